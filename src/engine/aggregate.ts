@@ -1,0 +1,91 @@
+/**
+ * Cycle results -> calendar years: volumes, flows and person-cycles under the
+ * scenario's counting convention.
+ *
+ * Counting convention (how a cycle's occupancy is counted for person-periods and
+ * costs): "start" counts occ_{t-1}, "end" counts occ_t, "half" (default) counts
+ * (occ_{t-1} + occ_t) / 2, the half-cycle correction: people move on average in the
+ * middle of a cycle.
+ */
+import { KIND_EXIT, KIND_OFF, KIND_ON, type Model } from "../model/model.js";
+import type { Counting } from "../model/schema.js";
+import type { Projection } from "./cohort.js";
+
+export interface YearlyPersons {
+  years: number[];
+  /** Per year (index y), persons. */
+  volumeEnd: Float64Array;
+  /** Average persons on bijstand over the year (person-years). */
+  volumeAvg: Float64Array;
+  inflowNew: Float64Array;
+  reinflow: Float64Array;
+  outflowWork: Float64Array;
+  outflowOther: Float64Array;
+  /** Y x n: person-cycles counted in each compiled state (the base of costs). */
+  personCycles: Float64Array;
+  /** Y x m: declared-state occupancy at year end. */
+  stateEnd: Float64Array;
+  /** Y x m: declared-state person-years. */
+  stateAvg: Float64Array;
+  /** Y x (m + 1) x m: moves between declared states per year; row m = instroom. */
+  transitions: Float64Array;
+}
+
+/** Weight of the occupancy before and after a cycle under a counting convention. */
+export function countingWeights(counting: Counting): [number, number] {
+  return counting === "start" ? [1, 0] : counting === "end" ? [0, 1] : [0.5, 0.5];
+}
+
+export function aggregateYears(model: Model, projection: Projection): YearlyPersons {
+  const n = model.states.length;
+  const m = model.declared.length;
+  const Y = model.years;
+  const cpy = model.cyclesPerYear;
+  const { occupancy, flows, newInflow } = projection;
+  const [wStart, wEnd] = countingWeights(model.counting);
+  const out: YearlyPersons = {
+    years: Array.from({ length: Y }, (_, y) => model.startYear + y),
+    volumeEnd: new Float64Array(Y),
+    volumeAvg: new Float64Array(Y),
+    inflowNew: new Float64Array(Y),
+    reinflow: new Float64Array(Y),
+    outflowWork: new Float64Array(Y),
+    outflowOther: new Float64Array(Y),
+    personCycles: new Float64Array(Y * n),
+    stateEnd: new Float64Array(Y * m),
+    stateAvg: new Float64Array(Y * m),
+    transitions: new Float64Array(Y * (m + 1) * m),
+  };
+  const kind = model.declaredKind;
+  for (let y = 0; y < Y; y++) {
+    for (let c = 0; c < cpy; c++) {
+      const t = y * cpy + c + 1;
+      for (let i = 0; i < n; i++) {
+        const counted = wStart * occupancy[(t - 1) * n + i] + wEnd * occupancy[t * n + i];
+        out.personCycles[y * n + i] += counted;
+        out.stateAvg[y * m + model.declaredOf[i]] += counted / cpy;
+      }
+      out.inflowNew[y] += newInflow[t - 1];
+      const fb = (t - 1) * (m + 1) * m;
+      const yb = y * (m + 1) * m;
+      for (let k = 0; k < (m + 1) * m; k++) out.transitions[yb + k] += flows[fb + k];
+      for (let a = 0; a < m; a++) {
+        for (let b = 0; b < m; b++) {
+          const f = flows[fb + a * m + b];
+          if (f === 0) continue;
+          if (kind[a] === KIND_ON && kind[b] === KIND_OFF) out.outflowWork[y] += f;
+          else if (kind[a] === KIND_ON && kind[b] === KIND_EXIT) out.outflowOther[y] += f;
+          else if (kind[a] === KIND_OFF && kind[b] === KIND_ON) out.reinflow[y] += f;
+        }
+      }
+    }
+    const tEnd = (y + 1) * cpy;
+    for (let i = 0; i < n; i++) out.stateEnd[y * m + model.declaredOf[i]] += occupancy[tEnd * n + i];
+    for (let d = 0; d < m; d++) {
+      if (kind[d] !== KIND_ON) continue;
+      out.volumeEnd[y] += out.stateEnd[y * m + d];
+      out.volumeAvg[y] += out.stateAvg[y * m + d];
+    }
+  }
+  return out;
+}

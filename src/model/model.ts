@@ -1,0 +1,134 @@
+/**
+ * The compiled model: what the engines run. Built from a ScenarioFile by compile.ts.
+ *
+ * Two levels of states:
+ * - *declared* states (m): the ones the scenario file names; transitions, costs,
+ *   outputs and the trede-overgangen are reported at this level;
+ * - *compiled* states (n >= m): declared states expanded into duration bands
+ *   (on-bijstand states, when `duration_bands` is given) and tunnel states (an `off`
+ *   state with a re-inflow profile becomes "month 1..K since leaving" plus a durable
+ *   state). The engines step compiled occupancy vectors.
+ */
+import type { Counting, Cycle, StateKind } from "./schema.js";
+
+export const KIND_ON = 0;
+export const KIND_OFF = 1;
+export const KIND_EXIT = 2;
+export const kindCode = (k: StateKind): number => (k === "on" ? KIND_ON : k === "off" ? KIND_OFF : KIND_EXIT);
+
+export interface DeclaredState {
+  name: string;
+  label: string;
+  kind: StateKind;
+  source?: string;
+  note?: string;
+}
+
+export interface CompiledState {
+  name: string;
+  /** Index of the declared state it belongs to. */
+  declared: number;
+  /** Duration band (0-based) for banded on-states, else -1. */
+  band: number;
+  /** Tunnel cycle since leaving (1..K) for tunnel states, 0 for the durable/plain state. */
+  tunnel: number;
+}
+
+/** Re-inflow profile of one `off` state, per cycle since leaving. */
+export interface Reinflow {
+  /** hazard[k-1] = probability of returning in tunnel cycle k (k = 1..K). */
+  hazard: Float64Array;
+  /** Where returners go, over declared states (sums to 1, on-states only). */
+  to: Float64Array;
+}
+
+export interface DurationBands {
+  labels: string[];
+  /** Probability per cycle of moving on to the next band (0 for the last band). */
+  aging: Float64Array;
+  /** Multiplier on all outflow (to off and exit states) per band. */
+  outflowMultiplier: Float64Array;
+  initialShare: Float64Array;
+}
+
+export type EffectTargetRef =
+  | { kind: "inflow" }
+  | { kind: "outflow_work" }
+  | { kind: "outflow_other" }
+  | { kind: "reinflow" }
+  | { kind: "cell"; from: number; to: number };
+
+export interface MacroEffect {
+  driver: number;
+  target: EffectTargetRef;
+  form: "power" | "linear";
+  elasticity: number;
+  lagMonths: number;
+  /** Human label for error messages, e.g. `macro.effects[1]`. */
+  path: string;
+}
+
+export interface MacroScenario {
+  name: string;
+  label: string;
+  /** driver index -> values per year from firstYear (carried forward past the last given year). */
+  paths: { firstYear: number; values: Float64Array }[];
+}
+
+export interface Reference {
+  name: string;
+  label: string;
+  scenario?: string;
+  metric: string;
+  values: Map<number, number>;
+  tolerance?: number;
+  source?: string;
+}
+
+export interface Model {
+  file: string;
+  name: string;
+  label: string;
+  unit: "personen" | "uitkeringen";
+  startYear: number;
+  years: number;
+  cycle: Cycle;
+  cyclesPerYear: number;
+  cycleMonths: number;
+  counting: Counting;
+
+  declared: DeclaredState[];
+  /** Kind code per declared state. */
+  declaredKind: Uint8Array;
+  states: CompiledState[];
+  declaredOf: Int32Array;
+  kindOf: Uint8Array;
+  /** Per declared state: the compiled state a newcomer enters (band 0, or tunnel cycle 1). */
+  entryOf: Int32Array;
+
+  /** Per-cycle transition matrix over declared states, row-major m x m. */
+  base: Float64Array;
+  bands?: DurationBands;
+  /** Per declared state: its re-inflow profile, or null. */
+  reinflow: (Reinflow | null)[];
+
+  initial: Float64Array;
+  /** New inflow per projected year (persons per year, before macro effects). */
+  inflowPerYear: Float64Array;
+  /** Entry distribution of new inflow over declared states. */
+  entry: Float64Array;
+
+  /** Benefit + LKS per cycle per compiled state (euros). */
+  costPerCycle: Float64Array;
+  /** BUIG budget per projected year (euros). */
+  budget: Float64Array;
+
+  drivers: { name: string; label: string; unit?: string; baseYear: number }[];
+  effects: MacroEffect[];
+  scenarios: MacroScenario[];
+
+  discount: { money: number; persons: number };
+  references: Reference[];
+  /** Things the user should know (a path carried forward, ...), printed by the CLI. */
+  notes: string[];
+}

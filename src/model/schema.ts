@@ -1,0 +1,158 @@
+/**
+ * The scenario file format, as a zod schema. One file describes one population
+ * (a municipality, a region, the country). The shape is documented with an annotated
+ * example in docs/scenario-format.md; every field may carry a `source` note.
+ *
+ * This module checks form only (types, ranges, required fields). Whether names
+ * refer to declared states, rows sum to 1 and paths cover the horizon is checked in
+ * validate.ts, which knows the whole file.
+ */
+import { z } from "zod";
+
+const finite = () =>
+  z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number (no NaN or Infinity)");
+const nonNegative = () => finite().refine((v) => v >= 0, "must be 0 or more");
+const probability = () => finite().refine((v) => v >= 0 && v <= 1, "must be a probability between 0 and 1");
+const int = (min: number) =>
+  z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be ${min} or more`);
+const source = z.string().optional();
+const yearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years such as \"2021\"");
+
+/** A value per calendar year: `{"2020": 1.0, "2021": 1.04}`. */
+const yearSeries = (value: () => z.ZodType<number>) => z.record(yearKey, value());
+
+export const CycleSchema = z.enum(["month", "year"]);
+export const CountingSchema = z.enum(["start", "end", "half"]);
+export const StateKindSchema = z.enum(["on", "off", "exit"]);
+
+const CostSchema = z.strictObject({
+  per: CycleSchema.default("year"),
+  benefit: nonNegative().default(0),
+  lks: nonNegative().default(0),
+  source,
+});
+
+/** Re-inflow from an `off` state: cumulative share back on bijstand after so many months. */
+const ReinflowSchema = z.strictObject({
+  cumulative: z
+    .array(z.strictObject({ months: int(1), share: probability() }))
+    .min(1, "give at least one point, e.g. {\"months\": 12, \"share\": 0.2}"),
+  to: z.record(z.string(), probability()),
+  source,
+});
+
+const StateSchema = z.strictObject({
+  name: z.string().min(1, "a state needs a non-empty name"),
+  label: z.string().optional(),
+  kind: StateKindSchema,
+  cost: CostSchema.optional(),
+  reinflow: ReinflowSchema.optional(),
+  source,
+  note: z.string().optional(),
+});
+
+const DurationBandsSchema = z.strictObject({
+  months: z.array(int(1)).min(1),
+  labels: z.array(z.string()).optional(),
+  outflow_multiplier: z.array(nonNegative()),
+  initial_share: z.array(probability()),
+  source,
+});
+
+const TransitionsSchema = z.strictObject({
+  per: CycleSchema,
+  matrix: z
+    .strictObject({
+      order: z.array(z.string()),
+      rows: z.array(z.array(probability())),
+    })
+    .optional(),
+  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), source })).optional(),
+  counts: z.array(z.strictObject({ from: z.string(), to: z.string(), n: nonNegative(), source })).optional(),
+  source,
+});
+
+const InflowSchema = z.strictObject({
+  per_year: z.union([nonNegative(), yearSeries(nonNegative)]),
+  entry: z.record(z.string(), probability()),
+  source,
+});
+
+const BuigSchema = z.strictObject({
+  budget: yearSeries(nonNegative),
+  after_last: z.enum(["constant", "error"]).default("constant"),
+  source,
+});
+
+export const EffectTargetSchema = z.union([
+  z.enum(["inflow", "outflow_work", "outflow_other", "reinflow"]),
+  z.strictObject({ from: z.string(), to: z.string() }),
+]);
+
+const MacroSchema = z.strictObject({
+  drivers: z.record(
+    z.string(),
+    z.strictObject({ label: z.string(), unit: z.string().optional(), base_year: int(1900), source }),
+  ),
+  effects: z.array(
+    z.strictObject({
+      driver: z.string(),
+      target: EffectTargetSchema,
+      form: z.enum(["power", "linear"]).default("power"),
+      elasticity: finite(),
+      lag_months: int(0).default(0),
+      source,
+    }),
+  ),
+  scenarios: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "scenario names are lower-case slugs such as \"matig-herstel\""),
+        label: z.string(),
+        paths: z.record(z.string(), yearSeries(finite)),
+        source,
+      }),
+    )
+    .min(1, "give at least one macro scenario"),
+});
+
+const ReferenceSchema = z.strictObject({
+  name: z.string(),
+  label: z.string(),
+  scenario: z.string().optional(),
+  metric: z.enum(["volume_end", "volume_avg", "inflow", "outflow_work", "outflow_other", "expenditure"]),
+  values: yearSeries(nonNegative),
+  tolerance: probability().optional(),
+  source,
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  label: z.string().optional(),
+  description: z.string().optional(),
+  unit: z.enum(["personen", "uitkeringen"]).default("personen"),
+  start_year: int(1900),
+  horizon_years: int(1).max(100, "must be 100 years or fewer"),
+  cycle: CycleSchema.default("month"),
+  counting: CountingSchema.default("half"),
+  states: z.array(StateSchema).min(2, "declare at least two states"),
+  duration_bands: DurationBandsSchema.optional(),
+  initial: z.record(z.string(), nonNegative()),
+  transitions: TransitionsSchema,
+  inflow: InflowSchema,
+  buig: BuigSchema,
+  macro: MacroSchema.optional(),
+  discount: z
+    .strictObject({ money: nonNegative().default(0), persons: nonNegative().default(0), source })
+    .default({ money: 0, persons: 0 }),
+  references: z.array(ReferenceSchema).default([]),
+  notes: z.array(z.string()).optional(),
+});
+
+export type ScenarioFile = z.infer<typeof ScenarioSchema>;
+export type StateSpec = z.infer<typeof StateSchema>;
+export type EffectTarget = z.infer<typeof EffectTargetSchema>;
+export type Cycle = z.infer<typeof CycleSchema>;
+export type Counting = z.infer<typeof CountingSchema>;
+export type StateKind = z.infer<typeof StateKindSchema>;

@@ -1,0 +1,147 @@
+/**
+ * Results -> tidy tables (rows of plain values) and their CSV and JSON renderings.
+ * Deterministic formatting (fixed decimals, fixed order) so that equal results give
+ * byte-identical files.
+ */
+import type { Model } from "../model/model.js";
+import type { ScenarioResult } from "../run.js";
+
+/** Metrics written per scenario, variant and year, with their unit. */
+export const METRICS = {
+  volume_end: "persons",
+  volume_avg: "persons",
+  inflow: "persons",
+  inflow_new: "persons",
+  reinflow: "persons",
+  outflow_work: "persons",
+  outflow_other: "persons",
+  expenditure: "euro",
+  budget: "euro",
+  buig_result: "euro",
+  expenditure_discounted: "euro",
+  buig_result_discounted: "euro",
+  volume_avg_discounted: "persons",
+} as const;
+export type Metric = keyof typeof METRICS;
+
+/** Persons with 4 decimals, euros with 2 (cents). */
+export const formatValue = (metric: Metric, v: number): string => v.toFixed(METRICS[metric] === "euro" ? 2 : 4);
+
+export function metricValues(r: ScenarioResult): Record<Metric, Float64Array> {
+  const p = r.persons;
+  const money = r.money;
+  return {
+    volume_end: p.volumeEnd,
+    volume_avg: p.volumeAvg,
+    inflow: p.inflowNew.map((v, y) => v + p.reinflow[y]),
+    inflow_new: p.inflowNew,
+    reinflow: p.reinflow,
+    outflow_work: p.outflowWork,
+    outflow_other: p.outflowOther,
+    expenditure: money.expenditure,
+    budget: money.budget,
+    buig_result: money.buigResult,
+    expenditure_discounted: money.expenditureDiscounted,
+    buig_result_discounted: money.buigResultDiscounted,
+    volume_avg_discounted: money.volumeAvgDiscounted,
+  };
+}
+
+const csvField = (v: string | number): string => {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (header: string[], rows: (string | number)[][]): string =>
+  [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+
+export function yearlyCsv(results: ScenarioResult[]): string {
+  const rows: (string | number)[][] = [];
+  for (const r of results) {
+    const values = metricValues(r);
+    r.persons.years.forEach((year, y) => {
+      for (const metric of Object.keys(METRICS) as Metric[]) rows.push([r.scenario.name, r.variant, year, metric, formatValue(metric, values[metric][y])]);
+    });
+  }
+  return csv(["scenario", "variant", "year", "metric", "value"], rows);
+}
+
+export function statesCsv(model: Model, results: ScenarioResult[]): string {
+  const m = model.declared.length;
+  const rows: (string | number)[][] = [];
+  for (const r of results) {
+    r.persons.years.forEach((year, y) => {
+      model.declared.forEach((d, i) => {
+        rows.push([r.scenario.name, r.variant, year, d.name, d.kind, r.persons.stateEnd[y * m + i].toFixed(4), r.persons.stateAvg[y * m + i].toFixed(4)]);
+      });
+    });
+  }
+  return csv(["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg"], rows);
+}
+
+/** The name used for new inflow as the `from` of a transition. */
+export const INSTROOM = "instroom";
+
+export function transitionRows(model: Model, r: ScenarioResult): { year: number; from: string; to: string; count: number }[] {
+  const m = model.declared.length;
+  const out: { year: number; from: string; to: string; count: number }[] = [];
+  r.persons.years.forEach((year, y) => {
+    for (let a = 0; a <= m; a++) {
+      for (let b = 0; b < m; b++) {
+        const count = r.persons.transitions[(y * (m + 1) + a) * m + b];
+        if (count > 0) out.push({ year, from: a === m ? INSTROOM : model.declared[a].name, to: model.declared[b].name, count });
+      }
+    }
+  });
+  return out;
+}
+
+export function transitionsCsv(model: Model, results: ScenarioResult[]): string {
+  const rows = results.flatMap((r) => transitionRows(model, r).map((t) => [r.scenario.name, r.variant, t.year, t.from, t.to, t.count.toFixed(4)]));
+  return csv(["scenario", "variant", "year", "from", "to", "count"], rows);
+}
+
+export interface RunMeta {
+  tool: string;
+  version: string;
+  file: string;
+  file_hash: string;
+  options: Record<string, unknown>;
+}
+
+export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMeta): string {
+  const m = model.declared.length;
+  const round = (v: number, d: number) => Number(v.toFixed(d));
+  const doc = {
+    format: "bijstandsim-results/1",
+    meta,
+    model: {
+      name: model.name,
+      label: model.label,
+      unit: model.unit,
+      start_year: model.startYear,
+      horizon_years: model.years,
+      cycle: model.cycle,
+      counting: model.counting,
+      discount: model.discount,
+      states: model.declared.map((d) => ({ name: d.name, label: d.label, kind: d.kind, source: d.source })),
+      drivers: model.drivers,
+      references: model.references.map((r) => ({ ...r, values: Object.fromEntries(r.values) })),
+      notes: model.notes,
+    },
+    scenarios: results.map((r) => {
+      const values = metricValues(r);
+      return {
+        name: r.scenario.name,
+        label: r.scenario.label,
+        variant: r.variant,
+        years: r.persons.years.map((year, y) => ({
+          year,
+          ...Object.fromEntries((Object.keys(METRICS) as Metric[]).map((k) => [k, round(values[k][y], METRICS[k] === "euro" ? 2 : 4)])),
+          states: Object.fromEntries(model.declared.map((d, i) => [d.name, { volume_end: round(r.persons.stateEnd[y * m + i], 4), volume_avg: round(r.persons.stateAvg[y * m + i], 4) }])),
+        })),
+        transitions: transitionRows(model, r).map((t) => ({ ...t, count: round(t.count, 4) })),
+      };
+    }),
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
