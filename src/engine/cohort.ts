@@ -39,7 +39,7 @@ export function projectCohort(model: Model, scenario: MacroScenario): Projection
   const flows = new Float64Array(T * (m + 1) * m);
   const perEffect = new Float64Array(model.effects.length);
   const P = new Float64Array(n * n);
-  let lastKey = "";
+  let lastKey: string | null = null; // no matrix built yet
   let mult = combineMultipliers(model, perEffect.fill(1));
 
   for (let t = 1; t <= T; t++) {

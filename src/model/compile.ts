@@ -39,6 +39,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
   const endYear = startYear + years - 1;
   const cycleMonths = monthsIn(spec.cycle);
   const cyclesPerYear = 12 / cycleMonths;
+  const tail = (last: number) => (endYear > last + 1 ? `-${endYear}` : "");
 
   // --- declared states -------------------------------------------------------
   const declared: DeclaredState[] = spec.states.map((s) => ({
@@ -258,7 +259,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
       else if (y > last && carry) out[y - startYear] = series[String(last)];
       else fail(path, `has no value for ${y}`, `give ${what} for every year ${startYear}-${endYear}, or shorten the horizon`);
     }
-    if (last < endYear && carry) notes.push(`${what}: ${last} value carried forward to ${last + 1}-${endYear} (${path})`);
+    if (last < endYear && carry) notes.push(`${what} (${path}): the ${last} value is held for ${last + 1}${tail(last)}`);
     return out;
   }
 
@@ -284,6 +285,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     return { driver, target, form: e.form, elasticity: e.elasticity, lagMonths: e.lag_months, path };
   });
 
+  const heldDrivers = new Map<string, string[]>();
   const scenarios: MacroScenario[] = macro
     ? macro.scenarios.map((sc, si) => {
         const seenNames = macro.scenarios.slice(0, si).map((x) => x.name);
@@ -313,12 +315,19 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
             if (v === undefined) fail(path, `has no value for ${y}`, "give a value for every year without gaps");
             values[y - first] = v;
           }
-          if (last < endYear && used.length > 0) notes.push(`scenario ${sc.name}: ${drv.name} ${last} value carried forward to ${last + 1}-${endYear}`);
+          if (last < endYear && used.length > 0) {
+            const key = `${drv.name}: the ${last} value is held for ${last + 1}${tail(last)}`;
+            heldDrivers.set(key, [...(heldDrivers.get(key) ?? []), sc.name]);
+          }
           return { firstYear: first, values };
         });
         return { name: sc.name, label: sc.label, paths };
       })
     : [{ name: "basis", label: "Basis (geen macro-scenario)", paths: [] }];
+
+  for (const [what, names] of heldDrivers) {
+    notes.push(`${what} in ${names.length === spec.macro!.scenarios.length ? "every scenario" : names.join(", ")}`);
+  }
 
   // --- references ------------------------------------------------------------------------------
   const references = spec.references.map((r, i) => {

@@ -28,8 +28,19 @@ function maxAbsDiffFromIdentity(a: Matrix): number {
 
 /** Y^power for a row-stochastic Y and a rational power (1/12 for year -> month). */
 export async function matrixPower(y: Matrix, power: number): Promise<Matrix> {
-  const n = y.length;
   if (Number.isInteger(power) && power >= 0) return integerPower(y, power);
+  try {
+    return await fractionalPower(y, power);
+  } catch (err) {
+    if (err instanceof ConversionError) throw err;
+    // mathjs fails to converge when the matrix has no real root (e.g. a negative eigenvalue:
+    // people who swap states every period).
+    throw new ConversionError(`the matrix has no real root (${(err as Error).message}); it has no monthly stochastic root`);
+  }
+}
+
+async function fractionalPower(y: Matrix, power: number): Promise<Matrix> {
+  const n = y.length;
   const math = await import("mathjs");
   const toArray = (m: unknown): Matrix => (math.isMatrix(m) ? (m.toArray() as Matrix) : (m as Matrix));
   // Inverse scaling: repeated square roots until close to I, so the log series converges fast.

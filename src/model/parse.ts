@@ -45,13 +45,30 @@ function fixFor(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * A union ("a number, or a value per year") reports only "Invalid input"; the branch
+ * that got furthest says what is really wrong (e.g. Infinity where a number belongs).
+ */
+function innermost(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const best = branches.find((b) => b[0].code !== "invalid_type") ?? branches[0];
+  if (!best) return issue;
+  const inner = innermost(best[0]);
+  return { ...inner, path: [...issue.path, ...inner.path], input: inner.input ?? issue.input } as z.core.$ZodIssue;
+}
+
 /** Checks form (types, ranges, required fields); throws InputError on the first problem. */
 export function parseScenario(text: string, file: string): ScenarioFile {
   const raw = parseJson(text, file);
-  const result = ScenarioSchema.safeParse(raw);
+  const result = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const got = issue.input !== undefined && typeof issue.input !== "object" ? ` (got ${JSON.stringify(issue.input)})` : "";
+    const issue = innermost(result.error.issues[0]);
+    const input = issue.input;
+    if (typeof input === "number" && !Number.isFinite(input)) {
+      throw new InputError(file, jsonPath(issue.path), `must be a finite number (got ${input}: the number is too large)`, "write a finite number");
+    }
+    const got = input !== undefined && typeof input !== "object" ? ` (got ${JSON.stringify(input)})` : "";
     throw new InputError(file, jsonPath(issue.path), `${issue.message}${got}`, fixFor(issue));
   }
   return result.data;

@@ -1,0 +1,145 @@
+/**
+ * The command line as a user meets it: exit codes, one-line errors, output files.
+ * Runs the compiled CLI (`npm test` builds dist/ first).
+ */
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const DEFAULT = "scenarios/steenwijkerland.json";
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ["bin/bijstandsim", ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-"));
+const base = () => JSON.parse(readFileSync(DEFAULT, "utf8"));
+
+/** Writes a (broken) scenario, runs it, and returns the result plus the output folder. */
+function runBroken(text: string, ...extra: string[]) {
+  const dir = tmp();
+  const file = join(dir, "broken.json");
+  writeFileSync(file, text);
+  const out = join(dir, "out");
+  return { ...cli("run", file, "--out", out, ...extra), out, file };
+}
+
+describe("bijstandsim run", () => {
+  it("writes yearly.csv, transitions.csv, states.csv and results.json and prints a table per scenario", () => {
+    const out = join(tmp(), "run");
+    const r = cli("run", DEFAULT, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Tweede golf \(tweede-golf\)/);
+    expect(r.out).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget, formatted the Dutch way
+    expect(readdirSync(out).sort()).toEqual(["results.json", "states.csv", "transitions.csv", "yearly.csv"]);
+    const yearly = readFileSync(join(out, "yearly.csv"), "utf8").trim().split("\n");
+    expect(yearly[0]).toBe("scenario,variant,year,metric,value");
+    const metrics = new Set(yearly.slice(1).map((l) => l.split(",")[3]));
+    for (const m of ["volume_end", "volume_avg", "inflow", "reinflow", "outflow_work", "outflow_other", "expenditure", "budget", "buig_result"]) {
+      expect(metrics.has(m)).toBe(true);
+    }
+    const budget2021 = yearly.find((l) => l.startsWith("matig-herstel,baseline,2021,budget,"));
+    expect(budget2021).toBe("matig-herstel,baseline,2021,budget,12647305.00");
+    const transitions = readFileSync(join(out, "transitions.csv"), "utf8");
+    expect(transitions.split("\n")[0]).toBe("scenario,variant,year,from,to,count");
+    expect(transitions).toMatch(/^tweede-golf,baseline,2021,Werken en ervaren,Direct werk,\d+\.\d{4}$/m);
+    const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(json.meta.file_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.scenarios).toHaveLength(5);
+    // results.json and yearly.csv carry the same numbers
+    const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
+    expect(json.scenarios.find((s: any) => s.name === "zwak-herstel").years[2].volume_end).toBe(Number(vol));
+  });
+
+  it("runs only the scenarios asked for, over the horizon asked for", () => {
+    const out = join(tmp(), "run");
+    const r = cli("run", DEFAULT, "--scenario", "tweede-golf", "--scenario", "cep-2020", "--horizon", "10", "--out", out);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(out, "yearly.csv"), "utf8").trim().split("\n").slice(1);
+    expect(new Set(rows.map((l) => l.split(",")[0]))).toEqual(new Set(["tweede-golf", "cep-2020"]));
+    expect(new Set(rows.map((l) => l.split(",")[2])).size).toBe(10);
+  });
+
+  it("reproduces the Berenschot table of seed 001 within 3% per cell", () => {
+    const out = join(tmp(), "run");
+    expect(cli("run", DEFAULT, "--out", out, "--quiet").code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    const table: Record<string, number[]> = {
+      "matig-herstel": [697, 782, 848],
+      "volledig-herstel": [692, 746, 772],
+      "zwak-herstel": [713, 859, 983],
+      "tweede-golf": [702, 850, 1012],
+    };
+    for (const [name, cells] of Object.entries(table)) {
+      const s = json.scenarios.find((x: any) => x.name === name);
+      cells.forEach((cell, y) => expect(Math.abs(s.years[y].volume_end / cell - 1)).toBeLessThan(0.03));
+    }
+  });
+
+  it("validates the shipped scenarios", () => {
+    for (const f of readdirSync("scenarios").filter((f) => f.endsWith(".json"))) {
+      const r = cli("validate", join("scenarios", f));
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it("prints help with examples", () => {
+    const r = cli("run", "--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Examples:/);
+  });
+});
+
+describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
+  const cases: [string, () => ReturnType<typeof runBroken>, RegExp][] = [
+    ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: line 1, column \d+: is not valid JSON/],
+    ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /not valid JSON.*JSON has no NaN/],
+    ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*finite/],
+    ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: .*Fix: use one of "month", "year"/],
+    ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(top level\): .*Fix: remove or rename "horizon"/],
+    ["row not summing to 1", () => {
+      const s = base();
+      s.transitions = { per: "month", matrix: { order: s.states.map((x: any) => x.name), rows: s.states.map((_: any, i: number) => s.states.map((_: any, j: number) => (i === j ? 0.9 : 0))) } };
+      return runBroken(JSON.stringify(s));
+    }, /transitions\.matrix\.rows\[0\]: row "Direct werk" sums to 0\.9, not 1/],
+    ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: must be 0 or more \(got -5\)/],
+    ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: must be a probability/],
+    ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: unknown state "Werken & ervaren"\. Fix: use one of the declared states/],
+    ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: the shares sum to 1\.45/],
+    ["missing driver year", () => { const s = base(); delete s.macro.scenarios[0].paths.landelijk_volume["2019"]; return runBroken(JSON.stringify(s)); }, /macro\.scenarios\[0\]\.paths\.landelijk_volume: starts in 2020, but the run needs 2019/],
+    ["unknown --scenario", () => runBroken(JSON.stringify(base()), "--scenario", "derde-golf"), /--scenario: unknown scenario "derde-golf"\. Fix: use one of: matig-herstel/],
+  ];
+  for (const [name, make, message] of cases) {
+    it(name, () => {
+      const r = make();
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).toMatch(/^bijstandsim: error: .*broken\.json/);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(existsSync(r.out)).toBe(false);
+    });
+  }
+
+  it("missing file", () => {
+    const r = cli("run", "scenarios/does-not-exist.json", "--out", join(tmp(), "out"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("bijstandsim: error: scenarios/does-not-exist.json: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n");
+  });
+
+  it("a bad option value", () => {
+    const r = cli("run", DEFAULT, "--horizon", "0");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--horizon must be a whole number of 1 or more/);
+  });
+
+  it("validate reports the same problems", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "b.json"), "[1, 2");
+    const r = cli("validate", join(dir, "b.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/b\.json: .*is not valid JSON/);
+  });
+});

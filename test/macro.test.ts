@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { effectMultipliers } from "../src/macro/drivers.js";
+import { projectCohort } from "../src/engine/cohort.js";
+import { compile, twoState } from "./helpers.js";
+
+const macro = (form: string, elasticity: number, lag_months = 0) => ({
+  drivers: { u: { label: "werkloosheid", base_year: 2023 } },
+  effects: [{ driver: "u", target: "inflow", form, elasticity, lag_months }],
+  scenarios: [{ name: "s", label: "S", paths: { u: { "2023": 4, "2024": 5, "2025": 6 } } }],
+});
+
+describe("macro drivers", () => {
+  it("computes power and linear multipliers with a lag", async () => {
+    const model = await compile(twoState(0, { horizon_years: 2, macro: macro("power", 2, 12) }));
+    const out = new Float64Array(1);
+    expect(effectMultipliers(model, model.scenarios[0], 1, out)[0]).toBeCloseTo(1, 15); // 2024 reads 2023
+    expect(effectMultipliers(model, model.scenarios[0], 13, out)[0]).toBeCloseTo((5 / 4) ** 2, 15);
+    const linear = await compile(twoState(0, { horizon_years: 2, macro: macro("linear", 0.1) }));
+    expect(effectMultipliers(linear, linear.scenarios[0], 24, out)[0]).toBeCloseTo(1.2, 15);
+  });
+
+  it("moves inflow by the multiplier", async () => {
+    const model = await compile(twoState(0, { horizon_years: 2, inflow: { per_year: 120, entry: { A: 1 } }, macro: macro("power", 1) }));
+    const proj = projectCohort(model, model.scenarios[0]);
+    expect(proj.newInflow[0]).toBeCloseTo(10 * 1.25, 12);
+    expect(proj.newInflow[23]).toBeCloseTo(10 * 1.5, 12);
+  });
+
+  it("refuses an effect that pushes a row above 1, naming scenario, year and state", async () => {
+    const raw = twoState(0.5, {
+      macro: { ...macro("power", 5), effects: [{ driver: "u", target: "outflow_other", elasticity: 5 }] },
+    });
+    const model = await compile(raw);
+    expect(() => projectCohort(model, model.scenarios[0])).toThrow(/scenario "s", 2024.*"A"/);
+  });
+});
