@@ -1,20 +1,27 @@
 /**
- * One deterministic run: model -> engine -> finance, for each selected macro
- * scenario. The report layer turns the result into files and tables.
+ * Runs: model -> engine -> finance, for each selected macro scenario and each variant
+ * (the baseline, every intervention alone, every declared combination). The report
+ * layer turns the results into files and tables.
  */
 import { InputError } from "./model/errors.js";
 import type { MacroScenario, Model } from "./model/model.js";
 import { projectCohort, type Projection } from "./engine/cohort.js";
 import { aggregateYears, type YearlyPersons } from "./engine/aggregate.js";
 import { buigPerYear, type YearlyMoney } from "./finance/buig.js";
+import { effectVersusBaseline, interventionsPerYear, type YearlyEffect, type YearlyInterventions } from "./finance/interventions.js";
+import { allVariants, baselineVariant, type Variant } from "./interventions/variant.js";
 
 export interface ScenarioResult {
   scenario: MacroScenario;
-  /** "baseline" until interventions exist. */
+  /** "baseline", an intervention or a combination. */
   variant: string;
+  variantLabel: string;
   projection: Projection;
   persons: YearlyPersons;
   money: YearlyMoney;
+  interventions: YearlyInterventions;
+  /** Against the baseline of the same macro scenario (zero for the baseline itself). */
+  effect: YearlyEffect;
 }
 
 /** The macro scenarios named on the command line (all when none are named). */
@@ -30,12 +37,49 @@ export function selectScenarios(model: Model, names: readonly string[] = []): Ma
   );
 }
 
-export function runScenario(model: Model, scenario: MacroScenario): ScenarioResult {
-  const projection = projectCohort(model, scenario);
-  const persons = aggregateYears(model, projection);
-  return { scenario, variant: "baseline", projection, persons, money: buigPerYear(model, persons) };
+/** The variants named on the command line (all when none are named; the baseline always). */
+export function selectVariants(model: Model, names: readonly string[] = []): Variant[] {
+  const all = allVariants(model);
+  if (names.length === 0) return all;
+  const picked = names.map(
+    (name) =>
+      all.find((v) => v.name === name) ??
+      (() => {
+        throw new InputError(model.file, "--variant", `unknown intervention or combination "${name}"`,
+          `use one of: ${all.slice(1).map((v) => v.name).join(", ") || "(the file declares no interventions)"}`);
+      })(),
+  );
+  return [all[0], ...picked.filter((v) => v !== all[0])];
 }
 
-export function runDeterministic(model: Model, names: readonly string[] = []): ScenarioResult[] {
-  return selectScenarios(model, names).map((s) => runScenario(model, s));
+function simulate(model: Model, scenario: MacroScenario, variant: Variant) {
+  const projection = projectCohort(model, scenario, variant);
+  const persons = aggregateYears(model, projection);
+  return { projection, persons, money: buigPerYear(model, persons, scenario), interventions: interventionsPerYear(model, projection) };
+}
+
+/** One macro scenario: the baseline first, then each variant against it. */
+export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)]): ScenarioResult[] {
+  const base = simulate(model, scenario, baselineVariant(model));
+  return variants.map((variant) => {
+    const r = variant.name === "baseline" ? base : simulate(model, scenario, variant);
+    return {
+      scenario,
+      variant: variant.name,
+      variantLabel: variant.label,
+      ...r,
+      effect: effectVersusBaseline(model, base.money, r.money, r.interventions),
+    };
+  });
+}
+
+export function runDeterministic(model: Model, names: readonly string[] = [], variantNames: readonly string[] = []): ScenarioResult[] {
+  const variants = selectVariants(model, variantNames);
+  return selectScenarios(model, names).flatMap((s) => runScenario(model, s, variants));
+}
+
+/** Cumulative net effect over the horizon of one variant in one scenario (for break-even and sensitivity). */
+export function cumulativeNet(model: Model, scenario: MacroScenario, variant: Variant): number {
+  const [result] = runScenario(model, scenario, [variant]);
+  return result.effect.netEffectCumulative[model.years - 1];
 }

@@ -32,7 +32,7 @@ describe("bijstandsim run", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Tweede golf \(tweede-golf\)/);
     expect(r.out).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget, formatted the Dutch way
-    expect(readdirSync(out).sort()).toEqual(["results.json", "states.csv", "transitions.csv", "yearly.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["breakeven.csv", "results.json", "sensitivity.csv", "states.csv", "transitions.csv", "yearly.csv"]);
     const yearly = readFileSync(join(out, "yearly.csv"), "utf8").trim().split("\n");
     expect(yearly[0]).toBe("scenario,variant,year,metric,value");
     const metrics = new Set(yearly.slice(1).map((l) => l.split(",")[3]));
@@ -46,10 +46,14 @@ describe("bijstandsim run", () => {
     expect(transitions).toMatch(/^tweede-golf,baseline,2021,Werken en ervaren,Direct werk,\d+\.\d{4}$/m);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(json.meta.file_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(json.scenarios).toHaveLength(5);
+    expect(json.scenarios).toHaveLength(10); // 5 macro scenarios x (baseline, intensieve begeleiding)
+    for (const m of ["intervention_participants", "intervention_starts", "intervention_cost", "buig_effect", "net_effect", "buig_result_after_vangnet"]) {
+      expect(metrics.has(m)).toBe(true);
+    }
+    expect(yearly.some((l) => l.startsWith("tweede-golf,intensieve-begeleiding,2022,buig_effect,"))).toBe(true);
     // results.json and yearly.csv carry the same numbers
     const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
-    expect(json.scenarios.find((s: any) => s.name === "zwak-herstel").years[2].volume_end).toBe(Number(vol));
+    expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
   });
 
   it("runs only the scenarios asked for, over the horizon asked for", () => {
@@ -72,9 +76,20 @@ describe("bijstandsim run", () => {
       "tweede-golf": [702, 850, 1012],
     };
     for (const [name, cells] of Object.entries(table)) {
-      const s = json.scenarios.find((x: any) => x.name === name);
+      const s = json.scenarios.find((x: any) => x.name === name && x.variant === "baseline");
       cells.forEach((cell, y) => expect(Math.abs(s.years[y].volume_end / cell - 1)).toBeLessThan(0.03));
     }
+  });
+
+  it("breakeven prints the break-even effect next to the assumed one and writes a CSV", () => {
+    const out = join(tmp(), "be");
+    const r = cli("breakeven", DEFAULT, "--intervention", "intensieve-begeleiding", "--scenario", "matig-herstel", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Break-even/);
+    expect(r.out).toMatch(/Intensieve begeleiding\s+outflow_work \(hazard ratio\)\s+1,150\s+\d+,\d{3}/);
+    const csv = readFileSync(join(out, "breakeven-intensieve-begeleiding.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("scenario,intervention,effect,assumed,break_even,effect_multiplier,net_effect_cumulative_assumed,net_effect_cumulative_break_even");
+    expect(Math.abs(Number(csv[1].split(",")[7]))).toBeLessThan(1);
   });
 
   it("validates the shipped scenarios", () => {
@@ -122,6 +137,15 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
       expect(existsSync(r.out)).toBe(false);
     });
   }
+
+  it("unknown --variant and --intervention", () => {
+    const a = runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/--variant: unknown intervention or combination "loonkostensubsidie"\. Fix: use one of: intensieve-begeleiding/);
+    const b = cli("breakeven", DEFAULT, "--intervention", "x", "--out", join(tmp(), "o"));
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/--intervention: unknown intervention "x"/);
+  });
 
   it("missing file", () => {
     const r = cli("run", "scenarios/does-not-exist.json", "--out", join(tmp(), "out"));

@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { InputError } from "../model/errors.js";
-import { runDeterministic } from "../run.js";
-import { referenceTable, scenarioTable } from "../report/terminal.js";
-import { resultsJson, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
+import { runDeterministic, selectScenarios } from "../run.js";
+import { breakEven, interventionIndex, sensitivity } from "../analyses.js";
+import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { breakevenCsv, resultsJson, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario } from "./load.js";
 
@@ -23,37 +24,60 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 interface RunOptions {
   scenario?: string[];
+  variant?: string[];
   horizon?: number;
   out?: string;
   quiet?: boolean;
 }
 
+const print = (s = "") => process.stdout.write(s + "\n");
+const defaultOut = (file: string) => join("output", basename(file, extname(file)));
+
 async function runCommand(file: string, opts: RunOptions): Promise<void> {
   const { model, hash } = await loadScenario(file, { horizonYears: opts.horizon });
-  const results = runDeterministic(model, opts.scenario ?? []);
-  const out = opts.out ?? join("output", basename(file, extname(file)));
+  const scenarios = selectScenarios(model, opts.scenario ?? []);
+  const results = runDeterministic(model, opts.scenario ?? [], opts.variant ?? []);
+  const out = opts.out ?? defaultOut(file);
   const meta = {
     tool: "bijstandsim",
     version: pkg.version,
     file: basename(file),
     file_hash: hash,
-    options: { mode: "cohort", scenarios: results.map((r) => r.scenario.name), horizon_years: model.years },
+    options: { mode: "cohort", scenarios: scenarios.map((s) => s.name), variants: [...new Set(results.map((r) => r.variant))], horizon_years: model.years },
   };
-  const files = {
+  const files: Record<string, string> = {
     "yearly.csv": yearlyCsv(results),
     "states.csv": statesCsv(model, results),
     "transitions.csv": transitionsCsv(model, results),
-    "results.json": resultsJson(model, results, meta),
   };
+  const ran = new Set(results.map((r) => r.variant));
+  const tested = model.interventions.map((_, p) => p).filter((p) => ran.has(model.interventions[p].name));
+  const breakEvens = tested.flatMap((p) => scenarios.map((s) => breakEven(model, s, p)));
+  if (tested.length > 0) {
+    files["breakeven.csv"] = breakevenCsv(breakEvens);
+    files["sensitivity.csv"] = sensitivityCsv(tested.flatMap((p) => scenarios.flatMap((s) => sensitivity(model, s, p))));
+  }
+  files["results.json"] = resultsJson(model, results, meta, breakEvens);
   writeFilesAtomically(out, files);
   if (opts.quiet) return;
-  const print = (s = "") => process.stdout.write(s + "\n");
-  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${results.length} scenario('s), cohortmodel per ${model.cycle === "month" ? "maand" : "jaar"}`);
+  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), cohortmodel per ${model.cycle === "month" ? "maand" : "jaar"}`);
   for (const note of model.notes) print(`let op: ${note}`);
-  for (const r of results) print(`\n${scenarioTable(model, r)}`);
+  for (const r of results.filter((x) => x.variant === "baseline")) print(`\n${scenarioTable(model, r)}`);
+  const variants = variantTable(model, results);
+  if (variants) print(`\n${variants}`);
+  if (breakEvens.length) print(`\n${breakEvenTable(model, breakEvens)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
   print(`\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
+}
+
+async function breakevenCommand(file: string, opts: { intervention: string; scenario?: string[]; horizon?: number; out?: string; quiet?: boolean }): Promise<void> {
+  const { model } = await loadScenario(file, { horizonYears: opts.horizon });
+  const p = interventionIndex(model, opts.intervention);
+  const rows = selectScenarios(model, opts.scenario ?? []).map((s) => breakEven(model, s, p));
+  const out = opts.out ?? defaultOut(file);
+  writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows) });
+  if (!opts.quiet) print(breakEvenTable(model, rows));
 }
 
 async function validateCommand(file: string): Promise<void> {
@@ -78,6 +102,7 @@ export function buildProgram(): Command {
     .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
     .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
     .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
+    .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
     .option("--horizon <years>", "number of years to project (overrides horizon_years)", positiveInt("--horizon"))
     .option("-o, --out <dir>", "output folder (default: output/<file-stem>/)")
     .option("-q, --quiet", "print nothing on success")
@@ -87,6 +112,20 @@ Examples:
   bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
   bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
+
+  program
+    .command("breakeven")
+    .description("find the smallest effect size at which an intervention pays for itself within the horizon, per scenario")
+    .argument("<file>", "scenario file (JSON)")
+    .requiredOption("-i, --intervention <name>", "intervention to test")
+    .option("-s, --scenario <name>", "macro scenario (repeat or comma-separate; default: all)", collect)
+    .option("--horizon <years>", "number of years (overrides horizon_years)", positiveInt("--horizon"))
+    .option("-o, --out <dir>", "output folder for breakeven-<name>.csv (default: output/<file-stem>/)")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", `
+Example:
+  bijstandsim breakeven scenarios/steenwijkerland.json --intervention intensieve-begeleiding --scenario matig-herstel`)
+    .action(breakevenCommand);
 
   program
     .command("validate")

@@ -3,7 +3,8 @@
  * per-cycle matrix, the macro multipliers of this cycle, duration bands and re-inflow
  * tunnels. Pure; the cohort engine calls it whenever the multipliers change.
  */
-import { KIND_EXIT, KIND_OFF, KIND_ON, type Model } from "../model/model.js";
+import { KIND_EXIT, KIND_OFF, KIND_ON, type InterventionTarget, type Layer, type Model } from "../model/model.js";
+import type { Variant } from "../interventions/variant.js";
 
 /** A multiplier pushed a row outside [0, 1]; names the state so the user can act. */
 export class RowOverflowError extends Error {
@@ -46,64 +47,152 @@ function groupMultiplier(mult: CycleMultipliers, from: number, to: number): numb
   return 1;
 }
 
+/** An intervention effect pushed a row above 1 (a relative risk can; a hazard ratio cannot). */
+export class EffectOverflowError extends Error {
+  constructor(readonly state: string, readonly intervention: string, readonly total: number) {
+    super(`intervention "${intervention}" pushes the probability of leaving "${state}" to ${total.toFixed(6)}, above 1`);
+  }
+}
+
+/** Does intervention effect target `t` act on the declared move d -> j? */
+function effectActs(model: Model, t: InterventionTarget, d: number, j: number): boolean {
+  const kd = model.declaredKind[d];
+  const kj = model.declaredKind[j];
+  switch (t.kind) {
+    case "outflow_work": return kd === KIND_ON && kj === KIND_OFF;
+    case "outflow_other": return kd === KIND_ON && kj === KIND_EXIT;
+    case "reinflow": return kd === KIND_OFF && kj === KIND_ON;
+    case "up": return kd === KIND_ON && kj === KIND_ON && j > d; // ladder order = declaration order
+    case "down": return kd === KIND_ON && kj === KIND_ON && j < d;
+    case "cell": return t.from === d && t.to === j;
+  }
+}
+
+/**
+ * Applies a participant layer's effects to a declared row (entries j != d are the moves
+ * out; row[d] is recomputed as the complement). Relative risks multiply probabilities;
+ * hazard ratios multiply cause-specific hazards of the competing moves, so the row
+ * stays valid: L' = 1 - exp(-sum h_j'), p_j' = L' h_j' / sum h_j'.
+ */
+function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, row: Float64Array, state: string): void {
+  const p = layer.intervention;
+  const iv = model.interventions[p];
+  const m = row.length;
+  let hazardScaled = false;
+  const hr = new Float64Array(m).fill(1);
+  iv.effects.forEach((effect, e) => {
+    const w = layer.weights[e];
+    if (w === 0) return;
+    const v = variant.effectValues[p][e];
+    for (let j = 0; j < m; j++) {
+      if (j === d || !effectActs(model, effect.target, d, j)) continue;
+      if (effect.measure === "rr") row[j] *= 1 + (v - 1) * w;
+      else {
+        hr[j] *= v ** w;
+        hazardScaled = true;
+      }
+    }
+  });
+  let leave = 0;
+  for (let j = 0; j < m; j++) if (j !== d) leave += row[j];
+  if (hazardScaled && leave > 0 && leave < 1) {
+    const total = -Math.log1p(-leave);
+    let scaledTotal = 0;
+    for (let j = 0; j < m; j++) if (j !== d) scaledTotal += (row[j] / leave) * total * hr[j];
+    const newLeave = -Math.expm1(-scaledTotal);
+    for (let j = 0; j < m; j++) if (j !== d) row[j] = scaledTotal > 0 ? (((row[j] / leave) * total * hr[j]) / scaledTotal) * newLeave : 0;
+    leave = newLeave;
+  }
+  if (leave > 1 + 1e-12) throw new EffectOverflowError(state, iv.name, leave);
+  row[d] = Math.max(0, 1 - leave);
+}
+
+/**
+ * One row over the regular (base) compiled states for compiled state `i`: the declared
+ * row with macro multipliers, band multiplier, re-inflow hazard and (for participants)
+ * intervention effects, spread over bands and tunnel months. `decl` (m) and `out`
+ * (baseCount) are scratch buffers.
+ */
+function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Variant | undefined, decl: Float64Array, out: Float64Array): void {
+  const m = model.declared.length;
+  const { base, declaredKind, bands, entryOf } = model;
+  const st = model.states[i];
+  const b = st.base;
+  const d = st.declared;
+  const kd = declaredKind[d];
+  out.fill(0);
+  if (kd === KIND_EXIT) {
+    out[b] = 1;
+    return;
+  }
+  const bandMult = st.band >= 0 && bands ? bands.outflowMultiplier[st.band] : 1;
+  let leave = 0;
+  for (let j = 0; j < m; j++) {
+    if (j === d) continue;
+    let p = base[d * m + j] * mult.cell[d * m + j] * groupMultiplier(mult, kd, declaredKind[j]);
+    if (declaredKind[j] !== KIND_ON) p *= bandMult;
+    decl[j] = p;
+    leave += p;
+  }
+  const profile = model.reinflow[d];
+  if (profile && st.tunnel > 0) {
+    const h = profile.hazard[st.tunnel - 1] * mult.reinflow;
+    for (let j = 0; j < m; j++) decl[j] += h * profile.to[j];
+    leave += h;
+  }
+  if (leave > 1 + 1e-12) throw new RowOverflowError(st.name, leave);
+  decl[d] = Math.max(0, 1 - leave);
+  if (st.layer > 0 && variant) applyEffects(model, model.layers[st.layer], variant, d, decl, st.name);
+
+  const aging = st.band >= 0 && bands ? bands.aging[st.band] : 0;
+  for (let j = 0; j < m; j++) {
+    const p = decl[j];
+    if (p === 0) continue;
+    if (j === d) {
+      if (st.band >= 0) {
+        out[b] += p * (1 - aging);
+        if (aging > 0) out[b + 1] += p * aging;
+      } else if (profile && st.tunnel > 0) {
+        out[b + 1] += p; // one cycle further since leaving (the last tunnel cycle moves to durable)
+      } else out[b] += p;
+    } else if (st.band >= 0 && declaredKind[j] === KIND_ON && bands) {
+      // A ladder move keeps the duration on bijstand (and its ageing).
+      const target = entryOf[j] + st.band;
+      out[target] += p * (1 - aging);
+      if (aging > 0) out[target + 1] += p * aging;
+    } else {
+      out[entryOf[j]] += p;
+    }
+  }
+}
+
 /**
  * Compiled row-major n x n matrix for one cycle. `out` is reused between calls.
- * Throws RowOverflowError when multipliers push a row's leaving probabilities above 1.
+ * Participants (layer states) move along their layer: month j goes to month j + 1 while
+ * they stay in a target state and the layer lasts; otherwise back to the regular state.
+ * Throws RowOverflowError / EffectOverflowError when a row's leaving probability exceeds 1.
  */
-export function compiledMatrix(model: Model, mult: CycleMultipliers, out: Float64Array): Float64Array {
-  const m = model.declared.length;
+export function compiledMatrix(model: Model, mult: CycleMultipliers, out: Float64Array, variant?: Variant): Float64Array {
   const n = model.states.length;
-  const { base, declaredKind, bands, entryOf } = model;
+  const nb = model.baseCount;
+  const decl = new Float64Array(model.declared.length);
+  const row = new Float64Array(nb);
   out.fill(0);
-  const row = new Float64Array(m);
-
   for (let i = 0; i < n; i++) {
+    baseRow(model, i, mult, variant, decl, row);
     const st = model.states[i];
-    const d = st.declared;
-    const kd = declaredKind[d];
-    if (kd === KIND_EXIT) {
-      out[i * n + i] = 1;
+    if (st.layer === 0) {
+      for (let b = 0; b < nb; b++) if (row[b] !== 0) out[i * n + b] += row[b];
       continue;
     }
-    // Declared row with macro multipliers, band multiplier and re-inflow hazard.
-    const bandMult = st.band >= 0 && bands ? bands.outflowMultiplier[st.band] : 1;
-    let leave = 0;
-    for (let j = 0; j < m; j++) {
-      if (j === d) continue;
-      let p = base[d * m + j] * mult.cell[d * m + j] * groupMultiplier(mult, kd, declaredKind[j]);
-      if (declaredKind[j] !== KIND_ON) p *= bandMult;
-      row[j] = p;
-      leave += p;
-    }
-    const profile = model.reinflow[d];
-    if (profile && st.tunnel > 0) {
-      const h = profile.hazard[st.tunnel - 1] * mult.reinflow;
-      for (let j = 0; j < m; j++) row[j] += h * profile.to[j];
-      leave += h;
-    }
-    if (leave > 1 + 1e-12) throw new RowOverflowError(st.name, leave);
-    row[d] = Math.max(0, 1 - leave);
-
-    // Spread the declared row over compiled targets.
-    const aging = st.band >= 0 && bands ? bands.aging[st.band] : 0;
-    for (let j = 0; j < m; j++) {
-      const p = row[j];
+    const layer = model.layers[st.layer];
+    const iv = model.interventions[layer.intervention];
+    const last = layer.month >= iv.durationCycles + iv.postCycles;
+    for (let b = 0; b < nb; b++) {
+      const p = row[b];
       if (p === 0) continue;
-      if (j === d) {
-        if (st.band >= 0) {
-          out[i * n + i] += p * (1 - aging);
-          if (aging > 0) out[i * n + i + 1] += p * aging;
-        } else if (profile && st.tunnel > 0) {
-          out[i * n + i + 1] += p; // one cycle further since leaving (the last tunnel cycle moves to durable)
-        } else out[i * n + i] += p;
-      } else if (st.band >= 0 && declaredKind[j] === KIND_ON && bands) {
-        // A ladder move keeps the duration on bijstand (and its ageing).
-        const target = entryOf[j] + st.band;
-        out[i * n + target] += p * (1 - aging);
-        if (aging > 0) out[i * n + target + 1] += p * aging;
-      } else {
-        out[i * n + entryOf[j]] += p;
-      }
+      const stays = !last && iv.targets[model.declaredOf[b]] === 1;
+      out[i * n + (stays ? iv.layerEntry[b] + layer.month : b)] += p;
     }
   }
   return out;

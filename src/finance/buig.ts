@@ -1,41 +1,71 @@
 /**
  * BUIG money per year: expenditure = person-cycles x cost per cycle per state (benefit
- * and LKS), result = budget - expenditure (positive: surplus the municipality keeps).
+ * and LKS), result = budget - expenditure (positive: surplus the municipality keeps),
+ * and the result after the vangnetregeling.
  *
  * Discounting (rate r per year, money and person-years separately): a value in
  * projection year k (k = 0 for the first year) is divided by (1 + r)^k, so the first
  * year is not discounted. With r = 0 (default) discounted equals undiscounted.
  */
-import type { Model } from "../model/model.js";
+import type { MacroScenario, Model, Vangnet } from "../model/model.js";
 import type { YearlyPersons } from "../engine/aggregate.js";
+import { driverValue } from "../macro/drivers.js";
 
 export interface YearlyMoney {
   expenditure: Float64Array;
   budget: Float64Array;
   buigResult: Float64Array;
+  vangnetCompensation: Float64Array;
+  buigResultAfterVangnet: Float64Array;
   expenditureDiscounted: Float64Array;
   buigResultDiscounted: Float64Array;
   volumeAvgDiscounted: Float64Array;
 }
 
 export const discountFactor = (rate: number, yearIndex: number): number => (1 + rate) ** -yearIndex;
+export const discounted = (v: Float64Array, rate: number): Float64Array => v.map((x, y) => x * discountFactor(rate, y));
 
-export function buigPerYear(model: Model, persons: YearlyPersons): YearlyMoney {
+/**
+ * Vangnet compensation for a result (budget - expenditure): a deficit up to `ownRisk` x
+ * budget is borne alone; `partialShare` of the part up to `partialUntil` x budget is
+ * compensated; everything above that fully.
+ */
+export function vangnetCompensation(result: number, budget: number, v: Vangnet): number {
+  const deficit = -result;
+  if (deficit <= 0 || budget <= 0) return 0;
+  const partial = Math.min(Math.max(deficit - v.ownRisk * budget, 0), (v.partialUntil - v.ownRisk) * budget);
+  return v.partialShare * partial + Math.max(deficit - v.partialUntil * budget, 0);
+}
+
+/** The budget per projected year: given, or from `indexed_on.from_year` indexed on the scenario's driver. */
+export function budgetPath(model: Model, scenario: MacroScenario): Float64Array {
+  const rule = model.budgetIndex;
+  if (!rule) return Float64Array.from(model.budget);
+  const baseDriver = driverValue(scenario, rule.driver, rule.fromYear);
+  return model.budget.map((given, y) => {
+    const year = model.startYear + y;
+    return year <= rule.fromYear ? given : (rule.base * driverValue(scenario, rule.driver, year)) / baseDriver;
+  });
+}
+
+export function buigPerYear(model: Model, persons: YearlyPersons, scenario: MacroScenario): YearlyMoney {
   const Y = model.years;
   const n = model.states.length;
   const expenditure = new Float64Array(Y);
   for (let y = 0; y < Y; y++) {
     for (let i = 0; i < n; i++) expenditure[y] += persons.personCycles[y * n + i] * model.costPerCycle[i];
   }
-  const budget = Float64Array.from(model.budget);
+  const budget = budgetPath(model, scenario);
   const buigResult = budget.map((b, y) => b - expenditure[y]);
-  const money = (v: Float64Array) => v.map((x, y) => x * discountFactor(model.discount.money, y));
+  const compensation = buigResult.map((r, y) => vangnetCompensation(r, budget[y], model.vangnet));
   return {
     expenditure,
     budget,
     buigResult,
-    expenditureDiscounted: money(expenditure),
-    buigResultDiscounted: money(buigResult),
-    volumeAvgDiscounted: persons.volumeAvg.map((x, y) => x * discountFactor(model.discount.persons, y)),
+    vangnetCompensation: compensation,
+    buigResultAfterVangnet: buigResult.map((r, y) => r + compensation[y]),
+    expenditureDiscounted: discounted(expenditure, model.discount.money),
+    buigResultDiscounted: discounted(buigResult, model.discount.money),
+    volumeAvgDiscounted: discounted(persons.volumeAvg, model.discount.persons),
   };
 }

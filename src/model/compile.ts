@@ -4,6 +4,7 @@
  * InputError naming the JSON path and the fix.
  */
 import { InputError } from "./errors.js";
+import { attachInterventions } from "../interventions/compile.js";
 import { ConversionError, convertRows, matrixPower, monthsIn, toStochastic, type Matrix } from "./convert.js";
 import {
   KIND_EXIT,
@@ -208,15 +209,15 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
   declared.forEach((d, i) => {
     if (d.kind === "on" && bands) {
       entryOf[i] = states.length;
-      bands.labels.forEach((l, b) => states.push({ name: `${d.name} (${l})`, declared: i, band: b, tunnel: 0 }));
+      bands.labels.forEach((l, b) => states.push({ name: `${d.name} (${l})`, declared: i, band: b, tunnel: 0, base: states.length, layer: 0 }));
     } else if (reinflow[i]) {
       entryOf[i] = states.length;
       const unit = cycleMonths === 12 ? "jaar" : "maand";
-      reinflow[i]!.hazard.forEach((_, k) => states.push({ name: `${d.name} (${unit} ${k + 1})`, declared: i, band: -1, tunnel: k + 1 }));
-      states.push({ name: d.name, declared: i, band: -1, tunnel: 0 });
+      reinflow[i]!.hazard.forEach((_, k) => states.push({ name: `${d.name} (${unit} ${k + 1})`, declared: i, band: -1, tunnel: k + 1, base: states.length, layer: 0 }));
+      states.push({ name: d.name, declared: i, band: -1, tunnel: 0, base: states.length, layer: 0 });
     } else {
       entryOf[i] = states.length;
-      states.push({ name: d.name, declared: i, band: -1, tunnel: 0 });
+      states.push({ name: d.name, declared: i, band: -1, tunnel: 0, base: states.length, layer: 0 });
     }
   });
   const n = states.length;
@@ -262,6 +263,10 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     if (last < endYear && carry) notes.push(`${what} (${path}): the ${last} value is held for ${last + 1}${tail(last)}`);
     return out;
   }
+
+  const v = spec.buig.vangnet;
+  const vangnet = { ownRisk: v?.own_risk ?? 0.075, partialUntil: v?.partial_until ?? 0.125, partialShare: v?.partial_share ?? 0.5 };
+  if (vangnet.partialUntil < vangnet.ownRisk) fail("buig.vangnet.partial_until", "is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125");
 
   // --- macro ---------------------------------------------------------------------------------
   const macro = spec.macro;
@@ -329,6 +334,19 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     notes.push(`${what} in ${names.length === spec.macro!.scenarios.length ? "every scenario" : names.join(", ")}`);
   }
 
+  let budgetIndex: Model["budgetIndex"];
+  if (spec.buig.indexed_on) {
+    const driver = driverNames.indexOf(spec.buig.indexed_on.driver);
+    if (driver < 0) fail("buig.indexed_on.driver", `unknown driver "${spec.buig.indexed_on.driver}"`, `use one of the drivers in macro.drivers: ${driverNames.join(", ") || "(none declared)"}`);
+    const fromYear = spec.buig.indexed_on.from_year;
+    if (spec.buig.budget[String(fromYear)] === undefined) fail("buig.indexed_on.from_year", `the budget has no value for ${fromYear}`, "index from a year with a given budget");
+    for (const [si, sc] of scenarios.entries()) {
+      const path = sc.paths[driver];
+      if (!path || path.values.length === 0 || path.firstYear > fromYear) fail(`macro.scenarios[${si}].paths.${driverNames[driver]}`, `has no value for ${fromYear}, which the budget rule needs`, `add the ${fromYear} value`);
+    }
+    budgetIndex = { driver, fromYear, base: spec.buig.budget[String(fromYear)] };
+  }
+
   // --- references ------------------------------------------------------------------------------
   const references = spec.references.map((r, i) => {
     if (r.scenario !== undefined && !scenarios.some((s) => s.name === r.scenario)) {
@@ -345,7 +363,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     };
   });
 
-  return {
+  const model: Model = {
     file,
     name: spec.name,
     label: spec.label ?? spec.name,
@@ -376,7 +394,14 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     discount: { money: spec.discount.money, persons: spec.discount.persons },
     references,
     notes,
+    baseCount: states.length,
+    layers: [],
+    interventions: [],
+    combinations: [],
+    vangnet,
+    budgetIndex,
   };
+  return attachInterventions(model, spec);
 }
 
 /**

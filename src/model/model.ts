@@ -32,6 +32,77 @@ export interface CompiledState {
   band: number;
   /** Tunnel cycle since leaving (1..K) for tunnel states, 0 for the durable/plain state. */
   tunnel: number;
+  /** The regular (non-intervention) state this one mirrors: itself for regular states. */
+  base: number;
+  /** 0 for regular states, else the index into Model.layers (in traject / after it). */
+  layer: number;
+}
+
+/**
+ * A layer of participant sub-states: "month j of intervention p". Months 1..duration are
+ * in traject (full effect, a place taken); later months carry the decaying after-effect.
+ */
+export interface Layer {
+  intervention: number;
+  month: number;
+  inTraject: boolean;
+  /** Effect weight per effect of the intervention (1 in traject, decaying after). */
+  weights: Float64Array;
+}
+
+export type InterventionTarget =
+  | { kind: "outflow_work" | "outflow_other" | "reinflow" | "up" | "down" }
+  | { kind: "cell"; from: number; to: number };
+
+export interface InterventionEffect {
+  target: InterventionTarget;
+  /** "hr": hazard ratio on the cause-specific hazard; "rr": relative risk on the probability. */
+  measure: "hr" | "rr";
+  value: number;
+  distribution?: import("./schema.js").Distribution;
+  path: string;
+}
+
+export interface InterventionCosts {
+  perStart: number;
+  perParticipantCycle: number;
+  /** Paid per person leaving for work from the traject, `afterCycles` later if still off bijstand. */
+  events: { amount: number; afterCycles: number }[];
+}
+
+export interface Intervention {
+  name: string;
+  label: string;
+  /** Per declared state: 1 if participants are drawn from / stay in it. */
+  targets: Uint8Array;
+  /** Regular compiled states participants are selected from. */
+  eligible: Int32Array;
+  /** First and last cycle (1-based, inclusive) in which new participants start; may lie outside the horizon. */
+  startCycle: number;
+  endCycle: number;
+  /** Concurrent places (programmes with participants). */
+  places: number;
+  /** Persons reached per cycle (inflow prevention). */
+  startsPerCycle: number;
+  durationCycles: number;
+  /** Months of after-effect tracked after the traject. */
+  postCycles: number;
+  effects: InterventionEffect[];
+  /** Inflow prevention: share of reached persons that still flows in (relative risk). */
+  inflow?: { value: number; distribution?: import("./schema.js").Distribution; path: string };
+  costs: InterventionCosts;
+  costRanges: Record<string, [number, number]>;
+  /** Per regular compiled state: index of its month-1 layer state, or -1. Layer month j is at +j-1. */
+  layerEntry: Int32Array;
+  /** Index into Model.layers of this intervention's month 1. */
+  firstLayer: number;
+  path: string;
+}
+
+export interface Vangnet {
+  ownRisk: number;
+  partialUntil: number;
+  partialShare: number;
 }
 
 /** Re-inflow profile of one `off` state, per cycle since leaving. */
@@ -98,6 +169,15 @@ export interface Model {
   counting: Counting;
 
   declared: DeclaredState[];
+  /** Number of regular compiled states (they come first; intervention layers follow). */
+  baseCount: number;
+  /** layers[0] is the regular layer (no intervention). */
+  layers: Layer[];
+  interventions: Intervention[];
+  combinations: { name: string; label: string; members: number[] }[];
+  vangnet: Vangnet;
+  /** Budget rule: indexed on a driver from a year on (per macro scenario). */
+  budgetIndex?: { driver: number; fromYear: number; base: number };
   /** Kind code per declared state. */
   declaredKind: Uint8Array;
   states: CompiledState[];

@@ -78,10 +78,82 @@ const InflowSchema = z.strictObject({
   source,
 });
 
+const VangnetSchema = z.strictObject({
+  /** Deficit borne by the municipality alone, as a share of the budget. */
+  own_risk: probability().default(0.075),
+  /** Up to this share of the budget, `partial_share` of the deficit above own_risk is compensated. */
+  partial_until: probability().default(0.125),
+  partial_share: probability().default(0.5),
+  source,
+});
+
 const BuigSchema = z.strictObject({
   budget: yearSeries(nonNegative),
   after_last: z.enum(["constant", "error"]).default("constant"),
+  /** Budget rule: from `from_year` on, budget(y) = budget(from_year) x D(y) / D(from_year) for the scenario's driver D. */
+  indexed_on: z.strictObject({ driver: z.string(), from_year: int(1900), source }).optional(),
+  vangnet: VangnetSchema.optional(),
   source,
+});
+
+/** An uncertainty distribution for a parameter (used by sensitivity and the stochastic engine). */
+export const DistributionSchema = z.union([
+  z.strictObject({ type: z.literal("lognormal"), ci95: z.tuple([finite(), finite()]), source }),
+  z.strictObject({ type: z.literal("normal"), mean: finite(), sd: nonNegative(), source }),
+  z.strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source }),
+]);
+
+const period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "periods are a year \"2022\" or a month \"2022-07\"");
+
+const InterventionEffectSchema = z.strictObject({
+  target: z.union([
+    z.enum(["outflow_work", "outflow_other", "reinflow", "up", "down", "inflow"]),
+    z.strictObject({ from: z.string(), to: z.string() }),
+  ]),
+  hazard_ratio: finite().refine((v) => v > 0, "a hazard ratio must be above 0").optional(),
+  relative_risk: finite().refine((v) => v >= 0, "a relative risk must be 0 or more").optional(),
+  distribution: DistributionSchema.optional(),
+  decay: z
+    .strictObject({
+      type: z.enum(["none", "linear", "exponential"]),
+      months: int(1).optional(),
+      half_life_months: finite().refine((v) => v > 0, "must be above 0").optional(),
+    })
+    .default({ type: "none" }),
+  source,
+});
+
+const InterventionSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "intervention names are lower-case slugs such as \"intensieve-begeleiding\""),
+  label: z.string(),
+  targets: z.array(z.string()).min(1, "name at least one target state"),
+  start: period,
+  end: period,
+  capacity: z.strictObject({
+    places: nonNegative().optional(),
+    coaches: nonNegative().optional(),
+    caseload: nonNegative().optional(),
+    starts_per_year: nonNegative().optional(),
+    source,
+  }),
+  selection: z.enum(["proportional"]).default("proportional"),
+  duration_months: int(1).default(12),
+  effects: z.array(InterventionEffectSchema).min(1, "give at least one effect"),
+  costs: z
+    .strictObject({
+      per_start: nonNegative().default(0),
+      per_participant_month: nonNegative().default(0),
+      events: z
+        .array(z.strictObject({ on: z.literal("outflow_work"), amount: nonNegative(), after_months: int(0).default(0), source }))
+        .default([]),
+      range: z.record(z.string(), z.tuple([nonNegative(), nonNegative()])).optional(),
+      source,
+    })
+    .default({ per_start: 0, per_participant_month: 0, events: [] }),
+  source,
+  note: z.string().optional(),
 });
 
 export const EffectTargetSchema = z.union([
@@ -146,10 +218,16 @@ export const ScenarioSchema = z.strictObject({
   discount: z
     .strictObject({ money: nonNegative().default(0), persons: nonNegative().default(0), source })
     .default({ money: 0, persons: 0 }),
+  interventions: z.array(InterventionSchema).default([]),
+  combinations: z
+    .array(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "combination names are lower-case slugs"), label: z.string(), interventions: z.array(z.string()).min(2) }))
+    .default([]),
   references: z.array(ReferenceSchema).default([]),
   notes: z.array(z.string()).optional(),
 });
 
+export type InterventionSpec = z.infer<typeof InterventionSchema>;
+export type Distribution = z.infer<typeof DistributionSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type StateSpec = z.infer<typeof StateSchema>;
 export type EffectTarget = z.infer<typeof EffectTargetSchema>;

@@ -18,6 +18,16 @@ export const METRICS = {
   expenditure: "euro",
   budget: "euro",
   buig_result: "euro",
+  vangnet_compensation: "euro",
+  buig_result_after_vangnet: "euro",
+  intervention_participants: "persons",
+  intervention_starts: "persons",
+  inflow_prevented: "persons",
+  intervention_cost: "euro",
+  buig_effect: "euro",
+  net_effect: "euro",
+  net_effect_cumulative: "euro",
+  net_effect_npv: "euro",
   expenditure_discounted: "euro",
   buig_result_discounted: "euro",
   volume_avg_discounted: "persons",
@@ -41,6 +51,16 @@ export function metricValues(r: ScenarioResult): Record<Metric, Float64Array> {
     expenditure: money.expenditure,
     budget: money.budget,
     buig_result: money.buigResult,
+    vangnet_compensation: money.vangnetCompensation,
+    buig_result_after_vangnet: money.buigResultAfterVangnet,
+    intervention_participants: r.interventions.participants,
+    intervention_starts: r.interventions.starts,
+    inflow_prevented: r.interventions.prevented,
+    intervention_cost: r.interventions.cost,
+    buig_effect: r.effect.buigEffect,
+    net_effect: r.effect.netEffect,
+    net_effect_cumulative: r.effect.netEffectCumulative,
+    net_effect_npv: r.effect.netEffectNpv,
     expenditure_discounted: money.expenditureDiscounted,
     buig_result_discounted: money.buigResultDiscounted,
     volume_avg_discounted: money.volumeAvgDiscounted,
@@ -108,7 +128,7 @@ export interface RunMeta {
   options: Record<string, unknown>;
 }
 
-export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMeta): string {
+export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMeta, breakEvens: import("../analyses.js").BreakEven[] = []): string {
   const m = model.declared.length;
   const round = (v: number, d: number) => Number(v.toFixed(d));
   const doc = {
@@ -127,6 +147,18 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
       drivers: model.drivers,
       references: model.references.map((r) => ({ ...r, values: Object.fromEntries(r.values) })),
       notes: model.notes,
+      interventions: model.interventions.map((iv) => ({
+        name: iv.name,
+        label: iv.label,
+        targets: model.declared.filter((_, d) => iv.targets[d]).map((d) => d.name),
+        places: iv.places,
+        starts_per_year: iv.startsPerCycle * model.cyclesPerYear,
+        duration_cycles: iv.durationCycles,
+        effects: iv.inflow
+          ? [{ target: "inflow", measure: "rr", value: iv.inflow.value }]
+          : iv.effects.map((e) => ({ target: e.target.kind === "cell" ? `${model.declared[e.target.from].name} -> ${model.declared[e.target.to].name}` : e.target.kind, measure: e.measure, value: e.value })),
+      })),
+      combinations: model.combinations.map((c) => ({ name: c.name, label: c.label, interventions: c.members.map((p) => model.interventions[p].name) })),
     },
     scenarios: results.map((r) => {
       const values = metricValues(r);
@@ -134,6 +166,7 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
         name: r.scenario.name,
         label: r.scenario.label,
         variant: r.variant,
+        variant_label: r.variantLabel,
         years: r.persons.years.map((year, y) => ({
           year,
           ...Object.fromEntries((Object.keys(METRICS) as Metric[]).map((k) => [k, round(values[k][y], METRICS[k] === "euro" ? 2 : 4)])),
@@ -142,6 +175,25 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
         transitions: transitionRows(model, r).map((t) => ({ ...t, count: round(t.count, 4) })),
       };
     }),
+    breakeven: breakEvens,
   };
   return JSON.stringify(doc, null, 2) + "\n";
+}
+
+export function breakevenCsv(rows: import("../analyses.js").BreakEven[]): string {
+  const out: (string | number)[][] = [];
+  for (const r of rows) {
+    for (const e of r.effects) {
+      out.push([r.scenario, r.intervention, e.label, e.assumed.toFixed(6), e.breakEven === null ? "" : e.breakEven.toFixed(6),
+        r.scale === null ? "" : r.scale.toFixed(6), r.netAtAssumed.toFixed(2), r.netAtBreakEven === null ? "" : r.netAtBreakEven.toFixed(2)]);
+    }
+  }
+  return csv(["scenario", "intervention", "effect", "assumed", "break_even", "effect_multiplier", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"], out);
+}
+
+export function sensitivityCsv(rows: import("../analyses.js").SensitivityRow[]): string {
+  return csv(
+    ["scenario", "intervention", "parameter", "low", "base", "high", "net_effect_low", "net_effect_base", "net_effect_high"],
+    rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), r.netLow.toFixed(2), r.netBase.toFixed(2), r.netHigh.toFixed(2)]),
+  );
 }

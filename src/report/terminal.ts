@@ -10,6 +10,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function scenarioTable(model: Model, r: ScenarioResult): string {
+  const afterVangnet = r.money.vangnetCompensation.some((c) => c > 0);
   const p = r.persons;
   const rows = p.years.map((year, y) => [
     String(year),
@@ -19,16 +20,18 @@ export function scenarioTable(model: Model, r: ScenarioResult): string {
     formatEuro(r.money.expenditure[y]),
     formatEuro(r.money.budget[y]),
     formatEuro(r.money.buigResult[y]),
+    ...(afterVangnet ? [formatEuro(r.money.buigResultAfterVangnet[y])] : []),
   ]);
-  const title = `${r.scenario.label} (${r.scenario.name})`;
-  return `${title}\n${table(["Jaar", `Volume eind (${model.unit})`, "Instroom", "Uitstroom", "Uitgaven", "BUIG-budget", "BUIG-resultaat"], rows)}`;
+  const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : ` met ${r.variantLabel}`}`;
+  const header = ["Jaar", `Volume eind (${model.unit})`, "Instroom", "Uitstroom", "Uitgaven", "BUIG-budget", "BUIG-resultaat", ...(afterVangnet ? ["Na vangnet"] : [])];
+  return `${title}\n${table(header, rows)}`;
 }
 
 /** Model vs reference values (e.g. the Berenschot table) for year-end volume. */
 export function referenceTable(model: Model, results: ScenarioResult[]): string | undefined {
   const rows: string[][] = [];
   for (const ref of model.references) {
-    const r = results.find((x) => x.scenario.name === ref.scenario);
+    const r = results.find((x) => x.scenario.name === ref.scenario && x.variant === "baseline");
     if (!r || ref.metric !== "volume_end") continue;
     for (const [year, value] of ref.values) {
       const y = year - model.startYear;
@@ -38,4 +41,46 @@ export function referenceTable(model: Model, results: ScenarioResult[]): string 
     }
   }
   return rows.length ? `Model tegenover referentie\n${table(["Referentie", "Jaar", "Referentie", "Model", "Verschil"], rows)}` : undefined;
+}
+
+/** Per scenario: each variant against the baseline, in persons and euros. */
+export function variantTable(model: Model, results: ScenarioResult[]): string | undefined {
+  const byScenario = new Map<string, ScenarioResult[]>();
+  for (const r of results) byScenario.set(r.scenario.name, [...(byScenario.get(r.scenario.name) ?? []), r]);
+  const blocks: string[] = [];
+  for (const rs of byScenario.values()) {
+    const base = rs.find((r) => r.variant === "baseline");
+    const others = rs.filter((r) => r.variant !== "baseline");
+    if (!base || others.length === 0) continue;
+    const Y = model.years;
+    const rows = others.map((r) => [
+      r.variantLabel,
+      formatPersons(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
+      formatPersons(r.interventions.starts.reduce((a, b) => a + b, 0)),
+      formatEuro(r.effect.buigEffect.reduce((a, b) => a + b, 0)),
+      formatEuro(r.interventions.cost.reduce((a, b) => a + b, 0)),
+      formatEuro(r.effect.netEffectCumulative[Y - 1]),
+      formatEuro(r.effect.netEffectNpv[Y - 1]),
+    ]);
+    blocks.push(`${base.scenario.label}: interventies tegenover geen interventie, ${model.startYear}-${model.startYear + Y - 1}\n` +
+      table(["Variant", `Volume ${model.startYear + Y - 1}`, "Starters", "BUIG-effect", "Kosten", "Netto effect", "Netto contante waarde"], rows));
+  }
+  return blocks.length ? blocks.join("\n\n") : undefined;
+}
+
+/** Break-even effect next to the assumed effect, per scenario and effect. */
+export function breakEvenTable(model: Model, rows: import("../analyses.js").BreakEven[]): string {
+  const fmt = (v: number) => v.toFixed(3).replace(".", ",");
+  const lines = rows.flatMap((r) =>
+    r.effects.map((e) => [
+      model.scenarios.find((s) => s.name === r.scenario)?.label ?? r.scenario,
+      model.interventions.find((iv) => iv.name === r.intervention)?.label ?? r.intervention,
+      e.label,
+      fmt(e.assumed),
+      e.breakEven === null ? "niet binnen bereik" : fmt(e.breakEven),
+      formatEuro(r.netAtAssumed),
+    ]),
+  );
+  return `Break-even: kleinste effect waarbij de interventie zich binnen ${model.years} jaar terugverdient\n` +
+    table(["Scenario", "Interventie", "Effect", "Aangenomen", "Break-even", "Netto bij aanname"], lines);
 }

@@ -1,0 +1,135 @@
+/**
+ * Questions asked of an intervention, answered by re-running the same cohort model on
+ * other inputs: at which effect size does it pay for itself (break-even), and how much
+ * does the answer move with each uncertain parameter (one-way sensitivity, tornado)?
+ */
+import { InputError } from "./model/errors.js";
+import type { MacroScenario, Model } from "./model/model.js";
+import type { Distribution } from "./model/schema.js";
+import { makeVariant, type Variant } from "./interventions/variant.js";
+import { cumulativeNet } from "./run.js";
+
+export interface BreakEven {
+  scenario: string;
+  intervention: string;
+  /** Effect multiplier k at which the cumulative net effect is zero (effect = 1 + k (assumed - 1)); null if none within reach. */
+  scale: number | null;
+  /** Effects at break-even and as assumed, one per effect of the intervention. */
+  effects: { label: string; assumed: number; breakEven: number | null }[];
+  netAtAssumed: number;
+  netAtBreakEven: number | null;
+}
+
+/** Largest k for which every effect stays valid (a relative risk or hazard ratio above 0). */
+function maxScale(values: number[]): number {
+  let k = 64;
+  for (const v of values) if (v < 1) k = Math.min(k, (0.999 / (1 - v)));
+  return k;
+}
+
+function effectList(model: Model, p: number): { label: string; value: number }[] {
+  const iv = model.interventions[p];
+  if (iv.inflow) return [{ label: "instroom (relatief risico)", value: iv.inflow.value }];
+  return iv.effects.map((e) => ({
+    label: `${e.target.kind === "cell" ? `${model.declared[e.target.from].name} -> ${model.declared[e.target.to].name}` : e.target.kind} (${e.measure === "hr" ? "hazard ratio" : "relatief risico"})`,
+    value: e.value,
+  }));
+}
+
+export function interventionIndex(model: Model, name: string): number {
+  const p = model.interventions.findIndex((iv) => iv.name === name);
+  if (p < 0) {
+    throw new InputError(model.file, "--intervention", `unknown intervention "${name}"`,
+      `use one of: ${model.interventions.map((iv) => iv.name).join(", ") || "(the file declares no interventions)"}`);
+  }
+  return p;
+}
+
+/**
+ * Bisection on k in [0, k_max]: net(0) is minus the cost (no effect); the search doubles
+ * the upper end until the net effect turns positive, then halves the bracket until the
+ * cumulative net effect is within EUR 0.01 of zero.
+ */
+export function breakEven(model: Model, scenario: MacroScenario, p: number): BreakEven {
+  const iv = model.interventions[p];
+  const effects = effectList(model, p);
+  const net = (k: number) => cumulativeNet(model, scenario, makeVariant(model, iv.name, iv.label, [p], { scale: k }));
+  const netAtAssumed = net(1);
+  const result = (scale: number | null, netAtBreakEven: number | null): BreakEven => ({
+    scenario: scenario.name,
+    intervention: iv.name,
+    scale,
+    effects: effects.map((e) => ({ label: e.label, assumed: e.value, breakEven: scale === null ? null : 1 + scale * (e.value - 1) })),
+    netAtAssumed,
+    netAtBreakEven,
+  });
+  if (effects.every((e) => e.value === 1)) return result(null, null); // no effect to scale
+  let lo = 0;
+  let fLo = net(0);
+  if (fLo >= 0) return result(0, fLo);
+  const kMax = maxScale(effects.map((e) => e.value));
+  let hi = Math.min(1, kMax);
+  let fHi = net(hi);
+  while (fHi < 0 && hi < kMax) {
+    lo = hi;
+    fLo = fHi;
+    hi = Math.min(hi * 2, kMax);
+    fHi = net(hi);
+  }
+  if (fHi < 0) return result(null, null);
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    const f = net(mid);
+    if (Math.abs(f) < 0.01) return result(mid, f);
+    if (f < 0) lo = mid;
+    else hi = mid;
+  }
+  return result(hi, net(hi));
+}
+
+/** The 2.5% and 97.5% points of a distribution (the ends of a tornado bar). */
+export function interval95(d: Distribution): [number, number] {
+  if (d.type === "lognormal") return d.ci95;
+  if (d.type === "normal") return [d.mean - 1.959964 * d.sd, d.mean + 1.959964 * d.sd];
+  return [d.low + 0.025 * (d.high - d.low), d.high - 0.025 * (d.high - d.low)];
+}
+
+export interface SensitivityRow {
+  scenario: string;
+  intervention: string;
+  parameter: string;
+  low: number;
+  high: number;
+  base: number;
+  netLow: number;
+  netHigh: number;
+  netBase: number;
+}
+
+/** One-way sensitivity of the cumulative net effect to each uncertain effect and cost range. */
+export function sensitivity(model: Model, scenario: MacroScenario, p: number): SensitivityRow[] {
+  const iv = model.interventions[p];
+  const fresh = () => makeVariant(model, iv.name, iv.label, [p]);
+  const netBase = cumulativeNet(model, scenario, fresh());
+  const rows: SensitivityRow[] = [];
+  const add = (parameter: string, base: number, [low, high]: [number, number], set: (v: Variant, x: number) => void) => {
+    const at = (x: number) => {
+      const v = fresh();
+      set(v, x);
+      return cumulativeNet(model, scenario, v);
+    };
+    rows.push({ scenario: scenario.name, intervention: iv.name, parameter, low, high, base, netLow: at(low), netHigh: at(high), netBase });
+  };
+  const labels = effectList(model, p);
+  if (iv.inflow?.distribution) add(labels[0].label, iv.inflow.value, interval95(iv.inflow.distribution), (v, x) => (v.inflowValues[p] = x));
+  iv.effects.forEach((e, k) => {
+    if (e.distribution) add(labels[k].label, e.value, interval95(e.distribution), (v, x) => (v.effectValues[p][k] = x));
+  });
+  const r = iv.costRanges;
+  if (r.per_start) add("kosten per start", iv.costs.perStart, r.per_start, (v, x) => (v.costs[p].perStart = x));
+  if (r.per_participant_month) {
+    add("kosten per deelnemer per maand", iv.costs.perParticipantCycle / model.cycleMonths, r.per_participant_month,
+      (v, x) => (v.costs[p].perParticipantCycle = x * model.cycleMonths));
+  }
+  return rows;
+}

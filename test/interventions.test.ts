@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import { projectCohort } from "../src/engine/cohort.js";
+import { countingWeights } from "../src/engine/aggregate.js";
+import { makeVariant } from "../src/interventions/variant.js";
+import { runScenario, cumulativeNet } from "../src/run.js";
+import { breakEven, interventionIndex, sensitivity } from "../src/analyses.js";
+import { vangnetCompensation } from "../src/finance/buig.js";
+import { compile, type Raw } from "./helpers.js";
+
+/** A small ladder: two on-steps, work (with re-inflow), exit; one intervention on the steps. */
+function ladder(intervention: Raw, extra: Raw = {}): Raw {
+  return {
+    name: "ladder",
+    start_year: 2024,
+    horizon_years: 4,
+    states: [
+      { name: "Trede 1", kind: "on", cost: { per: "year", benefit: 14000 } },
+      { name: "Trede 2", kind: "on", cost: { per: "year", benefit: 14000, lks: 2000 } },
+      { name: "Werk", kind: "off", reinflow: { cumulative: [{ months: 12, share: 0.2 }], to: { "Trede 2": 1 } } },
+      { name: "Overig", kind: "exit" },
+    ],
+    initial: { "Trede 1": 600, "Trede 2": 400 },
+    transitions: { per: "year", list: [
+      { from: "Trede 1", to: "Trede 2", p: 0.1 }, { from: "Trede 2", to: "Trede 1", p: 0.05 },
+      { from: "Trede 2", to: "Werk", p: 0.3 }, { from: "Trede 1", to: "Werk", p: 0.05 },
+      { from: "Trede 1", to: "Overig", p: 0.06 }, { from: "Trede 2", to: "Overig", p: 0.05 },
+    ] },
+    inflow: { per_year: 200, entry: { "Trede 1": 0.5, "Trede 2": 0.5 } },
+    buig: { budget: { "2024": 14000000 } },
+    interventions: [{
+      name: "ib", label: "Intensieve begeleiding", targets: ["Trede 1", "Trede 2"], start: "2024-03", end: "2026-12",
+      capacity: { places: 80 }, duration_months: 6,
+      effects: [{ target: "outflow_work", hazard_ratio: 1.3, decay: { type: "linear", months: 6 } }, { target: "up", relative_risk: 1.2 }],
+      costs: { per_start: 300, per_participant_month: 150, events: [{ on: "outflow_work", amount: 300 }, { on: "outflow_work", amount: 900, after_months: 6 }] },
+      ...intervention,
+    }],
+    ...extra,
+  };
+}
+
+const sumAll = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+
+describe("interventions", () => {
+  it("with effect 1 and no costs change nothing, to the cent", async () => {
+    const model = await compile(ladder({
+      effects: [{ target: "outflow_work", hazard_ratio: 1, decay: { type: "linear", months: 6 } }, { target: "up", relative_risk: 1 }],
+      costs: {},
+    }));
+    const [base, variant] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+    expect(sumAll(variant.interventions.starts)).toBeGreaterThan(100); // participants did flow through the traject
+    for (let y = 0; y < 4; y++) {
+      expect(Math.abs(variant.money.expenditure[y] - base.money.expenditure[y])).toBeLessThan(0.005);
+      expect(Math.abs(variant.effect.netEffect[y])).toBeLessThan(0.005);
+      expect(variant.persons.volumeEnd[y]).toBeCloseTo(base.persons.volumeEnd[y], 9);
+      expect(variant.persons.outflowWork[y]).toBeCloseTo(base.persons.outflowWork[y], 9);
+    }
+  });
+
+  it("BUIG-effect equals the sum over cycles of (baseline - variant occupancy) x cost, computed independently", async () => {
+    const model = await compile(ladder({}));
+    const scenario = model.scenarios[0];
+    const b = projectCohort(model, scenario, makeVariant(model, "baseline", "b", []));
+    const v = projectCohort(model, scenario, makeVariant(model, "ib", "IB", [0]));
+    // Independent: declared-level occupancy x yearly cost / 12, half-cycle counting.
+    const n = model.states.length;
+    const costPerMonth = [14000 / 12, 16000 / 12, 0, 0];
+    const [w0, w1] = countingWeights("half");
+    const expected = new Float64Array(4);
+    for (let t = 1; t <= 48; t++) {
+      for (let i = 0; i < n; i++) {
+        const c = costPerMonth[model.declaredOf[i]];
+        const counted = (occ: Float64Array) => w0 * occ[(t - 1) * n + i] + w1 * occ[t * n + i];
+        expected[Math.floor((t - 1) / 12)] += (counted(b.occupancy) - counted(v.occupancy)) * c;
+      }
+    }
+    const [, result] = runScenario(model, scenario, [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+    for (let y = 0; y < 4; y++) expect(result.effect.buigEffect[y]).toBeCloseTo(expected[y], 6);
+    expect(sumAll(result.effect.buigEffect)).toBeGreaterThan(0);
+  });
+
+  it("never exceeds capacity; participants leave after their duration; costs are participants x rates", async () => {
+    // No moves at all: participants stay in the traject exactly duration months.
+    const model = await compile(ladder({ effects: [{ target: "up", relative_risk: 1 }], costs: { per_start: 300, per_participant_month: 150 } },
+      { transitions: { per: "month", list: [] }, inflow: { per_year: 0, entry: { "Trede 1": 1 } } }));
+    const v = projectCohort(model, model.scenarios[0], makeVariant(model, "ib", "IB", [0]));
+    const { participants, starts } = v.interventions;
+    const iv = model.interventions[0];
+    for (let t = 1; t <= 48; t++) {
+      expect(participants[t - 1]).toBeLessThanOrEqual(80 + 1e-9);
+      let window = 0;
+      for (let s = Math.max(1, t - 5); s <= t; s++) window += starts[s - 1];
+      expect(participants[t - 1]).toBeCloseTo(window, 9); // exactly the starts of the last 6 months
+      if (t < iv.startCycle || t > iv.endCycle) expect(starts[t - 1]).toBe(0);
+    }
+    expect(starts[2]).toBeCloseTo(80, 9); // March 2024: the first 80 start
+    expect(starts[8]).toBeCloseTo(80, 9); // six months later the next group
+    const [, result] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+    for (let y = 0; y < 4; y++) {
+      let st = 0;
+      let pm = 0;
+      for (let t = y * 12 + 1; t <= y * 12 + 12; t++) {
+        st += starts[t - 1];
+        pm += participants[t - 1];
+      }
+      expect(result.interventions.cost[y]).toBeCloseTo(st * 300 + pm * 150, 6);
+    }
+  });
+
+  it("pays premiums on work: EUR 300 at once and EUR 900 if still off bijstand six months later", async () => {
+    const model = await compile(ladder({ costs: { events: [{ on: "outflow_work", amount: 300 }, { on: "outflow_work", amount: 900, after_months: 6 }] } }));
+    const v = projectCohort(model, model.scenarios[0], makeVariant(model, "ib", "IB", [0]));
+    const [, result] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+    const stillOff6 = (1 - 0.2) ** (6 / 12); // constant hazard: 20% back within 12 months
+    let expected = 0;
+    const m = model.declared.length;
+    for (let t = 1; t <= 48; t++) {
+      const moved = v.interventions.toWork[(t - 1) * m + 2];
+      expected += moved * 300 + (t + 6 <= 48 ? moved * 900 * stillOff6 : 0);
+    }
+    expect(sumAll(result.interventions.cost)).toBeCloseTo(expected, 6);
+    expect(expected).toBeGreaterThan(0);
+  });
+
+  it("finds the break-even effect: net zero within EUR 1 there, positive above, negative below", async () => {
+    const model = await compile(ladder({}));
+    const scenario = model.scenarios[0];
+    const r = breakEven(model, scenario, interventionIndex(model, "ib"));
+    expect(r.scale).not.toBeNull();
+    const net = (k: number) => cumulativeNet(model, scenario, makeVariant(model, "ib", "IB", [0], { scale: k }));
+    expect(Math.abs(net(r.scale!))).toBeLessThan(1);
+    expect(net(r.scale! * 1.01 + 0.001)).toBeGreaterThan(0);
+    expect(net(r.scale! * 0.99 - 0.001)).toBeLessThan(0);
+    expect(r.effects[0].breakEven).toBeCloseTo(1 + r.scale! * 0.3, 12);
+  });
+
+  it("one-way sensitivity moves the net effect in the expected direction", async () => {
+    const model = await compile(ladder({
+      effects: [{ target: "outflow_work", hazard_ratio: 1.3, distribution: { type: "lognormal", ci95: [1.0, 1.7] } }],
+      costs: { per_participant_month: 150, range: { per_participant_month: [100, 250] } },
+    }));
+    const rows = sensitivity(model, model.scenarios[0], 0);
+    expect(rows.map((r) => r.parameter)).toEqual(["outflow_work (hazard ratio)", "kosten per deelnemer per maand"]);
+    expect(rows[0].netLow).toBeLessThan(rows[0].netBase);
+    expect(rows[0].netHigh).toBeGreaterThan(rows[0].netBase);
+    expect(rows[1].netLow).toBeGreaterThan(rows[1].netHigh); // cheaper is better
+  });
+
+  it("Groningen-like: 150 extra persons a year leaving for work for good save about EUR 2.2 M a year once structural", async () => {
+    // Steady stock of 9,527; a person leaves with q = 1/12 a month, so would otherwise stay 12 months on
+    // average. A programme takes places/month into work for good; as a participant would have left anyway
+    // with probability q, places = 12.5 / (1 - q) gives exactly 12.5 extra a month = 150 a year.
+    // Structural stock effect: 12.5 / q = 150 persons, saving 150 x EUR 14,700 = EUR 2,205,000 a year.
+    const q = 1 / 12;
+    const p0 = 0.001;
+    const model = await compile({
+      name: "groningen-like", start_year: 2022, horizon_years: 6,
+      states: [{ name: "A", kind: "on", cost: { per: "year", benefit: 14700 } }, { name: "W", kind: "off" }, { name: "X", kind: "exit" }],
+      initial: { A: 9527 },
+      transitions: { per: "month", list: [{ from: "A", to: "X", p: q - p0 }, { from: "A", to: "W", p: p0 }] },
+      inflow: { per_year: 9527 * q * 12, entry: { A: 1 } },
+      buig: { budget: { "2022": 0 } },
+      interventions: [{ name: "werk", label: "Werk", targets: ["A"], start: "2022", end: "2027", capacity: { places: 12.5 / (1 - q) }, duration_months: 1,
+        effects: [{ target: "outflow_work", hazard_ratio: 1e9 }] }],
+    });
+    const [base, result] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "werk", "W", [0])]);
+    expect(base.persons.volumeEnd[5]).toBeCloseTo(9527, 6); // steady state
+    const extraOut = result.persons.outflowWork[5] + result.persons.outflowOther[5] - base.persons.outflowWork[5] - base.persons.outflowOther[5];
+    const extraToWork = result.persons.outflowWork[5] - base.persons.outflowWork[5];
+    expect(extraToWork - (base.persons.volumeEnd[5] - result.persons.volumeEnd[5]) * q * 12 * 0).toBeGreaterThan(150 * 0.99 - 1);
+    expect(Math.abs(extraOut)).toBeLessThan(2); // once structural, total outflow is back to the inflow
+    expect(Math.abs(result.effect.buigEffect[5] / 2205000 - 1)).toBeLessThan(0.01);
+  });
+
+  it("WW-preventie lowers inflow by the share of reached persons that no longer flows in", async () => {
+    const model = await compile(ladder({ targets: ["Trede 1"], capacity: { starts_per_year: 120 }, effects: [{ target: "inflow", relative_risk: 0.65 }], costs: {} }));
+    const [base, result] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "W", [0])]);
+    expect(result.interventions.prevented[1]).toBeCloseTo(120 * 0.35, 9);
+    expect(base.persons.inflowNew[1] - result.persons.inflowNew[1]).toBeCloseTo(42, 9);
+  });
+
+  it("applies the vangnetregeling: own risk 7.5%, half of 7.5-12.5%, all above", () => {
+    const v = { ownRisk: 0.075, partialUntil: 0.125, partialShare: 0.5 };
+    expect(vangnetCompensation(100, 1000, v)).toBe(0);
+    expect(vangnetCompensation(-75, 1000, v)).toBe(0);
+    expect(vangnetCompensation(-100, 1000, v)).toBeCloseTo(12.5, 12);
+    expect(vangnetCompensation(-200, 1000, v)).toBeCloseTo(25 + 75, 12);
+  });
+});
+
+describe("intervention input errors", () => {
+  const cases: [string, Raw, RegExp][] = [
+    ["unknown target state", { targets: ["Trede 9"] }, /interventions\[0\]\.targets\[0\]: unknown state "Trede 9"/],
+    ["capacity below 0", { capacity: { places: -5 } }, /interventions\[0\]\.capacity\.places: must be 0 or more/],
+    ["hazard ratio <= 0", { effects: [{ target: "up", hazard_ratio: 0 }] }, /hazard_ratio: a hazard ratio must be above 0/],
+    ["end before start", { start: "2025-06", end: "2025-01" }, /interventions\[0\]\.end: ends \(2025-01\) before it starts \(2025-06\)/],
+    ["both measures", { effects: [{ target: "up", hazard_ratio: 1.1, relative_risk: 1.1 }] }, /give exactly one of hazard_ratio and relative_risk/],
+  ];
+  for (const [name, override, message] of cases) {
+    it(name, async () => {
+      await expect(compile(ladder(override))).rejects.toThrow();
+      try {
+        const { ScenarioSchema } = await import("../src/model/schema.js");
+        const { parseScenario } = await import("../src/model/parse.js");
+        const { compileScenario } = await import("../src/model/compile.js");
+        void ScenarioSchema;
+        await compileScenario(parseScenario(JSON.stringify(ladder(override)), "f.json"), "f.json");
+      } catch (err) {
+        expect((err as { describe(): string }).describe()).toMatch(message);
+      }
+    });
+  }
+
+  it("refuses a relative risk that pushes a probability above 1, saying why", async () => {
+    const model = await compile(ladder({ effects: [{ target: "outflow_work", relative_risk: 40 }] }));
+    expect(() => runScenario(model, model.scenarios[0], [makeVariant(model, "ib", "IB", [0])])).toThrow(/pushes the probability of leaving "Trede 2.* above 1/);
+  });
+});
