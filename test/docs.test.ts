@@ -10,9 +10,15 @@ describe("docs/scenario-format.md", () => {
     const block = /```jsonc\n([\s\S]*?)```/.exec(md)![1];
     const json = block.replace(/\s*\/\/.*$/gm, "");
     const model = await compileScenario(parseScenario(json, "example"), "example");
-    expect(model.states.length).toBe(2 * 4 + 60 + 1 + 1); // 2 on-states x 4 bands, 60 tunnel months + durable, exit
+    // 2 on-states x 4 bands, 60 tunnel months + durable, exit; then 8 banded states x (12 + 11 months of decay)
+    expect(model.baseCount).toBe(2 * 4 + 60 + 1 + 1);
+    expect(model.states.length).toBe(model.baseCount + 8 * (12 + 11));
     const results = runDeterministic(model);
-    expect(results.map((r) => r.scenario.name)).toEqual(["basis", "recessie"]);
-    expect(results[1].persons.volumeEnd[4]).toBeGreaterThan(results[0].persons.volumeEnd[4]);
+    expect(results.map((r) => `${r.scenario.name}/${r.variant}`)).toEqual([
+      "basis/baseline", "basis/intensieve-begeleiding", "basis/ww-preventie", "basis/beide",
+      "recessie/baseline", "recessie/intensieve-begeleiding", "recessie/ww-preventie", "recessie/beide",
+    ]);
+    expect(results[4].persons.volumeEnd[4]).toBeGreaterThan(results[0].persons.volumeEnd[4]);
+    for (const r of results.slice(1, 4)) expect(r.effect.buigEffect[4]).toBeGreaterThan(0);
   });
 });

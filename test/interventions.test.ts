@@ -215,3 +215,19 @@ describe("intervention input errors", () => {
     expect(() => runScenario(model, model.scenarios[0], [makeVariant(model, "ib", "IB", [0])])).toThrow(/pushes the probability of leaving "Trede 2.* above 1/);
   });
 });
+
+describe("BUIG budget rule", () => {
+  it("indexes the budget on the scenario's driver after from_year", async () => {
+    const model = await compile(ladder({}, {
+      buig: { budget: { "2024": 10000000 }, indexed_on: { driver: "v", from_year: 2024 } },
+      macro: {
+        drivers: { v: { label: "volume", base_year: 2024 } },
+        effects: [],
+        scenarios: [{ name: "groei", label: "Groei", paths: { v: { "2024": 1, "2025": 1.1, "2026": 1.2 } } }],
+      },
+    }));
+    const [r] = runScenario(model, model.scenarios[0]);
+    expect(Array.from(r.money.budget)).toEqual([10000000, 11000000, 12000000, 12000000].map((v) => expect.closeTo(v, 4)));
+    expect(r.money.buigResult[1]).toBeCloseTo(r.money.budget[1] - r.money.expenditure[1], 9);
+  });
+});
