@@ -5,7 +5,7 @@
  */
 import { InputError } from "./model/errors.js";
 import type { MacroScenario, Model } from "./model/model.js";
-import type { Distribution } from "./model/schema.js";
+import { interval95 } from "./uncertainty/distributions.js";
 import { makeVariant, type Variant } from "./interventions/variant.js";
 import { cumulativeNet } from "./run.js";
 
@@ -85,13 +85,6 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
     else hi = mid;
   }
   return result(hi, net(hi));
-}
-
-/** The 2.5% and 97.5% points of a distribution (the ends of a tornado bar). */
-export function interval95(d: Distribution): [number, number] {
-  if (d.type === "lognormal") return d.ci95;
-  if (d.type === "normal") return [d.mean - 1.959964 * d.sd, d.mean + 1.959964 * d.sd];
-  return [d.low + 0.025 * (d.high - d.low), d.high - 0.025 * (d.high - d.low)];
 }
 
 export interface SensitivityRow {

@@ -9,7 +9,8 @@ import { projectCohort, type Projection } from "./engine/cohort.js";
 import { aggregateYears, type YearlyPersons } from "./engine/aggregate.js";
 import { buigPerYear, type YearlyMoney } from "./finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear, type YearlyEffect, type YearlyInterventions } from "./finance/interventions.js";
-import { allVariants, baselineVariant, type Variant } from "./interventions/variant.js";
+import { allVariants, BASELINE, baselineVariant, type Variant } from "./interventions/variant.js";
+import type { Stream } from "./uncertainty/random.js";
 
 export interface ScenarioResult {
   scenario: MacroScenario;
@@ -52,17 +53,22 @@ export function selectVariants(model: Model, names: readonly string[] = []): Var
   return [all[0], ...picked.filter((v) => v !== all[0])];
 }
 
-function simulate(model: Model, scenario: MacroScenario, variant: Variant) {
-  const projection = projectCohort(model, scenario, variant);
+function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: Stream) {
+  const projection = projectCohort(model, scenario, variant, { noise });
   const persons = aggregateYears(model, projection);
   return { projection, persons, money: buigPerYear(model, persons, scenario), interventions: interventionsPerYear(model, projection) };
 }
 
-/** One macro scenario: the baseline first, then each variant against it. */
-export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)]): ScenarioResult[] {
-  const base = simulate(model, scenario, baselineVariant(model));
+/**
+ * One macro scenario: the baseline first, then each variant against it. With `noise`,
+ * every variant gets a fresh stream from it, so baseline and variants see the same
+ * random numbers (common random numbers: differences are not drowned in noise).
+ */
+export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)], noise?: () => Stream): ScenarioResult[] {
+  const baseline = variants.find((v) => v.name === BASELINE) ?? baselineVariant(model);
+  const base = simulate(model, scenario, baseline, noise?.());
   return variants.map((variant) => {
-    const r = variant.name === "baseline" ? base : simulate(model, scenario, variant);
+    const r = variant === baseline ? base : simulate(model, scenario, variant, noise?.());
     return {
       scenario,
       variant: variant.name,

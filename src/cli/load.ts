@@ -18,6 +18,7 @@ export function readText(file: string): string {
 }
 
 export interface Loaded {
+  text: string;
   spec: ScenarioFile;
   model: Model;
   hash: string;
@@ -27,5 +28,5 @@ export async function loadScenario(file: string, options: CompileOptions = {}): 
   const text = readText(file);
   const spec = parseScenario(text, file);
   const model = await compileScenario(spec, file, options);
-  return { spec, model, hash: fileHash(text) };
+  return { text, spec, model, hash: fileHash(text) };
 }

@@ -4,14 +4,19 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { InputError } from "../model/errors.js";
 import { runDeterministic, selectScenarios } from "../run.js";
 import { breakEven, interventionIndex, sensitivity } from "../analyses.js";
 import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
-import { breakevenCsv, resultsJson, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
+import { breakevenCsv, drawsCsv, resultsJson, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario } from "./load.js";
+import { Progress } from "./progress.js";
+import type { Model } from "../model/model.js";
+import { runSize, summarise } from "../psa.js";
+import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
+import { defaultWorkers, WorkerError } from "../parallel/workers.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -20,9 +25,20 @@ const positiveInt = (name: string) => (value: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of 1 or more (got "${value}").`);
   return n;
 };
+const wholeNumber = (name: string, min: number) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more (got "${value}").`);
+  return n;
+};
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").filter(Boolean)];
 
 interface RunOptions {
+  mode: "cohort" | "psa";
+  runs: number;
+  seed: number;
+  workers?: number;
+  noise: boolean;
+  draws?: boolean;
   scenario?: string[];
   variant?: string[];
   horizon?: number;
@@ -34,19 +50,26 @@ const print = (s = "") => process.stdout.write(s + "\n");
 const defaultOut = (file: string) => join("output", basename(file, extname(file)));
 
 async function runCommand(file: string, opts: RunOptions): Promise<void> {
-  const { model, hash } = await loadScenario(file, { horizonYears: opts.horizon });
+  const { model, hash, text } = await loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   const results = runDeterministic(model, opts.scenario ?? [], opts.variant ?? []);
+  const psa = opts.mode === "psa" ? await probabilistic(model, text, file, opts) : undefined;
   const out = opts.out ?? defaultOut(file);
   const meta = {
     tool: "bijstandsim",
     version: pkg.version,
     file: basename(file),
     file_hash: hash,
-    options: { mode: "cohort", scenarios: scenarios.map((s) => s.name), variants: [...new Set(results.map((r) => r.variant))], horizon_years: model.years },
+    options: {
+      mode: opts.mode,
+      scenarios: scenarios.map((s) => s.name),
+      variants: [...new Set(results.map((r) => r.variant))],
+      horizon_years: model.years,
+      ...(psa ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise } : {}),
+    },
   };
   const files: Record<string, string> = {
-    "yearly.csv": yearlyCsv(results),
+    "yearly.csv": yearlyCsv(results, psa?.bands),
     "states.csv": statesCsv(model, results),
     "transitions.csv": transitionsCsv(model, results),
   };
@@ -57,18 +80,42 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
     files["breakeven.csv"] = breakevenCsv(breakEvens);
     files["sensitivity.csv"] = sensitivityCsv(tested.flatMap((p) => scenarios.flatMap((s) => sensitivity(model, s, p))));
   }
-  files["results.json"] = resultsJson(model, results, meta, breakEvens);
+  if (psa && opts.draws) files["draws.csv"] = drawsCsv(results, psa.values, opts.runs);
+  files["results.json"] = resultsJson(model, results, meta, breakEvens, psa?.bands);
   writeFilesAtomically(out, files);
   if (opts.quiet) return;
   print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), cohortmodel per ${model.cycle === "month" ? "maand" : "jaar"}`);
   for (const note of model.notes) print(`let op: ${note}`);
-  for (const r of results.filter((x) => x.variant === "baseline")) print(`\n${scenarioTable(model, r)}`);
+  if (psa) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
+  results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, psa ? { bands: psa.bands, index: ri } : undefined)}`));
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
   if (breakEvens.length) print(`\n${breakEvenTable(model, breakEvens)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
   print(`\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
+}
+
+/** The PSA runs of a `run --mode psa`, over worker threads; Ctrl-C stops the workers and writes nothing. */
+async function probabilistic(model: Model, text: string, file: string, opts: RunOptions) {
+  const spec = { seed: opts.seed, noise: opts.noise, scenarios: opts.scenario ?? [], variants: opts.variant ?? [] };
+  const onInterrupt = () => {
+    process.stderr.write("\nbijstandsim: interrupted; stopping workers, no output written\n");
+    void stopPsaWorkers().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onInterrupt);
+  const progress = new Progress(`PSA ${opts.runs} trekkingen`, opts.runs, opts.quiet);
+  try {
+    const values = await runPsa(model, {
+      text, file, horizonYears: opts.horizon, spec, runs: opts.runs, workers: opts.workers ?? defaultWorkers(),
+      failAt: process.env.BIJSTANDSIM_FAIL_RUN === undefined ? undefined : Number(process.env.BIJSTANDSIM_FAIL_RUN),
+      onProgress: (done) => progress.update(done),
+    });
+    progress.done();
+    return { values, bands: summarise(values, opts.runs, runSize(model, spec)) };
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
 }
 
 async function breakevenCommand(file: string, opts: { intervention: string; scenario?: string[]; horizon?: number; out?: string; quiet?: boolean }): Promise<void> {
@@ -101,6 +148,12 @@ export function buildProgram(): Command {
     .command("run")
     .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
     .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
+    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands").choices(["cohort", "psa"]).default("cohort"))
+    .option("-r, --runs <n>", "number of probabilistic runs (psa)", wholeNumber("--runs", 1), 1000)
+    .option("--seed <n>", "random seed (psa); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0), 1)
+    .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
+    .option("--no-noise", "psa without population noise: parameter uncertainty only")
+    .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
     .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
     .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
     .option("--horizon <years>", "number of years to project (overrides horizon_years)", positiveInt("--horizon"))
@@ -110,6 +163,7 @@ export function buildProgram(): Command {
 Examples:
   bijstandsim run scenarios/steenwijkerland.json
   bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
+  bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
   bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 
@@ -137,6 +191,11 @@ Example:
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `bijstandsim run ... | head`: a closed pipe is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
     return 0;
@@ -147,6 +206,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof InputError) {
       process.stderr.write(`bijstandsim: error: ${err.describe()}\n`);
       return 2;
+    }
+    if (err instanceof WorkerError) {
+      process.stderr.write(`bijstandsim: error: ${err.message}; no output written\n`);
+      return 1;
     }
     process.stderr.write(`bijstandsim: internal error (please report): ${(err as Error).stack ?? err}\n`);
     return 1;

@@ -10,7 +10,8 @@
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { effectMultipliers } from "../macro/drivers.js";
-import { combineMultipliers, compiledMatrix, EffectOverflowError, RowOverflowError } from "./transition.js";
+import { combineMultipliers, compiledRows, EffectOverflowError, RowOverflowError, type SparseRows } from "./transition.js";
+import { binomial, poisson, type Stream } from "../uncertainty/random.js";
 import { KIND_OFF, KIND_ON } from "../model/model.js";
 import { baselineVariant, type Variant } from "../interventions/variant.js";
 
@@ -41,6 +42,25 @@ export interface Projection {
   };
 }
 
+/** Rounds shares to whole numbers that add up to `total` (largest remainder; ties to the first). */
+export function largestRemainder(shares: ArrayLike<number>, total: number): number[] {
+  const floors = Array.from(shares, Math.floor);
+  let rest = total - floors.reduce((a, b) => a + b, 0);
+  const order = Array.from(shares, (v, k) => k).sort((a, b) => shares[b] - floors[b] - (shares[a] - floors[a]) || a - b);
+  for (const k of order) {
+    if (rest <= 0) break;
+    floors[k]++;
+    rest--;
+  }
+  return floors;
+}
+
+/** The initial occupancy in whole persons, state totals kept as close as rounding allows. */
+function wholePersons(initial: Float64Array): Float64Array {
+  const total = Math.round(initial.reduce((a, b) => a + b, 0));
+  return Float64Array.from(largestRemainder(initial, total));
+}
+
 /**
  * Moves participants into their traject at the start of cycle t: as many as there are
  * free places (capacity - persons in traject), taken from the eligible regular states in
@@ -48,7 +68,7 @@ export interface Projection {
  * (row of cycle t - 1); returns [starts, participants] (participants finish their
  * traject after intake closes, and still count).
  */
-function selectParticipants(model: Model, p: number, occ: Float64Array, offset: number, open: boolean): [number, number] {
+function selectParticipants(model: Model, p: number, occ: Float64Array, offset: number, open: boolean, whole: boolean): [number, number] {
   const iv = model.interventions[p];
   let inTraject = 0;
   for (let b = 0; b < model.baseCount; b++) {
@@ -58,25 +78,36 @@ function selectParticipants(model: Model, p: number, occ: Float64Array, offset: 
   }
   let eligible = 0;
   for (const b of iv.eligible) eligible += occ[offset + b];
-  const starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
+  let starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
+  if (whole) starts = Math.floor(starts);
   if (starts > 0) {
     const share = starts / eligible;
-    for (const b of iv.eligible) {
-      const moved = occ[offset + b] * share;
-      occ[offset + b] -= moved;
-      occ[offset + iv.layerEntry[b]] += moved;
-    }
+    const moved = Array.from(iv.eligible, (b) => occ[offset + b] * share);
+    const take = whole ? largestRemainder(moved, starts) : moved;
+    iv.eligible.forEach((b, k) => {
+      occ[offset + b] -= take[k];
+      occ[offset + iv.layerEntry[b]] += take[k];
+    });
   }
   return [starts, inTraject + starts];
 }
 
+export interface ProjectOptions {
+  /**
+   * Population noise: whole persons, each moving at random (multinomial per state per
+   * cycle), Poisson new inflow. Without it the engine computes the expectation.
+   */
+  noise?: Stream;
+}
+
 /** Runs one macro scenario over the model's horizon, for one variant (default: the baseline). */
-export function projectCohort(model: Model, scenario: MacroScenario, variant: Variant = baselineVariant(model)): Projection {
+export function projectCohort(model: Model, scenario: MacroScenario, variant: Variant = baselineVariant(model), options: ProjectOptions = {}): Projection {
+  const noise = options.noise;
   const n = model.states.length;
   const m = model.declared.length;
   const T = model.years * model.cyclesPerYear;
   const occupancy = new Float64Array((T + 1) * n);
-  occupancy.set(model.initial);
+  occupancy.set(noise ? wholePersons(model.initial) : model.initial);
   const newInflow = new Float64Array(T);
   const flows = new Float64Array(T * (m + 1) * m);
   const P_ = model.interventions.length;
@@ -87,15 +118,17 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   /** Intake open: the variant has the intervention and t lies within its start and end. */
   const active = (p: number, t: number) => variant.active[p] && t >= model.interventions[p].startCycle && t <= model.interventions[p].endCycle;
   const perEffect = new Float64Array(model.effects.length);
-  const P = new Float64Array(n * n);
-  let lastKey: string | null = null; // no matrix built yet
+  let rows: SparseRows | undefined;
+  /** Per compiled state: the intervention whose traject it is in, or -1. */
+  const trajectOf = Int32Array.from(model.states, (st) => (st.layer > 0 && model.layers[st.layer].inTraject ? model.layers[st.layer].intervention : -1));
+  const lastMultipliers = new Float64Array(model.effects.length);
+  let built = false;
   let mult = combineMultipliers(model, perEffect.fill(1));
 
   for (let t = 1; t <= T; t++) {
     const year = model.startYear + Math.floor((t - 1) / model.cyclesPerYear);
     effectMultipliers(model, scenario, t, perEffect);
-    const key = perEffect.join(",");
-    if (key !== lastKey) {
+    if (!built || perEffect.some((f, e) => f !== lastMultipliers[e])) {
       const bad = perEffect.findIndex((f) => !(f >= 0) || !Number.isFinite(f));
       if (bad >= 0) {
         throw new InputError(model.file, model.effects[bad].path,
@@ -104,7 +137,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
       }
       mult = combineMultipliers(model, perEffect);
       try {
-        compiledMatrix(model, mult, P, variant);
+        rows = compiledRows(model, mult, variant);
       } catch (err) {
         if (err instanceof EffectOverflowError) {
           throw new InputError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects",
@@ -115,25 +148,37 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
         throw new InputError(model.file, "macro.effects", `in scenario "${scenario.name}", ${year}: ${err.message}`,
           "lower the elasticities or the driver path, or the base probabilities out of that state");
       }
-      lastKey = key;
+      lastMultipliers.set(perEffect);
+      built = true;
     }
     const prev = (t - 1) * n;
     const next = t * n;
     const flowBase = (t - 1) * (m + 1) * m;
     for (let p = 0; p < P_; p++) {
       if (!variant.active[p] || model.interventions[p].inflow) continue;
-      [starts[p * T + t - 1], participants[p * T + t - 1]] = selectParticipants(model, p, occupancy, prev, active(p, t));
+      [starts[p * T + t - 1], participants[p * T + t - 1]] = selectParticipants(model, p, occupancy, prev, active(p, t), noise !== undefined);
     }
+    const { start, col, value } = rows!;
     for (let i = 0; i < n; i++) {
       const o = occupancy[prev + i];
       if (o === 0) continue;
       const di = model.declaredOf[i];
-      const layer = model.states[i].layer;
-      const traject = layer > 0 && model.layers[layer].inTraject ? model.layers[layer].intervention : -1;
-      for (let j = 0; j < n; j++) {
-        const p = P[i * n + j];
-        if (p === 0) continue;
-        const moved = o * p;
+      const traject = trajectOf[i];
+      // With noise, the o persons split multinomially: one conditional binomial per move.
+      let left = o;
+      let mass = 1;
+      for (let k = start[i]; k < start[i + 1]; k++) {
+        const j = col[k];
+        const p = value[k];
+        let moved: number;
+        if (!noise) moved = o * p;
+        else {
+          if (left === 0) break;
+          moved = k === start[i + 1] - 1 ? left : binomial(left, Math.min(1, p / mass), noise);
+          left -= moved;
+          mass -= p;
+          if (moved === 0) continue;
+        }
         occupancy[next + j] += moved;
         const dj = model.declaredOf[j];
         if (di !== dj) {
@@ -142,22 +187,31 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
         }
       }
     }
-    let arriving = (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * mult.inflow;
+    const expected = (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * mult.inflow;
+    let arriving = noise ? poisson(expected, noise) : expected;
     for (let p = 0; p < P_; p++) {
       const iv = model.interventions[p];
       if (!iv.inflow || !active(p, t)) continue;
-      const reached = Math.min(iv.startsPerCycle, arriving);
-      const stopped = reached * (1 - variant.inflowValues[p]);
+      const reached = Math.min(noise ? Math.floor(iv.startsPerCycle) : iv.startsPerCycle, arriving);
+      const stopped = noise ? binomial(reached, 1 - variant.inflowValues[p], noise) : reached * (1 - variant.inflowValues[p]);
       starts[p * T + t - 1] = reached;
       prevented[p * T + t - 1] = stopped;
       arriving -= stopped;
     }
     newInflow[t - 1] = arriving;
+    let left = arriving;
+    let mass = 1;
     for (let d = 0; d < m; d++) {
       const share = model.entry[d];
       if (share === 0) continue;
-      occupancy[next + model.entryOf[d]] += arriving * share;
-      flows[flowBase + m * m + d] += arriving * share;
+      let entering = arriving * share;
+      if (noise) {
+        entering = binomial(left, Math.min(1, share / mass), noise);
+        left -= entering;
+        mass -= share;
+      }
+      occupancy[next + model.entryOf[d]] += entering;
+      flows[flowBase + m * m + d] += entering;
     }
   }
   return { scenario, cycles: T, occupancy, newInflow, flows, variant, interventions: { participants, starts, toWork, prevented } };

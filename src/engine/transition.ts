@@ -113,16 +113,21 @@ function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, r
  * intervention effects, spread over bands and tunnel months. `decl` (m) and `out`
  * (baseCount) are scratch buffers.
  */
-function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Variant | undefined, decl: Float64Array, out: Float64Array): void {
+function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Variant | undefined, decl: Float64Array, out: Float64Array, touched: Touched): void {
   const m = model.declared.length;
   const { base, declaredKind, bands, entryOf } = model;
   const st = model.states[i];
   const b = st.base;
   const d = st.declared;
   const kd = declaredKind[d];
-  out.fill(0);
+  // `out` is all zeros on entry; `touched` lists where this row writes, so the caller
+  // reads and clears only those (rows have a handful of moves among many states).
+  const add = (target: number, p: number) => {
+    if (out[target] === 0) touched.index[touched.count++] = target;
+    out[target] += p;
+  };
   if (kd === KIND_EXIT) {
-    out[b] = 1;
+    add(b, 1);
     return;
   }
   const bandMult = st.band >= 0 && bands ? bands.outflowMultiplier[st.band] : 1;
@@ -150,50 +155,113 @@ function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Varia
     if (p === 0) continue;
     if (j === d) {
       if (st.band >= 0) {
-        out[b] += p * (1 - aging);
-        if (aging > 0) out[b + 1] += p * aging;
+        add(b, p * (1 - aging));
+        if (aging > 0) add(b + 1, p * aging);
       } else if (profile && st.tunnel > 0) {
-        out[b + 1] += p; // one cycle further since leaving (the last tunnel cycle moves to durable)
-      } else out[b] += p;
+        add(b + 1, p); // one cycle further since leaving (the last tunnel cycle moves to durable)
+      } else add(b, p);
     } else if (st.band >= 0 && declaredKind[j] === KIND_ON && bands) {
       // A ladder move keeps the duration on bijstand (and its ageing).
       const target = entryOf[j] + st.band;
-      out[target] += p * (1 - aging);
-      if (aging > 0) out[target + 1] += p * aging;
+      add(target, p * (1 - aging));
+      if (aging > 0) add(target + 1, p * aging);
     } else {
-      out[entryOf[j]] += p;
+      add(entryOf[j], p);
     }
   }
 }
 
+interface Touched {
+  index: Int32Array;
+  count: number;
+}
+
+/** Compressed rows (CSR) of a compiled matrix: each row has only a few moves. */
+export interface SparseRows {
+  start: Int32Array;
+  col: Int32Array;
+  value: Float64Array;
+}
+
 /**
- * Compiled row-major n x n matrix for one cycle. `out` is reused between calls.
- * Participants (layer states) move along their layer: month j goes to month j + 1 while
- * they stay in a target state and the layer lasts; otherwise back to the regular state.
+ * The compiled transition matrix of one cycle, as sparse rows. Participants (layer
+ * states) move along their layer: month j goes to month j + 1 while they stay in a
+ * target state and the layer lasts; otherwise back to the regular state.
  * Throws RowOverflowError / EffectOverflowError when a row's leaving probability exceeds 1.
  */
-export function compiledMatrix(model: Model, mult: CycleMultipliers, out: Float64Array, variant?: Variant): Float64Array {
+export function compiledRows(model: Model, mult: CycleMultipliers, variant?: Variant): SparseRows {
   const n = model.states.length;
   const nb = model.baseCount;
   const decl = new Float64Array(model.declared.length);
   const row = new Float64Array(nb);
-  out.fill(0);
+  const touched: Touched = { index: new Int32Array(nb), count: 0 };
+  const start = new Int32Array(n + 1);
+  let col = new Int32Array(n * 4);
+  let value = new Float64Array(n * 4);
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    baseRow(model, i, mult, variant, decl, row);
+    start[i] = at;
+    touched.count = 0;
+    baseRow(model, i, mult, variant, decl, row, touched);
     const st = model.states[i];
-    if (st.layer === 0) {
-      for (let b = 0; b < nb; b++) if (row[b] !== 0) out[i * n + b] += row[b];
-      continue;
-    }
-    const layer = model.layers[st.layer];
-    const iv = model.interventions[layer.intervention];
-    const last = layer.month >= iv.durationCycles + iv.postCycles;
-    for (let b = 0; b < nb; b++) {
+    const layer = st.layer > 0 ? model.layers[st.layer] : undefined;
+    const iv = layer ? model.interventions[layer.intervention] : undefined;
+    const last = layer && iv ? layer.month >= iv.durationCycles + iv.postCycles : true;
+    for (let k = 0; k < touched.count; k++) {
+      const b = touched.index[k];
       const p = row[b];
+      row[b] = 0;
       if (p === 0) continue;
-      const stays = !last && iv.targets[model.declaredOf[b]] === 1;
-      out[i * n + (stays ? iv.layerEntry[b] + layer.month : b)] += p;
+      if (at === col.length) {
+        col = growInt(col);
+        value = growFloat(value);
+      }
+      // Targets are distinct: regular states map to themselves, layer moves are one-to-one.
+      col[at] = iv && !last && iv.targets[model.declaredOf[b]] === 1 ? iv.layerEntry[b] + layer!.month : b;
+      value[at++] = p;
     }
+    sortRowDescending(col, value, start[i], at);
   }
+  start[n] = at;
+  return { start, col: col.subarray(0, at), value: value.subarray(0, at) };
+}
+
+/**
+ * Largest probability first (ties by column): sampling a row with conditional binomials
+ * then usually settles everyone with the first draw (most people stay), so the
+ * stochastic engine draws once per state instead of once per move.
+ */
+function sortRowDescending(col: Int32Array, value: Float64Array, from: number, to: number): void {
+  for (let a = from + 1; a < to; a++) {
+    const c = col[a];
+    const v = value[a];
+    let b = a - 1;
+    while (b >= from && (value[b] < v || (value[b] === v && col[b] > c))) {
+      col[b + 1] = col[b];
+      value[b + 1] = value[b];
+      b--;
+    }
+    col[b + 1] = c;
+    value[b + 1] = v;
+  }
+}
+
+const growInt = (a: Int32Array) => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+const growFloat = (a: Float64Array) => {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
+/** The same matrix dense (row-major n x n), for checks and small analyses. */
+export function compiledMatrix(model: Model, mult: CycleMultipliers, out: Float64Array, variant?: Variant): Float64Array {
+  const n = model.states.length;
+  const { start, col, value } = compiledRows(model, mult, variant);
+  out.fill(0);
+  for (let i = 0; i < n; i++) for (let k = start[i]; k < start[i + 1]; k++) out[i * n + col[k]] += value[k];
   return out;
 }

@@ -247,10 +247,11 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     const perCycle = ((s.cost.benefit + s.cost.lks) * cycleMonths) / monthsIn(s.cost.per);
     states.forEach((c, i) => c.declared === d && (costPerCycle[i] = perCycle));
   });
-  const budget = yearlyValues(spec.buig.budget, "buig.budget", "BUIG budget", spec.buig.after_last === "constant");
+  const indexedFrom = spec.buig.indexed_on?.from_year;
+  const budget = yearlyValues(spec.buig.budget, "buig.budget", "BUIG budget", spec.buig.after_last === "constant" || indexedFrom !== undefined, indexedFrom);
 
   /** Values for each projected year from a year series; gaps are errors, the tail may be carried forward. */
-  function yearlyValues(series: Record<string, number>, path: string, what: string, carry = true): Float64Array {
+  function yearlyValues(series: Record<string, number>, path: string, what: string, carry = true, ruleFrom?: number): Float64Array {
     const given = Object.keys(series).map(Number).sort((a, b) => a - b);
     const out = new Float64Array(years);
     const last = given[given.length - 1];
@@ -260,7 +261,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
       else if (y > last && carry) out[y - startYear] = series[String(last)];
       else fail(path, `has no value for ${y}`, `give ${what} for every year ${startYear}-${endYear}, or shorten the horizon`);
     }
-    if (last < endYear && carry) notes.push(`${what} (${path}): the ${last} value is held for ${last + 1}${tail(last)}`);
+    if (last < endYear && carry && (ruleFrom === undefined || last < ruleFrom)) notes.push(`${what} (${path}): the ${last} value is held for ${last + 1}${tail(last)}`);
     return out;
   }
 
@@ -287,7 +288,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
       if (from === to) fail(`${path}.target`, "an effect on staying put is not allowed", "target the move out; staying is the complement");
       target = { kind: "cell", from, to };
     }
-    return { driver, target, form: e.form, elasticity: e.elasticity, lagMonths: e.lag_months, path };
+    return { driver, target, form: e.form, elasticity: e.elasticity, distribution: e.distribution, lagMonths: e.lag_months, path };
   });
 
   const heldDrivers = new Map<string, string[]>();
@@ -363,6 +364,35 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     };
   });
 
+  // --- uncertainty (drawn by the probabilistic runs) --------------------------------------
+  const rowConcentration = new Float64Array(m);
+  if (typeof t.concentration === "number") rowConcentration.fill(t.concentration);
+  else if (t.concentration) {
+    for (const [name, c] of Object.entries(t.concentration)) rowConcentration[stateIndex(name, `transitions.concentration.${name}`)] = c;
+  }
+  if (t.counts && t.concentration === undefined) {
+    // Observed counts carry their own uncertainty: Dirichlet(counts) per row.
+    t.counts.forEach((e) => (rowConcentration[index.get(e.from)!] += e.n));
+  }
+  declared.forEach((d, i) => d.kind === "exit" && (rowConcentration[i] = 0));
+  const moves = (t.list ?? []).flatMap((e) => (e.distribution ? [{ from: index.get(e.from)!, to: index.get(e.to)!, distribution: e.distribution }] : []));
+  moves.forEach((mv, k) => {
+    if (rowConcentration[mv.from] > 0) {
+      fail("transitions", `the row of "${declared[mv.from].name}" has both a Dirichlet concentration and a distribution on one move (${k + 1})`, "use one of the two for that row");
+    }
+  });
+  if (spec.inflow.distribution && typeof spec.inflow.per_year !== "number") {
+    fail("inflow.distribution", "a distribution needs a single number per_year", "give per_year as one number, or leave the distribution out");
+  }
+  const uncertainty = {
+    rowConcentration,
+    moves,
+    perPeriod: Float64Array.from(perPeriod.flat()),
+    periodMonths: monthsIn(t.per),
+    cost: spec.states.map((s) => (s.cost?.distribution ? { distribution: s.cost.distribution, periodMonths: monthsIn(s.cost.per) } : null)),
+    inflow: spec.inflow.distribution,
+  };
+
   const model: Model = {
     file,
     name: spec.name,
@@ -400,6 +430,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     combinations: [],
     vangnet,
     budgetIndex,
+    uncertainty,
   };
   return attachInterventions(model, spec);
 }

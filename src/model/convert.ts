@@ -102,15 +102,18 @@ export function toStochastic(m: Matrix, names: readonly string[]): Matrix {
  * credit moves made via another state within the period, and it is always stochastic.
  */
 export function convertRows(m: Matrix, fromMonths: number, toMonths: number, names: readonly string[]): Matrix {
-  return m.map((row, i) => {
-    const leave = row.reduce((s, v, j) => (j === i ? s : s + v), 0);
-    if (leave === 0) return row.slice();
-    if (leave >= 1) {
-      throw new ConversionError(`all of "${names[i]}" leaves within the period (probability 1), which has no constant-hazard equivalent`);
-    }
-    const converted = 1 - (1 - leave) ** (toMonths / fromMonths);
-    return row.map((v, j) => (j === i ? 1 - converted : (v / leave) * converted));
-  });
+  return m.map((row, i) => convertRow(row, i, fromMonths, toMonths, names[i]));
+}
+
+/** convertRows for one row `row` whose stay probability is at index `i`. */
+export function convertRow(row: readonly number[], i: number, fromMonths: number, toMonths: number, name: string): number[] {
+  const leave = row.reduce((s, v, j) => (j === i ? s : s + v), 0);
+  if (leave === 0) return row.slice();
+  if (leave >= 1) {
+    throw new ConversionError(`all of "${name}" leaves within the period (probability 1), which has no constant-hazard equivalent`);
+  }
+  const converted = 1 - (1 - leave) ** (toMonths / fromMonths);
+  return row.map((v, j) => (j === i ? 1 - converted : (v / leave) * converted));
 }
 
 /** Months in a cycle or a period. */

@@ -99,6 +99,19 @@ export interface Intervention {
   path: string;
 }
 
+export interface Uncertainty {
+  /** Dirichlet concentration per declared row (0: the row is fixed). */
+  rowConcentration: Float64Array;
+  /** Beta (or other) distributions on single moves of a `list`, drawn per period and converted to the cycle. */
+  moves: { from: number; to: number; distribution: import("./schema.js").Distribution }[];
+  /** The list's per-period matrix and how it converts (needed to redraw a move). */
+  perPeriod: Float64Array;
+  periodMonths: number;
+  /** Per declared state: distribution of its cost per period (benefit + lks), and the period in months. */
+  cost: ({ distribution: import("./schema.js").Distribution; periodMonths: number } | null)[];
+  inflow?: import("./schema.js").Distribution;
+}
+
 export interface Vangnet {
   ownRisk: number;
   partialUntil: number;
@@ -131,6 +144,7 @@ export type EffectTargetRef =
 
 export interface MacroEffect {
   driver: number;
+  distribution?: import("./schema.js").Distribution;
   target: EffectTargetRef;
   form: "power" | "linear";
   elasticity: number;
@@ -176,6 +190,8 @@ export interface Model {
   interventions: Intervention[];
   combinations: { name: string; label: string; members: number[] }[];
   vangnet: Vangnet;
+  /** What the probabilistic runs may draw; absent parts stay fixed. */
+  uncertainty: Uncertainty;
   /** Budget rule: indexed on a driver from a year on (per macro scenario). */
   budgetIndex?: { driver: number; fromYear: number; base: number };
   /** Kind code per declared state. */

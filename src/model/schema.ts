@@ -5,7 +5,7 @@
  *
  * This module checks form only (types, ranges, required fields). Whether names
  * refer to declared states, rows sum to 1 and paths cover the horizon is checked in
- * validate.ts, which knows the whole file.
+ * compile.ts, which knows the whole file.
  */
 import { z } from "zod";
 
@@ -29,6 +29,8 @@ const CostSchema = z.strictObject({
   per: CycleSchema.default("year"),
   benefit: nonNegative().default(0),
   lks: nonNegative().default(0),
+  /** Uncertainty of benefit + lks per period (e.g. gamma). */
+  distribution: z.lazy(() => DistributionSchema).optional(),
   source,
 });
 
@@ -67,13 +69,17 @@ const TransitionsSchema = z.strictObject({
       rows: z.array(z.array(probability())),
     })
     .optional(),
-  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), source })).optional(),
+  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: z.lazy(() => DistributionSchema).optional(), source })).optional(),
   counts: z.array(z.strictObject({ from: z.string(), to: z.string(), n: nonNegative(), source })).optional(),
+  /** Dirichlet uncertainty of each row: the number of observed person-periods behind it (all rows, or per state). */
+  concentration: z.union([finite().refine((v) => v > 0, "a Dirichlet concentration must be above 0"), z.record(z.string(), finite().refine((v) => v > 0, "a Dirichlet concentration must be above 0"))]).optional(),
   source,
 });
 
 const InflowSchema = z.strictObject({
   per_year: z.union([nonNegative(), yearSeries(nonNegative)]),
+  /** Uncertainty of the yearly new inflow (a number per_year only). */
+  distribution: z.lazy(() => DistributionSchema).optional(),
   entry: z.record(z.string(), probability()),
   source,
 });
@@ -96,11 +102,21 @@ const BuigSchema = z.strictObject({
   source,
 });
 
-/** An uncertainty distribution for a parameter (used by sensitivity and the stochastic engine). */
+/**
+ * An uncertainty distribution for a parameter, used by the sensitivity analysis and the
+ * probabilistic (PSA) runs. A parameter without one stays fixed.
+ */
+const positive = (what: string) => finite().refine((v) => v > 0, `${what} must be above 0`);
 export const DistributionSchema = z.union([
-  z.strictObject({ type: z.literal("lognormal"), ci95: z.tuple([finite(), finite()]), source }),
+  z.strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("the lower end"), positive("the upper end")]), source })
+    .refine((d) => d.ci95[1] >= d.ci95[0], { message: "ci95 must be [low, high] with low <= high", path: ["ci95"] }),
   z.strictObject({ type: z.literal("normal"), mean: finite(), sd: nonNegative(), source }),
-  z.strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source }),
+  z.strictObject({ type: z.literal("truncnormal"), mean: finite(), sd: nonNegative(), low: finite(), high: finite(), source })
+    .refine((d) => d.low < d.high && d.mean >= d.low && d.mean <= d.high, { message: "needs low < high with the mean between them", path: ["low"] }),
+  z.strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source })
+    .refine((d) => d.high >= d.low, { message: "high must be at least low", path: ["high"] }),
+  z.strictObject({ type: z.literal("beta"), alpha: positive("alpha (a)"), beta: positive("beta (b)"), source }),
+  z.strictObject({ type: z.literal("gamma"), mean: positive("the mean"), sd: positive("the sd"), source }),
 ]);
 
 const period = z
@@ -172,6 +188,7 @@ const MacroSchema = z.strictObject({
       target: EffectTargetSchema,
       form: z.enum(["power", "linear"]).default("power"),
       elasticity: finite(),
+      distribution: z.lazy(() => DistributionSchema).optional(),
       lag_months: int(0).default(0),
       source,
     }),

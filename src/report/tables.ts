@@ -74,15 +74,50 @@ const csvField = (v: string | number): string => {
 const csv = (header: string[], rows: (string | number)[][]): string =>
   [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
 
-export function yearlyCsv(results: ScenarioResult[]): string {
+/** Percentiles over probabilistic runs, laid out [result][metric][year] in the order of `results` and METRICS. */
+export interface Bands {
+  mean: Float64Array;
+  p05: Float64Array;
+  p50: Float64Array;
+  p95: Float64Array;
+}
+const BAND_KEYS = ["mean", "p05", "p50", "p95"] as const;
+const bandIndex = (resultIndex: number, metricIndex: number, years: number, y: number) =>
+  (resultIndex * Object.keys(METRICS).length + metricIndex) * years + y;
+
+/** `value` is the cohort (expected-value) result; with bands, mean and percentiles over the runs follow. */
+export function yearlyCsv(results: ScenarioResult[], bands?: Bands): string {
   const rows: (string | number)[][] = [];
-  for (const r of results) {
+  const metrics = Object.keys(METRICS) as Metric[];
+  results.forEach((r, ri) => {
     const values = metricValues(r);
+    const Y = r.persons.years.length;
     r.persons.years.forEach((year, y) => {
-      for (const metric of Object.keys(METRICS) as Metric[]) rows.push([r.scenario.name, r.variant, year, metric, formatValue(metric, values[metric][y])]);
+      metrics.forEach((metric, mi) => {
+        const row: (string | number)[] = [r.scenario.name, r.variant, year, metric, formatValue(metric, values[metric][y])];
+        if (bands) for (const k of BAND_KEYS) row.push(formatValue(metric, bands[k][bandIndex(ri, mi, Y, y)]));
+        rows.push(row);
+      });
+    });
+  });
+  return csv(["scenario", "variant", "year", "metric", "value", ...(bands ? BAND_KEYS : [])], rows);
+}
+
+/** Each run's yearly key metrics (draws.csv), laid out like the PSA values. */
+export function drawsCsv(results: ScenarioResult[], values: Float64Array, runs: number): string {
+  const metrics = Object.keys(METRICS) as Metric[];
+  const keys: Metric[] = ["volume_end", "volume_avg", "inflow", "outflow_work", "expenditure", "buig_result", "buig_effect", "net_effect"];
+  const Y = results[0]?.persons.years.length ?? 0;
+  const size = results.length * metrics.length * Y;
+  const rows: (string | number)[][] = [];
+  for (let run = 0; run < runs; run++) {
+    results.forEach((r, ri) => {
+      r.persons.years.forEach((year, y) => {
+        rows.push([run, r.scenario.name, r.variant, year, ...keys.map((k) => formatValue(k, values[run * size + bandIndex(ri, metrics.indexOf(k), Y, y)]))]);
+      });
     });
   }
-  return csv(["scenario", "variant", "year", "metric", "value"], rows);
+  return csv(["run", "scenario", "variant", "year", ...keys], rows);
 }
 
 export function statesCsv(model: Model, results: ScenarioResult[]): string {
@@ -128,7 +163,8 @@ export interface RunMeta {
   options: Record<string, unknown>;
 }
 
-export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMeta, breakEvens: import("../analyses.js").BreakEven[] = []): string {
+export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMeta, breakEvens: import("../analyses.js").BreakEven[] = [], bands?: Bands): string {
+  const metrics = Object.keys(METRICS) as Metric[];
   const m = model.declared.length;
   const round = (v: number, d: number) => Number(v.toFixed(d));
   const doc = {
@@ -160,8 +196,12 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
       })),
       combinations: model.combinations.map((c) => ({ name: c.name, label: c.label, interventions: c.members.map((p) => model.interventions[p].name) })),
     },
-    scenarios: results.map((r) => {
+    scenarios: results.map((r, ri) => {
       const values = metricValues(r);
+      const band = (y: number) =>
+        bands
+          ? Object.fromEntries(metrics.flatMap((k, mi) => BAND_KEYS.map((b) => [`${k}_${b}`, round(bands[b][bandIndex(ri, mi, model.years, y)], METRICS[k] === "euro" ? 2 : 4)])))
+          : {};
       return {
         name: r.scenario.name,
         label: r.scenario.label,
@@ -169,7 +209,8 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
         variant_label: r.variantLabel,
         years: r.persons.years.map((year, y) => ({
           year,
-          ...Object.fromEntries((Object.keys(METRICS) as Metric[]).map((k) => [k, round(values[k][y], METRICS[k] === "euro" ? 2 : 4)])),
+          ...Object.fromEntries(metrics.map((k) => [k, round(values[k][y], METRICS[k] === "euro" ? 2 : 4)])),
+          ...band(y),
           states: Object.fromEntries(model.declared.map((d, i) => [d.name, { volume_end: round(r.persons.stateEnd[y * m + i], 4), volume_avg: round(r.persons.stateAvg[y * m + i], 4) }])),
         })),
         transitions: transitionRows(model, r).map((t) => ({ ...t, count: round(t.count, 4) })),

@@ -2,6 +2,7 @@
 import type { Model } from "../model/model.js";
 import type { ScenarioResult } from "../run.js";
 import { formatEuro, formatPercent, formatPersons } from "./format.js";
+import { METRICS, type Bands, type Metric } from "./tables.js";
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -9,17 +10,24 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-export function scenarioTable(model: Model, r: ScenarioResult): string {
+/** With bands (PSA), the 90% interval follows volume and BUIG result. */
+export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Bands; index: number }): string {
   const afterVangnet = r.money.vangnetCompensation.some((c) => c > 0);
+  const M = Object.keys(METRICS).length;
+  const range = (metric: Metric, y: number, fmt: (v: number) => string) => {
+    if (!psa) return "";
+    const i = (psa.index * M + Object.keys(METRICS).indexOf(metric)) * model.years + y;
+    return ` (${fmt(psa.bands.p05[i])} – ${fmt(psa.bands.p95[i])})`;
+  };
   const p = r.persons;
   const rows = p.years.map((year, y) => [
     String(year),
-    formatPersons(p.volumeEnd[y]),
+    formatPersons(p.volumeEnd[y]) + range("volume_end", y, formatPersons),
     formatPersons(p.inflowNew[y] + p.reinflow[y]),
     formatPersons(p.outflowWork[y] + p.outflowOther[y]),
     formatEuro(r.money.expenditure[y]),
     formatEuro(r.money.budget[y]),
-    formatEuro(r.money.buigResult[y]),
+    formatEuro(r.money.buigResult[y]) + range("buig_result", y, formatEuro),
     ...(afterVangnet ? [formatEuro(r.money.buigResultAfterVangnet[y])] : []),
   ]);
   const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : ` met ${r.variantLabel}`}`;

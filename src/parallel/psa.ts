@@ -1,0 +1,64 @@
+/**
+ * Probabilistic runs over worker threads: runs are cut into contiguous ranges, each
+ * range runs in a worker (or in this thread for one worker), and the ranges are put
+ * back in run order, so the values are identical for any number of workers.
+ */
+import { psaRuns, runSize, type PsaSpec } from "../psa.js";
+import type { Model } from "../model/model.js";
+import { splitRange, WorkerPool } from "./workers.js";
+import type { PsaTask } from "./psa-task.js";
+
+export interface PsaJob {
+  /** The scenario file's text (workers compile it themselves) and name. */
+  text: string;
+  file: string;
+  horizonYears?: number;
+  spec: PsaSpec;
+  runs: number;
+  workers: number;
+  /** Tests: make the worker that runs this run index throw. */
+  failAt?: number;
+  /** Called with the number of finished runs (progress). */
+  onProgress?: (done: number) => void;
+}
+
+let active: WorkerPool<PsaTask, Float64Array> | undefined;
+
+/** Stops running workers (Ctrl-C). */
+export async function stopPsaWorkers(): Promise<void> {
+  await active?.destroy();
+}
+
+export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
+  const size = runSize(model, job.spec);
+  if (job.workers === 1 && job.failAt === undefined) {
+    const out = new Float64Array(job.runs * size);
+    for (const [first, count] of splitRange(job.runs, Math.ceil(job.runs / 50))) {
+      out.set(psaRuns(model, job.spec, first, count), first * size);
+      job.onProgress?.(first + count);
+    }
+    return out;
+  }
+  // A few ranges per worker keep both threads busy to the end and give progress.
+  const ranges = splitRange(job.runs, job.workers * 8);
+  const pool = new WorkerPool<PsaTask, Float64Array>(new URL("./psa-task.js", import.meta.url), job.workers);
+  active = pool;
+  let done = 0;
+  try {
+    const parts = await pool.runAll(
+      ranges.map(([first, count]) => ({ text: job.text, file: job.file, horizonYears: job.horizonYears, spec: job.spec, first, count, failAt: job.failAt })),
+      (task) => `runs ${task.first}..${task.first + task.count - 1}`,
+      (task) => job.onProgress?.((done += task.count)),
+    );
+    const out = new Float64Array(job.runs * size);
+    parts.forEach((part, k) => {
+      const [first, count] = ranges[k];
+      if (part.length !== count * size) throw new Error(`a worker returned ${part.length} values for ${count} runs, expected ${count * size}`);
+      out.set(part, first * size);
+    });
+    return out;
+  } finally {
+    active = undefined;
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A small piscina wrapper shared by the parallel engines: a fixed number of threads
+ * running one compiled task module, errors that say which task failed, and a
+ * destroy() so a live pool never keeps the process running.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+
+export const defaultWorkers = (): number => availableParallelism();
+
+export class WorkerPool<Task, Result> {
+  readonly workers: number;
+  private readonly piscina: Piscina<Task, Result>;
+
+  constructor(taskUrl: URL, workers = defaultWorkers()) {
+    if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number of at least 1, got ${workers}`);
+    const file = fileURLToPath(taskUrl);
+    if (!existsSync(file)) throw new Error(`worker module ${file} not found: the pool runs compiled JavaScript, run \`npm run build\` first`);
+    this.workers = workers;
+    this.piscina = new Piscina({ filename: taskUrl.href, minThreads: workers, maxThreads: workers });
+  }
+
+  /** Runs every task; the results come back in task order whatever thread ran them. */
+  runAll(tasks: Task[], describe: (task: Task) => string, onDone?: (task: Task) => void): Promise<Result[]> {
+    return Promise.all(
+      tasks.map((task) =>
+        this.piscina.run(task).then(
+          (result) => {
+            onDone?.(task);
+            return result;
+          },
+          (err: unknown) => {
+            throw new WorkerError(`a worker failed on ${describe(task)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+          },
+        ),
+      ),
+    );
+  }
+
+  async destroy(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+/** A task failed inside a worker thread (the CLI exits 1 and writes nothing). */
+export class WorkerError extends Error {}
+
+/** Splits `total` items into at most `parts` contiguous [first, count] ranges of near-equal size. */
+export function splitRange(total: number, parts: number): Array<[number, number]> {
+  const n = Math.max(1, Math.min(parts, total));
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < n; k++) {
+    const first = Math.floor((total * k) / n);
+    const end = Math.floor((total * (k + 1)) / n);
+    if (end > first) out.push([first, end - first]);
+  }
+  return out;
+}

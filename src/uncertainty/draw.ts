@@ -1,0 +1,73 @@
+/**
+ * Parameter draws: the model inputs of one probabilistic run. Input model in, drawn
+ * model out; the simulation does not know it runs on a draw (hesim's split of inputs,
+ * draws and simulation). Parameters without a distribution keep their values.
+ */
+import { convertRow } from "../model/convert.js";
+import type { Model } from "../model/model.js";
+import type { Variant } from "../interventions/variant.js";
+import { draw } from "./distributions.js";
+import { dirichlet, type Stream } from "./random.js";
+
+export interface Draw {
+  model: Model;
+  /** Per intervention: drawn effect sizes (for the variants of this run). */
+  effectValues: Float64Array[];
+  inflowValues: Float64Array;
+}
+
+export function drawModel(model: Model, rng: Stream): Draw {
+  const m = model.declared.length;
+  const u = model.uncertainty;
+  const base = Float64Array.from(model.base);
+
+  // Transition rows: Dirichlet(concentration x row) on the per-cycle rows.
+  const alpha = new Float64Array(m);
+  const row = new Float64Array(m);
+  for (let d = 0; d < m; d++) {
+    const c = u.rowConcentration[d];
+    if (c <= 0) continue;
+    for (let j = 0; j < m; j++) alpha[j] = c * base[d * m + j];
+    dirichlet(alpha, rng, row);
+    base.set(row, d * m);
+  }
+  // Single moves of a list: redraw the per-period probability, then convert the row again.
+  if (u.moves.length > 0) {
+    const rows = new Set(u.moves.map((mv) => mv.from));
+    const period = Float64Array.from(u.perPeriod);
+    for (const mv of u.moves) period[mv.from * m + mv.to] = Math.min(1, Math.max(0, draw(mv.distribution, rng)));
+    for (const d of rows) {
+      const r = Array.from(period.subarray(d * m, d * m + m));
+      let leave = r.reduce((s, v, j) => (j === d ? s : s + v), 0);
+      if (leave >= 1) {
+        // Independent draws may overshoot together: scale the moves out back inside the row.
+        r.forEach((v, j) => j !== d && (r[j] = (v / leave) * (1 - 1e-9)));
+        leave = 1 - 1e-9;
+      }
+      r[d] = 1 - leave;
+      const fixed = convertRow(r, d, u.periodMonths, model.cycleMonths, model.declared[d].name);
+      base.set(fixed, d * m);
+    }
+  }
+
+  const costPerCycle = Float64Array.from(model.costPerCycle);
+  u.cost.forEach((c, d) => {
+    if (!c) return;
+    const perCycle = (Math.max(0, draw(c.distribution, rng)) * model.cycleMonths) / c.periodMonths;
+    model.states.forEach((s, i) => s.declared === d && (costPerCycle[i] = perCycle));
+  });
+
+  const inflowPerYear = u.inflow ? new Float64Array(model.years).fill(Math.max(0, draw(u.inflow, rng))) : model.inflowPerYear;
+  const effects = model.effects.map((e) => (e.distribution ? { ...e, elasticity: draw(e.distribution, rng) } : e));
+
+  const effectValues = model.interventions.map((iv) => Float64Array.from(iv.effects, (e) => (e.distribution ? Math.max(1e-9, draw(e.distribution, rng)) : e.value)));
+  const inflowValues = Float64Array.from(model.interventions, (iv) =>
+    iv.inflow ? (iv.inflow.distribution ? Math.max(0, draw(iv.inflow.distribution, rng)) : iv.inflow.value) : NaN);
+
+  return { model: { ...model, base, costPerCycle, inflowPerYear, effects }, effectValues, inflowValues };
+}
+
+/** A variant with this draw's effect sizes. */
+export function withDrawnEffects(variant: Variant, d: Draw): Variant {
+  return { ...variant, effectValues: d.effectValues.map((v) => Float64Array.from(v)), inflowValues: Float64Array.from(d.inflowValues) };
+}

@@ -1,0 +1,178 @@
+/**
+ * Seeded random streams and the samplers the stochastic engine needs.
+ *
+ * A stream is one xoshiro128** generator (the microsimulation's generator), seeded by
+ * splitmix64 from a 64-bit key derived from (seed, run, purpose). A run's draws
+ * therefore depend only on the seed and the run's index, never on the worker that
+ * runs it: same seed, same numbers, whatever the worker count.
+ */
+import { seedBlockStream } from "../engine/microsim/rng.js";
+
+const TWO_32 = 4294967296;
+
+export class Stream {
+  // xoshiro128** state in four locals of the object: no array loads in the hot path.
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /** `key` distinguishes streams of one seed (e.g. run index x 1024 + purpose). */
+  constructor(seed: number, key: number) {
+    const state = new Uint32Array(4);
+    seedBlockStream(state, 0, (BigInt(seed) << 32n) ^ BigInt(key), 0);
+    [this.s0, this.s1, this.s2, this.s3] = [state[0] | 0, state[1] | 0, state[2] | 0, state[3] | 0];
+  }
+
+  /** The next u32 (xoshiro128**, as in the microsimulation kernel). */
+  nextU32(): number {
+    const m = Math.imul(this.s1, 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    return r;
+  }
+
+  /** Uniform in [0, 1) with 53 random bits (parameter draws). */
+  uniform(): number {
+    const hi = this.nextU32() >>> 5; // 27 bits
+    const lo = this.nextU32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** Uniform in [0, 1) on a 2^-32 grid: enough for the population's binomial draws, twice as cheap. */
+  uniform32(): number {
+    return this.nextU32() / TWO_32;
+  }
+
+  /** Uniform in (0, 1): never 0, for logarithms. */
+  open(): number {
+    return (this.nextU32() + 0.5) / TWO_32;
+  }
+}
+
+/** Standard normal (polar Box-Muller; one value per call, the pair's second is discarded for simplicity). */
+export function normal(rng: Stream): number {
+  for (;;) {
+    const u = 2 * rng.uniform() - 1;
+    const v = 2 * rng.uniform() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+  }
+}
+
+/** Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 via the boost U^(1/shape). */
+export function gamma(shape: number, rng: Stream): number {
+  if (shape < 1) return gamma(shape + 1, rng) * rng.open() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.open();
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+export const beta = (a: number, b: number, rng: Stream): number => {
+  const x = gamma(a, rng);
+  return x / (x + gamma(b, rng));
+};
+
+/** Dirichlet(alpha) into `out` (entries with alpha 0 stay 0). */
+export function dirichlet(alpha: ArrayLike<number>, rng: Stream, out: Float64Array): Float64Array {
+  let total = 0;
+  for (let i = 0; i < alpha.length; i++) {
+    out[i] = alpha[i] > 0 ? gamma(alpha[i], rng) : 0;
+    total += out[i];
+  }
+  for (let i = 0; i < alpha.length; i++) out[i] /= total;
+  return out;
+}
+
+/**
+ * Exact draw from a discrete distribution given by its mode and pmf recurrences:
+ * [0, 1) is cut into intervals of length pmf(k) in the order mode, mode - 1, mode + 1,
+ * mode - 2, ..., so a uniform lands on k with probability pmf(k) after O(sd) steps.
+ */
+function outwardSearch(mode: number, pmfMode: number, down: (k: number) => number, up: (k: number) => number, lo: number, hi: number, u: number): number {
+  let acc = pmfMode;
+  if (u < acc) return mode;
+  let kd = mode;
+  let fd = pmfMode;
+  let ku = mode;
+  let fu = pmfMode;
+  for (;;) {
+    const canDown = kd > lo;
+    const canUp = ku < hi;
+    if (!canDown && !canUp) return mode; // round-off left a sliver: give it to the mode
+    if (canDown) {
+      fd *= down(kd);
+      kd--;
+      acc += fd;
+      if (u < acc) return kd;
+    }
+    if (canUp) {
+      fu *= up(ku);
+      ku++;
+      acc += fu;
+      if (u < acc) return ku;
+    }
+    if (fd < 1e-300 && fu < 1e-300 && acc > 1 - 1e-15) return mode;
+  }
+}
+
+const logFactorial = (() => {
+  const table = new Float64Array(256);
+  for (let i = 2; i < 256; i++) table[i] = table[i - 1] + Math.log(i);
+  return (n: number): number => {
+    if (n < 256) return table[n];
+    // Stirling series; error below 1e-12 for n >= 256.
+    return (n + 0.5) * Math.log(n) - n + 0.9189385332046728 + 1 / (12 * n) - 1 / (360 * n * n * n);
+  };
+})();
+
+/** Binomial(n, p), exact, for whole n >= 0. */
+export function binomial(n: number, p: number, rng: Stream): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(n, 1 - p, rng);
+  const q = 1 - p;
+  if (n * p < 12) {
+    // Small mean: plain inversion from 0 (expected n p + 1 steps, no log-gamma).
+    const u = rng.uniform32();
+    const ratio = p / q;
+    let f = q ** n;
+    let acc = f;
+    let k = 0;
+    while (u >= acc && k < n) {
+      f *= ((n - k) / (k + 1)) * ratio;
+      k++;
+      acc += f;
+      if (f === 0) break;
+    }
+    return k;
+  }
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const logPmf = logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q);
+  const ratio = p / q;
+  return outwardSearch(mode, Math.exp(logPmf), (k) => k / ((n - k + 1) * ratio), (k) => ((n - k) / (k + 1)) * ratio, 0, n, rng.uniform32());
+}
+
+/** Poisson(lambda), exact. */
+export function poisson(lambda: number, rng: Stream): number {
+  if (lambda <= 0) return 0;
+  const mode = Math.floor(lambda);
+  const pmfMode = Math.exp(mode * Math.log(lambda) - lambda - logFactorial(mode));
+  return outwardSearch(mode, pmfMode, (k) => k / lambda, (k) => lambda / (k + 1), 0, Number.MAX_SAFE_INTEGER, rng.uniform());
+}

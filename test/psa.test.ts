@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { projectCohort } from "../src/engine/cohort.js";
+import { psaRuns, runSize } from "../src/psa.js";
+import { runDeterministic } from "../src/run.js";
+import { metricValues, METRICS, type Metric } from "../src/report/tables.js";
+import { Stream } from "../src/uncertainty/random.js";
+import { compile, type Raw } from "./helpers.js";
+
+/** Four states, integer counts, Poisson inflow: small enough for exact moments. */
+const small = (extra: Raw = {}): Raw => ({
+  name: "small", start_year: 2024, horizon_years: 2,
+  states: [
+    { name: "A", kind: "on", cost: { per: "year", benefit: 12000 } },
+    { name: "B", kind: "on", cost: { per: "year", benefit: 12000 } },
+    { name: "W", kind: "off" },
+    { name: "X", kind: "exit" },
+  ],
+  initial: { A: 300, B: 200 },
+  transitions: { per: "month", list: [
+    { from: "A", to: "B", p: 0.05 }, { from: "B", to: "A", p: 0.02 }, { from: "B", to: "W", p: 0.04 },
+    { from: "A", to: "X", p: 0.01 }, { from: "W", to: "B", p: 0.03 },
+  ] },
+  inflow: { per_year: 120, entry: { A: 0.6, B: 0.4 } },
+  buig: { budget: { "2024": 7000000 } },
+  ...extra,
+});
+
+describe("population noise", () => {
+  it("mean occupancy lies within 4 standard deviations of the exact cohort expectation, every state and cycle", async () => {
+    const model = await compile(small());
+    const n = model.states.length;
+    const T = 24;
+    const R = 400;
+    const sum = new Float64Array((T + 1) * n);
+    for (let r = 0; r < R; r++) {
+      const p = projectCohort(model, model.scenarios[0], undefined, { noise: new Stream(11, r) });
+      for (let k = 0; k < sum.length; k++) sum[k] += p.occupancy[k];
+    }
+    // Exact moments: persons starting in i are multinomial over row i of P^t; Poisson
+    // arrivals thin into independent Poisson counts (variance = mean).
+    const P = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => model.base[i * n + j]));
+    const mul = (v: number[]) => v.map((_, j) => v.reduce((s, x, i) => s + x * P[i][j], 0));
+    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))); // e_i P^t
+    const lambda = 10;
+    const entry = [0.6, 0.4, 0, 0];
+    let arrivals: number[][] = []; // e P^(t - tau) for each earlier arrival cycle tau
+    let worst = 0;
+    for (let t = 1; t <= T; t++) {
+      for (let i = 0; i < n; i++) rows[i] = mul(rows[i]);
+      arrivals = arrivals.map(mul);
+      arrivals.push(entry.slice());
+      for (let s = 0; s < n; s++) {
+        let mean = 0;
+        let variance = 0;
+        for (let i = 0; i < n; i++) {
+          const p = rows[i][s];
+          mean += model.initial[i] * p;
+          variance += model.initial[i] * p * (1 - p);
+        }
+        for (const a of arrivals) {
+          mean += lambda * a[s];
+          variance += lambda * a[s];
+        }
+        const observed = sum[t * n + s] / R;
+        if (variance === 0) expect(observed).toBeCloseTo(mean, 9);
+        else worst = Math.max(worst, Math.abs(observed - mean) / Math.sqrt(variance / R));
+      }
+    }
+    expect(worst).toBeLessThan(4);
+    expect(worst).toBeGreaterThan(0.1); // it really is random
+  });
+
+  it("conserves whole persons in every run", async () => {
+    const model = await compile(small());
+    const n = model.states.length;
+    const p = projectCohort(model, model.scenarios[0], undefined, { noise: new Stream(3, 0) });
+    let entered = 500;
+    for (let t = 0; t <= p.cycles; t++) {
+      if (t > 0) entered += p.newInflow[t - 1];
+      let present = 0;
+      for (let i = 0; i < n; i++) {
+        expect(Number.isInteger(p.occupancy[t * n + i])).toBe(true);
+        present += p.occupancy[t * n + i];
+      }
+      expect(present).toBe(entered);
+    }
+  });
+});
+
+describe("probabilistic runs", () => {
+  it("with every distribution degenerate and no population noise, equal the cohort engine exactly", async () => {
+    const raw = small({
+      macro: {
+        drivers: { v: { label: "v", base_year: 2023 } },
+        effects: [{ driver: "v", target: "inflow", elasticity: 2, distribution: { type: "normal", mean: 2, sd: 0 } }],
+        scenarios: [{ name: "s", label: "S", paths: { v: { "2023": 1, "2024": 1.1, "2025": 1.2 } } }],
+      },
+      interventions: [{ name: "ib", label: "IB", targets: ["A"], start: "2024", end: "2025", capacity: { places: 30 }, duration_months: 6,
+        effects: [{ target: "up", hazard_ratio: 1.2, distribution: { type: "lognormal", ci95: [1.2, 1.2] } }], costs: { per_participant_month: 100 } }],
+    });
+    raw.states[0].cost.distribution = { type: "normal", mean: 12000, sd: 0 };
+    raw.inflow.distribution = { type: "uniform", low: 120, high: 120 };
+    const model = await compile(raw);
+    const spec = { seed: 5, noise: false, scenarios: [], variants: [] };
+    const values = psaRuns(model, spec, 0, 3);
+    const results = runDeterministic(model);
+    const size = runSize(model, spec);
+    let at = 0;
+    for (const r of results) {
+      const v = metricValues(r);
+      for (const metric of Object.keys(METRICS) as Metric[]) {
+        for (let y = 0; y < model.years; y++, at++) {
+          for (let run = 0; run < 3; run++) expect(values[run * size + at]).toBe(v[metric][y]);
+        }
+      }
+    }
+  });
+
+  it("draw parameters: Dirichlet rows stay stochastic and vary around the point values", async () => {
+    const model = await compile(small({ transitions: { ...small().transitions, concentration: 500 } }));
+    const values = psaRuns(model, { seed: 9, noise: false, scenarios: [], variants: [] }, 0, 200);
+    const size = runSize(model, { seed: 9, noise: false, scenarios: [], variants: [] });
+    const idx = Object.keys(METRICS).indexOf("volume_end") * model.years + 1;
+    const xs = Array.from({ length: 200 }, (_, r) => values[r * size + idx]);
+    const point = runDeterministic(model)[0].persons.volumeEnd[1];
+    const m = xs.reduce((a, b) => a + b, 0) / 200;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / 199);
+    expect(sd).toBeGreaterThan(1);
+    expect(Math.abs(m - point)).toBeLessThan((4 * sd) / Math.sqrt(200) + 0.02 * point);
+  });
+});
+
+describe("bijstandsim run --mode psa", () => {
+  const dir = mkdtempSync(join(tmpdir(), "psa-"));
+  const file = join(dir, "small.json");
+  writeFileSync(file, JSON.stringify(small({ transitions: { ...small().transitions, concentration: 800 } })));
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/bijstandsim", ...args], { encoding: "utf8", env: { ...process.env } });
+
+  it("writes byte-identical files for --workers 1 and --workers 3 with the same seed", () => {
+    const outs = [1, 3].map((w) => {
+      const out = join(dir, `w${w}`);
+      const r = cli("run", file, "--mode", "psa", "--runs", "90", "--seed", "42", "--workers", String(w), "--draws", "--out", out, "--quiet");
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return out;
+    });
+    const files = readdirSync(outs[0]).sort();
+    expect(files).toEqual(["draws.csv", "results.json", "states.csv", "transitions.csv", "yearly.csv"]);
+    for (const f of files) expect(readFileSync(join(outs[1], f), "utf8")).toBe(readFileSync(join(outs[0], f), "utf8"));
+    const yearly = readFileSync(join(outs[0], "yearly.csv"), "utf8").split("\n");
+    expect(yearly[0]).toBe("scenario,variant,year,metric,value,mean,p05,p50,p95");
+    const row = yearly.find((l) => l.startsWith("basis,baseline,2025,volume_end,"))!.split(",").map(Number);
+    expect(row[6]).toBeLessThan(row[7]);
+    expect(row[7]).toBeLessThan(row[8]);
+    const json = JSON.parse(readFileSync(join(outs[0], "results.json"), "utf8"));
+    expect(json.scenarios[0].years[1].volume_end_p95).toBe(row[8]);
+    expect(readFileSync(join(outs[0], "draws.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 90 * 2);
+  });
+
+  it("a worker failure ends the run with a clear error, exit 1 and no output", () => {
+    const out = join(dir, "fail");
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", "run", file, "--mode", "psa", "--runs", "40", "--workers", "2", "--out", out],
+      { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_FAIL_RUN: "17" } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^bijstandsim: error: a worker failed on runs \d+\.\.\d+: injected failure in run 17; no output written\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ["--runs 0", ["--runs", "0"], /--runs must be a whole number of 1 or more/],
+    ["negative seed", ["--seed", "-3"], /--seed must be a whole number of 0 or more/],
+    ["non-integer seed", ["--seed", "1.5"], /--seed must be a whole number of 0 or more/],
+    ["workers 0", ["--workers", "0"], /--workers must be a whole number of 1 or more/],
+    ["non-integer workers", ["--workers", "two"], /--workers must be a whole number of 1 or more/],
+  ];
+  for (const [name, args, message] of bad) {
+    it(`refuses ${name}`, () => {
+      const r = cli("run", file, "--mode", "psa", ...args, "--out", join(dir, "bad"));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+
+  const badDistributions: [string, (s: Raw) => void, RegExp][] = [
+    ["Dirichlet with a zero total", (s) => (s.transitions.concentration = 0), /transitions\.concentration: .*must be above 0/],
+    ["beta with a <= 0", (s) => (s.transitions.list[0].distribution = { type: "beta", alpha: 0, beta: 3 }), /transitions\.list\[0\]\.distribution\.alpha: alpha \(a\) must be above 0/],
+    ["gamma with sd 0", (s) => (s.states[0].cost.distribution = { type: "gamma", mean: 12000, sd: 0 }), /states\[0\]\.cost\.distribution\.sd: the sd must be above 0/],
+  ];
+  for (const [name, edit, message] of badDistributions) {
+    it(`refuses a distribution: ${name}`, () => {
+      const s = small();
+      edit(s);
+      const f = join(dir, "bad.json");
+      writeFileSync(f, JSON.stringify(s));
+      const r = cli("run", f, "--mode", "psa", "--runs", "5", "--out", join(dir, "bad2"));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+});
