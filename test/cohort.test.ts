@@ -125,3 +125,28 @@ describe("cohort engine", () => {
     expect(persons.volumeEnd[1]).toBeCloseTo(1000 * 0.9 ** 24, 9);
   });
 });
+
+describe("initial occupancy of recent leavers", () => {
+  it("spreads persons who left in the last months over the tunnel by survival, and they return", async () => {
+    const raw = {
+      ...twoState(0),
+      horizon_years: 1,
+      states: [
+        { name: "A", kind: "on" },
+        { name: "W", kind: "off", reinflow: { cumulative: [{ months: 12, share: 0.2 }], to: { A: 1 } } },
+        { name: "X", kind: "exit" },
+      ],
+      transitions: { per: "month", list: [] },
+      initial: { A: 0, W: { count: 1000, left_within_months: 6 } },
+    };
+    const model = await compile(raw);
+    const first = model.entryOf[1];
+    const h = 1 - 0.8 ** (1 / 12);
+    const weights = Array.from({ length: 6 }, (_, j) => (1 - h) ** j);
+    const total = weights.reduce((a, b) => a + b, 0);
+    weights.forEach((w, j) => expect(model.initial[first + j]).toBeCloseTo((1000 * w) / total, 9));
+    expect(sum(model.initial)).toBeCloseTo(1000, 9);
+    const proj = projectCohort(model, model.scenarios[0]);
+    expect(proj.occupancy[1 * model.states.length + model.entryOf[0]]).toBeCloseTo(1000 * h, 9); // month 1: the tunnel hazard
+  });
+});

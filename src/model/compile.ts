@@ -226,9 +226,13 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
 
   // --- initial occupancy ------------------------------------------------------------
   const initial = new Float64Array(n);
-  for (const [name, count] of Object.entries(spec.initial)) {
+  for (const [name, value] of Object.entries(spec.initial)) {
     const d = stateIndex(name, `initial.${name}`);
-    if (declared[d].kind === "on" && bands) bands.initialShare.forEach((share, b) => (initial[entryOf[d] + b] += count * share));
+    const count = typeof value === "number" ? value : value.count;
+    if (typeof value !== "number") {
+      if (!reinflow[d]) fail(`initial.${name}`, "left_within_months needs an off state with a re-inflow profile", "give a plain count");
+      spreadRecentLeavers(initial, entryOf[d], reinflow[d]!.hazard, count, Math.ceil(value.left_within_months / cycleMonths));
+    } else if (declared[d].kind === "on" && bands) bands.initialShare.forEach((share, b) => (initial[entryOf[d] + b] += count * share));
     else if (reinflow[d]) initial[entryOf[d] + reinflow[d]!.hazard.length] += count; // already durably off
     else initial[entryOf[d]] += count;
   }
@@ -433,6 +437,23 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     uncertainty,
   };
   return attachInterventions(model, spec);
+}
+
+/**
+ * Persons who left bijstand in the last k cycles at a steady rate and have not come back:
+ * those who left j cycles ago (j = 1..k) are still off with probability S(j - 1), so the
+ * count is spread over tunnel cycles 1..k in proportion to that survival. Past the end of
+ * the tunnel they are durably off.
+ */
+export function spreadRecentLeavers(initial: Float64Array, first: number, hazard: Float64Array, count: number, k: number): void {
+  const weights = new Float64Array(k);
+  let survival = 1;
+  for (let j = 0; j < k; j++) {
+    weights[j] = survival;
+    if (j < hazard.length) survival *= 1 - hazard[j];
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  weights.forEach((w, j) => (initial[first + Math.min(j, hazard.length)] += (count * w) / total));
 }
 
 /**

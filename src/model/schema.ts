@@ -227,7 +227,12 @@ export const ScenarioSchema = z.strictObject({
   counting: CountingSchema.default("half"),
   states: z.array(StateSchema).min(2, "declare at least two states"),
   duration_bands: DurationBandsSchema.optional(),
-  initial: z.record(z.string(), nonNegative()),
+  /**
+   * Counts per state. For an off state with re-inflow, `{"count": n, "left_within_months": k}`
+   * places persons who left in the last k months in the matching tunnel months (so they
+   * can still return); a plain number starts them as durably off.
+   */
+  initial: z.record(z.string(), z.union([nonNegative(), z.strictObject({ count: nonNegative(), left_within_months: int(1) })])),
   transitions: TransitionsSchema,
   inflow: InflowSchema,
   buig: BuigSchema,
