@@ -5,8 +5,7 @@
 // workers 1 runs on the main thread; 2 on a piscina pool created once and reused
 // (pool start-up is shown separately as the cold run's time).
 // Appends one JSON line per worker count to benchmarks/results.jsonl.
-import { appendFileSync, existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { dist, median, printTable, record } from "./lib.mjs";
 
 const N = 1_000_000;
 const T = 120;
@@ -15,17 +14,8 @@ const WORKERS = [1, 2];
 const RUNS = 7;
 const GOLDEN = 86455897135;
 
-const engine = new URL("../dist/engine/microsim/index.js", import.meta.url);
-const results = new URL("./results.jsonl", import.meta.url);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export default async function microsimV1() {
-  if (!existsSync(fileURLToPath(engine))) throw new Error("dist/ not built: run `npm run build` first");
-  const { runMicrosimV1, MicrosimPool } = await import(engine.href);
+  const { runMicrosimV1, MicrosimPool } = await import(dist("engine/microsim/index.js"));
 
   const configs = WORKERS.map((workers) => ({ workers, times: [], checksums: [], cold: 0, pool: undefined }));
   const runOnce = async (c) => {
@@ -47,7 +37,6 @@ export default async function microsimV1() {
     for (const c of configs) await c.pool?.destroy();
   }
 
-  const date = new Date().toISOString();
   const rows = configs.map((c) => {
     const median_s = median(c.times);
     const checksum = c.checksums.every((x) => x === c.checksums[0]) ? c.checksums[0] : NaN;
@@ -59,8 +48,6 @@ export default async function microsimV1() {
       unit: "person-steps/s",
       checksum,
       golden_ok: checksum === GOLDEN,
-      node: process.version,
-      date,
       _min: Math.min(...c.times),
       _max: Math.max(...c.times),
       _cold: c.cold,
@@ -68,7 +55,7 @@ export default async function microsimV1() {
   });
 
   console.log(`microsim-v1: N=${N} T=${T} S=12 ${METHOD}, median of ${RUNS} runs after 1 warm-up, node ${process.version}`);
-  const table = [
+  printTable([
     ["workers", "median_s", "min_s", "max_s", "cold_s", "person-steps/s", "checksum", "golden"],
     ...rows.map((r) => [
       r.workers,
@@ -80,14 +67,9 @@ export default async function microsimV1() {
       r.checksum,
       r.golden_ok ? "ok" : "WRONG",
     ]),
-  ].map((cells) => cells.map(String));
-  const widths = table[0].map((_, k) => Math.max(...table.map((cells) => cells[k].length)));
-  for (const cells of table) console.log(cells.map((c, k) => c.padStart(widths[k])).join("  "));
+  ]);
   console.log("cold_s: the warm-up run, including JIT warm-up and, for a pool, starting its threads");
-  for (const r of rows) {
-    const { _min, _max, _cold, ...line } = r;
-    appendFileSync(results, JSON.stringify(line) + "\n");
-  }
+  record(rows.map(({ _min, _max, _cold, ...line }) => line));
   const bad = rows.filter((r) => !r.golden_ok);
   if (bad.length > 0) {
     throw new Error(`checksum differs from golden ${GOLDEN} for workers ${bad.map((r) => r.workers).join(", ")}`);

@@ -7,7 +7,7 @@ import { InputError } from "./model/errors.js";
 import type { MacroScenario, Model } from "./model/model.js";
 import { interval95 } from "./uncertainty/distributions.js";
 import { makeVariant, type Variant } from "./interventions/variant.js";
-import { cumulativeNet } from "./run.js";
+import { netEffectOf } from "./run.js";
 
 export interface BreakEven {
   scenario: string;
@@ -46,14 +46,16 @@ export function interventionIndex(model: Model, name: string): number {
 }
 
 /**
- * Bisection on k in [0, k_max]: net(0) is minus the cost (no effect); the search doubles
- * the upper end until the net effect turns positive, then halves the bracket until the
- * cumulative net effect is within EUR 0.01 of zero.
+ * Root of the cumulative net effect in the effect multiplier k. net(0) is minus the cost
+ * (no effect); the upper end doubles until the net effect turns positive; then the
+ * bracket shrinks by regula falsi with the Illinois correction (superlinear on this
+ * nearly linear function, and never leaves the bracket) until |net| < EUR 0.01.
  */
 export function breakEven(model: Model, scenario: MacroScenario, p: number): BreakEven {
   const iv = model.interventions[p];
   const effects = effectList(model, p);
-  const net = (k: number) => cumulativeNet(model, scenario, makeVariant(model, iv.name, iv.label, [p], { scale: k }));
+  const netOf = netEffectOf(model, scenario);
+  const net = (k: number) => netOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
   const netAtAssumed = net(1);
   const result = (scale: number | null, netAtBreakEven: number | null): BreakEven => ({
     scenario: scenario.name,
@@ -69,7 +71,7 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
   if (fLo >= 0) return result(0, fLo);
   const kMax = maxScale(effects.map((e) => e.value));
   let hi = Math.min(1, kMax);
-  let fHi = net(hi);
+  let fHi = hi === 1 ? netAtAssumed : net(hi);
   while (fHi < 0 && hi < kMax) {
     lo = hi;
     fLo = fHi;
@@ -77,12 +79,22 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
     fHi = net(hi);
   }
   if (fHi < 0) return result(null, null);
-  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
-    const mid = (lo + hi) / 2;
-    const f = net(mid);
-    if (Math.abs(f) < 0.01) return result(mid, f);
-    if (f < 0) lo = mid;
-    else hi = mid;
+  let side = 0;
+  for (let i = 0; i < 200; i++) {
+    const k = hi - (fHi * (hi - lo)) / (fHi - fLo);
+    const f = net(k);
+    if (Math.abs(f) < 0.01 || hi - lo < 1e-13) return result(k, f);
+    if (f < 0) {
+      lo = k;
+      fLo = f;
+      if (side === -1) fHi /= 2; // Illinois: halve the stale end so it cannot stall
+      side = -1;
+    } else {
+      hi = k;
+      fHi = f;
+      if (side === 1) fLo /= 2;
+      side = 1;
+    }
   }
   return result(hi, net(hi));
 }
@@ -103,13 +115,14 @@ export interface SensitivityRow {
 export function sensitivity(model: Model, scenario: MacroScenario, p: number): SensitivityRow[] {
   const iv = model.interventions[p];
   const fresh = () => makeVariant(model, iv.name, iv.label, [p]);
-  const netBase = cumulativeNet(model, scenario, fresh());
+  const netOf = netEffectOf(model, scenario);
+  const netBase = netOf(fresh());
   const rows: SensitivityRow[] = [];
   const add = (parameter: string, base: number, [low, high]: [number, number], set: (v: Variant, x: number) => void) => {
     const at = (x: number) => {
       const v = fresh();
       set(v, x);
-      return cumulativeNet(model, scenario, v);
+      return netOf(v);
     };
     rows.push({ scenario: scenario.name, intervention: iv.name, parameter, low, high, base, netLow: at(low), netHigh: at(high), netBase });
   };

@@ -84,8 +84,17 @@ export function runDeterministic(model: Model, names: readonly string[] = [], va
   return selectScenarios(model, names).flatMap((s) => runScenario(model, s, variants));
 }
 
-/** Cumulative net effect over the horizon of one variant in one scenario (for break-even and sensitivity). */
-export function cumulativeNet(model: Model, scenario: MacroScenario, variant: Variant): number {
-  const [result] = runScenario(model, scenario, [variant]);
-  return result.effect.netEffectCumulative[model.years - 1];
+/**
+ * Cumulative net effect over the horizon of variants of one scenario, against a baseline
+ * computed once (break-even and sensitivity evaluate many variants).
+ */
+export function netEffectOf(model: Model, scenario: MacroScenario): (variant: Variant) => number {
+  const base = simulate(model, scenario, baselineVariant(model));
+  return (variant) => {
+    const r = simulate(model, scenario, variant);
+    return effectVersusBaseline(model, base.money, r.money, r.interventions).netEffectCumulative[model.years - 1];
+  };
 }
+
+/** Cumulative net effect over the horizon of one variant in one scenario. */
+export const cumulativeNet = (model: Model, scenario: MacroScenario, variant: Variant): number => netEffectOf(model, scenario)(variant);

@@ -1,0 +1,42 @@
+// PSA throughput: probabilistic runs per second of the default scenario over a 10-year
+// horizon, through the same code path as `run --mode psa` (runPsa: parameter draws,
+// population noise, finance, on 1 and 2 workers).
+//   one:  one macro scenario (matig-herstel), baseline only, 10,000 runs — the issue's target
+//         "10,000 runs in under 5 s on 2 cores";
+//   full: every macro scenario (5) x every variant (baseline + intensieve begeleiding), 1,000 runs.
+// Median of 3 timed runs after a warm-up; appends a JSON line per workload and worker count.
+import { readFileSync } from "node:fs";
+import { dist, median, printTable, record } from "./lib.mjs";
+
+const FILE = new URL("../scenarios/steenwijkerland.json", import.meta.url);
+const WORKLOADS = [
+  { name: "one", runs: 10_000, scenarios: ["matig-herstel"], variants: ["baseline"] },
+  { name: "full", runs: 1_000, scenarios: [], variants: [] },
+];
+const REPEAT = 3;
+
+export default async function psa() {
+  const { parseScenario } = await import(dist("model/parse.js"));
+  const { compileScenario } = await import(dist("model/compile.js"));
+  const { runPsa } = await import(dist("parallel/psa.js"));
+  const text = readFileSync(FILE, "utf8");
+  const model = await compileScenario(parseScenario(text, "steenwijkerland.json"), "steenwijkerland.json", { horizonYears: 10 });
+  const rows = [];
+  for (const w of WORKLOADS) {
+    for (const workers of [1, 2]) {
+      const job = (runs) => ({ text, file: "steenwijkerland.json", horizonYears: 10, spec: { seed: 1, noise: true, scenarios: w.scenarios, variants: w.variants }, runs, workers });
+      await runPsa(model, job(Math.min(w.runs, 200))); // warm-up
+      const times = [];
+      for (let r = 0; r < REPEAT; r++) {
+        const t0 = performance.now();
+        await runPsa(model, job(w.runs));
+        times.push((performance.now() - t0) / 1000);
+      }
+      const median_s = median(times);
+      rows.push({ bench: `psa-${w.name}`, workers, runs: w.runs, median_s: Number(median_s.toFixed(3)), throughput: Math.round(w.runs / median_s), unit: "runs/s" });
+    }
+  }
+  console.log(`psa: steenwijkerland.json, 10 years monthly (${model.states.length} compiled states), population noise on, median of ${REPEAT}`);
+  printTable([["workload", "workers", "runs", "median_s", "runs/s"], ...rows.map((r) => [r.bench, r.workers, r.runs, r.median_s.toFixed(3), r.throughput])]);
+  record(rows);
+}
