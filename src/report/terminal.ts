@@ -2,7 +2,7 @@
 import type { Model } from "../model/model.js";
 import type { ScenarioResult } from "../run.js";
 import { formatEuro, formatPercent, formatPersons } from "./format.js";
-import { METRICS, type Bands, type Metric } from "./tables.js";
+import { METRICS, metricValues, type Bands, type Metric } from "./tables.js";
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -35,20 +35,25 @@ export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Ba
   return `${title}\n${table(header, rows)}`;
 }
 
-/** Model vs reference values (e.g. the Berenschot table) for year-end volume. */
+/** Model vs reference values (e.g. the Berenschot table, observed flows), with the tolerance when given. */
 export function referenceTable(model: Model, results: ScenarioResult[]): string | undefined {
   const rows: string[][] = [];
+  const withTolerance = model.references.some((r) => r.tolerance !== undefined);
   for (const ref of model.references) {
     const r = results.find((x) => x.scenario.name === ref.scenario && x.variant === "baseline");
-    if (!r || ref.metric !== "volume_end") continue;
+    if (!r) continue;
+    const values = metricValues(r)[ref.metric as Metric];
+    const fmt = METRICS[ref.metric as Metric] === "euro" ? formatEuro : formatPersons;
     for (const [year, value] of ref.values) {
       const y = year - model.startYear;
       if (y < 0 || y >= model.years) continue;
-      const modelled = r.persons.volumeEnd[y];
-      rows.push([ref.label, String(year), formatPersons(value), formatPersons(modelled), formatPercent(modelled / value - 1)]);
+      const diff = values[y] / value - 1;
+      const within = ref.tolerance === undefined ? "" : Math.abs(diff) <= ref.tolerance ? "ja" : "NEE";
+      rows.push([ref.label, ref.metric, String(year), fmt(value), fmt(values[y]), formatPercent(diff), ...(withTolerance ? [within] : [])]);
     }
   }
-  return rows.length ? `Model tegenover referentie\n${table(["Referentie", "Jaar", "Referentie", "Model", "Verschil"], rows)}` : undefined;
+  const header = ["Referentie", "Grootheid", "Jaar", "Referentie", "Model", "Verschil", ...(withTolerance ? ["Binnen marge"] : [])];
+  return rows.length ? `Model tegenover referentie (alleen referenties met een scenario)\n${table(header, rows)}` : undefined;
 }
 
 /** Per scenario: each variant against the baseline, in persons and euros. */
