@@ -12,6 +12,7 @@ import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../
 import { breakevenCsv, drawsCsv, resultsJson, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario } from "./load.js";
+import { registerReport } from "./report-command.js";
 import { Progress } from "./progress.js";
 import type { Model } from "../model/model.js";
 import { runSize, summarise } from "../psa.js";
@@ -44,6 +45,7 @@ interface RunOptions {
   horizon?: number;
   out?: string;
   quiet?: boolean;
+  report?: boolean;
 }
 
 const print = (s = "") => process.stdout.write(s + "\n");
@@ -83,6 +85,8 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
   if (psa && opts.draws) files["draws.csv"] = drawsCsv(results, psa.values, opts.runs);
   files["results.json"] = resultsJson(model, results, meta, breakEvens, psa?.bands);
   writeFilesAtomically(out, files);
+  // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
+  const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file }) : [];
   if (opts.quiet) return;
   print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), cohortmodel per ${model.cycle === "month" ? "maand" : "jaar"}`);
   for (const note of model.notes) print(`let op: ${note}`);
@@ -93,7 +97,7 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
   if (breakEvens.length) print(`\n${breakEvenTable(model, breakEvens)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
-  print(`\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
+  print(`\nUitvoer: ${[...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", ")}`);
 }
 
 /** The PSA runs of a `run --mode psa`, over worker threads; Ctrl-C stops the workers and writes nothing. */
@@ -159,6 +163,7 @@ export function buildProgram(): Command {
     .option("--horizon <years>", "number of years to project (overrides horizon_years)", positiveInt("--horizon"))
     .option("-o, --out <dir>", "output folder (default: output/<file-stem>/)")
     .option("-q, --quiet", "print nothing on success")
+    .option("--report", "also write charts/, report.html and results.xlsx (as `bijstandsim report`)")
     .addHelpText("after", `
 Examples:
   bijstandsim run scenarios/steenwijkerland.json
@@ -180,6 +185,8 @@ Examples:
 Example:
   bijstandsim breakeven scenarios/steenwijkerland.json --intervention intensieve-begeleiding --scenario matig-herstel`)
     .action(breakevenCommand);
+
+  registerReport(program);
 
   program
     .command("validate")

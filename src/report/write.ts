@@ -2,16 +2,24 @@
  * Atomic output: every file is written to a temporary name in the target folder and
  * renamed into place, so a reader never sees a half-written file. All contents are
  * built in memory before the first write, so a failing run writes nothing.
+ *
+ * Names may contain `/` (e.g. `charts/volume.svg`): the subfolder is created and the
+ * temporary file sits next to its target, so the rename stays within one folder.
+ * Contents are text (written as UTF-8) or bytes (e.g. an .xlsx workbook).
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
-export function writeFilesAtomically(dir: string, files: Record<string, string>): string[] {
+export type FileContent = string | Uint8Array;
+
+export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
   mkdirSync(dir, { recursive: true });
   const temps: string[] = [];
   try {
     for (const [name, content] of Object.entries(files)) {
-      const temp = join(dir, `.${name}.tmp-${process.pid}`);
+      const target = join(dir, name);
+      mkdirSync(dirname(target), { recursive: true });
+      const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
       temps.push(temp);
       writeFileSync(temp, content);
     }

@@ -1,0 +1,619 @@
+/**
+ * Vega-Lite specs for the report, built from a parsed results.json (pure: data in,
+ * JSON specs out; rendering is in render.ts). Each spec carries its data inline and the
+ * Dutch locale in `config.locale`, so a `charts/*.vl.json` file is complete on its own.
+ *
+ * Conventions shared by all charts:
+ * - one colour per macro scenario, from a fixed domain (the scenario labels in run
+ *   order) and range (SCENARIO_COLOURS), so "Tweede golf" has the same colour everywhere;
+ * - Dutch labels and number formats (1.012; € 250.000; € 12,9 mln); every title names
+ *   its unit (personen, euro);
+ * - sized for a laptop screen (about 800 px wide), legends below the plot;
+ * - what the results do not hold is not drawn: bands only with `_p05`/`_p95` fields,
+ *   the intervention chart only with variants besides the baseline, the tornado only
+ *   with sensitivity rows.
+ */
+import type { CsvTable } from "./csv.js";
+import { csvNumber, csvObjects } from "./csv.js";
+import { dutchParameter, INSTROOM_LABEL } from "./labels.js";
+import { euroAxis, NL_LOCALE, PERSONS_FORMAT } from "./locale.js";
+import type { ResultsDoc, ScenarioBlock } from "./results.js";
+
+/** A Vega-Lite spec as plain JSON. */
+export type VlSpec = Record<string, unknown>;
+
+export interface Chart {
+  /** File stem: charts/<name>.vl.json and charts/<name>.svg. */
+  name: string;
+  /** Dutch heading (also the SVG's accessible name). */
+  title: string;
+  /** One or two Dutch sentences under the chart: what is drawn and how to read it. */
+  caption: string;
+  spec: VlSpec;
+}
+
+/** Every chart name this module can produce (the writer removes stale files of these). */
+export const CHART_NAMES = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado"] as const;
+
+/**
+ * Scenario colours, in run order. For the shipped CPB order this reads naturally: basis
+ * blue, full recovery green, weak recovery orange, second wave red, pre-corona grey.
+ */
+export const SCENARIO_COLOURS = ["#1f5fa6", "#2a9d5c", "#e08a1e", "#c0392b", "#7a7a7a", "#8e5ea2", "#17a2b8", "#b5a300", "#8c564b", "#d16ba5"];
+
+export const VL_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+const WIDTH = 620;
+/** Arial and its metric twins, so that text-width.ts measures what the reader sees. */
+const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
+const DARK_RED = "#8b1a1a";
+/** Share of the budget that a municipality bears alone before the vangnet pays (default). */
+const DEFAULT_OWN_RISK = 0.075;
+
+const CONFIG = {
+  locale: NL_LOCALE,
+  font: FONT,
+  background: "white",
+  padding: 8,
+  view: { stroke: null },
+  // vega's generated ARIA descriptions are English; the report names each figure in Dutch instead.
+  aria: false,
+  mark: { aria: false },
+  title: { anchor: "start", fontSize: 16, fontWeight: 600, subtitleFontSize: 13, subtitleColor: "#444", offset: 14, subtitlePadding: 4 },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, titleColor: "#333", labelColor: "#333", gridColor: "#e8e8e8", domainColor: "#888", tickColor: "#888", aria: false },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, labelLimit: 280, symbolSize: 90, aria: false },
+  header: { labelFontSize: 12, labelFontWeight: 600, titleFontSize: 12 },
+};
+
+/** The fixed colour scale: scenario labels (in run order) to colours. */
+export function scenarioColourScale(doc: ResultsDoc): { domain: string[]; range: string[] } {
+  const domain = scenarioLabels(doc);
+  return { domain, range: domain.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]) };
+}
+
+/** Scenario labels in run order, one per macro scenario. */
+export function scenarioLabels(doc: ResultsDoc): string[] {
+  return [...new Map(doc.scenarios.map((s) => [s.name, s.label])).values()];
+}
+
+/** One block per macro scenario: its baseline, or its first block when it has none. */
+export function baselineBlocks(doc: ResultsDoc): ScenarioBlock[] {
+  const out = new Map<string, ScenarioBlock>();
+  for (const s of doc.scenarios) {
+    const seen = out.get(s.name);
+    if (!seen || (seen.variant !== "baseline" && s.variant === "baseline")) out.set(s.name, s);
+  }
+  return [...out.values()];
+}
+
+/** The value of a metric, falling back to its mean or median in stochastic output. */
+export const metricOf = (m: Record<string, number>, key: string): number | undefined => m[key] ?? m[`${key}_mean`] ?? m[`${key}_p50`];
+
+const years = (doc: ResultsDoc): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
+
+/** A year axis: whole years, no thousands separator. */
+function yearX(domain: [number, number], title: string | null = null) {
+  const span = domain[1] - domain[0];
+  const values = span <= 16 ? Array.from({ length: span + 1 }, (_, i) => domain[0] + i) : undefined;
+  return {
+    field: "year",
+    type: "quantitative",
+    title,
+    scale: { domain, nice: false, padding: 14 },
+    axis: { format: "d", ...(values ? { values } : { tickMinStep: 1 }), grid: false, labelFlush: false },
+  };
+}
+
+/** The scenario colour channel; pass a legend in one layer only (the others inherit it). */
+const colour = (doc: ResultsDoc, legend?: Record<string, unknown> | null) => ({
+  field: "scenario",
+  type: "nominal",
+  title: "Scenario",
+  scale: scenarioColourScale(doc),
+  ...(legend !== undefined ? { legend } : {}),
+});
+const scenarioLegend = (columns: number) => ({ title: "Scenario", orient: "bottom", columns, symbolOpacity: 1 });
+/** A legend of dash patterns, drawn as dark line segments (vega-lite leaves their stroke unset). */
+const strokeLegend = { orient: "bottom", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" };
+
+/**
+ * A line with a dot on every year, as two layers: the dots in a layer of their own, because
+ * vega-lite draws the dash legend of a line with `point` as transparent strokes.
+ */
+function lineWithPoints(data: unknown[], encoding: Record<string, unknown>, strokeWidth = 2.2, size = 36): VlSpec[] {
+  const { strokeDash: _dash, ...plain } = encoding;
+  const colour = plain.color as Record<string, unknown> | undefined;
+  const dots = colour ? { ...plain, color: Object.fromEntries(Object.entries(colour).filter(([k]) => k !== "legend")) } : plain;
+  return [
+    { data: { values: data }, mark: { type: "line", strokeWidth }, encoding },
+    { data: { values: data }, mark: { type: "point", filled: true, size, opacity: 1 }, encoding: dots },
+  ];
+}
+
+const maxAbs = (values: (number | undefined)[]): number => Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
+
+const top = (title: string, subtitle: string | string[] | undefined, body: VlSpec): VlSpec => ({
+  $schema: VL_SCHEMA,
+  title: subtitle ? { text: title, subtitle } : { text: title },
+  config: CONFIG,
+  ...body,
+});
+
+/** (a) Year-end bijstand volume per scenario, with the p5-p95 band and reference points when present. */
+export function volumeChart(doc: ResultsDoc): Chart | undefined {
+  const blocks = baselineBlocks(doc);
+  const rows = blocks.flatMap((s) =>
+    s.years
+      .map((y) => ({ scenario: s.label, year: y.year, value: metricOf(y.metrics, "volume_end"), p05: y.metrics.volume_end_p05, p95: y.metrics.volume_end_p95 }))
+      .filter((r) => r.value !== undefined),
+  );
+  if (rows.length === 0) return undefined;
+  const ys = rows.map((r) => r.year);
+  const [first, last] = [Math.min(...ys), Math.max(...ys)];
+  const labelOf = new Map(blocks.map((s) => [s.name, s.label]));
+  // Published or observed points for the scenarios shown, up to five years of history before the start.
+  const refs = doc.model.references
+    .filter((r) => r.metric === "volume_end" && (r.scenario === undefined || labelOf.has(r.scenario)))
+    .flatMap((r) =>
+      Object.entries(r.values)
+        .map(([year, value]) => ({ year: Number(year), value, reference: r.label, scenario: r.scenario === undefined ? undefined : labelOf.get(r.scenario), series: "Referentiepunt" }))
+        .filter((p) => p.year >= first - 5 && p.year <= last),
+    );
+  const domain: [number, number] = [Math.min(first, ...refs.map((r) => r.year)), last];
+  const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
+  const x = yearX(domain);
+  const y = { field: "value", type: "quantitative", title: "personen", scale: { zero: false, nice: true }, axis: { format: PERSONS_FORMAT } };
+  const shape = { field: "series", type: "nominal", title: null, scale: { range: ["diamond"] }, legend: { orient: "bottom", symbolFillColor: "#999", symbolStrokeColor: "#222", symbolStrokeWidth: 0.8 } };
+  const layer: VlSpec[] = [];
+  if (band) {
+    layer.push({
+      data: { values: rows.filter((r) => r.p05 !== undefined && r.p95 !== undefined) },
+      mark: { type: "area", fillOpacity: 0.16 },
+      encoding: { x, y: { field: "p05", type: "quantitative", title: "personen" }, y2: { field: "p95" }, color: colour(doc) },
+    });
+  }
+  layer.push({
+    data: { values: rows },
+    mark: { type: "line", strokeWidth: 2.2, point: { filled: true, size: 36 } },
+    encoding: { x, y, color: colour(doc, scenarioLegend(refs.length ? 2 : 3)) },
+  });
+  const coloured = refs.filter((r) => r.scenario !== undefined);
+  const plain = refs.filter((r) => r.scenario === undefined);
+  if (coloured.length) {
+    layer.push({
+      data: { values: coloured },
+      mark: { type: "point", filled: true, size: 80, stroke: "#222", strokeWidth: 0.8, opacity: 1 },
+      encoding: { x, y, color: colour(doc), shape },
+    });
+  }
+  if (plain.length) {
+    layer.push({
+      data: { values: plain },
+      mark: { type: "point", filled: true, size: 80, color: "#222", opacity: 1 },
+      encoding: { x, y, shape },
+    });
+  }
+  const subtitle = [
+    "Lijnen: modelprognose per scenario" + (band ? "; vlak: 90%-interval (p5–p95)" : "") + (refs.length ? "; ruiten: gepubliceerde raming of waarneming" : ""),
+  ];
+  return {
+    name: "volume",
+    title: "Bijstandsvolume per scenario",
+    caption:
+      "Aantal personen in de bijstand aan het eind van elk jaar, per economisch scenario (zonder interventie)." +
+      (band ? " Het gekleurde vlak is het 90%-interval van de stochastische runs." : "") +
+      (refs.length ? ` Ruiten: ${[...new Set(refs.map((r) => r.reference))].join("; ")}.` : ""),
+    spec: top("Bijstandsvolume per scenario (personen, eind van het jaar)", subtitle, { width: WIDTH, height: 320, layer }),
+  };
+}
+
+/** (b) Composition of the bijstand volume by state (trede/klantgroep), stacked, one panel per scenario. */
+export function compositionChart(doc: ResultsDoc): Chart | undefined {
+  const on = doc.model.states.filter((s) => s.kind === "on");
+  const blocks = baselineBlocks(doc);
+  const rows = blocks.flatMap((s) =>
+    s.years.flatMap((y) => on.map((st, order) => ({ scenario: s.label, state: st.label, order, year: y.year, value: y.states[st.name]?.volume_end })).filter((r) => r.value !== undefined)),
+  );
+  if (rows.length === 0 || on.length === 0) return undefined;
+  const ys = years(doc);
+  const columns = Math.min(blocks.length, 3);
+  const cell = Math.floor((WIDTH - 20 * (columns - 1)) / columns);
+  const single = ys.length < 2; // one year: bars instead of an area without width
+  return {
+    name: "samenstelling",
+    title: "Samenstelling van het bijstandsvolume",
+    caption: "Personen in de bijstand aan het eind van het jaar, opgesplitst naar trede of klantgroep (gestapeld), één paneel per scenario, zonder interventie.",
+    spec: top("Samenstelling van het bijstandsvolume naar trede/klantgroep (personen, eind van het jaar)", "Gestapeld: de hoogte is het totale volume; één paneel per scenario", {
+      data: { values: rows },
+      columns,
+      facet: { field: "scenario", type: "nominal", title: null, sort: blocks.map((s) => s.label), header: { labelAnchor: "start", labelPadding: 4 } },
+      spacing: { row: 18, column: 20 },
+      resolve: { axis: { x: "independent" } },
+      spec: {
+        width: cell,
+        height: 150,
+        mark: single ? { type: "bar", width: 40 } : { type: "area", line: { strokeWidth: 0.6, color: "white" }, opacity: 0.92 },
+        encoding: {
+          x: single ? { field: "year", type: "ordinal", title: null } : yearX([ys[0], ys[ys.length - 1]]),
+          y: { aggregate: "sum", field: "value", type: "quantitative", title: "personen", stack: "zero", axis: { format: PERSONS_FORMAT } },
+          color: {
+            field: "state",
+            type: "nominal",
+            title: "Trede / klantgroep",
+            scale: { domain: on.map((s) => s.label), scheme: "viridis" },
+            legend: { orient: "bottom", columns: Math.min(on.length, 4) },
+          },
+          order: { field: "order", type: "quantitative", sort: "descending" },
+        },
+      },
+    }),
+  };
+}
+
+/** (c) Trede-overgangen per year (from-to heatmap) for the first scenario; `from` includes new inflow. */
+export function transitionsChart(doc: ResultsDoc): Chart | undefined {
+  const block = baselineBlocks(doc).find((s) => s.transitions.length > 0);
+  if (!block) return undefined;
+  const label = new Map(doc.model.states.map((s) => [s.name, s.label]));
+  label.set("instroom", INSTROOM_LABEL);
+  const rows = block.transitions
+    .filter((t) => t.from !== t.to && t.count > 0)
+    .map((t) => ({ year: t.year, from: label.get(t.from) ?? t.from, to: label.get(t.to) ?? t.to, count: t.count }));
+  if (rows.length === 0) return undefined;
+  const order = [INSTROOM_LABEL, ...doc.model.states.map((s) => s.label)];
+  const froms = order.filter((l) => rows.some((r) => r.from === l));
+  const tos = order.filter((l) => rows.some((r) => r.to === l));
+  const ys = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const columns = ys.length > 1 ? 2 : 1;
+  const step = Math.max(26, Math.min(48, Math.floor((WIDTH - 170 - 24 * (columns - 1)) / columns / tos.length)));
+  const max = Math.max(...rows.map((r) => r.count));
+  return {
+    name: "overgangen",
+    title: `Trede-overgangen per jaar: ${block.label}`,
+    caption:
+      `Verwacht aantal personen dat in een jaar van de ene toestand (rij) naar de andere (kolom) gaat, in het scenario ${block.label}. ` +
+      `De rij "${INSTROOM_LABEL}" is nieuwe instroom in de bijstand. De overgangen in de andere scenario's staan in results.xlsx (blad Overgangen).`,
+    spec: top(`Trede-overgangen per jaar, ${block.label} (personen)`, "Van (rij) naar (kolom); verwacht aantal personen per jaar", {
+      data: { values: rows },
+      columns,
+      facet: { field: "year", type: "ordinal", title: null, header: { labelExpr: "'Jaar ' + datum.value", labelAnchor: "start" } },
+      spacing: { row: 16, column: 24 },
+      spec: {
+        width: { step },
+        height: { step: 24 },
+        encoding: {
+          x: { field: "to", type: "nominal", title: "naar", sort: tos, scale: { domain: tos }, axis: { labelAngle: -35, labelLimit: 140, orient: "bottom" } },
+          y: { field: "from", type: "nominal", title: "van", sort: froms, scale: { domain: froms }, axis: { labelLimit: 160 } },
+        },
+        layer: [
+          {
+            mark: { type: "rect", stroke: "white", strokeWidth: 1 },
+            encoding: {
+              color: { field: "count", type: "quantitative", title: "personen per jaar", scale: { scheme: "blues", domain: [0, max] }, legend: { orient: "right", format: PERSONS_FORMAT, gradientLength: 140 } },
+            },
+          },
+          {
+            mark: { type: "text", fontSize: 10 },
+            transform: [{ calculate: "datum.count < 0.5 ? '<1' : format(datum.count, ',.0f')", as: "label" }],
+            encoding: {
+              text: { field: "label", type: "nominal" },
+              color: { condition: { test: `datum.count > ${(max * 0.55).toFixed(4)}`, value: "white" }, value: "#222" },
+            },
+          },
+        ],
+      },
+    }),
+  };
+}
+
+/** (d) BUIG result per year per scenario and variant, with zero and the vangnet threshold. */
+export function buigResultChart(doc: ResultsDoc): Chart | undefined {
+  const rows = doc.scenarios.flatMap((s) =>
+    s.years
+      .map((y) => ({ scenario: s.label, variant: s.variantLabel, year: y.year, value: metricOf(y.metrics, "buig_result"), p05: y.metrics.buig_result_p05, p95: y.metrics.buig_result_p95 }))
+      .filter((r) => r.value !== undefined),
+  );
+  if (rows.length === 0) return undefined;
+  const ownRisk = vangnetOwnRisk(doc);
+  const thresholds = baselineBlocks(doc).flatMap((s) =>
+    s.years.map((y) => ({ scenario: s.label, year: y.year, value: y.metrics.budget !== undefined && y.metrics.budget > 0 ? -ownRisk * y.metrics.budget : undefined })).filter((r) => r.value !== undefined),
+  );
+  // One threshold line when every scenario has the same budget; else one per scenario.
+  const shared = new Set(thresholds.map((t) => `${t.year}:${t.value!.toFixed(2)}`)).size === new Set(thresholds.map((t) => t.year)).size;
+  const thresholdRows = shared ? thresholds.filter((t, i, all) => all.findIndex((u) => u.year === t.year) === i) : thresholds;
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
+  const ys = years(doc);
+  const x = yearX([ys[0], ys[ys.length - 1]]);
+  const y = { field: "value", type: "quantitative", title: "euro", axis: euroAxis(maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95), ...thresholds.map((t) => t.value)])) };
+  const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: "Variant", sort: variants, legend: strokeLegend } } : {};
+  const pct = (ownRisk * 100).toLocaleString("nl-NL", { maximumFractionDigits: 2 });
+  const layer: VlSpec[] = [{ data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } }];
+  if (band) {
+    layer.push({ data: { values: rows.filter((r) => r.p05 !== undefined) }, mark: { type: "area", fillOpacity: 0.14 }, encoding: { x, y: { field: "p05", type: "quantitative" }, y2: { field: "p95" }, color: colour(doc), detail: { field: "variant" } } });
+  }
+  if (thresholdRows.length) {
+    const last = thresholdRows.reduce((a, b) => (b.year > a.year ? b : a));
+    layer.push({
+      data: { values: thresholdRows },
+      mark: { type: "line", strokeDash: [6, 4], strokeWidth: 1.6, ...(shared ? { color: DARK_RED } : {}) },
+      encoding: { x, y, ...(shared ? {} : { color: colour(doc), detail: { field: "scenario" } }) },
+    });
+    layer.push({
+      data: { values: [{ year: last.year, value: last.value, text: `vangnetdrempel: tekort ${pct}% van budget` }] },
+      mark: { type: "text", align: "right", baseline: "top", dy: 5, fontSize: 11, color: DARK_RED },
+      encoding: { x, y, text: { field: "text" } },
+    });
+  }
+  layer.push(...lineWithPoints(rows, { x, y, color: colour(doc, scenarioLegend(variants.length > 1 ? 2 : 3)), ...dash, detail: { field: "variant" } }));
+  return {
+    name: "buig-resultaat",
+    title: "BUIG-resultaat per jaar",
+    caption:
+      `BUIG-budget min uitgaven per jaar: boven nul een overschot, onder nul een tekort.` +
+      (thresholdRows.length ? ` De rode stippellijn is de vangnetdrempel: een tekort van meer dan ${pct}% van het budget wordt deels gecompenseerd door de vangnetregeling.` : "") +
+      (variants.length > 1 ? " Doorgetrokken en gestreepte lijnen onderscheiden de varianten (zonder en met interventie)." : ""),
+    spec: top("BUIG-resultaat per jaar (euro; positief = overschot, negatief = tekort)", "Budget min uitgaven per scenario" + (variants.length > 1 ? " en variant" : ""), {
+      width: WIDTH,
+      height: 300,
+      layer,
+    }),
+  };
+}
+
+/** The vangnet own-risk share from the results (model.vangnet.own_risk) or the statutory 7.5%. */
+export function vangnetOwnRisk(doc: ResultsDoc): number {
+  const v = doc.model.vangnet as { own_risk?: unknown; ownRisk?: unknown } | undefined;
+  const r = v?.own_risk ?? v?.ownRisk;
+  return typeof r === "number" && r >= 0 && r <= 1 ? r : DEFAULT_OWN_RISK;
+}
+
+export interface EffectRow {
+  scenario: string;
+  variant: string;
+  year: number;
+  /** Variant minus baseline year-end volume (negative = fewer people on bijstand). */
+  volume: number;
+  buig_effect: number;
+  cost: number;
+  net: number;
+  cumulative: number;
+  /** Intervention cost up to and including this year. */
+  cumulative_cost: number;
+}
+
+/**
+ * Per scenario, variant and year: volume and euros of each variant against the baseline
+ * of the same macro scenario. Uses the engine's `buig_effect`, `intervention_cost`,
+ * `net_effect` and `net_effect_cumulative` where present, else derives them.
+ */
+export function effectRows(doc: ResultsDoc): EffectRow[] {
+  const base = new Map(doc.scenarios.filter((s) => s.variant === "baseline").map((s) => [s.name, s]));
+  const out: EffectRow[] = [];
+  for (const s of doc.scenarios) {
+    const b = base.get(s.name);
+    if (s.variant === "baseline" || !b) continue;
+    let cumulative = 0;
+    let cumulativeCost = 0;
+    for (const y of s.years) {
+      const by = b.years.find((x) => x.year === y.year);
+      if (!by) continue;
+      const m = y.metrics;
+      const buig = m.buig_effect ?? (by.metrics.expenditure ?? 0) - (m.expenditure ?? 0);
+      const cost = m.intervention_cost ?? 0;
+      const net = m.net_effect ?? buig - cost;
+      cumulative = m.net_effect_cumulative ?? cumulative + net;
+      cumulativeCost += cost;
+      const volume = (metricOf(m, "volume_end") ?? 0) - (metricOf(by.metrics, "volume_end") ?? 0);
+      out.push({ scenario: s.label, variant: s.variantLabel, year: y.year, volume, buig_effect: buig, cost, net, cumulative, cumulative_cost: cumulativeCost });
+    }
+  }
+  return out;
+}
+
+/**
+ * Break-even per scenario and variant: the first year in which the intervention has cost
+ * something and its cumulative net effect (savings minus costs) is at least zero.
+ * Series that never get there within the horizon are absent.
+ */
+export function breakEvenYears(rows: EffectRow[]): { scenario: string; variant: string; year: number; cumulative: number }[] {
+  const seen = new Set<string>();
+  const out: { scenario: string; variant: string; year: number; cumulative: number }[] = [];
+  for (const r of [...rows].sort((a, b) => a.year - b.year)) {
+    const key = `${r.scenario}\u0000${r.variant}`;
+    if (seen.has(key) || r.cumulative_cost <= 0 || r.cumulative < 0) continue;
+    seen.add(key);
+    out.push({ scenario: r.scenario, variant: r.variant, year: r.year, cumulative: r.cumulative });
+  }
+  return out;
+}
+
+/** A d3 format for person counts that keeps small differences apart (0,25 vs 0,5). */
+const personsFormat = (max: number): string => (max >= 100 ? PERSONS_FORMAT : max >= 10 ? ",.1~f" : ",.2~f");
+
+/** (e) Intervention effect against the baseline: volume, BUIG-effect and costs, cumulative net effect with break-even. */
+export function interventionChart(doc: ResultsDoc): Chart | undefined {
+  const rows = effectRows(doc);
+  if (rows.length === 0) return undefined;
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  const ys = years(doc);
+  const x = yearX([ys[0], ys[ys.length - 1]]);
+  const even = breakEvenYears(rows);
+  const zero = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
+  const w = 180;
+  const h = 170;
+  const line = { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } };
+  const euroMax = maxAbs(rows.flatMap((r) => [r.buig_effect, r.cost, r.cumulative]));
+  const euroY = (field: string) => ({ field, type: "quantitative", title: null, axis: euroAxis(euroMax) });
+  const measures = ["BUIG-effect (besparing)", "Kosten interventie"];
+  const euros = rows.flatMap((r) => [
+    { scenario: r.scenario, variant: r.variant, year: r.year, measure: measures[0], value: r.buig_effect },
+    { scenario: r.scenario, variant: r.variant, year: r.year, measure: measures[1], value: r.cost },
+  ]);
+  const panelTitle = (text: string) => ({ text, fontSize: 12, fontWeight: 500 });
+  const panels = (variant: string, i: number): VlSpec => ({
+    title: { text: variant, fontSize: 13, anchor: "start" },
+    hconcat: [
+      {
+        title: panelTitle("Verschil bijstandsvolume (personen)"),
+        width: w,
+        height: h,
+        layer: [
+          zero,
+          {
+            data: { values: rows.filter((r) => r.variant === variant) },
+            mark: line,
+            encoding: {
+              x,
+              y: { field: "volume", type: "quantitative", title: null, axis: { format: personsFormat(maxAbs(rows.map((r) => r.volume))) } },
+              color: colour(doc, i === 0 ? scenarioLegend(3) : undefined),
+            },
+          },
+        ],
+      },
+      {
+        title: panelTitle("BUIG-effect en kosten per jaar (euro)"),
+        width: w,
+        height: h,
+        layer: [
+          zero,
+          ...lineWithPoints(
+            euros.filter((r) => r.variant === variant),
+            {
+              x,
+              y: euroY("value"),
+              color: colour(doc),
+              detail: { field: "measure" },
+              strokeDash: { field: "measure", type: "nominal", title: null, scale: { domain: measures, range: [[1, 0], [5, 3]] }, legend: strokeLegend },
+            },
+            2,
+            28,
+          ),
+        ],
+      },
+      {
+        title: panelTitle("Cumulatief netto-effect (euro)"),
+        width: w,
+        height: h,
+        layer: [
+          zero,
+          { data: { values: rows.filter((r) => r.variant === variant) }, mark: line, encoding: { x, y: euroY("cumulative"), color: colour(doc) } },
+          ...(even.some((e) => e.variant === variant)
+            ? [
+                {
+                  data: { values: even.filter((e) => e.variant === variant).map((e) => ({ ...e, label: "break-even (terugverdiend)" })) },
+                  mark: { type: "point", shape: "circle", size: 220, filled: false, strokeWidth: 2, color: "#111" },
+                  encoding: { x, y: euroY("cumulative"), shape: { field: "label", type: "nominal", title: null, legend: { orient: "bottom" } } },
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  });
+  return {
+    name: "interventie-effect",
+    title: "Effect van de interventies ten opzichte van het basispad",
+    caption:
+      "Per interventie en scenario: het verschil in bijstandsvolume met het pad zonder interventie (negatief = minder mensen in de bijstand), " +
+      "de besparing op de BUIG-uitgaven (BUIG-effect) tegenover de kosten van de interventie, en het cumulatieve netto-effect (besparing min kosten). " +
+      (even.length
+        ? `Een open cirkel markeert het jaar waarin de interventie zich terugverdient: ${even.map((e) => `${e.variant}, ${e.scenario}: ${e.year}`).join("; ")}.`
+        : "Binnen de horizon verdient geen interventie zich in enig scenario terug (het cumulatieve netto-effect blijft onder nul)."),
+    spec: top("Effect van interventies ten opzichte van het basispad (personen en euro)", "Per interventie: volumeverschil, BUIG-effect en kosten, cumulatief netto-effect; open cirkel = break-even", {
+      vconcat: variants.map(panels),
+      spacing: 26,
+      resolve: { scale: { y: "independent" } },
+    }),
+  };
+}
+
+/** Column names the tornado reads from sensitivity.csv, first match wins. */
+const SENS_COLUMNS = {
+  parameter: ["parameter", "label", "name"],
+  low: ["net_effect_low", "value_low", "result_low", "output_low"],
+  high: ["net_effect_high", "value_high", "result_high", "output_high"],
+  base: ["net_effect_base", "value_base", "result_base", "output_base"],
+  inputLow: ["low"],
+  inputHigh: ["high"],
+  group: ["intervention", "variant"],
+};
+
+const pick = (row: Record<string, string>, names: string[]): string | undefined => names.map((n) => row[n]).find((v) => v !== undefined && v !== "");
+const nlNumber = (v: number) => v.toLocaleString("nl-NL", { maximumFractionDigits: 3 });
+
+/**
+ * (f) Tornado of the one-way sensitivity (sensitivity.csv): the cumulative net effect at
+ * the low and high end of each uncertain parameter, against the value at its base, for
+ * the first scenario in the file; one panel per intervention.
+ */
+export function tornadoChart(doc: ResultsDoc, sensitivity: CsvTable | undefined): Chart | undefined {
+  if (!sensitivity || sensitivity.rows.length === 0) return undefined;
+  const objects = csvObjects(sensitivity);
+  const order = [...new Map(doc.scenarios.map((s) => [s.name, s.label])).keys()];
+  const scenarioOf = (r: Record<string, string>) => r.scenario ?? "";
+  const present = [...new Set(objects.map(scenarioOf))];
+  const scenario = order.find((s) => present.includes(s)) ?? present[0];
+  const scenarioLabel = doc.scenarios.find((s) => s.name === scenario)?.label ?? scenario;
+  const groupLabel = new Map<string, string>(doc.scenarios.map((s) => [s.variant, s.variantLabel]));
+  for (const iv of (doc.model.interventions as { name?: string; label?: string }[] | undefined) ?? []) if (iv.name && iv.label) groupLabel.set(iv.name, iv.label);
+  const bars: Record<string, unknown>[] = [];
+  const bases: Record<string, unknown>[] = [];
+  for (const r of objects.filter((o) => scenarioOf(o) === scenario)) {
+    const low = csvNumber(pick(r, SENS_COLUMNS.low));
+    const high = csvNumber(pick(r, SENS_COLUMNS.high));
+    const base = csvNumber(pick(r, SENS_COLUMNS.base));
+    const raw = pick(r, SENS_COLUMNS.parameter);
+    const name = raw === undefined ? undefined : dutchParameter(raw);
+    if (low === null || high === null || name === undefined) continue;
+    const inLow = csvNumber(pick(r, SENS_COLUMNS.inputLow));
+    const inHigh = csvNumber(pick(r, SENS_COLUMNS.inputHigh));
+    const group = pick(r, SENS_COLUMNS.group) ?? "";
+    const parameter = inLow !== null && inHigh !== null ? `${name} (${nlNumber(inLow)} – ${nlNumber(inHigh)})` : name;
+    const centre = base ?? (low + high) / 2;
+    const span = Math.abs(high - low);
+    const g = groupLabel.get(group) ?? group;
+    bars.push({ group: g, parameter, span, end: "bij lage waarde", value: low, base: centre });
+    bars.push({ group: g, parameter, span, end: "bij hoge waarde", value: high, base: centre });
+    bases.push({ group: g, base: centre });
+  }
+  if (bars.length === 0) return undefined;
+  const groups = [...new Set(bars.map((b) => b.group as string))];
+  const values = bars.flatMap((b) => [b.value as number, b.base as number]);
+  const axis = euroAxis(maxAbs(values));
+  return {
+    name: "tornado",
+    title: `Gevoeligheid van het netto-effect: ${scenarioLabel}`,
+    caption:
+      `Eenzijdige gevoeligheid in het scenario ${scenarioLabel}: het cumulatieve netto-effect over de horizon als één onzekere parameter op de ondergrens of bovengrens van zijn bandbreedte staat en de rest op de aangenomen waarde. ` +
+      "De zwarte lijn is het netto-effect bij de aangenomen waarden, de grijze stippellijn nul (break-even). Alle scenario's staan in results.xlsx (blad Gevoeligheid).",
+    spec: top(`Gevoeligheid van het cumulatieve netto-effect, ${scenarioLabel} (euro)`, "Per onzekere parameter (bandbreedte tussen haakjes); langste balk bovenaan", {
+      data: { values: bars },
+      facet: { row: { field: "group", type: "nominal", title: null, sort: groups, header: { labelAngle: 0, labelAnchor: "start", labelOrient: "top" } } },
+      resolve: { scale: { y: "independent" } },
+      spec: {
+        width: WIDTH - 300,
+        height: { step: 26 },
+        layer: [
+          {
+            mark: { type: "bar", height: { band: 0.7 } },
+            encoding: {
+              y: { field: "parameter", type: "nominal", title: null, sort: { field: "span", order: "descending" }, axis: { labelLimit: 320 } },
+              x: { field: "value", type: "quantitative", title: "cumulatief netto-effect (euro)", axis, scale: { zero: false, nice: true } },
+              x2: { field: "base" },
+              color: { field: "end", type: "nominal", title: "Netto-effect", scale: { domain: ["bij lage waarde", "bij hoge waarde"], range: ["#6f9fd8", "#e5894f"] }, legend: { orient: "bottom" } },
+            },
+          },
+          { mark: { type: "rule", color: "#111", strokeWidth: 1.5 }, encoding: { x: { field: "base", type: "quantitative" } } },
+          ...(values.some((v) => v < 0) && values.some((v) => v > 0) ? [{ mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: "quantitative" } } }] : []),
+        ],
+      },
+    }),
+  };
+}
+
+/** All charts the results support, in report order. */
+export function buildCharts(doc: ResultsDoc, extra: { sensitivity?: CsvTable } = {}): Chart[] {
+  return [volumeChart(doc), compositionChart(doc), transitionsChart(doc), buigResultChart(doc), interventionChart(doc), tornadoChart(doc, extra.sensitivity)].filter(
+    (c): c is Chart => c !== undefined,
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Dutch names and units of the metrics, states and table columns, shared by the charts,
+ * the HTML report and the workbook so that one number has one name everywhere.
+ */
+
+export type Unit = "personen" | "euro" | "aantal";
+
+/** Dutch label and unit of each metric written by `run`. */
+export const METRIC_LABELS: Record<string, { label: string; unit: Unit }> = {
+  volume_end: { label: "Volume eind", unit: "personen" },
+  volume_avg: { label: "Volume gemiddeld", unit: "personen" },
+  inflow: { label: "Instroom", unit: "personen" },
+  inflow_new: { label: "Nieuwe instroom", unit: "personen" },
+  reinflow: { label: "Herinstroom", unit: "personen" },
+  outflow_work: { label: "Uitstroom naar werk", unit: "personen" },
+  outflow_other: { label: "Uitstroom overig", unit: "personen" },
+  expenditure: { label: "Uitgaven", unit: "euro" },
+  budget: { label: "BUIG-budget", unit: "euro" },
+  buig_result: { label: "BUIG-resultaat", unit: "euro" },
+  vangnet_compensation: { label: "Vangnetcompensatie", unit: "euro" },
+  buig_result_after_vangnet: { label: "BUIG-resultaat na vangnet", unit: "euro" },
+  intervention_participants: { label: "Deelnemers interventie", unit: "personen" },
+  intervention_starts: { label: "Starters interventie", unit: "personen" },
+  inflow_prevented: { label: "Voorkomen instroom", unit: "personen" },
+  intervention_cost: { label: "Kosten interventie", unit: "euro" },
+  buig_effect: { label: "BUIG-effect", unit: "euro" },
+  net_effect: { label: "Netto-effect", unit: "euro" },
+  net_effect_cumulative: { label: "Netto-effect cumulatief", unit: "euro" },
+  net_effect_npv: { label: "Netto-effect contante waarde", unit: "euro" },
+  expenditure_discounted: { label: "Uitgaven contant", unit: "euro" },
+  buig_result_discounted: { label: "BUIG-resultaat contant", unit: "euro" },
+  volume_avg_discounted: { label: "Volume gemiddeld contant", unit: "personen" },
+};
+
+/** Suffixes of the percentile and mean fields of stochastic runs. */
+export const STAT_SUFFIXES = ["mean", "p05", "p50", "p95"] as const;
+const STAT_LABELS: Record<string, string> = { mean: "gemiddelde", p05: "p5", p50: "mediaan", p95: "p95" };
+
+/**
+ * Splits `volume_end_p05` into the metric and its statistic.
+ *
+ * @example
+ * splitStat("volume_end_p05"); // { metric: "volume_end", stat: "p05" }
+ * splitStat("volume_end");     // { metric: "volume_end", stat: undefined }
+ */
+export function splitStat(key: string): { metric: string; stat?: string } {
+  for (const s of STAT_SUFFIXES) if (key.endsWith(`_${s}`)) return { metric: key.slice(0, -s.length - 1), stat: s };
+  return { metric: key };
+}
+
+/** Unit of a metric (or of one of its statistics); unknown metrics count as "aantal". */
+export function metricUnit(key: string): Unit {
+  const { metric } = splitStat(key);
+  if (METRIC_LABELS[metric]) return METRIC_LABELS[metric].unit;
+  return /cost|expenditure|budget|buig|effect|euro|kosten/.test(metric) ? "euro" : "aantal";
+}
+
+/**
+ * Dutch column header of a metric with its unit, e.g. "Volume eind (personen)",
+ * "Uitgaven (euro)", "Volume eind p5 (personen)". Unknown metrics keep their name.
+ */
+export function metricHeader(key: string): string {
+  const { metric, stat } = splitStat(key);
+  const label = METRIC_LABELS[metric]?.label ?? metric;
+  return `${label}${stat ? ` ${STAT_LABELS[stat]}` : ""} (${metricUnit(key)})`;
+}
+
+/** Dutch name of a state kind. */
+export const KIND_LABELS: Record<string, string> = {
+  on: "in de bijstand",
+  off: "uit de bijstand (herinstroom mogelijk)",
+  exit: "definitief uitgestroomd",
+};
+
+/** Label of the `from` side of new inflow in the transition table. */
+export const INSTROOM_LABEL = "Instroom (nieuw)";
+
+/** Dutch headers of the CSV columns written by `run` (and later analyses). */
+export const COLUMN_LABELS: Record<string, string> = {
+  scenario: "Scenario",
+  scenario_label: "Scenario (naam)",
+  variant: "Variant",
+  variant_label: "Variant (naam)",
+  intervention: "Interventie",
+  year: "Jaar",
+  state: "Toestand",
+  kind: "Soort",
+  volume_end: "Volume eind (personen)",
+  volume_avg: "Volume gemiddeld (persoonsjaren)",
+  from: "Van",
+  to: "Naar",
+  count: "Aantal (personen)",
+  metric: "Grootheid",
+  value: "Waarde",
+  parameter: "Parameter",
+  effect: "Effect",
+  low: "Laag",
+  base: "Basis",
+  high: "Hoog",
+  assumed: "Aangenomen effect",
+  break_even: "Break-even-effect",
+  effect_multiplier: "Effectvermenigvuldiger",
+  net_effect_low: "Netto-effect cumulatief bij laag (euro)",
+  net_effect_base: "Netto-effect cumulatief bij basis (euro)",
+  net_effect_high: "Netto-effect cumulatief bij hoog (euro)",
+  net_effect_cumulative_assumed: "Netto-effect cumulatief bij aangenomen effect (euro)",
+  net_effect_cumulative_break_even: "Netto-effect cumulatief bij break-even (euro)",
+};
+
+/** Dutch header of a CSV column; metric names get their label and unit, others stay as they are. */
+export function columnHeader(name: string): string {
+  if (COLUMN_LABELS[name]) return COLUMN_LABELS[name];
+  if (METRIC_LABELS[splitStat(name).metric]) return metricHeader(name);
+  return name;
+}
+
+/** Dutch names of the transition groups an intervention effect can target. */
+export const EFFECT_TARGET_LABELS: Record<string, string> = {
+  outflow_work: "uitstroom naar werk",
+  outflow_other: "uitstroom overig",
+  reinflow: "herinstroom",
+  up: "stap omhoog op de ladder",
+  down: "stap terug op de ladder",
+  inflow: "instroom",
+};
+
+/**
+ * An effect or parameter label from the engine in Dutch: a leading target key is
+ * translated and `A -> B` becomes `A → B`; anything else is left as it is.
+ *
+ * @example
+ * dutchParameter("outflow_work (hazard ratio)"); // "uitstroom naar werk (hazard ratio)"
+ */
+export function dutchParameter(label: string): string {
+  const m = /^([a-z_]+)(\s*\(.*)?$/.exec(label);
+  const out = m && EFFECT_TARGET_LABELS[m[1]] ? `${EFFECT_TARGET_LABELS[m[1]]}${m[2] ?? ""}` : label;
+  return out.replace(/ -> /g, " → ");
+}

@@ -1,0 +1,44 @@
+/**
+ * The Dutch (nl-NL) number and time locale for vega, carried inside every Vega-Lite
+ * spec as `config.locale`, so a spec renders with Dutch formats wherever it is opened:
+ * 1.012 personen, € 12.941.365, € 12,9 mln, "maart 2021".
+ */
+
+/** d3-format locale: decimal comma, thousands point, euro sign before the amount. */
+export const NL_NUMBER_LOCALE = {
+  decimal: ",",
+  thousands: ".",
+  grouping: [3],
+  currency: ["€\u00a0", ""],
+} as const;
+
+/** d3-time-format locale for nl-NL. */
+export const NL_TIME_LOCALE = {
+  dateTime: "%a %e %B %Y %X",
+  date: "%d-%m-%Y",
+  time: "%H:%M:%S",
+  periods: ["AM", "PM"],
+  days: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+  shortDays: ["zo", "ma", "di", "wo", "do", "vr", "za"],
+  months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  shortMonths: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+} as const;
+
+export const NL_LOCALE = { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE };
+
+/** Vega expression: a person count, `1.012`. */
+export const PERSONS_FORMAT = ",.0f";
+
+/**
+ * Axis properties for euro amounts. Up to a million: `€ 250.000`; from a million on:
+ * `€ 12,9 mln` (trailing zeros dropped: `€ 12 mln`, `€ 0,25 mln`). The spaces are
+ * non-breaking, so an amount never wraps.
+ *
+ * @example
+ * euroAxis(12_941_365); // { labelExpr: "'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln'" }
+ * euroAxis(400_000);    // { format: "$,.0f" }  (the locale's currency is "€\u00a0")
+ */
+export function euroAxis(maxAbs: number): { format?: string; labelExpr?: string } {
+  if (maxAbs >= 1e6) return { labelExpr: "'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln'" };
+  return { format: "$,.0f" };
+}

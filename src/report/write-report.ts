@@ -1,0 +1,147 @@
+/**
+ * `bijstandsim report <output-dir>`: from a run's results.json (and the CSV files next
+ * to it) to charts/*.vl.json, charts/*.svg, report.html and results.xlsx in the same
+ * folder. This is the report layer's I/O edge: it reads the files, calls the pure
+ * builders, and writes everything atomically at the end (nothing is written when any
+ * step fails).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { InputError } from "../model/errors.js";
+import { buildCharts, CHART_NAMES } from "./charts.js";
+import { parseCsv, type CsvTable } from "./csv.js";
+import { reportHtml, type ReportPage } from "./html.js";
+import { renderSvg } from "./render.js";
+import { parseResults, RESULTS_FORMAT, type ResultsDoc } from "./results.js";
+import { collectSources } from "./sources.js";
+import { writeFilesAtomically, type FileContent } from "./write.js";
+import { resultsWorkbook, tablesFromResults } from "./xlsx.js";
+
+export interface ReportOptions {
+  /**
+   * The run's scenario file, for the full list of parameters and sources and the file's
+   * notes. When left out, `<cwd>/<file>`, `<cwd>/scenarios/<file>` and the folders above
+   * the output folder are tried; a file is used only when its SHA-256 equals the run's.
+   */
+  scenarioFile?: string;
+}
+
+const readCsv = (dir: string, name: string): CsvTable | undefined => {
+  const file = join(dir, name);
+  return existsSync(file) ? parseCsv(readFileSync(file, "utf8")) : undefined;
+};
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The scenario file of the run: the one given (must match the hash), or one found next to the output. */
+function findScenarioFile(doc: ResultsDoc, outDir: string, given?: string): { path: string; raw: Record<string, unknown> } | undefined {
+  const tryFile = (path: string) => {
+    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    const text = readFileSync(path, "utf8");
+    if (sha256(text) !== doc.meta.file_hash) return null;
+    try {
+      const raw = JSON.parse(text) as unknown;
+      return typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { path, raw: raw as Record<string, unknown> } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (given) {
+    if (!existsSync(given)) throw new InputError(given, "", "file not found", "give the scenario file of the run, or leave --input out");
+    const found = tryFile(given);
+    if (found === null) {
+      throw new InputError(given, "", `is not the scenario file of this run (its SHA-256 differs from ${doc.meta.file_hash.slice(0, 12)}… in results.json)`, "give the file the run used, or run it again and report on that output");
+    }
+    return found;
+  }
+  const out = resolve(outDir);
+  const candidates = [join(process.cwd(), doc.meta.file), join(process.cwd(), "scenarios", doc.meta.file), join(dirname(out), doc.meta.file), join(dirname(dirname(out)), "scenarios", doc.meta.file)];
+  for (const c of candidates) {
+    const found = tryFile(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The `note` of each state in a scenario file. */
+function stateNotes(raw: Record<string, unknown>): { name: string; note: string }[] {
+  const states = Array.isArray(raw.states) ? (raw.states as Record<string, unknown>[]) : [];
+  return states.filter((s) => typeof s?.name === "string" && typeof s?.note === "string").map((s) => ({ name: s.name as string, note: s.note as string }));
+}
+
+/** Reads and checks results.json; a missing folder or file, or another format, is an InputError. */
+export function readResults(outDir: string): ResultsDoc {
+  const file = join(outDir, "results.json");
+  if (!existsSync(outDir)) {
+    throw new InputError(outDir, "", "folder not found", "give the output folder of a run (bijstandsim run <scenario file> --out <folder>; default output/<file-stem>/)");
+  }
+  if (!statSync(outDir).isDirectory()) throw new InputError(outDir, "", "is a file, not a folder", "give the output folder of a run, the one that holds results.json");
+  if (!existsSync(file)) {
+    throw new InputError(file, "", "not found: this folder holds no bijstandsim results", "run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder");
+  }
+  return parseResults(readFileSync(file, "utf8"), file);
+}
+
+/**
+ * Builds and writes the report of the run in `outDir`; returns the written paths.
+ *
+ * @example
+ * await writeReport("output/steenwijkerland");
+ * // ["output/steenwijkerland/charts/volume.vl.json", ..., "output/steenwijkerland/report.html", "output/steenwijkerland/results.xlsx"]
+ */
+export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
+  const doc = readResults(outDir);
+  const fromJson = tablesFromResults(doc);
+  const tables = {
+    yearly: readCsv(outDir, "yearly.csv") ?? fromJson.yearly,
+    states: readCsv(outDir, "states.csv") ?? fromJson.states,
+    transitions: readCsv(outDir, "transitions.csv") ?? fromJson.transitions,
+    breakeven: readCsv(outDir, "breakeven.csv"),
+    sensitivity: readCsv(outDir, "sensitivity.csv"),
+  };
+  const scenario = findScenarioFile(doc, outDir, options.scenarioFile);
+
+  const charts = buildCharts(doc, { sensitivity: tables.sensitivity });
+  const rendered = [];
+  for (const chart of charts) rendered.push({ chart, svg: (await renderSvg(chart.spec)).svg });
+
+  // Objects shown in their own tables (states, references) are left out of the parameter list.
+  const shownElsewhere = (path: string) => /^\.?(states|references)\[\d+\]$/.test(path);
+  const sources = scenario ? collectSources(scenario.raw, shownElsewhere) : collectSources(doc.model, shownElsewhere);
+  const notes = Array.isArray(scenario?.raw.notes) ? (scenario!.raw.notes as unknown[]).filter((n): n is string => typeof n === "string") : [];
+  const page: ReportPage = {
+    doc,
+    charts: rendered,
+    sources,
+    scenarioFile: scenario
+      ? {
+          path: relative(process.cwd(), scenario.path) || scenario.path,
+          description: typeof scenario.raw.description === "string" ? scenario.raw.description : undefined,
+          notes,
+          stateNotes: stateNotes(scenario.raw),
+        }
+      : undefined,
+    breakeven: tables.breakeven,
+    sensitivity: tables.sensitivity,
+    outDir,
+  };
+
+  const files: Record<string, FileContent> = {};
+  for (const { chart, svg } of rendered) {
+    files[`charts/${chart.name}.vl.json`] = JSON.stringify(chart.spec, null, 2) + "\n";
+    files[`charts/${chart.name}.svg`] = svg;
+  }
+  files["report.html"] = reportHtml(page);
+  files["results.xlsx"] = await resultsWorkbook(doc, tables);
+  const written = writeFilesAtomically(outDir, files);
+
+  // Charts an earlier report drew but this run has no data for (e.g. no interventions now).
+  for (const name of CHART_NAMES) {
+    if (charts.some((c) => c.name === name)) continue;
+    for (const ext of [".vl.json", ".svg"]) rmSync(join(outDir, "charts", name + ext), { force: true });
+  }
+  return written;
+}
+
+export { RESULTS_FORMAT };

@@ -1,0 +1,170 @@
+/**
+ * results.xlsx for spreadsheet users: one sheet per table, numbers stored as numbers
+ * (formatted for display only), Dutch headers. Built with exceljs, in memory; the writer
+ * puts the bytes on disk.
+ *
+ * Sheets: Jaarcijfers (yearly.csv in wide form: one row per scenario, variant and year,
+ * one column per metric), Toestanden (states.csv), Overgangen (transitions.csv),
+ * Break-even and Gevoeligheid when the run has them, and Over deze run (metadata).
+ */
+import type { CsvTable } from "./csv.js";
+import { csvNumber } from "./csv.js";
+import { columnHeader, metricHeader, metricUnit } from "./labels.js";
+import type { ResultsDoc } from "./results.js";
+
+export interface WorkbookTables {
+  yearly: CsvTable;
+  states?: CsvTable;
+  transitions?: CsvTable;
+  breakeven?: CsvTable;
+  sensitivity?: CsvTable;
+}
+
+export type Cell = string | number | null;
+
+export interface Sheet {
+  name: string;
+  /** Column keys (CSV names or metric names) and their Dutch headers. */
+  keys: string[];
+  headers: string[];
+  rows: Cell[][];
+  /** Excel number format per column (undefined: general). */
+  formats: (string | undefined)[];
+}
+
+const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
+const PERSONS_FORMAT = "#,##0.0";
+const TEXT_COLUMNS = new Set(["scenario", "scenario_label", "variant", "variant_label", "state", "kind", "from", "to", "metric", "intervention", "parameter", "effect"]);
+
+const formatFor = (key: string): string | undefined => {
+  if (key === "year") return "0";
+  if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
+  const unit = metricUnit(key);
+  if (unit === "euro") return EURO_FORMAT;
+  if (unit === "personen" || key === "count" || key === "volume_end" || key === "volume_avg") return PERSONS_FORMAT;
+  return undefined;
+};
+
+/**
+ * yearly.csv (tidy: scenario, variant, year, metric, value, and possibly more value
+ * columns such as p05) in wide form: one row per scenario, variant and year, one
+ * column per metric (and per metric and statistic: `volume_end_p05`).
+ *
+ * @example
+ * yearlyWide({ header: ["scenario", "variant", "year", "metric", "value"], rows: [["a", "baseline", "2020", "volume_end", "696.4612"]] }).rows;
+ * // [["a", "baseline", 2020, 696.4612]]
+ */
+export function yearlyWide(yearly: CsvTable): { keys: string[]; rows: Cell[][] } {
+  const col = (name: string) => yearly.header.indexOf(name);
+  const [s, v, y, m] = ["scenario", "variant", "year", "metric"].map(col);
+  const valueCols = yearly.header.map((h, i) => ({ h, i })).filter(({ i }) => ![s, v, y, m].includes(i));
+  const metrics: string[] = [];
+  const seenMetric = new Set<string>();
+  const byKey = new Map<string, { scenario: string; variant: string; year: number; values: Map<string, number | null> }>();
+  for (const r of yearly.rows) {
+    const key = `${r[s]}\u0000${r[v]}\u0000${r[y]}`;
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = { scenario: r[s], variant: r[v] ?? "baseline", year: Number(r[y]), values: new Map() }));
+    for (const { h, i } of valueCols) {
+      const name = h === "value" ? r[m] : `${r[m]}_${h}`;
+      if (r[i] === undefined || r[i] === "") continue;
+      if (!seenMetric.has(name)) {
+        seenMetric.add(name);
+        metrics.push(name);
+      }
+      entry.values.set(name, csvNumber(r[i]));
+    }
+  }
+  const rows = [...byKey.values()].map((e) => [e.scenario, e.variant, e.year, ...metrics.map((k) => e.values.get(k) ?? null)]);
+  return { keys: ["scenario", "variant", "year", ...metrics], rows };
+}
+
+/** A CSV as a sheet: numeric columns as numbers, Dutch headers. */
+export function csvSheet(name: string, t: CsvTable): Sheet {
+  const numeric = t.header.map((h, i) => !TEXT_COLUMNS.has(h) && t.rows.every((r) => r[i] === undefined || r[i] === "" || csvNumber(r[i]) !== null));
+  return {
+    name,
+    keys: t.header,
+    headers: t.header.map(columnHeader),
+    rows: t.rows.map((r) => t.header.map((_, i) => (r[i] === undefined || r[i] === "" ? null : numeric[i] ? csvNumber(r[i]) : r[i]))),
+    formats: t.header.map((h, i) => (numeric[i] ? formatFor(h) : undefined)),
+  };
+}
+
+/** Tidy tables from results.json, for runs whose CSV files are gone. */
+export function tablesFromResults(doc: ResultsDoc): WorkbookTables {
+  const yearly: string[][] = [];
+  const states: string[][] = [];
+  const transitions: string[][] = [];
+  for (const s of doc.scenarios) {
+    for (const y of s.years) {
+      for (const [k, v] of Object.entries(y.metrics)) yearly.push([s.name, s.variant, String(y.year), k, String(v)]);
+      for (const st of doc.model.states) {
+        const v = y.states[st.name];
+        if (v) states.push([s.name, s.variant, String(y.year), st.name, st.kind, String(v.volume_end), String(v.volume_avg)]);
+      }
+    }
+    for (const t of s.transitions) transitions.push([s.name, s.variant, String(t.year), t.from, t.to, String(t.count)]);
+  }
+  return {
+    yearly: { header: ["scenario", "variant", "year", "metric", "value"], rows: yearly },
+    states: { header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg"], rows: states },
+    transitions: { header: ["scenario", "variant", "year", "from", "to", "count"], rows: transitions },
+  };
+}
+
+/** The sheets of results.xlsx, in order (pure; `resultsWorkbook` turns them into bytes). */
+export function workbookSheets(doc: ResultsDoc, tables: WorkbookTables): Sheet[] {
+  const labelOf = new Map(doc.scenarios.map((s) => [s.name, s.label]));
+  const variantOf = new Map(doc.scenarios.map((s) => [s.variant, s.variantLabel]));
+  const wide = yearlyWide(tables.yearly);
+  const metricKeys = wide.keys.slice(3);
+  const sheets: Sheet[] = [
+    {
+      name: "Jaarcijfers",
+      keys: ["scenario", "scenario_label", "variant", "variant_label", "year", ...metricKeys],
+      headers: ["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar", ...metricKeys.map(metricHeader)],
+      rows: wide.rows.map((r) => [r[0], labelOf.get(String(r[0])) ?? r[0], r[1], variantOf.get(String(r[1])) ?? r[1], r[2], ...r.slice(3)]),
+      formats: [undefined, undefined, undefined, undefined, "0", ...metricKeys.map(formatFor)],
+    },
+  ];
+  if (tables.states) sheets.push(csvSheet("Toestanden", tables.states));
+  if (tables.transitions) sheets.push(csvSheet("Overgangen", tables.transitions));
+  if (tables.breakeven) sheets.push(csvSheet("Break-even", tables.breakeven));
+  if (tables.sensitivity) sheets.push(csvSheet("Gevoeligheid", tables.sensitivity));
+  const m = doc.model;
+  const about: [string, Cell][] = [
+    ["Model", m.label],
+    ["Scenariobestand", doc.meta.file],
+    ["SHA-256 van het bestand", doc.meta.file_hash],
+    ["Programma", `${doc.meta.tool} ${doc.meta.version}`],
+    ["Startjaar", m.start_year],
+    ["Horizon (jaar)", m.horizon_years],
+    ["Cyclus", m.cycle === "month" ? "maand" : m.cycle === "year" ? "jaar" : m.cycle],
+    ["Opties", JSON.stringify(doc.meta.options)],
+    ["Eenheden", "volumes in personen (eind van het jaar of gemiddeld over het jaar), bedragen in euro"],
+  ];
+  sheets.push({ name: "Over deze run", keys: ["key", "value"], headers: ["Gegeven", "Waarde"], rows: about, formats: [undefined, undefined] });
+  return sheets;
+}
+
+/** results.xlsx as bytes. */
+export async function resultsWorkbook(doc: ResultsDoc, tables: WorkbookTables): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${doc.meta.tool} ${doc.meta.version}`;
+  for (const sheet of workbookSheets(doc, tables)) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = sheet.headers.map((header, i) => ({
+      header,
+      key: `c${i}`,
+      width: Math.min(48, Math.max(10, header.length + 2, ...sheet.rows.slice(0, 200).map((r) => (typeof r[i] === "string" ? (r[i] as string).length + 2 : 12)))),
+      style: sheet.formats[i] ? { numFmt: sheet.formats[i] } : {},
+    }));
+    ws.getRow(1).font = { bold: true };
+    ws.addRows(sheet.rows);
+    if (sheet.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

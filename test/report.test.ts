@@ -1,0 +1,348 @@
+/**
+ * The report: Vega-Lite specs and their SVGs, report.html, results.xlsx, and the
+ * `report` command's errors, on the three run folders of report-fixtures.ts (a real run,
+ * a baseline-only results.json, a hand-edited one with an intervention and bands).
+ * The browser check of report.html is in report.browser.test.ts.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { Command } from "commander";
+import ExcelJS from "exceljs";
+import * as vl from "vega-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { registerReport } from "../src/cli/report-command.js";
+import { InputError } from "../src/model/errors.js";
+import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, type VlSpec } from "../src/report/charts.js";
+import { parseCsv } from "../src/report/csv.js";
+import { reproduceCommand } from "../src/report/html.js";
+import { dutchParameter, metricHeader, splitStat } from "../src/report/labels.js";
+import { euroAxis } from "../src/report/locale.js";
+import { inlineSvg, renderSvg } from "../src/report/render.js";
+import { parseResults } from "../src/report/results.js";
+import { collectSources } from "../src/report/sources.js";
+import { arialWidth, vegaTextWidth } from "../src/report/text-width.js";
+import { writeFilesAtomically } from "../src/report/write.js";
+import { writeReport } from "../src/report/write-report.js";
+import { yearlyWide } from "../src/report/xlsx.js";
+import { makeFixtures, tmp } from "./report-fixtures.js";
+
+const read = (...p: string[]) => readFileSync(join(...p), "utf8");
+const ALL_CHARTS = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado"];
+
+/** Fixture folders, each with the paths writeReport returned. */
+const fx = {} as Record<"real" | "baseline" | "variants", { dir: string; written: string[] }>;
+
+beforeAll(async () => {
+  const dirs = makeFixtures();
+  for (const key of ["real", "baseline", "variants"] as const) fx[key] = { dir: dirs[key], written: await writeReport(dirs[key]) };
+}, 60_000);
+
+const specOf = (dir: string, name: string): VlSpec => JSON.parse(read(dir, "charts", `${name}.vl.json`));
+const chartsIn = (dir: string) => readdirSync(join(dir, "charts")).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, "")).sort();
+
+/** Marks with geometry in a vega SVG: paths with a `d`, inside a mark group other than axes and legends. */
+function dataMarks(svg: string): number {
+  const groups = svg.match(/<g class="mark-(?:line|area|rect|symbol|rule|text)[^"]*role-mark[^"]*"[^>]*>[\s\S]*?<\/g>/g) ?? [];
+  return groups.reduce((n, g) => n + (g.match(/<path[^>]* d="M[^"]+"|<text[^>]*>[^<]+</g) ?? []).length, 0);
+}
+
+describe("charts", () => {
+  it("writes the charts the results support, and only those", () => {
+    expect(chartsIn(fx.variants.dir)).toEqual([...ALL_CHARTS].sort());
+    expect(chartsIn(fx.baseline.dir)).toEqual(["buig-resultaat", "overgangen", "samenstelling", "volume"]);
+    for (const f of Object.values(fx)) {
+      for (const name of chartsIn(f.dir)) expect(existsSync(join(f.dir, "charts", `${name}.svg`))).toBe(true);
+    }
+  });
+
+  it("every spec is valid against the Vega-Lite schema and compiles without warnings", () => {
+    const schema = JSON.parse(readFileSync("node_modules/vega-lite/build/vega-lite-schema.json", "utf8"));
+    const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false, validateSchema: false, code: { optimize: false }, logger: false });
+    const validate = ajv.compile(schema);
+    for (const f of Object.values(fx)) {
+      for (const name of chartsIn(f.dir)) {
+        const spec = specOf(f.dir, name);
+        expect(validate(spec), `${name}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+        const warnings: string[] = [];
+        const logger = { level: () => logger, warn: (...a: unknown[]) => (warnings.push(a.join(" ")), logger), info: () => logger, debug: () => logger, error: (...a: unknown[]) => (warnings.push(a.join(" ")), logger) };
+        const compiled = vl.compile(spec as never, { logger: logger as never });
+        expect(compiled.spec.marks?.length ?? 0, name).toBeGreaterThan(0);
+        expect(warnings, name).toEqual([]);
+      }
+    }
+  });
+
+  it("every SVG has data marks, and rendering raises no vega warnings", async () => {
+    for (const f of Object.values(fx)) {
+      for (const name of chartsIn(f.dir)) {
+        const svg = read(f.dir, "charts", `${name}.svg`);
+        expect(svg.startsWith("<svg"), name).toBe(true);
+        expect(dataMarks(svg), `${f.dir} ${name}`).toBeGreaterThan(3);
+      }
+    }
+    for (const name of ALL_CHARTS) {
+      const { warnings } = await renderSvg(specOf(fx.variants.dir, name));
+      expect(warnings, name).toEqual([]);
+    }
+  });
+
+  it("draws the p5-p95 band, reference points and break-even only when the results hold them", () => {
+    const layers = (spec: VlSpec) => spec.layer as { mark: { type: string }; encoding: Record<string, { field?: string }> }[];
+    const banded = layers(specOf(fx.variants.dir, "volume"));
+    expect(banded.some((l) => l.mark.type === "area" && l.encoding.y.field === "p05")).toBe(true);
+    const plain = layers(specOf(fx.baseline.dir, "volume"));
+    expect(plain.some((l) => l.mark.type === "area")).toBe(false);
+    // Berenschot points: a point layer with a legend entry (shape) in both
+    for (const l of [banded, plain]) expect(l.some((x) => x.mark.type === "point" && x.encoding.shape?.field === "series")).toBe(true);
+    const doc = parseResults(read(fx.variants.dir, "results.json"), "results.json");
+    const even = breakEvenYears(effectRows(doc));
+    expect(even.map((e) => e.year)).toEqual(new Array(5).fill(doc.model.start_year + 1));
+    expect(read(fx.variants.dir, "charts", "interventie-effect.vl.json")).toContain("break-even");
+    expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(hazard ratio\) \(0,95 – 1,4\)/);
+  });
+
+  it("gives each scenario one colour in every chart", () => {
+    const scales = new Set<string>();
+    const visit = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        if (o.field === "scenario" && o.scale) scales.add(JSON.stringify(o.scale));
+        Object.values(o).forEach(visit);
+      }
+    };
+    for (const name of ["volume", "buig-resultaat", "interventie-effect"]) visit(specOf(fx.variants.dir, name));
+    expect(scales.size).toBe(1);
+    const scale = JSON.parse([...scales][0]);
+    expect(scale.domain).toEqual(["Basisraming / matig herstel", "Volledig herstel", "Zwak herstel", "Tweede golf", "CEP 2020 (vóór corona)"]);
+    expect(scale.range).toEqual(SCENARIO_COLOURS.slice(0, 5));
+    // and the same colour reaches the SVG: Tweede golf is the fourth colour
+    expect(read(fx.real.dir, "charts", "volume.svg")).toContain(`stroke="${SCENARIO_COLOURS[3]}"`);
+  });
+
+  it("uses Dutch number formats and titles that state the unit", () => {
+    const volume = read(fx.real.dir, "charts", "volume.svg");
+    expect(volume).toMatch(/>1\.000</);
+    expect(volume).not.toMatch(/>1,000</);
+    expect(volume).toContain("(personen, eind van het jaar)");
+    const buig = read(fx.real.dir, "charts", "buig-resultaat.svg");
+    expect(buig).toMatch(/€\u00a0−?\d+(,\d+)?\u00a0mln/);
+    expect(buig).toContain("(euro; positief = overschot, negatief = tekort)");
+    expect(euroAxis(12_900_000).labelExpr).toContain("mln");
+    expect(euroAxis(400_000)).toEqual({ format: "$,.0f" });
+    for (const c of buildCharts(parseResults(read(fx.variants.dir, "results.json"), "r"))) expect(JSON.stringify(c.spec.title)).toMatch(/personen|euro/);
+  });
+});
+
+describe("report.html", () => {
+  it("is self-contained: no external URL, no script or stylesheet link, every chart inline", () => {
+    for (const f of Object.values(fx)) {
+      const html = read(f.dir, "report.html");
+      // Nothing is fetched: no script, stylesheet, frame, image or import, no http(s) in any attribute or CSS.
+      expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed|@import|\ssrc=/i);
+      expect(html).not.toMatch(/\s[\w:-]+\s*=\s*["']?\s*(https?:|\/\/)/i);
+      expect(html).not.toMatch(/url\(\s*["']?\s*(https?:|\/\/)/i);
+      // The charts carry no URL at all, not even the SVG namespace (inline SVG needs none). A URL could
+      // appear elsewhere only as text, e.g. in a source note, which a browser does not load.
+      for (const fig of html.match(/<figure[\s\S]*?<\/figure>/g) ?? []) expect(fig).not.toMatch(/https?:/i);
+      expect(html.replace(/>[^<]*</g, "><")).not.toMatch(/https?:/i); // tags and attributes, text left out
+      for (const m of html.match(/url\([^)]*\)/g) ?? []) expect(m).toMatch(/^url\(#/);
+      for (const m of html.match(/href="[^"]*"/g) ?? []) expect(m).toMatch(/^href="#/);
+      const figures = html.match(/<figure[\s\S]*?<\/figure>/g) ?? [];
+      expect(figures.length).toBe(chartsIn(f.dir).length);
+      for (const fig of figures) expect(dataMarks(fig)).toBeGreaterThan(3);
+      // ids are unique across the inline SVGs
+      const ids = (html.match(/\sid="[^"]+"/g) ?? []).map((s) => s.trim());
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it("holds the summary per scenario, the assumptions with their sources and how to reproduce the run, in Dutch", () => {
+    const html = read(fx.real.dir, "report.html");
+    const results = JSON.parse(read(fx.real.dir, "results.json"));
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain("Samenvatting per scenario");
+    expect(html).toMatch(/Tweede golf[\s\S]*?2022<\/td><td class="num">1\.010</);
+    expect(html).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget
+    expect(html).toContain("Aannames en bronnen");
+    expect(html).toContain("seed 001 (Steenwijkerland, beleidskader");
+    expect(html).toContain("geïndexeerd naar 2020"); // a cost source, only in the scenario file
+    expect(html).toContain("De zes klantgroepen tellen samen 1.249 personen"); // the scenario file's notes
+    expect(html).toContain(results.meta.file_hash);
+    expect(html).toContain(`bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
+    // without the scenario file: the sources results.json carries, and a hint how to add the rest
+    const fallback = read(fx.baseline.dir, "report.html");
+    expect(fallback).toContain("seed 001 (Steenwijkerland, beleidskader");
+  });
+
+  it("shows bands, interventions and break-even when present", () => {
+    const html = read(fx.variants.dir, "report.html");
+    expect(html).toMatch(/<span class="band">\(-?\d[\d.]* – -?\d[\d.]*\)<\/span>/);
+    expect(html).toContain('id="interventies"');
+    expect(html).toContain("Testinterventie: totaal 2020–2023");
+    expect(html).toContain("Break-even-effect");
+    expect(read(fx.baseline.dir, "report.html")).not.toContain('id="interventies"');
+  });
+});
+
+describe("results.xlsx", () => {
+  async function open(dir: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "results.xlsx")) as never);
+    return wb;
+  }
+  const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1) as string[];
+
+  it("reopens with exceljs and holds the same numbers as yearly.csv, as numbers", async () => {
+    for (const f of [fx.real, fx.variants]) {
+      const wb = await open(f.dir);
+      expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Jaarcijfers", "Toestanden", "Overgangen"]);
+      const ws = wb.getWorksheet("Jaarcijfers")!;
+      const cols = header(ws);
+      expect(cols.slice(0, 5)).toEqual(["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar"]);
+      const row = new Map<string, unknown[]>();
+      ws.eachRow((r, i) => {
+        if (i > 1) {
+          const v = (r.values as unknown[]).slice(1);
+          row.set(`${v[0]}|${v[2]}|${v[4]}`, v);
+        }
+      });
+      const yearly = parseCsv(read(f.dir, "yearly.csv"));
+      expect(yearly.rows.length).toBeGreaterThan(100);
+      let checked = 0;
+      for (const [scenario, variant, year, metric, value, p05] of yearly.rows) {
+        const v = row.get(`${scenario}|${variant}|${year}`);
+        expect(v, `${scenario} ${variant} ${year}`).toBeDefined();
+        const cell = v![cols.indexOf(metricHeader(metric))];
+        expect(typeof cell).toBe("number");
+        expect(cell, `${scenario} ${variant} ${year} ${metric}`).toBe(Number(value));
+        if (p05) expect(v![cols.indexOf(metricHeader(`${metric}_p05`))]).toBe(Number(p05));
+        checked++;
+      }
+      expect(checked).toBe(yearly.rows.length);
+      expect(ws.rowCount - 1).toBe(new Set(yearly.rows.map((r) => `${r[0]}|${r[1]}|${r[2]}`)).size);
+    }
+  });
+
+  it("has the states and transitions as numbers with Dutch headers", async () => {
+    const wb = await open(fx.real.dir);
+    const states = wb.getWorksheet("Toestanden")!;
+    expect(header(states)).toEqual(["Scenario", "Variant", "Jaar", "Toestand", "Soort", "Volume eind (personen)", "Volume gemiddeld (persoonsjaren)"]);
+    const csv = parseCsv(read(fx.real.dir, "states.csv"));
+    expect(states.rowCount - 1).toBe(csv.rows.length);
+    expect((states.getRow(2).values as unknown[])[6]).toBe(Number(csv.rows[0][5]));
+    const transitions = wb.getWorksheet("Overgangen")!;
+    expect(transitions.rowCount - 1).toBe(parseCsv(read(fx.real.dir, "transitions.csv")).rows.length);
+    expect(header(transitions)).toEqual(["Scenario", "Variant", "Jaar", "Van", "Naar", "Aantal (personen)"]);
+    // a run folder with only results.json still gets all three sheets
+    const fallback = await open(fx.baseline.dir);
+    expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
+  });
+});
+
+describe("bijstandsim report: bad input", () => {
+  async function report(...args: string[]) {
+    const program = new Command("bijstandsim").exitOverride();
+    registerReport(program);
+    try {
+      await program.parseAsync(["report", ...args, "--quiet"], { from: "user" });
+    } catch (err) {
+      return err;
+    }
+    return undefined;
+  }
+
+  it("names the folder and the fix when there are no results, and writes nothing", async () => {
+    const empty = tmp();
+    const err = await report(empty);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).describe()).toBe(
+      `${join(empty, "results.json")}: not found: this folder holds no bijstandsim results. Fix: run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder`,
+    );
+    expect(readdirSync(empty)).toEqual([]);
+    expect(((await report(join(empty, "nope"))) as InputError).describe()).toMatch(/nope: folder not found\. Fix: give the output folder of a run/);
+  });
+
+  it("refuses results of another format or version, and broken JSON", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/0", scenarios: [] }));
+    const err = (await report(dir)) as InputError;
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.describe()).toMatch(/results\.json: format: has format "bijstandsim-results\/0"; this version of bijstandsim reads "bijstandsim-results\/1"\. Fix: run the scenario again/);
+    writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/1", meta: {}, model: {}, scenarios: [] }));
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.version: .*Fix: run the scenario again/);
+    writeFileSync(join(dir, "results.json"), "{ not json");
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: line 1, column 3: is not valid JSON/);
+    expect(readdirSync(dir)).toEqual(["results.json"]);
+  });
+
+  it("refuses a scenario file that is not the run's", async () => {
+    const file = join(tmp(), "other.json");
+    writeFileSync(file, "{}");
+    const err = (await report(fx.baseline.dir, "--input", file)) as InputError;
+    expect(err.describe()).toMatch(/other\.json: is not the scenario file of this run \(its SHA-256 differs/);
+  });
+});
+
+describe("report helpers", () => {
+  it("parseCsv reads quoted fields", () => {
+    expect(parseCsv('a,b\n1,"x, ""y"""\n2,\n')).toEqual({ header: ["a", "b"], rows: [["1", 'x, "y"'], ["2", ""]] });
+  });
+
+  it("yearlyWide turns tidy rows into one row per scenario, variant and year", () => {
+    const t = parseCsv("scenario,variant,year,metric,value,p05\na,baseline,2020,volume_end,1.5,1\na,baseline,2020,budget,10,\na,baseline,2021,volume_end,2,\n");
+    expect(yearlyWide(t)).toEqual({
+      keys: ["scenario", "variant", "year", "volume_end", "volume_end_p05", "budget"],
+      rows: [["a", "baseline", 2020, 1.5, 1, 10], ["a", "baseline", 2021, 2, null, null]],
+    });
+  });
+
+  it("labels metrics and statistics in Dutch", () => {
+    expect(splitStat("volume_end_p05")).toEqual({ metric: "volume_end", stat: "p05" });
+    expect(metricHeader("volume_end_p95")).toBe("Volume eind p95 (personen)");
+    expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
+    expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
+    expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+  });
+
+  it("measures text like Arial and respects a label limit", () => {
+    expect(arialWidth("Tweede golf", 11)).toBeCloseTo(59.9, 1);
+    expect(arialWidth("iiii", 10)).toBeLessThan(arialWidth("MMMM", 10));
+    expect(vegaTextWidth({ fontSize: 11, limit: 30 }, "Basisraming / matig herstel")).toBe(30);
+  });
+
+  it("inlineSvg drops namespaces and prefixes ids", () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>';
+    expect(inlineSvg(svg, "vol", 'A "b"')).toBe('<svg role="img" aria-label="A &quot;b&quot;" width="1"><clipPath id="vol-clip1"/><g clip-path="url(#vol-clip1)"/></svg>');
+  });
+
+  it("collectSources lists every object with a source, with its values", () => {
+    const rows = collectSources({ states: [{ name: "A", cost: { benefit: 14500, source: "aanname" } }], buig: { budget: { "2020": 11805798 }, source: "seed 001" }, macro: { drivers: { d: { base_year: 2019, source: "CPB" } } } });
+    expect(rows).toEqual([
+      { item: "toestanden › A › kosten", path: "states[0].cost", value: "benefit: 14.500", source: "aanname", note: "" },
+      { item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "seed 001", note: "" },
+      { item: "macro › drijvers › d", path: "macro.drivers.d", value: "base_year: 2019", source: "CPB", note: "" },
+    ]);
+  });
+
+  it("reproduceCommand rebuilds the run command from the recorded options", () => {
+    const options = { mode: "psa", scenarios: ["a", "b"], variants: ["baseline", "x"], horizon_years: 4, runs: 1000, seed: 7, population_noise: false };
+    expect(reproduceCommand({ file: "s.json", options }, "out dir")).toBe(
+      "bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
+    );
+  });
+
+  it("writeFilesAtomically writes text and bytes into subfolders", () => {
+    const dir = tmp();
+    const written = writeFilesAtomically(dir, { "a.txt": "x", "sub/b.bin": new Uint8Array([1, 2, 3]) });
+    expect(written).toEqual([join(dir, "a.txt"), join(dir, "sub", "b.bin")]);
+    expect([...readFileSync(join(dir, "sub", "b.bin"))]).toEqual([1, 2, 3]);
+    expect(readdirSync(join(dir, "sub"))).toEqual(["b.bin"]);
+  });
+
+  it("writeReport returns every file it wrote", () => {
+    const names = fx.real.written.map((p) => p.slice(fx.real.dir.length + 1)).sort();
+    expect(names).toEqual([...chartsIn(fx.real.dir).flatMap((n) => [`charts/${n}.svg`, `charts/${n}.vl.json`]), "report.html", "results.xlsx"].sort());
+  });
+});
