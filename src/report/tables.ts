@@ -179,6 +179,7 @@ export function resultsJson(model: Model, results: ScenarioResult[], meta: RunMe
       cycle: model.cycle,
       counting: model.counting,
       discount: model.discount,
+      vangnet: { own_risk: model.vangnet.ownRisk, partial_until: model.vangnet.partialUntil, partial_share: model.vangnet.partialShare },
       states: model.declared.map((d) => ({ name: d.name, label: d.label, kind: d.kind, source: d.source })),
       drivers: model.drivers,
       references: model.references.map((r) => ({ ...r, values: Object.fromEntries(r.values) })),
