@@ -1,0 +1,371 @@
+/**
+ * Panel counts -> a scenario file: the maximum-likelihood monthly transition matrix
+ * (row-normalised counts, kept as counts so the probabilistic runs draw Dirichlet rows
+ * from them), new inflow per year and its entry distribution, exits, and the stock to
+ * start from. Pure: the CLI reads the panel and the template and writes the result.
+ *
+ * Estimates and their standard errors (a client-month is one multinomial trial from the
+ * row of the state the client is in):
+ *   p_ij = n_ij / n_i,   se(p_ij) = sqrt(p_ij (1 - p_ij) / n_i)
+ *   new inflow per year = 12 A / M,   se = 12 sqrt(A) / M   (A arrivals in M months, Poisson)
+ */
+import { InputError } from "../model/errors.js";
+import type { Model } from "../model/model.js";
+import type { PanelCounts, PanelState } from "./panel.js";
+import { formatMonth, yearOf } from "./period.js";
+
+/** The exit state added when clients leave the panel and no exit state is declared. */
+export const DEFAULT_EXIT = "Uit bestand";
+
+export interface Template {
+  /** The template file as written (JSON object), so the output keeps the user's own fields and order. */
+  raw: Record<string, any>;
+  /** The template compiled with a monthly cycle: its monthly rows serve states the panel does not observe. */
+  model: Model;
+  file: string;
+}
+
+export interface EstimateOptions {
+  /** Name of the scenario written (without a template). */
+  name: string;
+  /** Where clients who leave the panel before its last month go; default: the only exit state, or a new "Uit bestand". */
+  exitState?: string;
+  /** "exit": leaving the panel is a move to the exit state; "censor": the client is no longer followed. */
+  disappear: "exit" | "censor";
+  startYear?: number;
+  horizonYears?: number;
+  template?: Template;
+}
+
+export interface RowEstimate {
+  from: string;
+  to: string;
+  n: number;
+  p: number;
+  se: number;
+}
+
+export interface EstimateSummary {
+  states: PanelState[];
+  /** Final counts (panel transitions plus exits by leaving the panel), m x m. */
+  counts: Float64Array;
+  rowTotal: Float64Array;
+  /** Rows taken from the template because the panel has no moves out of the state. */
+  fromTemplate: string[];
+  estimates: RowEstimate[];
+  exitState: string | null;
+  disappeared: number;
+  inflow: {
+    perYear: number;
+    se: number;
+    arrivals: number;
+    months: number;
+    /** Arrivals whose first state is not an on-bijstand state (not counted as inflow). */
+    notOn: number;
+    entry: Record<string, number>;
+    byYear: { year: number; arrivals: number; months: number }[];
+  };
+  start: { year: number; month: number; stock: Record<string, number> };
+  notes: string[];
+}
+
+/** The exit state clients go to when they leave the panel early (or null when none do / censored). */
+function resolveExit(panel: PanelCounts, options: EstimateOptions, disappeared: number): { states: PanelState[]; exit: number | null } {
+  const states = panel.states.map((s) => ({ ...s }));
+  if (options.disappear === "censor" || disappeared === 0) return { states, exit: null };
+  const exits = states.map((s, i) => (s.kind === "exit" ? i : -1)).filter((i) => i >= 0);
+  if (options.exitState !== undefined) {
+    const i = states.findIndex((s) => s.name === options.exitState);
+    if (i >= 0) {
+      if (states[i].kind !== "exit") {
+        throw new InputError("--exit-state", "", `"${options.exitState}" is a state of kind "${states[i].kind}", not an exit state`, `mark it as an exit state (--states "${options.exitState}:exit" or in the template), or name another`);
+      }
+      return { states, exit: i };
+    }
+    if (options.template) {
+      throw new InputError("--exit-state", "", `"${options.exitState}" is not a state of the template`, `use one of its exit states: ${exits.map((e) => `"${states[e].name}"`).join(", ") || "(none)"}, or leave --exit-state out to add "${DEFAULT_EXIT}"`);
+    }
+    states.push({ name: options.exitState, kind: "exit" });
+    return { states, exit: states.length - 1 };
+  }
+  if (exits.length === 1) return { states, exit: exits[0] };
+  if (exits.length > 1) {
+    throw new InputError(panel.file, "", `${disappeared} client(s) leave the panel before its last month, and there are several exit states (${exits.map((e) => `"${states[e].name}"`).join(", ")})`,
+      "name the state they go to with --exit-state NAME, or give --disappear censor to stop following them instead");
+  }
+  states.push({ name: DEFAULT_EXIT, kind: "exit" });
+  return { states, exit: states.length - 1 };
+}
+
+const sumMap = (t: Map<number, Float64Array>): Float64Array | null => {
+  let out: Float64Array | null = null;
+  for (const arr of t.values()) {
+    out ??= new Float64Array(arr.length);
+    arr.forEach((v, k) => (out![k] += v));
+  }
+  return out;
+};
+
+/** Rounds a probability-like number for the file (12 significant digits: stable, readable). */
+const tidy = (v: number): number => Number(v.toPrecision(12));
+
+export function estimateScenario(panel: PanelCounts, options: EstimateOptions): { scenario: Record<string, any>; summary: EstimateSummary } {
+  const notes: string[] = [];
+  const leaving = sumMap(panel.disappearances);
+  const disappeared = leaving ? leaving.reduce((a, b) => a + b, 0) : 0;
+  const { states, exit } = resolveExit(panel, options, disappeared);
+  const m = states.length;
+  const m0 = panel.states.length;
+  const tpl = options.template;
+  const tplIndex = new Map(tpl?.model.declared.map((d, i) => [d.name, i]) ?? []);
+
+  // --- counts: the panel's moves, plus leaving the panel as a move to the exit state -----------
+  const counts = new Float64Array(m * m);
+  for (let i = 0; i < m0; i++) for (let j = 0; j < m0; j++) counts[i * m + j] = panel.transitions[i * m0 + j];
+  if (exit !== null && leaving) leaving.forEach((v, i) => (counts[i * m + exit] += v));
+  if (options.disappear === "censor" && disappeared > 0) notes.push(`${disappeared} client(s) leave the panel before its last month; with --disappear censor they are no longer followed (no move counted)`);
+
+  const rowTotal = new Float64Array(m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) rowTotal[i] += counts[i * m + j];
+  const fromTemplate: string[] = [];
+  const estimates: RowEstimate[] = [];
+  const countList: { from: string; to: string; n: number; source?: string }[] = [];
+  const concentration: Record<string, number> = {};
+  states.forEach((s, i) => {
+    if (s.kind === "exit") return;
+    if (rowTotal[i] === 0) {
+      const t = tplIndex.get(s.name);
+      if (t === undefined || !tpl) {
+        throw new InputError(panel.file, "", `state "${s.name}" has no observed moves out of it (no client is seen in it and again the month after)`,
+          `declare it as an exit state (--states "${s.name}:exit"), give more months of data, or give a --template that defines its transitions`);
+      }
+      fromTemplate.push(s.name);
+      const mt = tpl.model.declared.length;
+      for (let j = 0; j < m; j++) {
+        const tj = tplIndex.get(states[j].name);
+        const p = tj === undefined ? 0 : tpl.model.base[t * mt + tj];
+        if (p > 0) countList.push({ from: s.name, to: states[j].name, n: tidy(p), source: `template ${tpl.file}: monthly probability (the panel has no moves out of this state)` });
+      }
+      const c = tpl.model.uncertainty.rowConcentration[t];
+      if (c > 0) concentration[s.name] = c;
+      return;
+    }
+    concentration[s.name] = rowTotal[i];
+    for (let j = 0; j < m; j++) {
+      const n = counts[i * m + j];
+      if (n === 0) continue;
+      const p = n / rowTotal[i];
+      estimates.push({ from: s.name, to: states[j].name, n, p, se: Math.sqrt((p * (1 - p)) / rowTotal[i]) });
+      countList.push({ from: s.name, to: states[j].name, n });
+    }
+  });
+  if (fromTemplate.length > 0) notes.push(`no moves out of ${fromTemplate.map((s) => `"${s}"`).join(", ")} in the panel: their monthly rows come from the template (as probabilities, with the template's uncertainty)`);
+
+  // --- start: year and stock ---------------------------------------------------------------------------
+  const calendar = panel.periodKind === "calendar";
+  const startYear = options.startYear ?? (tpl ? Number(tpl.raw.start_year) : calendar ? yearOf(panel.lastMonth) + 1 : NaN);
+  if (!Number.isInteger(startYear)) {
+    throw new InputError(panel.file, "", "the periods are month numbers, so the panel has no calendar year to start the projection from", "give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)");
+  }
+  let stockMonth = panel.lastMonth;
+  if (calendar) {
+    const wanted = startYear * 12 - 1; // December of the year before the start
+    if (wanted < panel.firstMonth) {
+      throw new InputError("--start-year", "", `the projection starts in ${startYear}, so it needs the stock at the end of ${startYear - 1}, but the panel starts in ${formatMonth(panel.firstMonth)}`,
+        `start in ${yearOf(panel.firstMonth) + 1} or later (--start-year), or use a panel that covers December ${startYear - 1}`);
+    }
+    if (wanted <= panel.lastMonth) stockMonth = wanted;
+    else if (panel.lastMonth % 12 !== 11 || yearOf(panel.lastMonth) !== startYear - 1) {
+      notes.push(`the projection starts in ${startYear}; the panel ends in ${formatMonth(panel.lastMonth)}, so the initial stock is the stock of ${formatMonth(panel.lastMonth)}`);
+    }
+  } else notes.push(`the initial stock is the stock in the panel's last month (month ${panel.lastMonth})`);
+  const occ = panel.occupancy.get(stockMonth) ?? new Float64Array(m0);
+  const stock: Record<string, number> = {};
+  panel.states.forEach((s, i) => s.kind !== "exit" && occ[i] > 0 && (stock[s.name] = occ[i]));
+  const observedStates = new Set<string>();
+  for (const arr of panel.occupancy.values()) arr.forEach((v, i) => v > 0 && observedStates.add(panel.states[i].name));
+
+  // --- inflow ----------------------------------------------------------------------------------------------
+  const months = panel.lastMonth - panel.firstMonth;
+  const entryCounts = new Float64Array(m0);
+  let notOn = 0;
+  const byYear = new Map<number, { arrivals: number; months: Set<number> }>();
+  for (let t = panel.firstMonth + 1; t <= panel.lastMonth; t++) {
+    const key = calendar ? yearOf(t) : Math.floor((t - panel.firstMonth - 1) / 12) + 1;
+    const y = byYear.get(key) ?? { arrivals: 0, months: new Set<number>() };
+    y.months.add(t);
+    byYear.set(key, y);
+  }
+  for (const [month, arr] of panel.arrivals) {
+    arr.forEach((v, i) => {
+      if (panel.states[i].kind === "on") {
+        entryCounts[i] += v;
+        const key = calendar ? yearOf(month) : Math.floor((month - panel.firstMonth - 1) / 12) + 1;
+        byYear.get(key)!.arrivals += v;
+      } else notOn += v;
+    });
+  }
+  const arrivals = entryCounts.reduce((a, b) => a + b, 0);
+  const perYear = months > 0 ? (12 * arrivals) / months : 0;
+  const se = months > 0 ? (12 * Math.sqrt(arrivals)) / months : 0;
+  const entry: Record<string, number> = {};
+  if (arrivals > 0) panel.states.forEach((s, i) => entryCounts[i] > 0 && (entry[s.name] = tidy(entryCounts[i] / arrivals)));
+  else {
+    const firstOn = states.find((s) => s.kind === "on");
+    const tplEntry = tpl?.raw.inflow?.entry as Record<string, number> | undefined;
+    Object.assign(entry, tplEntry && Object.keys(tplEntry).every((k) => states.some((s) => s.name === k && s.kind === "on")) ? tplEntry : firstOn ? { [firstOn.name]: 1 } : {});
+    notes.push(months > 0 ? "no client enters the panel after its first month: new inflow is 0" : "the panel covers one month: no inflow can be estimated (0)");
+  }
+  // make the entry shares sum to 1 exactly after rounding
+  const keys = Object.keys(entry);
+  if (keys.length > 0) entry[keys[0]] = tidy(1 - keys.slice(1).reduce((a, k) => a + entry[k], 0));
+  if (notOn > 0) notes.push(`${notOn} client(s) enter the panel in a state that is not on bijstand: not counted as new inflow`);
+
+  // --- the scenario file ------------------------------------------------------------------------------------
+  const panelName = panel.file.split(/[\\/]/).pop() ?? panel.file;
+  const source = (what: string) => `bijstandsim estimate: ${what}, uit ${panelName} (${panel.used} rijen, ${panel.clients} cliënten, ${describeRange(panel)})`;
+  const transitions: Record<string, any> = {
+    per: "month",
+    counts: countList,
+    source: source("waargenomen overgangen tussen opeenvolgende maanden (ook blijven: van = naar); kans = aantal / rijtotaal" + (exit !== null ? `; wie vóór de laatste maand uit het bestand verdwijnt, telt als overgang naar "${states[exit].name}"` : "")),
+  };
+  if (fromTemplate.length > 0) transitions.concentration = concentration;
+  const inflow: Record<string, any> = {
+    per_year: tidy(perYear),
+    entry,
+    source: source(`nieuwe cliënten (eerste waarneming na de eerste maand): ${arrivals} in ${months} maanden`),
+  };
+  if (arrivals > 0) inflow.distribution = { type: "gamma", mean: tidy(perYear), sd: tidy(se), source: "bijstandsim estimate: Poisson-standaardfout van het instroomniveau" };
+  const initialSource = calendar ? formatMonth(stockMonth) : `maand ${stockMonth}`;
+
+  let scenario: Record<string, any>;
+  if (tpl) {
+    scenario = structuredClone(tpl.raw);
+    const tplStates: Record<string, any>[] = scenario.states;
+    const reinflowObserved = (name: string) => {
+      const i = panel.states.findIndex((s) => s.name === name);
+      return i >= 0 && panel.states.some((s, j) => s.kind === "on" && panel.transitions[i * m0 + j] > 0);
+    };
+    for (const s of tplStates) {
+      if (!s.reinflow) continue;
+      if (reinflowObserved(s.name)) {
+        delete s.reinflow;
+        notes.push(`"${s.name}": the panel observes re-inflow out of it, so the template's re-inflow profile is replaced by the estimated monthly moves`);
+      } else notes.push(`"${s.name}": the panel observes no re-inflow out of it, so the template's re-inflow profile is kept (on top of the estimated moves)`);
+    }
+    for (const s of states) if (!tplStates.some((t) => t.name === s.name)) tplStates.push({ name: s.name, kind: s.kind, note: "toegevoegd door bijstandsim estimate: cliënten die vóór de laatste maand uit het bestand verdwijnen" });
+    const initial: Record<string, any> = {};
+    for (const [name, value] of Object.entries(tpl.raw.initial ?? {})) if (!observedStates.has(name)) initial[name] = value;
+    Object.assign(initial, stock);
+    const kept = Object.keys(tpl.raw.initial ?? {}).filter((k) => !observedStates.has(k));
+    if (kept.length > 0) notes.push(`initial: ${kept.map((k) => `"${k}"`).join(", ")} not in the panel: the template's count is kept`);
+    scenario.start_year = startYear;
+    if (options.horizonYears !== undefined) scenario.horizon_years = options.horizonYears;
+    scenario.initial = initial;
+    scenario.transitions = transitions;
+    scenario.inflow = inflow;
+    if (startYear !== Number(tpl.raw.start_year)) notes.push(`start_year ${startYear} (the template has ${tpl.raw.start_year}): check that its budget and macro paths cover the new years`);
+    if (tpl.raw.duration_bands) notes.push("the template's duration_bands multiply the estimated outflow per band; the panel's rates are averages over all durations, so consider removing duration_bands or setting the multipliers so that they average to 1");
+  } else {
+    scenario = {
+      name: options.name,
+      label: `${options.name} (geschat uit ${panelName})`,
+      description: `Geschat met bijstandsim estimate uit het cliëntenbestand ${panelName}. Kosten, BUIG-budget en macro-effecten zijn niet geschat: vul ze aan (of geef --template).`,
+      unit: "personen",
+      start_year: startYear,
+      horizon_years: options.horizonYears ?? 5,
+      cycle: "month",
+      counting: "half",
+      states: states.map((s) => ({ name: s.name, kind: s.kind, source: `bijstandsim estimate: toestand uit ${panelName}` })),
+      initial: stock,
+      transitions,
+      inflow,
+      buig: { budget: { [String(startYear)]: 0 }, source: "aanname: geen BUIG-budget bekend bij het schatten; vul het budget per jaar in" },
+      notes: [] as string[],
+    };
+  }
+  (scenario.notes ??= []).push(`bijstandsim estimate uit ${panelName}: beginstand = stand ${initialSource}`);
+  if (!tpl && !panel.states.some((s) => s.kind !== "on")) {
+    notes.push("every state is taken as on bijstand: mark off and exit states with --states \"Name:off\", \"Name:exit\" (or give a --template)");
+  }
+
+  return {
+    scenario,
+    summary: {
+      states,
+      counts,
+      rowTotal,
+      fromTemplate,
+      estimates,
+      exitState: exit === null ? null : states[exit].name,
+      disappeared,
+      inflow: {
+        perYear,
+        se,
+        arrivals,
+        months,
+        notOn,
+        entry,
+        byYear: [...byYear.entries()].map(([year, v]) => ({ year, arrivals: v.arrivals, months: v.months.size })),
+      },
+      start: { year: startYear, month: stockMonth, stock },
+      notes,
+    },
+  };
+}
+
+const describeRange = (panel: PanelCounts): string =>
+  panel.periodKind === "calendar" ? `${formatMonth(panel.firstMonth)} t/m ${formatMonth(panel.lastMonth)}` : `maand ${panel.firstMonth} t/m ${panel.lastMonth}`;
+
+/** A yearly series row (`scenario,year,metric,value`; an empty scenario applies to every scenario). */
+export interface SeriesRow {
+  scenario: string;
+  year: number;
+  metric: string;
+  value: number;
+}
+
+/**
+ * Yearly aggregates of a calendar panel, in the metrics of yearly.csv: `volume_end` (on
+ * bijstand at the end of each December in the panel) and, for complete calendar years,
+ * `inflow` (new clients on bijstand plus moves off -> on), `outflow_work` (on -> off) and
+ * `outflow_other` (on -> exit, including leaving the panel when that counts as an exit).
+ * Moves across gaps are unknown and not counted.
+ */
+export function panelSeries(panel: PanelCounts, summary: EstimateSummary): SeriesRow[] {
+  if (panel.periodKind !== "calendar") return [];
+  const kinds = summary.states.map((s) => s.kind);
+  const m0 = panel.states.length;
+  const exit = summary.exitState === null ? -1 : summary.states.findIndex((s) => s.name === summary.exitState);
+  const rows: SeriesRow[] = [];
+  for (let y = yearOf(panel.firstMonth); y <= yearOf(panel.lastMonth); y++) {
+    const dec = y * 12 + 11;
+    const occ = panel.occupancy.get(dec);
+    if (dec >= panel.firstMonth && dec <= panel.lastMonth) {
+      rows.push({ scenario: "", year: y, metric: "volume_end", value: occ ? occ.reduce((a, v, i) => (kinds[i] === "on" ? a + v : a), 0) : 0 });
+    }
+    if (y * 12 - 1 < panel.firstMonth || dec > panel.lastMonth) continue;
+    let inflow = 0;
+    let work = 0;
+    let other = 0;
+    for (let t = y * 12; t <= dec; t++) {
+      panel.arrivals.get(t)?.forEach((v, i) => kinds[i] === "on" && (inflow += v));
+      const moves = panel.transitionsByMonth.get(t);
+      if (moves) {
+        for (let i = 0; i < m0; i++) {
+          for (let j = 0; j < m0; j++) {
+            const v = moves[i * m0 + j];
+            if (v === 0) continue;
+            if (kinds[i] === "off" && kinds[j] === "on") inflow += v;
+            if (kinds[i] === "on" && kinds[j] === "off") work += v;
+            if (kinds[i] === "on" && kinds[j] === "exit") other += v;
+          }
+        }
+      }
+      if (exit >= 0) panel.disappearances.get(t)?.forEach((v, i) => kinds[i] === "on" && (other += v));
+    }
+    rows.push({ scenario: "", year: y, metric: "inflow", value: inflow }, { scenario: "", year: y, metric: "outflow_work", value: work }, { scenario: "", year: y, metric: "outflow_other", value: other });
+  }
+  return rows;
+}
+

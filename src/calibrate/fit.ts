@@ -1,0 +1,447 @@
+/**
+ * Fitting free parameters of a scenario to yearly target series by least squares.
+ *
+ * Free parameters (the `--free` names):
+ * - `inflow`: the new-inflow level `inflow.per_year` (a multiplier on every year when
+ *   per_year is given per year);
+ * - `elasticity:<i>`: `macro.effects[i].elasticity`;
+ * - `outflow_work`, `outflow_other`: a multiplier on the per-period probability of every
+ *   move from an on-bijstand state to an off state (to an exit state); the probability
+ *   of staying is the complement. For observed `counts` the row totals are kept, so the
+ *   probabilistic runs keep the same amount of evidence;
+ * - `lag:<i>`: `macro.effects[i].lag_months`, whole months 0-24. A lag moves the model
+ *   in steps (drivers are yearly), so it is not given to the continuous optimiser: every
+ *   lag 0..24 is tried, the other parameters fitted for each (a profile), and the lag
+ *   with the smallest sum of squares is kept. It has no standard error. One lag at a time.
+ *
+ * The continuous parameters are fitted by Levenberg-Marquardt (lm.ts) on the residuals
+ * model - target (or (model - target) / target with `relative`). Approximate standard
+ * errors: cov = s^2 (JᵀJ)^-1, s^2 = SSE / (n - p), with J the Jacobian at the optimum.
+ * A fit is refused when it cannot be identified: more parameters than target cells, a
+ * parameter that moves no target cell, or JᵀJ (columns scaled to unit length)
+ * near-singular (smallest/largest eigenvalue below 1e-10): two parameters then move the
+ * targets the same way and the data cannot tell them apart.
+ */
+import { InputError } from "../model/errors.js";
+import { compileScenario } from "../model/compile.js";
+import type { Model } from "../model/model.js";
+import type { ScenarioFile } from "../model/schema.js";
+import { runScenario } from "../run.js";
+import { baselineVariant } from "../interventions/variant.js";
+import { metricValues } from "../report/tables.js";
+import { gram, spdInverse, symmetricEigen } from "./linalg.js";
+import { jacobian, levenbergMarquardt } from "./lm.js";
+import type { Cell } from "./series.js";
+
+export type FreeParam =
+  | { kind: "inflow"; name: string; series: boolean }
+  | { kind: "elasticity"; name: string; index: number }
+  | { kind: "outflow_work" | "outflow_other"; name: string }
+  | { kind: "lag"; name: string; index: number };
+
+/** Lags tried by the profile over `lag:<i>`, in months. */
+export const LAG_CANDIDATES = Array.from({ length: 25 }, (_, k) => k);
+
+const FIX_NAMES = "use inflow, elasticity:<i>, lag:<i> (i = the index in macro.effects, from 0), outflow_work or outflow_other";
+
+/** Parses `--free` names against the scenario; every mistake is an InputError on --free. */
+export function parseFreeParams(names: readonly string[], spec: ScenarioFile): FreeParam[] {
+  if (names.length === 0) throw new InputError("--free", "", "no free parameters given", FIX_NAMES);
+  const effects = spec.macro?.effects ?? [];
+  const listEffects = () => (effects.length ? effects.map((e, i) => `${i}: ${e.driver} -> ${typeof e.target === "string" ? e.target : `${e.target.from} -> ${e.target.to}`}`).join("; ") : "the file has no macro.effects");
+  const seen = new Set<string>();
+  const params = names.map((raw): FreeParam => {
+    const name = raw.trim();
+    if (seen.has(name)) throw new InputError("--free", "", `"${name}" is given twice`, "name each parameter once");
+    seen.add(name);
+    if (name === "inflow") return { kind: "inflow", name, series: typeof spec.inflow.per_year !== "number" };
+    if (name === "outflow_work" || name === "outflow_other") return { kind: name, name };
+    const m = /^(elasticity|lag):(\d+)$/.exec(name);
+    if (m) {
+      const index = Number(m[2]);
+      if (index >= effects.length) throw new InputError("--free", "", `"${name}": there is no macro.effects[${index}]`, `effects are numbered from 0 (${listEffects()})`);
+      return { kind: m[1] as "elasticity" | "lag", name, index };
+    }
+    throw new InputError("--free", "", `unknown parameter "${name}"`, FIX_NAMES);
+  });
+  if (params.filter((p) => p.kind === "lag").length > 1) throw new InputError("--free", "", "more than one lag", "fit one lag at a time (each lag is a profile over 0-24 months)");
+  return params;
+}
+
+type Loose = Record<string, any>;
+
+/** Kind of each declared state, by name. */
+const kindsOf = (spec: Loose): Map<string, string> => new Map((spec.states as Loose[]).map((s) => [s.name, s.kind]));
+
+/**
+ * Scales every move from an on-state to a state of kind `to` by `factor`, in the
+ * transitions block of `spec` (list, matrix or counts), in place.
+ */
+export function scaleMoves(spec: Loose, to: "off" | "exit", factor: number): void {
+  const kind = kindsOf(spec);
+  const t = spec.transitions;
+  const hit = (from: string, dest: string) => kind.get(from) === "on" && kind.get(dest) === to && from !== dest;
+  if (t.list) {
+    for (const e of t.list as Loose[]) if (hit(e.from, e.to)) e.p *= factor;
+    for (const e of t.list as Loose[]) {
+      if (e.from !== e.to) continue;
+      const out = (t.list as Loose[]).filter((x) => x.from === e.from && x.to !== e.from).reduce((a, x) => a + x.p, 0);
+      e.p = Math.max(0, 1 - out);
+    }
+  } else if (t.matrix) {
+    const order: string[] = t.matrix.order;
+    t.matrix.rows = (t.matrix.rows as number[][]).map((row, r) => {
+      const next = row.map((v, c) => (hit(order[r], order[c]) ? v * factor : v));
+      const out = next.reduce((a, v, c) => (c === r ? a : a + v), 0);
+      next[r] = Math.max(0, 1 - out);
+      return next;
+    });
+  } else if (t.counts) {
+    const counts = t.counts as Loose[];
+    const rows = new Set(counts.filter((e) => hit(e.from, e.to)).map((e) => e.from as string));
+    for (const from of rows) {
+      const row = counts.filter((e) => e.from === from);
+      const total = row.reduce((a, e) => a + e.n, 0);
+      for (const e of row) if (hit(e.from, e.to)) e.n *= factor;
+      let stay = row.find((e) => e.to === from);
+      if (!stay) counts.push((stay = { from, to: from, n: 0 }));
+      const out = row.filter((e) => e !== stay).reduce((a, e) => a + e.n, 0);
+      stay.n = Math.max(0, total - out);
+    }
+  }
+}
+
+/** The largest multiplier on moves to `to` that leaves every on-state's stay probability at 0 or more. */
+export function maxMultiplier(spec: Loose, to: "off" | "exit"): number {
+  const kind = kindsOf(spec);
+  const t = spec.transitions;
+  const rows = new Map<string, { target: number; other: number; total: number }>();
+  const add = (from: string, dest: string, v: number) => {
+    if (kind.get(from) !== "on") return;
+    const r = rows.get(from) ?? { target: 0, other: 0, total: 0 };
+    r.total += v;
+    if (dest === from) {
+      rows.set(from, r);
+      return;
+    }
+    if (kind.get(dest) === to) r.target += v;
+    else r.other += v;
+    rows.set(from, r);
+  };
+  if (t.list) for (const e of t.list as Loose[]) add(e.from, e.to, e.p);
+  else if (t.matrix) (t.matrix.rows as number[][]).forEach((row, r) => row.forEach((v, c) => add(t.matrix.order[r], t.matrix.order[c], v)));
+  else for (const e of t.counts as Loose[]) add(e.from, e.to, e.n);
+  let max = Infinity;
+  for (const r of rows.values()) {
+    const total = t.list ? 1 : r.total;
+    if (r.target > 0) max = Math.min(max, (total - r.other) / r.target);
+  }
+  return max;
+}
+
+/** The current value of a parameter in the file (a multiplier starts at 1). */
+export function startValue(spec: Loose, p: FreeParam): number {
+  switch (p.kind) {
+    case "inflow": return p.series ? 1 : spec.inflow.per_year;
+    case "elasticity": return spec.macro.effects[p.index].elasticity;
+    case "lag": return spec.macro.effects[p.index].lag_months ?? 0;
+    default: return 1;
+  }
+}
+
+/** A copy of `spec` with the parameters set to `values` (multipliers act on `spec`'s own values). */
+export function withParams<T extends Loose>(spec: T, params: readonly FreeParam[], values: readonly number[]): T {
+  const out = structuredClone(spec) as Loose;
+  params.forEach((p, k) => {
+    const v = values[k];
+    switch (p.kind) {
+      case "inflow":
+        if (p.series) for (const y of Object.keys(out.inflow.per_year)) out.inflow.per_year[y] *= v;
+        else out.inflow.per_year = v;
+        break;
+      case "elasticity": out.macro.effects[p.index].elasticity = v; break;
+      case "lag": out.macro.effects[p.index].lag_months = Math.round(v); break;
+      case "outflow_work": scaleMoves(out, "off", v); break;
+      case "outflow_other": scaleMoves(out, "exit", v); break;
+    }
+  });
+  return out as T;
+}
+
+export interface FitOptions {
+  /** Residuals relative to the target ((model - target) / target) instead of absolute. */
+  relative?: boolean;
+  /** File of the targets, for messages. */
+  targetFile: string;
+  /** Progress per lag candidate. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FittedParam {
+  name: string;
+  start: number;
+  value: number;
+  /** Approximate standard error (NaN when there are no degrees of freedom left, or for a lag). */
+  se: number;
+  lower: number;
+  upper: number;
+}
+
+export interface CellFit extends Cell {
+  model: number;
+  residual: number;
+}
+
+export interface FitResult {
+  params: FittedParam[];
+  cells: CellFit[];
+  sse: number;
+  /** Residual standard deviation s (in the units of the residuals: persons, or a fraction with `relative`). */
+  sigma: number;
+  dof: number;
+  /** Correlation of the estimates (p x p over the continuous parameters). */
+  correlation: Float64Array;
+  /** Smallest/largest eigenvalue of the scaled JᵀJ (1 = orthogonal parameters). */
+  conditioning: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+  reason: string;
+  /** Lag profile: sum of squares per lag tried. */
+  lagProfile?: { lag: number; sse: number }[];
+  horizonYears: number;
+  notes: string[];
+}
+
+/** Model values at the target cells for a scenario spec (baseline, no interventions). */
+async function cellValues(spec: ScenarioFile, file: string, cells: readonly Cell[], horizonYears: number): Promise<Float64Array> {
+  const model = await compileScenario(spec, file, { horizonYears });
+  const needed = [...new Set(cells.map((c) => c.scenario))];
+  const values = new Map<number, ReturnType<typeof metricValues>>();
+  for (const i of needed) values.set(i, metricValues(runScenario(model, model.scenarios[i], [baselineVariant(model)])[0]));
+  return Float64Array.from(cells, (c) => values.get(c.scenario)![c.metric][c.year - model.startYear]);
+}
+
+/** Refuses a fit whose Jacobian cannot tell the parameters apart. */
+function checkIdentifiable(j: Float64Array, n: number, names: string[], where: string): number {
+  const p = names.length;
+  if (p === 0) return 1;
+  const a = gram(j, n, p);
+  const dead = names.filter((_, k) => !(a[k * p + k] > 1e-24));
+  if (dead.length > 0) {
+    throw new InputError("--free", "", `${dead.map((d) => `"${d}"`).join(", ")} does not change any target cell ${where}`,
+      "leave it out of --free, or add target series that it moves (e.g. an elasticity needs scenarios in which its driver moves)");
+  }
+  const d = Float64Array.from({ length: p }, (_, k) => 1 / Math.sqrt(a[k * p + k]));
+  const scaled = a.map((v, idx) => v * d[Math.floor(idx / p)] * d[idx % p]);
+  const { values, vectors } = symmetricEigen(scaled, p);
+  const ratio = values[0] / values[p - 1];
+  if (!(ratio > 1e-10)) {
+    const involved = names.filter((_, k) => Math.abs(vectors[k * p]) > 0.2);
+    throw new InputError("--free", "", `the fit is not identifiable ${where}: ${involved.map((x) => `"${x}"`).join(" and ")} move the target cells in the same way (scaled JᵀJ near-singular, eigenvalue ratio ${ratio.toExponential(2)})`,
+      "free fewer of these parameters, or add target series that tell them apart (other metrics, years or scenarios)");
+  }
+  return ratio;
+}
+
+/**
+ * Fits `params` of `spec` to `cells`. `spec` is the parsed file; interventions are left
+ * out while fitting (they do not change the baseline). Throws InputError when the fit
+ * cannot be identified or the model cannot run at the start values.
+ */
+export async function fitScenario(spec: ScenarioFile, file: string, model: Model, cells: Cell[], params: FreeParam[], options: FitOptions): Promise<FitResult> {
+  const notes: string[] = [];
+  const firstYear = model.startYear;
+  const before = cells.filter((c) => c.year < firstYear);
+  if (before.length > 0) {
+    // e.g. the stock at the end of the year before the start, which the projection starts from
+    notes.push(`${before.length} target cell(s) before the projection (which starts in ${firstYear}) are not used (first on line ${Math.min(...before.map((c) => c.line))})`);
+    cells = cells.filter((c) => c.year >= firstYear);
+    if (cells.length === 0) {
+      throw new InputError(options.targetFile, "", `has no values from ${firstYear} on, the years the model projects`, "give target values for the projected years, or start the scenario earlier (start_year and initial)");
+    }
+  }
+  const n = cells.length;
+  if (params.length > n) {
+    throw new InputError("--free", "", `${params.length} free parameters but only ${n} target cell(s)`, "free fewer parameters or give more target values (years, metrics, scenarios)");
+  }
+  for (const c of cells) {
+    if (options.relative && c.value === 0) throw new InputError(options.targetFile, `line ${c.line}, column value`, "is 0, so a relative residual is undefined", "drop the row or fit absolute residuals (without --relative)");
+  }
+  const lastYear = Math.max(...cells.map((c) => c.year));
+  const horizonYears = Math.max(model.years, lastYear - firstYear + 1);
+  if (horizonYears > model.years) notes.push(`the targets reach ${lastYear}: projected ${horizonYears} years instead of ${model.years}`);
+
+  const base: ScenarioFile = { ...structuredClone(spec), interventions: [], combinations: [] };
+  const weights = Float64Array.from(cells, (c) => (options.relative ? 1 / c.value : 1));
+  const target = Float64Array.from(cells, (c) => c.value);
+  const continuous = params.filter((p) => p.kind !== "lag");
+  const lag = params.find((p) => p.kind === "lag");
+  const names = continuous.map((p) => p.name);
+  const x0 = continuous.map((p) => startValue(base, p));
+  const lower = continuous.map((p) => (p.kind === "elasticity" ? -Infinity : 0));
+  const upper = continuous.map((p) => (p.kind === "outflow_work" ? maxMultiplier(base, "off") : p.kind === "outflow_other" ? maxMultiplier(base, "exit") : Infinity));
+  const scale = x0.map((v) => Math.max(Math.abs(v), 1));
+  upper.forEach((u, k) => {
+    if (!(u > 0)) throw new InputError("--free", "", `"${names[k]}": the file has no ${names[k] === "outflow_work" ? "moves from an on-state to an off state" : "moves from an on-state to an exit state"} to scale`, "leave it out of --free");
+  });
+
+  let evaluations = 0;
+  const residualsAt = (lagValue: number | null) => async (x: readonly number[]): Promise<Float64Array> => {
+    const values = lagValue === null ? [...x] : [...x, lagValue];
+    const ps = lagValue === null ? continuous : [...continuous, lag!];
+    evaluations++;
+    const v = await cellValues(withParams(base, ps, values), file, cells, horizonYears);
+    return v.map((mv, k) => (mv - target[k]) * weights[k]);
+  };
+
+  // Identifiability at the start, before any work.
+  const startLag = lag ? startValue(base, lag) : null;
+  const f0 = residualsAt(startLag);
+  const r0 = await f0(x0);
+  if (continuous.length > 0) {
+    const j0 = await jacobian(f0, x0, r0, scale, lower, upper);
+    checkIdentifiable(j0.j, n, names, "at the start values");
+  }
+
+  const fitAt = async (lagValue: number | null, start: number[]) => {
+    const f = residualsAt(lagValue);
+    if (continuous.length === 0) {
+      const r = await f([]);
+      return { x: [] as number[], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: "nothing to optimise" };
+    }
+    return levenbergMarquardt(f, start, { lower, upper, scale });
+  };
+
+  let best: Awaited<ReturnType<typeof fitAt>>;
+  let bestLag: number | null = null;
+  let lagProfile: { lag: number; sse: number }[] | undefined;
+  if (lag) {
+    lagProfile = [];
+    let start = x0;
+    let done = 0;
+    best = undefined as never;
+    for (const candidate of LAG_CANDIDATES) {
+      let fitted: Awaited<ReturnType<typeof fitAt>>;
+      try {
+        fitted = await fitAt(candidate, start);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        options.onProgress?.(++done, LAG_CANDIDATES.length);
+        continue; // the model cannot run at this lag (e.g. a driver path too short for it)
+      }
+      lagProfile.push({ lag: candidate, sse: fitted.sse });
+      if (!best || fitted.sse < best.sse) {
+        best = fitted;
+        bestLag = candidate;
+        start = fitted.x;
+      }
+      options.onProgress?.(++done, LAG_CANDIDATES.length);
+    }
+    if (!best) throw new InputError("--free", "", `"${lag.name}": the model cannot run at any lag 0-24`, "check the driver paths (they must reach back far enough for the lag)");
+    const skipped = LAG_CANDIDATES.filter((l) => !lagProfile!.some((x) => x.lag === l));
+    if (skipped.length > 0) notes.push(`${lag.name}: lags ${skipped[0]}-${skipped[skipped.length - 1]} months were not tried: the model cannot run with them (driver paths do not reach back far enough)`);
+  } else best = await fitAt(null, x0);
+
+  const p = continuous.length;
+  const dof = n - p - (lag ? 1 : 0);
+  const sigma2 = dof > 0 ? best.sse / dof : NaN;
+  let correlation = new Float64Array(p * p);
+  let se = new Array<number>(p).fill(NaN);
+  let conditioning = 1;
+  if (p > 0) {
+    conditioning = checkIdentifiable(best.jacobian, n, names, "at the fitted values");
+    const inv = spdInverse(gram(best.jacobian, n, p), p);
+    if (!inv) throw new InputError("--free", "", "the fit is not identifiable at the fitted values (JᵀJ is singular)", "free fewer parameters, or add target series that tell them apart");
+    se = Array.from({ length: p }, (_, k) => Math.sqrt(sigma2 * inv[k * p + k]));
+    correlation = inv.map((v, idx) => v / Math.sqrt(inv[Math.floor(idx / p) * p + Math.floor(idx / p)] * inv[(idx % p) * p + (idx % p)]));
+    if (dof === 0) notes.push("as many parameters as target cells: an exact fit has no standard errors");
+  }
+  if (!best.converged) notes.push(`the optimiser stopped before converging (${best.reason})`);
+
+  const fittedParams: FittedParam[] = continuous.map((q, k) => ({ name: q.name, start: x0[k], value: best.x[k], se: se[k], lower: lower[k], upper: upper[k] }));
+  if (lag) fittedParams.push({ name: lag.name, start: startLag!, value: bestLag!, se: NaN, lower: 0, upper: 24 });
+  fittedParams.forEach((q) => {
+    if ((q.upper !== Infinity && Math.abs(q.value - q.upper) < 1e-9 * Math.max(1, q.upper)) || (q.lower !== -Infinity && Math.abs(q.value - q.lower) < 1e-12)) {
+      notes.push(`${q.name} ended at its bound (${q.value}): the standard errors assume an interior optimum`);
+    }
+  });
+  const fitCells: CellFit[] = cells.map((c, k) => {
+    const residual = best.residuals[k] / weights[k];
+    return { ...c, model: c.value + residual, residual };
+  });
+  return {
+    params: fittedParams,
+    cells: fitCells,
+    sse: best.sse,
+    sigma: Math.sqrt(sigma2),
+    dof,
+    correlation,
+    conditioning,
+    iterations: best.iterations,
+    evaluations,
+    converged: best.converged,
+    reason: best.reason,
+    lagProfile,
+    horizonYears,
+    notes,
+  };
+}
+
+const fmtSe = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)) : null);
+
+/**
+ * The user's own file (as parsed JSON, keys in their order) with the fitted values, and
+ * sources and uncertainty distributions that say so: an elasticity's normal
+ * distribution gets the fitted mean and its standard error as sd, the inflow's gamma
+ * distribution likewise.
+ */
+export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitResult, targetFile: string): { file: Loose; notes: string[] } {
+  const notes: string[] = [];
+  const values = params.map((p) => fit.params.find((q) => q.name === p.name)!.value);
+  const file = withParams(raw, params, values);
+  const stamp = (what: string, q: FittedParam) => `bijstandsim fit op ${targetFile}: ${what} (${fit.cells.length} cellen${Number.isFinite(q.se) ? `; standaardfout ${fmtSe(q.se)}` : ""}; startwaarde ${Number(q.start.toPrecision(6))})`;
+  const resource = (obj: Loose, text: string) => {
+    const old: string | undefined = obj.source;
+    obj.source = old && !old.startsWith("bijstandsim fit") ? `${text}; eerder: ${old}` : text;
+  };
+  params.forEach((p) => {
+    const q = fit.params.find((x) => x.name === p.name)!;
+    switch (p.kind) {
+      case "inflow": {
+        resource(file.inflow, stamp(p.series ? `instroom per jaar x ${Number(q.value.toPrecision(6))}` : "instroomniveau", q));
+        const d = file.inflow.distribution;
+        if (d?.type === "gamma") {
+          d.mean = Number(q.value.toPrecision(8));
+          if (Number.isFinite(q.se) && q.se > 0) d.sd = fmtSe(q.se);
+          else d.sd = Number(((d.sd * q.value) / q.start).toPrecision(6));
+        } else if (d) notes.push(`inflow.distribution (${d.type}) was not updated to the fitted level`);
+        break;
+      }
+      case "elasticity": {
+        const e = file.macro.effects[p.index];
+        e.elasticity = Number(q.value.toPrecision(8));
+        resource(e, stamp("elasticiteit", q));
+        const d = e.distribution;
+        if (d?.type === "normal") {
+          d.mean = e.elasticity;
+          if (Number.isFinite(q.se)) d.sd = fmtSe(q.se);
+          d.source = "bijstandsim fit: gemiddelde = geschatte elasticiteit, sd = standaardfout";
+        } else if (d?.type === "truncnormal") {
+          d.mean = e.elasticity;
+          d.low = Math.min(d.low, e.elasticity);
+          d.high = Math.max(d.high, e.elasticity);
+        } else if (d) notes.push(`macro.effects[${p.index}].distribution (${d.type}) was not updated to the fitted elasticity`);
+        break;
+      }
+      case "lag":
+        resource(file.macro.effects[p.index], `bijstandsim fit op ${targetFile}: vertraging ${q.value} maanden (profiel over 0-24 maanden)`);
+        break;
+      default: {
+        resource(file.transitions, stamp(`${p.kind === "outflow_work" ? "uitstroom naar werk" : "uitstroom overig"} x ${Number(q.value.toPrecision(6))}`, q));
+        if ((file.transitions.list as Loose[] | undefined)?.some((e) => e.distribution)) notes.push("the distributions on single moves in transitions.list were not rescaled");
+      }
+    }
+  });
+  return { file, notes };
+}

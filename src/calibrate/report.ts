@@ -1,0 +1,138 @@
+/**
+ * Terminal summaries and CSV files of the calibration commands (pure: strings in, strings
+ * out). Tables in Dutch formats like the run summary; CSV with a decimal point.
+ */
+import { formatPercent, formatPersons } from "../report/format.js";
+import type { Model } from "../model/model.js";
+import type { BacktestResult } from "./backtest.js";
+import type { EstimateSummary, SeriesRow } from "./estimate.js";
+import type { FitResult } from "./fit.js";
+import type { PanelCounts } from "./panel.js";
+import { csvField } from "./csv.js";
+import { formatMonth } from "./period.js";
+
+export function table(header: string[], rows: string[][], leftColumns = 1): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((v, c) => (c < leftColumns ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const nl = (v: number, digits: number): string =>
+  Number.isFinite(v) ? new Intl.NumberFormat("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v + 0) : "-";
+
+export const csv = (header: string[], rows: (string | number)[][]): string => [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+
+const num = (v: number, digits = 6): string => (Number.isFinite(v) ? String(Number(v.toFixed(digits))) : "");
+
+// --- estimate -------------------------------------------------------------------------------
+
+export function estimateReport(panel: PanelCounts, s: EstimateSummary): string {
+  const range = panel.periodKind === "calendar" ? `${formatMonth(panel.firstMonth)} t/m ${formatMonth(panel.lastMonth)}` : `maand ${panel.firstMonth} t/m ${panel.lastMonth}`;
+  const out: string[] = [];
+  const skippedRows = panel.skipped.reduce((a, x) => a + x.count, 0);
+  out.push(`${panel.file}: ${formatPersons(panel.lines)} regels gelezen, ${formatPersons(panel.rows)} gegevensrijen, ${formatPersons(panel.used)} gebruikt, ${formatPersons(skippedRows)} overgeslagen; ` +
+    `${formatPersons(panel.clients)} cliënten, ${range}`);
+  if (panel.skipped.length) {
+    out.push("Overgeslagen rijen (per reden; eerste regel):");
+    for (const x of panel.skipped) out.push(`  ${formatPersons(x.count)} x ${x.reason} (eerst op regel ${x.firstLine}: ${x.example})`);
+  }
+  out.push(`Hiaten: ${formatPersons(panel.gaps)} (bij ${formatPersons(panel.clientsWithGaps)} cliënten, ${formatPersons(panel.gapMonths)} ontbrekende maanden; over een hiaat wordt niets geteld)`);
+  out.push(`Cliënten met één waarneming: ${formatPersons(panel.singleObservation)} (geven geen overgang)`);
+  out.push(s.disappeared > 0
+    ? s.exitState ? `Uit het bestand vóór de laatste maand: ${formatPersons(s.disappeared)} cliënten, geteld als overgang naar "${s.exitState}"` : `Uit het bestand vóór de laatste maand: ${formatPersons(s.disappeared)} cliënten, niet verder gevolgd (--disappear censor)`
+    : "Niemand verdwijnt vóór de laatste maand uit het bestand");
+  const m = s.states.length;
+  const names = s.states.map((x) => x.name);
+  const rows = s.states.flatMap((st, i) =>
+    st.kind === "exit" ? [] : [[`${st.name} (${st.kind})`, formatPersons(s.rowTotal[i]), ...names.map((_, j) => {
+      if (s.fromTemplate.includes(st.name)) return "sjabloon";
+      const n = s.counts[i * m + j];
+      if (n === 0) return "·";
+      const p = n / s.rowTotal[i];
+      return `${nl(p, 4)} ±${nl(Math.sqrt((p * (1 - p)) / s.rowTotal[i]), 4)}`;
+    })]],
+  );
+  out.push("", "Overgangskansen per maand (schatting ± standaardfout), rij = van, kolom = naar:", table(["Van", "Maanden", ...names], rows));
+  const inf = s.inflow;
+  out.push("", `Nieuwe instroom: ${formatPersons(inf.arrivals)} cliënten in ${inf.months} maanden = ${nl(inf.perYear, 1)} per jaar (± ${nl(inf.se, 1)})` +
+    (inf.notOn > 0 ? `; ${formatPersons(inf.notOn)} begonnen buiten de bijstand (niet meegeteld)` : ""));
+  if (inf.byYear.length > 1) out.push(`  per jaar: ${inf.byYear.map((y) => `${y.year}: ${formatPersons(y.arrivals)}${y.months < 12 ? ` (${y.months} mnd)` : ""}`).join(", ")}`);
+  out.push(`  instroomverdeling: ${Object.entries(inf.entry).map(([k, v]) => `${k} ${formatPercent(v)}`).join(", ")}`);
+  out.push(`Beginstand (${s.start.year}): ${Object.entries(s.start.stock).map(([k, v]) => `${k} ${formatPersons(v)}`).join(", ") || "(leeg)"}`);
+  for (const n of s.notes) out.push(`let op: ${n}`);
+  return out.join("\n");
+}
+
+export function estimatesCsv(s: EstimateSummary): string {
+  return csv(["from", "to", "n", "row_total", "p", "se"], s.estimates.map((e) => [e.from, e.to, e.n, e.n / e.p, num(e.p, 8), num(e.se, 8)]));
+}
+
+export function seriesCsv(rows: SeriesRow[]): string {
+  return csv(["scenario", "year", "metric", "value"], rows.map((r) => [r.scenario, r.year, r.metric, r.value]));
+}
+
+// --- fit ------------------------------------------------------------------------------------------
+
+export function fitReport(model: Model, fit: FitResult, relative: boolean): string {
+  const out: string[] = [];
+  out.push(`Kleinste kwadraten (Levenberg-Marquardt) op ${fit.cells.length} cellen, ${fit.params.length} vrije parameter(s): ` +
+    `${fit.converged ? "geconvergeerd" : "NIET geconvergeerd"} na ${fit.iterations} iteraties (${fit.reason}), ${fit.evaluations} modelrondes`);
+  out.push(table(["Parameter", "Start", "Geschat", "Standaardfout", "95%-interval"], fit.params.map((p) => [
+    p.name, nl(p.start, 4), nl(p.value, 4), nl(p.se, 4),
+    Number.isFinite(p.se) ? `${nl(p.value - 1.96 * p.se, 3)} – ${nl(p.value + 1.96 * p.se, 3)}` : "-",
+  ])));
+  const p = fit.params.filter((x) => !x.name.startsWith("lag:")).length;
+  if (p > 1) {
+    const names = fit.params.slice(0, p).map((x) => x.name);
+    out.push("", "Correlatie van de schattingen:", table(["", ...names], names.map((n, a) => [n, ...names.map((_, b) => nl(fit.correlation[a * p + b], 2))])));
+  }
+  if (fit.lagProfile) out.push("", `Vertraging (profiel, kwadratensom per maand): ${fit.lagProfile.map((l) => `${l.lag}: ${nl(l.sse, relative ? 6 : 1)}`).join(", ")}`);
+  const label = (i: number) => model.scenarios[i].name;
+  out.push("", "Residuen per cel (model - doel):", table(["Scenario", "Jaar", "Grootheid", "Doel", "Model", "Verschil", "Verschil %"], fit.cells.map((c) => [
+    label(c.scenario), String(c.year), c.metric, nl(c.value, 1), nl(c.model, 1), nl(c.residual, 1), formatPercent(c.residual / c.value),
+  ]), 3));
+  const worst = Math.max(...fit.cells.map((c) => Math.abs(c.residual / c.value)));
+  out.push(`Kwadratensom ${nl(fit.sse, relative ? 8 : 2)}; residuele sd ${nl(fit.sigma, relative ? 5 : 2)}${relative ? " (relatief)" : ""} bij ${fit.dof} vrijheidsgraden; grootste afwijking ${formatPercent(worst)}; conditie ${fit.conditioning.toExponential(2)}`);
+  for (const n of fit.notes) out.push(`let op: ${n}`);
+  return out.join("\n");
+}
+
+export function residualsCsv(model: Model, fit: FitResult): string {
+  return csv(["scenario", "year", "metric", "target", "model", "residual", "relative_residual"],
+    fit.cells.map((c) => [model.scenarios[c.scenario].name, c.year, c.metric, c.value, num(c.model, 4), num(c.residual, 4), num(c.residual / c.value, 6)]));
+}
+
+// --- backtest --------------------------------------------------------------------------------------
+
+export function backtestReport(model: Model, r: BacktestResult): string {
+  const out: string[] = [];
+  out.push(`Backtest vanaf eind ${r.from}: ${r.startYear}-${r.from + r.years} geprojecteerd${r.start ? ` vanaf de werkelijke stand ${formatPersons(r.start.stock)}` : ""}; naïef = waarde van ${r.from} doorgetrokken`);
+  const scenarios = [...new Set(r.rows.map((x) => x.scenario))];
+  for (const sc of scenarios) {
+    const label = model.scenarios.find((s) => s.name === sc)?.label ?? sc;
+    for (const metric of [...new Set(r.rows.filter((x) => x.scenario === sc).map((x) => x.metric))]) {
+      const rows = r.rows.filter((x) => x.scenario === sc && x.metric === metric);
+      out.push("", `${label} (${sc}): ${metric}`, table(["Jaar", "Werkelijk", "Model", "Fout model", "Naïef", "Fout naïef"], rows.map((x) => [
+        String(x.year), formatPersons(x.actual), formatPersons(x.model), formatPercent((x.model - x.actual) / x.actual), formatPersons(x.naive), formatPercent((x.naive - x.actual) / x.actual),
+      ])));
+    }
+  }
+  out.push("", "Samenvatting (MAPE = gemiddelde absolute fout in %, bias = gemiddelde fout in %: positief = te hoog):",
+    table(["Scenario", "Grootheid", "Jaren", "MAPE model", "MAPE naïef", "Bias model", "Bias naïef", "Beter"], r.summary.map((s) => [
+      s.scenario, s.metric, String(s.years), formatPercent(s.mapeModel), formatPercent(s.mapeNaive), formatPercent(s.biasModel), formatPercent(s.biasNaive),
+      s.mapeModel < s.mapeNaive ? "model" : s.mapeModel > s.mapeNaive ? "naïef" : "gelijk",
+    ]), 2));
+  for (const n of r.notes) out.push(`let op: ${n}`);
+  return out.join("\n");
+}
+
+export function backtestCsv(r: BacktestResult): string {
+  return csv(["scenario", "metric", "year", "years_ahead", "actual", "model", "naive", "error_model", "error_naive", "ape_model", "ape_naive"],
+    r.rows.map((x) => [x.scenario, x.metric, x.year, x.ahead, x.actual, num(x.model, 4), x.naive, num(x.model - x.actual, 4), num(x.naive - x.actual, 4),
+      num(Math.abs(x.model - x.actual) / x.actual, 6), num(Math.abs(x.naive - x.actual) / x.actual, 6)]));
+}
+
+export function backtestSummaryCsv(r: BacktestResult): string {
+  return csv(["scenario", "metric", "years", "mape_model", "mape_naive", "bias_model", "bias_naive", "mean_error_model", "mean_error_naive"],
+    r.summary.map((s) => [s.scenario, s.metric, s.years, num(s.mapeModel), num(s.mapeNaive), num(s.biasModel), num(s.biasNaive), num(s.meanErrorModel, 4), num(s.meanErrorNaive, 4)]));
+}

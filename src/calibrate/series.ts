@@ -1,0 +1,102 @@
+/**
+ * Yearly series to fit to or to backtest against: a CSV with the columns
+ * `scenario,year,metric,value` (the layout of yearly.csv without `variant`). The
+ * scenario column may be left out or left empty: the row then applies to every macro
+ * scenario. Metrics are those of yearly.csv (volume_end, inflow, outflow_work, ...).
+ * Series are small, so the whole text is read at once; every mistake names its line.
+ */
+import { InputError } from "../model/errors.js";
+import type { Model } from "../model/model.js";
+import { METRICS, type Metric } from "../report/tables.js";
+import { detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
+
+export interface SeriesPoint {
+  /** Empty: every scenario. */
+  scenario: string;
+  year: number;
+  metric: Metric;
+  value: number;
+  line: number;
+}
+
+const isMetric = (s: string): s is Metric => Object.prototype.hasOwnProperty.call(METRICS, s);
+
+/** Parses a series CSV; checks form (columns, numbers, metric names, duplicates). */
+export function parseSeries(text: string, file: string): SeriesPoint[] {
+  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  const headerAt = lines.findIndex((l) => l.trim() !== "");
+  if (headerAt < 0) throw new InputError(file, "", "is empty", "give a CSV with the header scenario,year,metric,value");
+  const delimiter = detectDelimiter(lines[headerAt]);
+  const header = normaliseHeader(splitCsvLine(lines[headerAt], delimiter) ?? []);
+  const col = (name: string) => header.indexOf(name);
+  const missing = ["year", "metric", "value"].filter((c) => col(c) < 0);
+  if (missing.length) {
+    throw new InputError(file, `line ${headerAt + 1}`, `the header has no column ${missing.map((c) => `"${c}"`).join(", ")} (it has: ${header.map((h) => `"${h}"`).join(", ")})`,
+      "start the file with the header scenario,year,metric,value (scenario may be left out)");
+  }
+  const [ci, yi, mi, vi] = [col("scenario"), col("year"), col("metric"), col("value")];
+  const points: SeriesPoint[] = [];
+  const seen = new Map<string, number>();
+  for (let k = headerAt + 1; k < lines.length; k++) {
+    const line = k + 1;
+    if (lines[k].trim() === "") continue;
+    const f = splitCsvLine(lines[k], delimiter);
+    if (!f || f.length !== header.length) {
+      throw new InputError(file, `line ${line}`, `has ${f?.length ?? 0} column(s), the header has ${header.length}`,
+        `give ${header.join(",")} on every row; write numbers with a decimal point and without thousands separators (or quote a field that contains "${delimiter}")`);
+    }
+    const scenario = ci >= 0 ? f[ci].trim() : "";
+    const yearText = f[yi].trim();
+    if (!/^\d{4}$/.test(yearText)) throw new InputError(file, `line ${line}, column year`, `year "${yearText}" is not a four-digit year`, "write years such as 2021");
+    const metric = f[mi].trim();
+    if (!isMetric(metric)) {
+      throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${Object.keys(METRICS).join(", ")}`);
+    }
+    const valueText = f[vi].trim();
+    const value = Number(valueText);
+    if (valueText === "" || !Number.isFinite(value)) throw new InputError(file, `line ${line}, column value`, `value "${valueText}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)");
+    const key = `${scenario}|${yearText}|${metric}`;
+    if (seen.has(key)) throw new InputError(file, `line ${line}`, `repeats ${scenario || "(every scenario)"} ${yearText} ${metric} (first on line ${seen.get(key)})`, "keep one value per scenario, year and metric");
+    seen.set(key, line);
+    points.push({ scenario, year: Number(yearText), metric, value, line });
+  }
+  if (points.length === 0) throw new InputError(file, "", "has a header but no data rows", "add rows scenario,year,metric,value");
+  return points;
+}
+
+/** Checks the scenarios named in a series against the model (each mistake with its line). */
+export function checkScenarios(points: SeriesPoint[], model: Model, file: string): void {
+  const names = model.scenarios.map((s) => s.name);
+  for (const p of points) {
+    if (p.scenario !== "" && !names.includes(p.scenario)) {
+      throw new InputError(file, `line ${p.line}, column scenario`, `unknown scenario "${p.scenario}"`, `use one of the scenarios of ${model.file}: ${names.join(", ")} (or leave it empty for all)`);
+    }
+  }
+}
+
+/** A target cell: one scenario (by index), year and metric. A row with an empty scenario becomes one cell per scenario. */
+export interface Cell {
+  scenario: number;
+  year: number;
+  metric: Metric;
+  value: number;
+  line: number;
+}
+
+export function expandCells(points: SeriesPoint[], model: Model, scenarioNames: string[] = []): Cell[] {
+  const use = (i: number) => scenarioNames.length === 0 || scenarioNames.includes(model.scenarios[i].name);
+  const cells: Cell[] = [];
+  const taken = new Set<string>();
+  // Rows for one scenario first: they win over a row for every scenario with the same year and metric.
+  const ordered = [...points.filter((p) => p.scenario !== ""), ...points.filter((p) => p.scenario === "")];
+  for (const p of ordered) {
+    model.scenarios.forEach((s, i) => {
+      const key = `${i}|${p.year}|${p.metric}`;
+      if ((p.scenario === "" || p.scenario === s.name) && use(i) && !taken.has(key)) {
+        taken.add(key);
+        cells.push({ scenario: i, year: p.year, metric: p.metric, value: p.value, line: p.line });
+      }
+    });
+  }
+  return cells.sort((a, b) => a.scenario - b.scenario || a.metric.localeCompare(b.metric) || a.year - b.year);
+}

@@ -1,0 +1,312 @@
+/**
+ * The calibration commands of `bijstandsim`: `synth`, `estimate`, `fit`, `backtest`.
+ * I/O lives here (reading and streaming files, printing, atomic writes); the logic is
+ * in src/calibrate/. Every user mistake is an InputError (one line, exit 2).
+ *
+ * Wiring (src/cli/main.ts): `registerCalibrate(program)` in buildProgram().
+ */
+import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { basename, dirname, extname, join } from "node:path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { InputError } from "../model/errors.js";
+import { parseJson, parseScenario } from "../model/parse.js";
+import { compileScenario } from "../model/compile.js";
+import type { ScenarioFile, StateKind } from "../model/schema.js";
+import { writeFilesAtomically } from "../report/write.js";
+import { loadScenario, readText } from "./load.js";
+import { Progress } from "./progress.js";
+import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
+import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
+import { initialOnStock, synthPanel } from "../calibrate/synth.js";
+import { formatMonth } from "../calibrate/period.js";
+import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js";
+import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
+import { backtest } from "../calibrate/backtest.js";
+import { backtestCsv, backtestReport, backtestSummaryCsv, estimateReport, estimatesCsv, fitReport, residualsCsv, seriesCsv } from "../calibrate/report.js";
+import { csvField } from "../calibrate/csv.js";
+
+/** Where the commands print (the tests capture it). */
+export interface CalibrateIo {
+  out: (text: string) => void;
+}
+const stdoutIo: CalibrateIo = { out: (text) => process.stdout.write(text + "\n") };
+
+const wholeNumber = (name: string, min: number) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more (got "${value}").`);
+  return n;
+};
+const year = (name: string) => (value: string): number => {
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a four-digit year (got "${value}").`);
+  return Number(value);
+};
+const probability = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(`${name} must be a number from 0 up to (not including) 1 (got "${value}").`);
+  return n;
+};
+const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+const stem = (file: string) => basename(file, extname(file));
+
+/** Text files written atomically, each in its own folder (temporary name, then rename). */
+function writeEach(files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) writeFilesAtomically(dirname(path) || ".", { [basename(path)]: content });
+}
+
+/** An existing, readable regular file, or an InputError like readText's. */
+function checkFile(file: string): void {
+  try {
+    if (statSync(file).isDirectory()) throw new InputError(file, "", "is a folder, not a file", "name a CSV file");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, "", code === "ENOENT" ? "file not found" : `cannot be read (${code})`, "check the path");
+  }
+}
+
+/** A scenario file checked and compiled, the result of a command validated before it is written. */
+async function validateOutput(text: string, file: string): Promise<void> {
+  try {
+    await compileScenario(parseScenario(text, file), file);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(`${file} (not written)`, err.path, `the scenario would be invalid: ${err.message}`, err.fix);
+  }
+}
+
+// --- synth --------------------------------------------------------------------------------------
+
+interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; quiet?: boolean }
+
+async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
+  const text = readText(opts.scenario);
+  const spec = parseScenario(text, opts.scenario);
+  const model = await compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
+  if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
+    throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
+  }
+  const names = model.declared.map((d) => csvField(d.name));
+  const first = spec.start_year * 12;
+  const dir = dirname(opts.out) || ".";
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(opts.out)}.tmp-${process.pid}`);
+  const fd = openSync(temp, "w");
+  let rows = 0;
+  let clients = 0;
+  try {
+    let chunk = "client_id,period,state\n";
+    for (const r of synthPanel(model, { clients: opts.clients, months: opts.months, seed: opts.seed, gapRate: opts.gapRate, inflow: opts.inflow })) {
+      chunk += `${r.client},${formatMonth(first + r.month)},${names[r.state]}\n`;
+      rows++;
+      clients = r.client;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+    renameSync(temp, opts.out);
+  } catch (err) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  if (!opts.quiet) {
+    io.out(`${opts.out}: ${rows} rijen, ${clients} cliënten (${opts.clients} bij de start${opts.inflow ? `, ${clients - opts.clients} nieuwe instroom` : ""}), ` +
+      `${opts.months} maanden vanaf ${formatMonth(first)}, seed ${opts.seed}${opts.gapRate > 0 ? `, hiaten met kans ${opts.gapRate}` : ""}; ` +
+      `getrokken uit de maandmatrix van ${opts.scenario} (zonder macro-effecten, duurklassen en herinstroomprofiel)`);
+  }
+}
+
+// --- estimate -------------------------------------------------------------------------------------
+
+interface EstimateOpts {
+  panel: string; states?: string[]; template?: string; exitState?: string; disappear: "exit" | "censor";
+  startYear?: number; horizon?: number; skipInvalid?: boolean; name?: string; series?: string; estimates?: string; out: string; quiet?: boolean;
+}
+
+/** `--states "A,B,Werk:off,Overig:exit"`: names with an optional kind (default on). */
+function parseStates(list: string[], template: Template | undefined): PanelState[] {
+  const kinds = new Set(["on", "off", "exit"]);
+  const seen = new Set<string>();
+  return list.map((item) => {
+    const m = /^(.*?)(?::(on|off|exit))?$/.exec(item.trim())!;
+    const name = m[1].trim();
+    if (name === "") throw new InputError("--states", "", `"${item}" has no state name`, "give names separated by commas, each optionally followed by :on, :off or :exit");
+    if (seen.has(name)) throw new InputError("--states", "", `state "${name}" is given twice`, "name each state once");
+    seen.add(name);
+    const declared = template?.model.declared.find((d) => d.name === name);
+    if (template && !declared) throw new InputError("--states", "", `state "${name}" is not declared in the template ${template.file}`, `use its states: ${template.model.declared.map((d) => `"${d.name}"`).join(", ")}`);
+    const kind = (m[2] as StateKind | undefined) ?? declared?.kind ?? "on";
+    if (declared && kind !== declared.kind) throw new InputError("--states", "", `state "${name}" is kind "${declared.kind}" in the template, not "${kind}"`, "leave the kind out, or change it in the template");
+    if (!kinds.has(kind)) throw new InputError("--states", "", `unknown kind "${kind}"`, "use on, off or exit");
+    return { name, kind };
+  });
+}
+
+/** Streams the panel file through a PanelReader (one line in memory at a time). */
+export async function readPanelFile(file: string, reader: PanelReader, quiet = true): Promise<PanelCounts> {
+  checkFile(file);
+  const size = statSync(file).size;
+  const progress = new Progress(`${basename(file)} lezen`, Math.max(1, size), quiet);
+  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      reader.feed(line, ++n);
+      if ((n & 0xfffff) === 0) progress.update(stream.bytesRead);
+    }
+  } finally {
+    lines.close();
+    stream.destroy();
+    progress.done();
+  }
+  return reader.finish();
+}
+
+async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<void> {
+  let template: Template | undefined;
+  if (opts.template) {
+    const text = readText(opts.template);
+    const spec = parseScenario(text, opts.template);
+    const model = await compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.template);
+    template = { raw: parseJson(text, opts.template) as Record<string, any>, model, file: opts.template };
+  }
+  const states = opts.states ? parseStates(opts.states, template) : template?.model.declared.map((d) => ({ name: d.name, kind: d.kind }));
+  const kinds = opts.exitState ? [{ name: opts.exitState, kind: "exit" as const }] : [];
+  const reader = new PanelReader({ file: opts.panel, states, kinds, skipInvalid: opts.skipInvalid });
+  const panel = await readPanelFile(opts.panel, reader, opts.quiet);
+  const name = opts.name ?? (template ? String(template.raw.name) : stem(opts.out).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "geschat");
+  const { scenario, summary } = estimateScenario(panel, {
+    name, exitState: opts.exitState, disappear: opts.disappear, startYear: opts.startYear, horizonYears: opts.horizon, template,
+  });
+  const text = JSON.stringify(scenario, null, 2) + "\n";
+  await validateOutput(text, opts.out);
+  const files: Record<string, string> = { [opts.out]: text };
+  if (opts.series) {
+    if (panel.periodKind !== "calendar") throw new InputError("--series", "", "the panel's periods are month numbers, so there are no calendar years to aggregate", "use calendar months (2021-03) in the panel, or leave --series out");
+    files[opts.series] = seriesCsv(panelSeries(panel, summary));
+  }
+  if (opts.estimates) files[opts.estimates] = estimatesCsv(summary);
+  writeEach(files);
+  if (!opts.quiet) io.out(`${estimateReport(panel, summary)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
+}
+
+// --- fit ---------------------------------------------------------------------------------------------
+
+interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; quiet?: boolean }
+
+async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
+  const { text, spec, model } = await loadScenario(file);
+  const points = parseSeries(readText(opts.target), opts.target);
+  checkScenarios(points, model, opts.target);
+  for (const name of opts.scenario ?? []) {
+    if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", `unknown scenario "${name}"`, `use one of: ${model.scenarios.map((s) => s.name).join(", ")}`);
+  }
+  const cells = expandCells(points, model, opts.scenario ?? []);
+  if (cells.length === 0) throw new InputError(opts.target, "", "has no rows for the selected scenarios", "check the scenario column and --scenario");
+  const params = parseFreeParams(opts.free, spec);
+  const progress = new Progress("fit (vertraging)", 25, opts.quiet);
+  const fit = await fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
+  progress.done();
+  const { file: fitted, notes } = fittedFile(parseJson(text, file) as Record<string, any>, params, fit, basename(opts.target));
+  fit.notes.push(...notes);
+  const out = JSON.stringify(fitted, null, 2) + "\n";
+  await validateOutput(out, opts.out);
+  const files: Record<string, string> = { [opts.out]: out };
+  if (opts.residuals) files[opts.residuals] = residualsCsv(model, fit);
+  writeEach(files);
+  if (!opts.quiet) io.out(`${fitReport(model, fit, opts.relative ?? false)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
+}
+
+// --- backtest -----------------------------------------------------------------------------------------
+
+interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; quiet?: boolean }
+
+async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
+  const { spec, model } = await loadScenario(file);
+  const points = parseSeries(readText(opts.actual), opts.actual);
+  checkScenarios(points, model, opts.actual);
+  const result = await backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
+  if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");
+  const out = opts.out ?? join("output", stem(file));
+  const files = { "backtest.csv": backtestCsv(result), "backtest-summary.csv": backtestSummaryCsv(result) };
+  writeFilesAtomically(out, files);
+  if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
+}
+
+// --- registration ------------------------------------------------------------------------------------
+
+/** Adds `synth`, `estimate`, `fit` and `backtest` to the bijstandsim program. */
+export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo): void {
+  program
+    .command("synth")
+    .description("simulate a client panel (client_id,period,state) from a scenario's monthly matrix: test data for estimate")
+    .requiredOption("--scenario <file>", "scenario file (JSON) whose states, initial mix, monthly matrix and inflow are used")
+    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month", wholeNumber("--clients", 1))
+    .option("--months <n>", "months to simulate", wholeNumber("--months", 1), 36)
+    .option("--seed <n>", "random seed: the same seed gives the same file", wholeNumber("--seed", 0), 1)
+    .option("--gap-rate <p>", "chance that a row (not a client's first or last) is left out, to make gaps", probability("--gap-rate"), 0)
+    .option("--no-inflow", "no new clients after the first month")
+    .requiredOption("-o, --out <file>", "panel CSV to write")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", `
+Example:
+  bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 20000 --months 36 --seed 7 --out panel.csv`)
+    .action((opts: SynthOpts) => synthCommand(opts, io));
+
+  program
+    .command("estimate")
+    .description("estimate a scenario (monthly transition counts, inflow, exits, initial stock) from a client panel CSV")
+    .requiredOption("--panel <file>", "client panel: CSV with client_id,period,state, one row per client per month (rows of a client in period order)")
+    .option("--states <list>", "the states the panel may contain, in order, each optionally :on, :off or :exit (e.g. \"Trede 1,Trede 2,Werk:off,Overig:exit\")", collect)
+    .option("--template <file>", "scenario to merge into: its states, costs, budget, macro and interventions are kept")
+    .option("--exit-state <name>", "state that clients who leave the panel before its last month move to")
+    .addOption(new Option("--disappear <how>", "leaving the panel early: exit (a move to the exit state) or censor (no longer followed)").choices(["exit", "censor"]).default("exit"))
+    .option("--start-year <year>", "first projected year (default: the template's, else the year after the panel)", year("--start-year"))
+    .option("--horizon <years>", "horizon_years of the scenario written", wholeNumber("--horizon", 1))
+    .option("--skip-invalid", "skip invalid rows (counted per reason) instead of stopping at the first")
+    .option("--name <name>", "name of the scenario written (without --template)")
+    .option("--series <file>", "also write yearly volume_end, inflow, outflow_work, outflow_other from the panel (for fit and backtest)")
+    .option("--estimates <file>", "also write every estimated probability with its standard error (CSV)")
+    .requiredOption("-o, --out <file>", "scenario file (JSON) to write")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", `
+Examples:
+  bijstandsim estimate --panel clients.csv --states "Trede 1,Trede 2,Werk:off,Overig:exit" --out mijn-gemeente.json
+  bijstandsim estimate --panel clients.csv --template scenarios/steenwijkerland.json --out mijn-gemeente.json --series reeks.csv`)
+    .action((opts: EstimateOpts) => estimateCommand(opts, io));
+
+  program
+    .command("fit")
+    .description("fit free parameters (inflow level, elasticities, lags, outflow multipliers) to yearly target series by least squares")
+    .argument("<scenario>", "scenario file (JSON)")
+    .requiredOption("--target <file>", "CSV scenario,year,metric,value (scenario empty or absent: every scenario)")
+    .requiredOption("--free <list>", "parameters to fit: inflow, elasticity:<i>, lag:<i>, outflow_work, outflow_other (comma-separated or repeated)", collect)
+    .option("-s, --scenario <name>", "fit to these macro scenarios only (repeat or comma-separate)", collect)
+    .option("--relative", "minimise relative residuals (model - target) / target instead of absolute ones")
+    .requiredOption("-o, --out <file>", "fitted scenario file (JSON) to write")
+    .option("--residuals <file>", "also write the residual per target cell (CSV)")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", `
+Example:
+  bijstandsim fit scenarios/steenwijkerland.json --target berenschot.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
+    .action((file: string, opts: FitOpts) => fitCommand(file, opts, io));
+
+  program
+    .command("backtest")
+    .description("project from the actual state at the end of a past year and compare with the actual series and a naive forecast")
+    .argument("<scenario>", "scenario file (JSON)")
+    .requiredOption("--actual <file>", "CSV scenario,year,metric,value with the actual values (scenario may be empty)")
+    .requiredOption("--from <year>", "last year known at the time of the forecast", year("--from"))
+    .option("-s, --scenario <name>", "macro scenarios to test (repeat or comma-separate; default: all)", collect)
+    .option("-o, --out <dir>", "folder for backtest.csv and backtest-summary.csv (default: output/<file-stem>/)")
+    .option("-q, --quiet", "print nothing on success")
+    .addHelpText("after", `
+Example:
+  bijstandsim backtest scenarios/nederland.json --actual cbs.csv --from 2019`)
+    .action((file: string, opts: BacktestOpts) => backtestCommand(file, opts, io));
+}

@@ -1,0 +1,69 @@
+/**
+ * backtest: the national CBS series of DOMAIN.md against scenarios/nederland.json (the
+ * CPB scenarios of June 2020), next to the naive forecast.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { calibrate, tmp, writeTmp } from "./calibrate-fixtures.js";
+
+/** CBS, persons on bijstand below AOW age, end of year (DOMAIN.md). */
+const CBS: Record<number, number> = { 2013: 413, 2014: 434, 2015: 449, 2016: 465, 2017: 457, 2018: 432, 2019: 415, 2020: 428, 2021: 408, 2022: 397, 2023: 401, 2024: 406 };
+const cbsCsv = (from = 2013) => ["year,metric,value", ...Object.entries(CBS).filter(([y]) => Number(y) >= from).map(([y, v]) => `${y},volume_end,${v * 1000}`)].join("\n") + "\n";
+
+describe("backtest on the national CBS series", () => {
+  it("runs from 2019 and prints the model's and the naive forecast's MAPE and bias per scenario; writes backtest.csv", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const r = await calibrate("backtest", "scenarios/nederland.json", "--actual", writeTmp("cbs.csv", cbsCsv(), dir), "--from", "2019", "--out", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Backtest vanaf eind 2019: 2020-2024 geprojecteerd vanaf de werkelijke stand 415\.000/);
+    expect(r.out).toMatch(/MAPE model\s+MAPE naïef\s+Bias model\s+Bias naïef/);
+    const rows = readFileSync(join(out, "backtest.csv"), "utf8").trim().split("\n");
+    expect(rows[0]).toBe("scenario,metric,year,years_ahead,actual,model,naive,error_model,error_naive,ape_model,ape_naive");
+    expect(rows).toHaveLength(1 + 5 * 5);
+    const summary = readFileSync(join(out, "backtest-summary.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    expect(summary[0]).toEqual(["scenario", "metric", "years", "mape_model", "mape_naive", "bias_model", "bias_naive", "mean_error_model", "mean_error_naive"]);
+    const naive = [2020, 2021, 2022, 2023, 2024].map((y) => Math.abs(415 - CBS[y]) / CBS[y]);
+    const byScenario = Object.fromEntries(summary.slice(1).map((s) => [s[0], s]));
+    expect(Number(byScenario["matig-herstel"][4])).toBeCloseTo(naive.reduce((a, b) => a + b, 0) / 5, 6);
+    // Every CPB scenario of June 2020 overshot; the pre-corona path did better than carrying 2019 forward.
+    for (const s of ["matig-herstel", "volledig-herstel", "zwak-herstel", "tweede-golf"]) {
+      expect(Number(byScenario[s][5]), s).toBeGreaterThan(0.1);
+      expect(Number(byScenario[s][3])).toBeGreaterThan(Number(byScenario[s][4]));
+    }
+    expect(Number(byScenario["geen-corona"][3])).toBeLessThan(Number(byScenario["geen-corona"][4]));
+  });
+
+  it("moves the start of a file that starts later, and says so", async () => {
+    const dir = tmp();
+    const raw = JSON.parse(readFileSync("scenarios/nederland.json", "utf8"));
+    const cep = raw.macro.scenarios.find((s: any) => s.name === "geen-corona");
+    cep.paths.landelijk_volume = { 2015: 1, 2016: 1, 2017: 1, 2018: 1, ...cep.paths.landelijk_volume };
+    const file = writeTmp("nl.json", JSON.stringify(raw), dir);
+    const r = await calibrate("backtest", file, "--actual", writeTmp("cbs.csv", cbsCsv(), dir), "--from", "2016", "--scenario", "geen-corona", "--out", join(dir, "o"));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/let op: start_year moved from 2020 to 2017/);
+    expect(r.out).toMatch(/vanaf de werkelijke stand 465\.000/);
+    expect(r.out).toMatch(/geen-corona\s+volume_end\s+8 /);
+  });
+
+  const bad: [string, string, string[], RegExp][] = [
+    ["no value for the start year", "year,metric,value\n2020,volume_end,428000\n2021,volume_end,408000\n", ["--from", "2019"], /cbs\.csv: line 2: volume_end has no value for 2019, which the naive forecast/],
+    ["nothing after the start year", cbsCsv(), ["--from", "2024"], /cbs\.csv: has no values after 2024/],
+    ["an unknown metric", "year,metric,value\n2019,volume_end,415000\n2020,volumes,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column metric: unknown metric "volumes"/],
+    ["an unknown scenario", "scenario,year,metric,value\n,2019,volume_end,415000\nderde-golf,2020,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column scenario: unknown scenario "derde-golf"/],
+    ["a bad year", "year,metric,value\n2019,volume_end,415000\n20x0,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column year: year "20x0" is not a four-digit year/],
+  ];
+  for (const [name, csv, args, message] of bad) {
+    it(`bad input: ${name} (exit 2)`, async () => {
+      const dir = tmp();
+      const r = await calibrate("backtest", "scenarios/nederland.json", "--actual", writeTmp("cbs.csv", csv, dir), ...args, "--out", join(dir, "o"));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(existsSync(join(dir, "o"))).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,196 @@
+/**
+ * fit: least squares on yearly series. It recovers parameters from series the model
+ * made itself, reproduces the Berenschot table of seed 001, and refuses fits the data
+ * cannot identify.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseScenario } from "../src/model/parse.js";
+import { compileScenario } from "../src/model/compile.js";
+import { runScenario } from "../src/run.js";
+import { baselineVariant } from "../src/interventions/variant.js";
+import { metricValues, type Metric } from "../src/report/tables.js";
+import { fitScenario, maxMultiplier, parseFreeParams, scaleMoves } from "../src/calibrate/fit.js";
+import { expandCells, parseSeries } from "../src/calibrate/series.js";
+import { levenbergMarquardt } from "../src/calibrate/lm.js";
+import { symmetricEigen } from "../src/calibrate/linalg.js";
+import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
+
+const STEENWIJKERLAND = "scenarios/steenwijkerland.json";
+const base = () => JSON.parse(readFileSync(STEENWIJKERLAND, "utf8"));
+
+/** The model's own yearly values as a target CSV. */
+async function seriesOf(raw: object, metrics: Metric[], years?: number[]): Promise<string> {
+  const model = await compileScenario(parseScenario(JSON.stringify(raw), "truth.json"), "truth.json");
+  const rows = ["scenario,year,metric,value"];
+  for (const s of model.scenarios) {
+    const v = metricValues(runScenario(model, s, [baselineVariant(model)])[0]);
+    for (let y = 0; y < model.years; y++) {
+      if (years && !years.includes(model.startYear + y)) continue;
+      for (const m of metrics) rows.push(`${s.name},${model.startYear + y},${m},${v[m][y]}`);
+    }
+  }
+  return rows.join("\n") + "\n";
+}
+
+async function fitIn(raw: object, csv: string, free: string[], relative = false) {
+  const text = JSON.stringify(raw);
+  const spec = parseScenario(text, "in.json");
+  const model = await compileScenario(spec, "in.json");
+  const cells = expandCells(parseSeries(csv, "target.csv"), model);
+  return fitScenario(spec, "in.json", model, cells, parseFreeParams(free, spec), { targetFile: "target.csv", relative });
+}
+
+const berenschotCsv = (): string => {
+  const rows = ["scenario,year,metric,value"];
+  for (const r of base().references) if (r.name.startsWith("berenschot")) for (const [y, v] of Object.entries(r.values)) rows.push(`${r.scenario},${y},${r.metric},${v}`);
+  return rows.join("\n") + "\n";
+};
+
+describe("fit recovers what the model itself made", () => {
+  it("three elasticities and the inflow level, to 1%, from perturbed start values", async () => {
+    const truth = base();
+    const csv = await seriesOf(truth, ["volume_end", "inflow", "outflow_work"]);
+    const start = base();
+    start.inflow.per_year = 110;
+    start.macro.effects.forEach((e: any) => (e.elasticity *= 0.5));
+    const fit = await fitIn(start, csv, ["inflow", "elasticity:0", "elasticity:1", "elasticity:2"]);
+    expect(fit.converged).toBe(true);
+    const want = [141, 3.24, -2.63, -3.66];
+    fit.params.forEach((p, k) => expect(Math.abs(p.value / want[k] - 1), `${p.name}: ${p.value}`).toBeLessThan(0.01));
+    expect(fit.sse).toBeLessThan(1e-6);
+  });
+
+  it("an outflow multiplier on a transition list", async () => {
+    const truth = eightState();
+    scaleMoves(truth, "off", 1.25);
+    const csv = await seriesOf(truth, ["volume_end", "outflow_work"]);
+    const fit = await fitIn(eightState(), csv, ["outflow_work"]);
+    expect(fit.params[0].value).toBeCloseTo(1.25, 4);
+  });
+
+  it("a lag, by a profile over whole months", async () => {
+    const csv = await seriesOf(base(), ["volume_end", "inflow"]);
+    const start = base();
+    start.macro.effects[1].lag_months = 5;
+    start.macro.effects[1].elasticity = -1;
+    const fit = await fitIn(start, csv, ["elasticity:1", "lag:1"]);
+    expect(fit.params.find((p) => p.name === "lag:1")!.value).toBe(12);
+    expect(fit.params[0].value).toBeCloseTo(-2.63, 3);
+    expect(fit.lagProfile!.map((l) => l.lag)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // the paths start in 2019: longer lags cannot run
+    expect(fit.notes.join("\n")).toMatch(/lags 13-24 months were not tried/);
+    expect(Number.isNaN(fit.params[1].se)).toBe(true);
+  });
+
+  it("multipliers on observed counts keep each row's total (the evidence behind the Dirichlet rows)", () => {
+    const spec: any = {
+      states: [{ name: "A", kind: "on" }, { name: "W", kind: "off" }, { name: "X", kind: "exit" }],
+      transitions: { per: "month", counts: [{ from: "A", to: "A", n: 90 }, { from: "A", to: "W", n: 6 }, { from: "A", to: "X", n: 4 }, { from: "W", to: "W", n: 50 }] },
+    };
+    expect(maxMultiplier(spec, "off")).toBeCloseTo(96 / 6, 12);
+    scaleMoves(spec, "off", 1.5);
+    const n = (to: string) => spec.transitions.counts.find((c: any) => c.from === "A" && c.to === to).n;
+    expect([n("A"), n("W"), n("X")]).toEqual([87, 9, 4]);
+  });
+});
+
+describe("fit reproduces the Berenschot table of seed 001", () => {
+  it("three elasticities + inflow fitted to the 12 cells land within 3% per cell; the fitted file runs", async () => {
+    const dir = tmp();
+    const start = base();
+    start.inflow.per_year = 100;
+    start.macro.effects.forEach((e: any) => (e.elasticity = 0));
+    const file = writeTmp("start.json", JSON.stringify(start, null, 2), dir);
+    const target = writeTmp("berenschot.csv", berenschotCsv(), dir);
+    const out = join(dir, "fitted.json");
+    const r = await calibrate("fit", file, "--target", target, "--free", "inflow,elasticity:0,elasticity:1,elasticity:2", "--out", out, "--residuals", join(dir, "res.csv"));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Parameter\s+Start\s+Geschat\s+Standaardfout/);
+    expect(r.out).toMatch(/Residuen per cel/);
+    const fitted = parseScenario(readFileSync(out, "utf8"), out);
+    expect(fitted.macro!.effects[0].source).toMatch(/^bijstandsim fit op berenschot\.csv: elasticiteit \(12 cellen; standaardfout/);
+    expect(fitted.interventions).toHaveLength(1); // the rest of the file is kept
+    const model = await compileScenario(fitted, out);
+    const refs = start.references.filter((x: any) => x.name.startsWith("berenschot"));
+    let cells = 0;
+    for (const ref of refs) {
+      const s = model.scenarios.find((x) => x.name === ref.scenario)!;
+      const v = metricValues(runScenario(model, s, [baselineVariant(model)])[0]).volume_end;
+      for (const [y, want] of Object.entries(ref.values) as [string, number][]) {
+        expect(Math.abs(v[Number(y) - model.startYear] / want - 1), `${ref.scenario} ${y}`).toBeLessThan(0.03);
+        cells++;
+      }
+    }
+    expect(cells).toBe(12);
+    // same mechanism as the shipped file (fitted there also with the CEP path): close to its elasticities
+    expect(fitted.macro!.effects[0].elasticity).toBeCloseTo(3.24, 0);
+    expect(readFileSync(join(dir, "res.csv"), "utf8").split("\n")[0]).toBe("scenario,year,metric,target,model,residual,relative_residual");
+  });
+});
+
+describe("fit skips and reports target rows it cannot use", () => {
+  it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {
+    const fit = await fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);
+    expect(fit.cells).toHaveLength(12);
+    expect(fit.notes).toContain("1 target cell(s) before the projection (which starts in 2020) are not used (first on line 2)");
+  });
+});
+
+describe("fit refuses what it cannot identify, and bad targets (exit 2)", () => {
+  const run = async (raw: object, csv: string, free: string) => {
+    const dir = tmp();
+    const out = join(dir, "out.json");
+    const r = await calibrate("fit", writeTmp("s.json", JSON.stringify(raw), dir), "--target", writeTmp("t.csv", csv, dir), "--free", free, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+    return r.err;
+  };
+
+  it("two effects that act the same way (same target, same lag)", async () => {
+    const raw = base();
+    raw.macro.effects[1].lag_months = 0;
+    expect(await run(raw, berenschotCsv(), "elasticity:0,elasticity:1")).toMatch(/--free: the fit is not identifiable at the start values: "elasticity:0" and "elasticity:1" move the target cells in the same way/);
+  });
+  it("more free parameters than target cells", async () => {
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume_end,782\n", "inflow,elasticity:0,elasticity:1")).toMatch(/3 free parameters but only 2 target cell\(s\)/);
+  });
+  it("a parameter that moves no target cell", async () => {
+    // the lagged effect acts from 2021 on; a 2020 target cannot see it
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nzwak-herstel,2020,volume_end,713\n", "elasticity:1")).toMatch(/"elasticity:1" does not change any target cell/);
+  });
+  it("an unknown metric, with its line", async () => {
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume,782\n", "inflow")).toMatch(/t\.csv: line 3, column metric: unknown metric "volume"\. Fix: use one of the metrics of yearly\.csv: volume_end/);
+  });
+  it("an unknown scenario, with its line", async () => {
+    expect(await run(base(), "scenario,year,metric,value\nderde-golf,2020,volume_end,697\n", "inflow")).toMatch(/t\.csv: line 2, column scenario: unknown scenario "derde-golf"/);
+  });
+  it("a value that is not a number, with its line", async () => {
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,1.012,5\n", "inflow")).toMatch(/t\.csv: line 2: has 5 column\(s\), the header has 4\. Fix: .*decimal point/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,veel\n", "inflow")).toMatch(/t\.csv: line 2, column value: value "veel" is not a number/);
+  });
+  it("targets before the projection only", async () => {
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2018,volume_end,690\nmatig-herstel,2019,volume_end,670\n", "inflow")).toMatch(/t\.csv: has no values from 2020 on, the years the model projects/);
+  });
+  it("an unknown parameter name", async () => {
+    expect(await run(base(), berenschotCsv(), "inflow,elasticity:7")).toMatch(/--free: "elasticity:7": there is no macro\.effects\[7\]/);
+    expect(await run(base(), berenschotCsv(), "instroom")).toMatch(/--free: unknown parameter "instroom"\. Fix: use inflow, elasticity:<i>/);
+  });
+});
+
+describe("the optimiser and its linear algebra", () => {
+  it("Levenberg-Marquardt fits an exponential curve", async () => {
+    const t = [0, 1, 2, 3, 4];
+    const y = t.map((ti) => 2 * Math.exp(0.3 * ti));
+    const fit = await levenbergMarquardt(async ([a, b]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]), [1, 0]);
+    expect(fit.x[0]).toBeCloseTo(2, 8);
+    expect(fit.x[1]).toBeCloseTo(0.3, 8);
+  });
+  it("Jacobi eigenvalues of a symmetric matrix", () => {
+    const { values, vectors } = symmetricEigen(Float64Array.from([2, 1, 0, 1, 2, 0, 0, 0, 5]), 3);
+    expect(Array.from(values).map((v) => Number(v.toFixed(10)))).toEqual([1, 3, 5]);
+    expect(Math.abs(vectors[0 * 3 + 0])).toBeCloseTo(Math.SQRT1_2, 10);
+  });
+});
