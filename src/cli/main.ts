@@ -13,11 +13,14 @@ import { breakevenCsv, drawsCsv, resultsJson, sensitivityCsv, statesCsv, transit
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario } from "./load.js";
 import { registerReport } from "./report-command.js";
+import { registerCalibrate } from "./calibrate-commands.js";
 import { Progress } from "./progress.js";
 import type { Model } from "../model/model.js";
 import { runSize, summarise } from "../psa.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
 import { defaultWorkers, WorkerError } from "../parallel/workers.js";
+import { runMicrosim } from "../microsim.js";
+import type { MicrosimPool } from "../parallel/pool.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -32,9 +35,15 @@ const wholeNumber = (name: string, min: number) => (value: string): number => {
   return n;
 };
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").filter(Boolean)];
+const positiveNumber = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0 (got "${value}").`);
+  return n;
+};
 
 interface RunOptions {
-  mode: "cohort" | "psa";
+  mode: "cohort" | "psa" | "microsim";
+  personsScale?: number;
   runs: number;
   seed: number;
   workers?: number;
@@ -51,11 +60,15 @@ interface RunOptions {
 const print = (s = "") => process.stdout.write(s + "\n");
 const defaultOut = (file: string) => join("output", basename(file, extname(file)));
 
-async function runCommand(file: string, opts: RunOptions): Promise<void> {
+async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
+  // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
+  if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
+  if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
   const { model, hash, text } = await loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
-  const results = runDeterministic(model, opts.scenario ?? [], opts.variant ?? []);
-  const psa = opts.mode === "psa" ? await probabilistic(model, text, file, opts) : undefined;
+  const micro = opts.mode === "microsim" ? await microsimulate(model, file, opts) : undefined;
+  const results = micro?.results ?? runDeterministic(model, opts.scenario ?? [], opts.variant ?? []);
+  const psa = opts.mode === "psa" ? await probabilistic(model, text, file, opts) : micro?.bands ? { values: micro.values, bands: micro.bands } : undefined;
   const out = opts.out ?? defaultOut(file);
   const meta = {
     tool: "bijstandsim",
@@ -67,7 +80,8 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
       scenarios: scenarios.map((s) => s.name),
       variants: [...new Set(results.map((r) => r.variant))],
       horizon_years: model.years,
-      ...(psa ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise } : {}),
+      ...(psa && !micro ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise } : {}),
+      ...(micro ? { runs: opts.runs, seed: opts.seed, persons_scale: opts.personsScale ?? 1 } : {}),
     },
   };
   const files: Record<string, string> = {
@@ -88,9 +102,10 @@ async function runCommand(file: string, opts: RunOptions): Promise<void> {
   // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
   const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file }) : [];
   if (opts.quiet) return;
-  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), cohortmodel per ${model.cycle === "month" ? "maand" : "jaar"}`);
-  for (const note of model.notes) print(`let op: ${note}`);
-  if (psa) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
+  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), ${micro ? "microsimulatie" : "cohortmodel"} per ${model.cycle === "month" ? "maand" : "jaar"}`);
+  for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(`let op: ${note}`);
+  if (micro) print(`Microsimulatie: ${opts.runs} replicatie(s) (seed ${opts.seed}${opts.personsScale ? `, personen x ${opts.personsScale}` : ""}), alleen toevalsvariatie in de populatie, alleen de basisvariant${opts.runs > 1 ? "; tussen haakjes het 90%-interval" : ""}`);
+  else if (psa) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, psa ? { bands: psa.bands, index: ri } : undefined)}`));
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
@@ -117,6 +132,37 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
     });
     progress.done();
     return { values, bands: summarise(values, opts.runs, runSize(model, spec)) };
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
+}
+
+/**
+ * The replications of a `run --mode microsim` (src/microsim.ts), over worker threads;
+ * baseline only. Ctrl-C stops the workers and writes nothing.
+ */
+async function microsimulate(model: Model, file: string, opts: RunOptions) {
+  if (opts.variant?.length) {
+    throw new InputError(file, "--variant", "the microsimulation runs the baseline only (interventions need per-person capacity logic, not built yet)",
+      "leave out --variant, or compare interventions with --mode cohort or --mode psa");
+  }
+  if (!opts.noise) throw new InputError(file, "--no-noise", "a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values");
+  let pool: MicrosimPool | undefined;
+  const onInterrupt = () => {
+    process.stderr.write("\nbijstandsim: interrupted; stopping workers, no output written\n");
+    void (pool?.destroy() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onInterrupt);
+  const scenarioCount = selectScenarios(model, opts.scenario ?? []).length;
+  const progress = new Progress(`Microsimulatie ${opts.runs} replicatie(s)`, opts.runs * scenarioCount, opts.quiet);
+  try {
+    const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], personsScale: opts.personsScale ?? 1 }, {
+      workers: opts.workers ?? defaultWorkers(),
+      onProgress: (done) => progress.update(done),
+      onPool: (p) => (pool = p),
+    });
+    progress.done();
+    return out;
   } finally {
     process.off("SIGINT", onInterrupt);
   }
@@ -152,9 +198,10 @@ export function buildProgram(): Command {
     .command("run")
     .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
     .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
-    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands").choices(["cohort", "psa"]).default("cohort"))
-    .option("-r, --runs <n>", "number of probabilistic runs (psa)", wholeNumber("--runs", 1), 1000)
-    .option("--seed <n>", "random seed (psa); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0), 1)
+    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons (baseline only)").choices(["cohort", "psa", "microsim"]).default("cohort"))
+    .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
+    .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0), 1)
+    .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))
     .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
     .option("--no-noise", "psa without population noise: parameter uncertainty only")
     .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
@@ -169,6 +216,7 @@ Examples:
   bijstandsim run scenarios/steenwijkerland.json
   bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
   bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
+  bijstandsim run scenarios/steenwijkerland.json --mode microsim --runs 20 --seed 7
   bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 
@@ -187,6 +235,7 @@ Example:
     .action(breakevenCommand);
 
   registerReport(program);
+  registerCalibrate(program);
 
   program
     .command("validate")

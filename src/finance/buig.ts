@@ -48,12 +48,17 @@ export function budgetPath(model: Model, scenario: MacroScenario): Float64Array 
   });
 }
 
-export function buigPerYear(model: Model, persons: YearlyPersons, scenario: MacroScenario): YearlyMoney {
+/**
+ * `costWeighted` (optional, Y x n like persons.personCycles): person-cycles already
+ * weighted by each person's cost multiplier (the microsimulation's household types);
+ * default: persons.personCycles, i.e. multiplier 1 for everyone.
+ */
+export function buigPerYear(model: Model, persons: YearlyPersons, scenario: MacroScenario, costWeighted: Float64Array = persons.personCycles): YearlyMoney {
   const Y = model.years;
   const n = model.states.length;
   const expenditure = new Float64Array(Y);
   for (let y = 0; y < Y; y++) {
-    for (let i = 0; i < n; i++) expenditure[y] += persons.personCycles[y * n + i] * model.costPerCycle[i];
+    for (let i = 0; i < n; i++) expenditure[y] += costWeighted[y * n + i] * model.costPerCycle[i];
   }
   const budget = budgetPath(model, scenario);
   const buigResult = budget.map((b, y) => b - expenditure[y]);

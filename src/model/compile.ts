@@ -5,6 +5,7 @@
  */
 import { InputError } from "./errors.js";
 import { attachInterventions } from "../interventions/compile.js";
+import { centreNote } from "./centre.js";
 import { ConversionError, convertRows, matrixPower, monthsIn, toStochastic, type Matrix } from "./convert.js";
 import {
   KIND_EXIT,
@@ -21,6 +22,7 @@ import {
   type Reinflow,
 } from "./model.js";
 import type { ScenarioFile } from "./schema.js";
+import { compilePopulation } from "./population.js";
 
 const SUM_TOLERANCE = 1e-9;
 
@@ -172,7 +174,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     // (exponential ageing: the standard cohort approximation; microsimulation tracks months exactly).
     const aging = Float64Array.from({ length: nb }, (_, i) => (i === nb - 1 ? 0 : Math.min(1, cycleMonths / (edges[i + 1] - edges[i]))));
     const labels = b.labels ?? edges.map((e, i) => (i === nb - 1 ? `${e / 12}+ jaar` : `${e / 12}-${edges[i + 1] / 12} jaar`));
-    bands = { labels, aging, outflowMultiplier: Float64Array.from(b.outflow_multiplier), initialShare: Float64Array.from(b.initial_share) };
+    bands = { labels, lowerMonths: edges.slice(0, nb), aging, outflowMultiplier: Float64Array.from(b.outflow_multiplier), initialShare: Float64Array.from(b.initial_share) };
   }
 
   // --- re-inflow profiles -------------------------------------------------------
@@ -379,6 +381,9 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     t.counts.forEach((e) => (rowConcentration[index.get(e.from)!] += e.n));
   }
   declared.forEach((d, i) => d.kind === "exit" && (rowConcentration[i] = 0));
+  // Concentrations count person-periods in the unit of `per`; the rows drawn are per cycle,
+  // and N person-years are 12 N observed person-months.
+  rowConcentration.forEach((c, i) => (rowConcentration[i] = (c * monthsIn(t.per)) / cycleMonths));
   const moves = (t.list ?? []).flatMap((e) => (e.distribution ? [{ from: index.get(e.from)!, to: index.get(e.to)!, distribution: e.distribution }] : []));
   moves.forEach((mv, k) => {
     if (rowConcentration[mv.from] > 0) {
@@ -396,6 +401,10 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     cost: spec.states.map((s) => (s.cost?.distribution ? { distribution: s.cost.distribution, periodMonths: monthsIn(s.cost.per) } : null)),
     inflow: spec.inflow.distribution,
   };
+
+  effects.forEach((e) => notes.push(...centreNote(e.elasticity, e.distribution, `${e.path}.elasticity`)));
+  spec.states.forEach((st, i) => st.cost && notes.push(...centreNote(st.cost.benefit + st.cost.lks, st.cost.distribution, `states[${i}].cost`)));
+  if (typeof spec.inflow.per_year === "number") notes.push(...centreNote(spec.inflow.per_year, spec.inflow.distribution, "inflow.per_year"));
 
   const model: Model = {
     file,
@@ -435,6 +444,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     vangnet,
     budgetIndex,
     uncertainty,
+    population: spec.population ? compilePopulation(spec.population, { file, startYear, years, declared, declaredKind, base }) : undefined,
   };
   return attachInterventions(model, spec);
 }

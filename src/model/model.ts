@@ -128,6 +128,8 @@ export interface Reinflow {
 
 export interface DurationBands {
   labels: string[];
+  /** Months on bijstand at which each band starts (0 for the first). */
+  lowerMonths: number[];
   /** Probability per cycle of moving on to the next band (0 for the last band). */
   aging: Float64Array;
   /** Multiplier on all outflow (to off and exit states) per band. */
@@ -227,4 +229,30 @@ export interface Model {
   references: Reference[];
   /** Things the user should know (a path carried forward, ...), printed by the CLI. */
   notes: string[];
+  /** Individual attributes for the microsimulation (optional `population` section). */
+  population?: Population;
+}
+
+/** Age bands in months: persons are spread uniformly over [from, to) (to -1: up to the AOW age). */
+export interface AgeBands {
+  from: Int32Array;
+  to: Int32Array;
+  share: Float64Array;
+}
+
+/** The `population` section, compiled (src/model/population.ts). Only the microsimulation uses it. */
+export interface Population {
+  /** AOW age in months per projected year (index y), or null: no AOW exits. */
+  aowMonths: Int32Array | null;
+  /** Declared exit state persons move to at the AOW age (-1 without AOW). */
+  aowExit: number;
+  /** Ages of the initial stock (null: ages unknown, no AOW). */
+  ages: AgeBands | null;
+  /** Ages of new inflow at entry. */
+  inflowAges: AgeBands | null;
+  /** Household types: share of persons and cost multiplier each (null: one type, multiplier 1). */
+  households: { names: string[]; labels: string[]; share: Float64Array; multiplier: Float64Array } | null;
+  /** Notes for microsimulation runs (an AOW age held past the statutory table, ...). */
+  notes: string[];
+  source?: string;
 }

@@ -71,7 +71,10 @@ const TransitionsSchema = z.strictObject({
     .optional(),
   list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: z.lazy(() => DistributionSchema).optional(), source })).optional(),
   counts: z.array(z.strictObject({ from: z.string(), to: z.string(), n: nonNegative(), source })).optional(),
-  /** Dirichlet uncertainty of each row: the number of observed person-periods behind it (all rows, or per state). */
+  /**
+   * Dirichlet uncertainty of each row: the number of observed person-periods (in the unit
+   * of `per`) behind it, for all rows or per state. Counts carry their own by default.
+   */
   concentration: z.union([finite().refine((v) => v > 0, "a Dirichlet concentration must be above 0"), z.record(z.string(), finite().refine((v) => v > 0, "a Dirichlet concentration must be above 0"))]).optional(),
   source,
 });
@@ -155,6 +158,8 @@ const InterventionSchema = z.strictObject({
     source,
   }),
   selection: z.enum(["proportional"]).default("proportional"),
+  /** Only persons at least this long on bijstand (a duration band edge) take part. */
+  min_months_on_bijstand: int(0).optional(),
   duration_months: int(1).default(12),
   effects: z.array(InterventionEffectSchema).min(1, "give at least one effect"),
   costs: z
@@ -215,6 +220,40 @@ const ReferenceSchema = z.strictObject({
   source,
 });
 
+/**
+ * Individual attributes for the microsimulation (`run --mode microsim`); the cohort
+ * and PSA engines ignore this section. Ages are in years (fractions allowed, rounded
+ * to whole months); a band runs from `from` (inclusive) to `to` (exclusive, default:
+ * the AOW age) and persons are spread uniformly over its months.
+ */
+const AgeBandSchema = z.strictObject({
+  from: nonNegative(),
+  to: nonNegative().optional(),
+  share: probability(),
+  source,
+});
+const AgesSchema = z.strictObject({ bands: z.array(AgeBandSchema).min(1, "give at least one age band"), source });
+const HouseholdSchema = z.strictObject({
+  name: z.string().min(1, "a household type needs a name"),
+  label: z.string().optional(),
+  share: probability(),
+  /** Cost of one unit (person or benefit, per `unit`) of this type relative to the state's cost. */
+  multiplier: nonNegative(),
+  source,
+});
+export const PopulationSchema = z.strictObject({
+  /** AOW age in months: one number, or per calendar year (the latest earlier year holds). Default: the statutory table. */
+  aow_age_months: z.union([int(1), yearSeries(() => int(1))]).optional(),
+  /** The exit state persons move to at the AOW age (default: the first declared exit state). */
+  aow_exit: z.string().optional(),
+  /** Age distribution of the initial stock; without it there are no AOW exits. */
+  ages: AgesSchema.optional(),
+  /** Age distribution of new inflow (default: that of the stock). */
+  inflow_ages: AgesSchema.optional(),
+  households: z.array(HouseholdSchema).min(1, "give at least one household type").optional(),
+  source,
+});
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -246,6 +285,8 @@ export const ScenarioSchema = z.strictObject({
     .default([]),
   references: z.array(ReferenceSchema).default([]),
   notes: z.array(z.string()).optional(),
+  /** Optional: ages, AOW age and household types for the microsimulation. */
+  population: PopulationSchema.optional(),
 });
 
 export type InterventionSpec = z.infer<typeof InterventionSchema>;
@@ -256,3 +297,4 @@ export type EffectTarget = z.infer<typeof EffectTargetSchema>;
 export type Cycle = z.infer<typeof CycleSchema>;
 export type Counting = z.infer<typeof CountingSchema>;
 export type StateKind = z.infer<typeof StateKindSchema>;
+export type PopulationSpec = z.infer<typeof PopulationSchema>;

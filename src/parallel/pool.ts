@@ -7,6 +7,8 @@
  */
 import { blockRangePersons, type BlockRangeTask, type StateArray } from "../engine/microsim/step.js";
 import type { Sampler } from "../engine/microsim/tables.js";
+import type { PersonsTask } from "../engine/microsim/persons.js";
+import type { MicrosimTask } from "./microsim-task.js";
 import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
 
 /** The compiled worker module, next to this file in dist/. */
@@ -64,7 +66,7 @@ export interface PoolOptions {
 /** A reusable pool of microsim worker threads; call destroy() when done. */
 export class MicrosimPool {
   readonly workers: number;
-  private readonly pool: WorkerPool<BlockRangeTask, Float64Array>;
+  private readonly pool: WorkerPool<MicrosimTask, Float64Array>;
 
   constructor(options: PoolOptions = {}) {
     this.pool = new WorkerPool(TASK_URL, options.workers ?? defaultWorkers());
@@ -76,9 +78,18 @@ export class MicrosimPool {
     // Tasks and results travel as copies, no transfers: see microsim-task.ts.
     const parts = await this.pool.runAll(
       jobTasks(job, this.workers),
-      (task) => `microsim blocks ${task.firstBlock}..${task.firstBlock + task.blockCount - 1}`,
+      (task) => `microsim blocks ${(task as BlockRangeTask).firstBlock}..${(task as BlockRangeTask).firstBlock + (task as BlockRangeTask).blockCount - 1}`,
     );
     return sumInOrder(parts, job.steps * job.sampler.stateCount);
+  }
+
+  /**
+   * Runs one batch of a scenario microsimulation's block ranges (persons.ts) on a
+   * thread; resolves to its counts, unit after unit.
+   */
+  async runPersons(task: PersonsTask, describe: string): Promise<Float64Array> {
+    const [counts] = await this.pool.runAll([task], () => describe);
+    return counts;
   }
 
   /** Stops the threads (a live pool keeps the process running). */

@@ -37,6 +37,21 @@ export interface BlockRun {
   occupancy: Float64Array;
   /** Population index of states[0], for error messages (default 0). */
   firstPerson?: number;
+  /**
+   * A workspace from kernelWorkspace(sampler, blockSize) to reuse: callers that advance
+   * one step per call (the scenario microsimulation) then copy the tables only once.
+   */
+  workspace?: Int32Array;
+}
+
+const workspaceTablesAt = (blockSize: number, S: number): number => (blockSize + S + 15) & ~15;
+
+/** The kernel's workspace for a sampler and block size, with the sampler's tables copied in. */
+export function kernelWorkspace(sampler: Sampler, blockSize: number): Int32Array {
+  const tablesAt = workspaceTablesAt(blockSize, sampler.stateCount);
+  const ws = new Int32Array(tablesAt + sampler.cells.length);
+  ws.set(sampler.cells, tablesAt);
+  return ws;
 }
 
 /** Advances every block of `run` by `run.steps` steps and adds its occupancy. */
@@ -62,9 +77,12 @@ export function advanceBlocks(run: BlockRun): void {
 
   // Workspace: [0, blockSize) states of the current block, then S counts, then the tables.
   const countAt = blockSize;
-  const tablesAt = (blockSize + S + 15) & ~15;
-  const ws = new Int32Array(tablesAt + sampler.cells.length);
-  ws.set(sampler.cells, tablesAt);
+  const tablesAt = workspaceTablesAt(blockSize, S);
+  let ws = run.workspace;
+  if (!ws) ws = kernelWorkspace(sampler, blockSize);
+  else if (ws.length !== tablesAt + sampler.cells.length) {
+    throw new RangeError(`the workspace has ${ws.length} words, this sampler and block size need ${tablesAt + sampler.cells.length}`);
+  }
   const matrixAt = new Int32Array(steps);
   for (let t = 0; t < steps; t++) {
     const m = run.matrixOfStep ? run.matrixOfStep[t] : 0;

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Child process of national.bench.mjs (one per worker count, so peak memory is per
+// configuration): national-scale microsimulation through the engine's own path
+// (runMicrosim, the function `run --mode microsim` calls). Prints one JSON line.
+//   node benchmarks/national-run.mjs <workers> <timed runs>
+import { readFileSync } from "node:fs";
+
+const [workers, runs] = process.argv.slice(2).map(Number);
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
+const { parseScenario } = await import(dist("model/parse.js"));
+const { compileScenario } = await import(dist("model/compile.js"));
+const { runMicrosim } = await import(dist("microsim.js"));
+const { MicrosimPool } = await import(dist("parallel/pool.js"));
+
+const FILE = "scenarios/steenwijkerland.json";
+const SCENARIO = "matig-herstel";
+const HORIZON_YEARS = 10;
+const PERSONS_ON_BIJSTAND = 400_000;
+
+const file = new URL(`../${FILE}`, import.meta.url);
+const model = await compileScenario(parseScenario(readFileSync(file, "utf8"), FILE), FILE, { horizonYears: HORIZON_YEARS });
+let onBijstand = 0;
+for (let i = 0; i < model.baseCount; i++) if (model.kindOf[i] === 0) onBijstand += model.initial[i];
+const scale = PERSONS_ON_BIJSTAND / onBijstand;
+const spec = { seed: 1, runs: 1, scenarios: [SCENARIO], personsScale: scale };
+
+const pool = workers > 1 ? new MicrosimPool({ workers }) : undefined;
+const once = async () => {
+  const t0 = performance.now();
+  const out = await runMicrosim(model, spec, { workers, pool });
+  return { seconds: (performance.now() - t0) / 1000, out };
+};
+try {
+  const cold = await once(); // JIT warm-up and, for a pool, thread start-up
+  const times = [];
+  for (let r = 0; r < runs; r++) times.push((await once()).seconds);
+  const { out } = cold;
+  const [plan] = out.plans;
+  const c = out.meanCounts[0];
+  const S = plan.persons.states * plan.persons.households;
+  let stock = 0;
+  for (let k = 0; k < S; k++) stock += c[k];
+  let entrants = 0;
+  for (let t = 0; t < plan.persons.cycles; t++) entrants += c[c.length - 2 * plan.persons.cycles + t];
+  process.stdout.write(JSON.stringify({
+    workers,
+    times,
+    cold_s: cold.seconds,
+    scale,
+    cycles: plan.persons.cycles,
+    persons_on_bijstand_start: Math.round(onBijstand * scale),
+    persons_start: stock,
+    persons_total: stock + entrants,
+    person_steps: out.personSteps,
+    volume_end_last: out.results[0].persons.volumeEnd[HORIZON_YEARS - 1],
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  }) + "\n");
+} finally {
+  await pool?.destroy();
+}

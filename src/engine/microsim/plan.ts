@@ -1,0 +1,220 @@
+/**
+ * What the scenario microsimulation needs from a model and one macro scenario, as plain
+ * typed-array data (so it can be sent to worker threads):
+ *
+ * - `PersonsPlan`: the chain persons step through. One alias sampler over the regular
+ *   compiled states with one table per distinct P_t, and `matrixOfStep` saying which
+ *   table each cycle uses; the AOW age per cycle; the duration bands.
+ * - `PopulationPlan`: what the population is drawn from (initial counts, expected new
+ *   inflow per cycle, entry distribution, ages, household shares).
+ *
+ * Duration bands are exact in the microsimulation: its matrices are built with band
+ * ageing switched off (the model's `aging` set to 0), so a person keeps the band of the
+ * cycle's start while the matrix is sampled, and persons.ts then puts everyone on
+ * bijstand in the band matching their months on bijstand.
+ */
+import { InputError } from "../../model/errors.js";
+import { KIND_EXIT, KIND_ON, type AgeBands, type MacroScenario, type Model } from "../../model/model.js";
+import { effectMultipliers } from "../../macro/drivers.js";
+import { baselineVariant } from "../../interventions/variant.js";
+import { combineMultipliers, compiledRows, RowOverflowError } from "../transition.js";
+import { buildSampler, type Sampler } from "./tables.js";
+
+/** AOW age used when the model has none: nobody ever reaches it. */
+export const NO_AOW = 0x7fffffff;
+
+export interface PersonsPlan {
+  /** Regular compiled states S (model.baseCount); intervention layers are not simulated. */
+  states: number;
+  /** Declared states m. */
+  declared: number;
+  /** Cycles T. */
+  cycles: number;
+  cycleMonths: number;
+  /** Household types H (1 without a population section). */
+  households: number;
+  declaredOf: Int32Array;
+  kindOf: Uint8Array;
+  /** Per compiled on-state with bands: its band-0 state (bands are contiguous); -1 otherwise. */
+  bandBase: Int32Array;
+  /** Band for months on bijstand d: bandOfMonths[min(d, bandOfMonths.length - 1)] (length 1 without bands). */
+  bandOfMonths: Uint8Array;
+  sampler: Sampler;
+  /** Sampler table used in cycle t at index t - 1. */
+  matrixOfStep: Int32Array;
+  /** AOW age in months in cycle t at index t (t = 0..T); NO_AOW without ages. */
+  aowMonths: Int32Array;
+  /** Compiled state persons move to at the AOW age; -1 without AOW. */
+  aowExit: number;
+}
+
+export interface PopulationPlan {
+  /** Whole initial persons per compiled state (after --persons-scale). */
+  initial: Float64Array;
+  /** Expected new inflow in cycle t at index t - 1 (macro multipliers and scale applied). */
+  inflow: Float64Array;
+  /** Entry distribution over declared states and the compiled state each enters. */
+  entry: Float64Array;
+  entryOf: Int32Array;
+  /** Band of each compiled state (-1 for none) and the band edges in months (0, e1, e2, ...). */
+  band: Int32Array;
+  bandEdges: Int32Array;
+  ages: AgeBands | null;
+  inflowAges: AgeBands | null;
+  householdShare: Float64Array;
+}
+
+export interface MicrosimPlan {
+  persons: PersonsPlan;
+  population: PopulationPlan;
+  /** Cost multiplier per household type. */
+  multiplier: Float64Array;
+}
+
+/** The model with band ageing switched off (microsimulation tracks months on bijstand exactly). */
+export function exactDurationModel(model: Model): Model {
+  if (!model.bands) return model;
+  return { ...model, bands: { ...model.bands, aging: new Float64Array(model.bands.aging.length) } };
+}
+
+/**
+ * Builds the plan of one macro scenario. `personsScale` multiplies the initial counts
+ * and the inflow (scale tests). Throws InputError when a macro multiplier pushes a row
+ * above 1, as the cohort engine does.
+ */
+export function microsimPlan(model: Model, scenario: MacroScenario, personsScale = 1): MicrosimPlan {
+  const S = model.baseCount;
+  const m = model.declared.length;
+  const T = model.years * model.cyclesPerYear;
+  const exact = exactDurationModel(model);
+  const baseline = baselineVariant(model);
+
+  // One sampler table per distinct set of macro multipliers.
+  const matrices: Float64Array[] = [];
+  const seen = new Map<string, number>();
+  const matrixOfStep = new Int32Array(T);
+  const inflow = new Float64Array(T);
+  const perEffect = new Float64Array(model.effects.length);
+  for (let t = 1; t <= T; t++) {
+    const year = model.startYear + Math.floor((t - 1) / model.cyclesPerYear);
+    effectMultipliers(model, scenario, t, perEffect);
+    const bad = perEffect.findIndex((f) => !(f >= 0) || !Number.isFinite(f));
+    if (bad >= 0) {
+      throw new InputError(model.file, model.effects[bad].path, `in scenario "${scenario.name}", ${year}, the multiplier is ${perEffect[bad]} (it must be 0 or more)`,
+        "lower the elasticity or use form \"power\"");
+    }
+    const mult = combineMultipliers(model, perEffect);
+    inflow[t - 1] = (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * mult.inflow * personsScale;
+    const key = Array.from(perEffect).join(",");
+    let k = seen.get(key);
+    if (k === undefined) {
+      k = matrices.length;
+      seen.set(key, k);
+      matrices.push(denseRegular(exact, mult, baseline, S, scenario.name, year));
+    }
+    matrixOfStep[t - 1] = k;
+  }
+
+  // Duration bands: contiguous compiled states per banded on-state.
+  const bandBase = new Int32Array(S).fill(-1);
+  const band = new Int32Array(S).fill(-1);
+  let bandEdges = Int32Array.of(0);
+  let bandOfMonths = Uint8Array.of(0);
+  if (model.bands) {
+    bandEdges = Int32Array.from([0, ...bandEdgesOf(model)]);
+    const last = bandEdges[bandEdges.length - 1];
+    bandOfMonths = new Uint8Array(last + 1);
+    for (let d = 0, b = 0; d <= last; d++) {
+      while (b + 1 < bandEdges.length && d >= bandEdges[b + 1]) b++;
+      bandOfMonths[d] = b;
+    }
+    for (let i = 0; i < S; i++) {
+      const st = model.states[i];
+      if (st.band >= 0 && model.kindOf[i] === KIND_ON) {
+        bandBase[i] = model.entryOf[st.declared];
+        band[i] = st.band;
+      }
+    }
+  }
+
+  const pop = model.population;
+  const aowMonths = new Int32Array(T + 1).fill(NO_AOW);
+  if (pop?.aowMonths) {
+    for (let t = 0; t <= T; t++) aowMonths[t] = pop.aowMonths[Math.floor(Math.max(0, t - 1) / model.cyclesPerYear)];
+  }
+  const aowExit = pop?.aowMonths && pop.aowExit >= 0 ? model.entryOf[pop.aowExit] : -1;
+  if (aowExit >= 0 && model.kindOf[aowExit] !== KIND_EXIT) throw new Error("the AOW exit state must be an exit state");
+  const households = pop?.households;
+
+  const scaled = new Float64Array(S);
+  for (let i = 0; i < S; i++) scaled[i] = model.initial[i] * personsScale;
+
+  return {
+    persons: {
+      states: S,
+      declared: m,
+      cycles: T,
+      cycleMonths: model.cycleMonths,
+      households: households ? households.share.length : 1,
+      declaredOf: model.declaredOf.slice(0, S),
+      kindOf: model.kindOf.slice(0, S),
+      bandBase,
+      bandOfMonths,
+      sampler: buildSampler("alias", matrices, S),
+      matrixOfStep,
+      aowMonths,
+      aowExit,
+    },
+    population: {
+      initial: scaled,
+      inflow,
+      entry: Float64Array.from(model.entry),
+      entryOf: Int32Array.from(model.entryOf),
+      band,
+      bandEdges,
+      ages: pop?.ages ?? null,
+      inflowAges: pop?.inflowAges ?? null,
+      householdShare: households ? Float64Array.from(households.share) : Float64Array.of(1),
+    },
+    multiplier: households ? Float64Array.from(households.multiplier) : Float64Array.of(1),
+  };
+}
+
+/**
+ * Band edges in months (e1, e2, ...). The compiled model keeps each band's width w only
+ * as its ageing probability min(1, cycle / w), so w = round(cycle / ageing): exact for
+ * every band at least one cycle wide (a band narrower than a yearly cycle counts as 12
+ * months; with yearly cycles such a band is crossed within one cycle anyway).
+ */
+export function bandEdgesOf(model: Model): number[] {
+  const bands = model.bands;
+  if (!bands) return [];
+  const edges: number[] = [];
+  let at = 0;
+  for (let b = 0; b < bands.aging.length - 1; b++) {
+    at += Math.round(model.cycleMonths / bands.aging[b]);
+    edges.push(at);
+  }
+  return edges;
+}
+
+/** The regular S x S block of the compiled matrix of one cycle, dense row-major. */
+function denseRegular(model: Model, mult: ReturnType<typeof combineMultipliers>, variant: ReturnType<typeof baselineVariant>, S: number, scenario: string, year: number): Float64Array {
+  let rows;
+  try {
+    rows = compiledRows(model, mult, variant);
+  } catch (err) {
+    if (!(err instanceof RowOverflowError)) throw err;
+    throw new InputError(model.file, "macro.effects", `in scenario "${scenario}", ${year}: ${err.message}`,
+      "lower the elasticities or the driver path, or the base probabilities out of that state");
+  }
+  const P = new Float64Array(S * S);
+  for (let i = 0; i < S; i++) {
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
+      const j = rows.col[k];
+      if (j >= S) throw new Error(`regular state ${i} moves to layer state ${j} in the baseline`);
+      P[i * S + j] += rows.value[k];
+    }
+  }
+  return P;
+}
