@@ -171,11 +171,23 @@ describe("interventions", () => {
     expect(Math.abs(result.effect.buigEffect[5] / 2205000 - 1)).toBeLessThan(0.01);
   });
 
-  it("WW-preventie lowers inflow by the share of reached persons that no longer flows in", async () => {
+  it("WW-preventie reaches up to its capacity among those entering its target states", async () => {
+    // Inflow 200 a year, half of it into Trede 1 (the target): 8.33 a month reach the target,
+    // below the capacity of 10 a month; 35% of them no longer flow in.
     const model = await compile(ladder({ targets: ["Trede 1"], capacity: { starts_per_year: 120 }, effects: [{ target: "inflow", relative_risk: 0.65 }], costs: {} }));
     const [base, result] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "W", [0])]);
-    expect(result.interventions.prevented[1]).toBeCloseTo(120 * 0.35, 9);
-    expect(base.persons.inflowNew[1] - result.persons.inflowNew[1]).toBeCloseTo(42, 9);
+    expect(result.interventions.starts[1]).toBeCloseTo(100, 9);
+    expect(result.interventions.prevented[1]).toBeCloseTo(35, 9);
+    expect(base.persons.inflowNew[1] - result.persons.inflowNew[1]).toBeCloseTo(35, 9);
+    const m = model.declared.length;
+    const fromInstroom = (r: typeof base, to: number) => r.persons.transitions[(1 * (m + 1) + m) * m + to];
+    expect(fromInstroom(base, 0) - fromInstroom(result, 0)).toBeCloseTo(35, 9); // all from Trede 1's entry
+    expect(fromInstroom(result, 1)).toBeCloseTo(fromInstroom(base, 1), 9); // Trede 2's entry untouched
+    // Capacity binds when the target inflow exceeds it.
+    const small = await compile(ladder({ targets: ["Trede 1", "Trede 2"], capacity: { starts_per_year: 60 }, effects: [{ target: "inflow", relative_risk: 0.5 }], costs: {} }));
+    const [, capped] = runScenario(small, small.scenarios[0], [makeVariant(small, "baseline", "b", []), makeVariant(small, "ib", "W", [0])]);
+    expect(capped.interventions.starts[1]).toBeCloseTo(60, 9);
+    expect(capped.interventions.prevented[1]).toBeCloseTo(30, 9);
   });
 
   it("applies the vangnetregeling: own risk 7.5%, half of 7.5-12.5%, all above", () => {
@@ -229,5 +241,20 @@ describe("BUIG budget rule", () => {
     const [r] = runScenario(model, model.scenarios[0]);
     expect(Array.from(r.money.budget)).toEqual([10000000, 11000000, 12000000, 12000000].map((v) => expect.closeTo(v, 4)));
     expect(r.money.buigResult[1]).toBeCloseTo(r.money.budget[1] - r.money.expenditure[1], 9);
+  });
+});
+
+describe("selection by time on bijstand", () => {
+  it("takes participants only from duration bands at or above min_months_on_bijstand", async () => {
+    const model = await compile(ladder({ min_months_on_bijstand: 36 }, {
+      duration_bands: { months: [12, 36], outflow_multiplier: [1, 1, 1], initial_share: [0.3, 0.3, 0.4] },
+    }));
+    const iv = model.interventions[0];
+    expect(iv.eligible.length).toBe(2); // Trede 1 and Trede 2, band 3+ years only
+    for (const b of iv.eligible) expect(model.states[b].band).toBe(2);
+    await expect(compile(ladder({ min_months_on_bijstand: 24 }, {
+      duration_bands: { months: [12, 36], outflow_multiplier: [1, 1, 1], initial_share: [0.3, 0.3, 0.4] },
+    }))).rejects.toThrow(/24 is not a duration band edge/);
+    await expect(compile(ladder({ min_months_on_bijstand: 36 }))).rejects.toThrow(/needs duration_bands/);
   });
 });

@@ -115,6 +115,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const starts = new Float64Array(P_ * T);
   const toWork = new Float64Array(P_ * T * m);
   const prevented = new Float64Array(P_ * T);
+  const entering = new Float64Array(m);
   /** Intake open: the variant has the intervention and t lies within its start and end. */
   const active = (p: number, t: number) => variant.active[p] && t >= model.interventions[p].startCycle && t <= model.interventions[p].endCycle;
   const perEffect = new Float64Array(model.effects.length);
@@ -188,31 +189,44 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
       }
     }
     const expected = (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * mult.inflow;
-    let arriving = noise ? poisson(expected, noise) : expected;
-    for (let p = 0; p < P_; p++) {
-      const iv = model.interventions[p];
-      if (!iv.inflow || !active(p, t)) continue;
-      const reached = Math.min(noise ? Math.floor(iv.startsPerCycle) : iv.startsPerCycle, arriving);
-      const stopped = noise ? binomial(reached, 1 - variant.inflowValues[p], noise) : reached * (1 - variant.inflowValues[p]);
-      starts[p * T + t - 1] = reached;
-      prevented[p * T + t - 1] = stopped;
-      arriving -= stopped;
-    }
-    newInflow[t - 1] = arriving;
+    const arriving = noise ? poisson(expected, noise) : expected;
+    // Spread over the entry states (multinomially with noise).
     let left = arriving;
     let mass = 1;
     for (let d = 0; d < m; d++) {
       const share = model.entry[d];
+      entering[d] = 0;
       if (share === 0) continue;
-      let entering = arriving * share;
-      if (noise) {
-        entering = binomial(left, Math.min(1, share / mass), noise);
-        left -= entering;
+      if (!noise) entering[d] = arriving * share;
+      else {
+        entering[d] = binomial(left, Math.min(1, share / mass), noise);
+        left -= entering[d];
         mass -= share;
       }
-      occupancy[next + model.entryOf[d]] += entering;
-      flows[flowBase + m * m + d] += entering;
     }
+    // Inflow prevention reaches up to its capacity among those entering its target states.
+    for (let p = 0; p < P_; p++) {
+      const iv = model.interventions[p];
+      if (!iv.inflow || !active(p, t)) continue;
+      let towardTargets = 0;
+      for (let d = 0; d < m; d++) if (iv.targets[d]) towardTargets += entering[d];
+      const reached = Math.min(noise ? Math.floor(iv.startsPerCycle) : iv.startsPerCycle, towardTargets);
+      const stopped = noise ? binomial(reached, 1 - variant.inflowValues[p], noise) : reached * (1 - variant.inflowValues[p]);
+      starts[p * T + t - 1] = reached;
+      prevented[p * T + t - 1] = stopped;
+      if (stopped === 0) continue;
+      const shares = Array.from(entering, (e, d) => (iv.targets[d] ? (e * stopped) / towardTargets : 0));
+      const removed = noise ? largestRemainder(shares, stopped) : shares;
+      for (let d = 0; d < m; d++) entering[d] -= removed[d];
+    }
+    let total = 0;
+    for (let d = 0; d < m; d++) {
+      if (entering[d] === 0) continue;
+      total += entering[d];
+      occupancy[next + model.entryOf[d]] += entering[d];
+      flows[flowBase + m * m + d] += entering[d];
+    }
+    newInflow[t - 1] = total;
   }
   return { scenario, cycles: T, occupancy, newInflow, flows, variant, interventions: { participants, starts, toWork, prevented } };
 }

@@ -201,10 +201,13 @@ export function compiledRows(model: Model, mult: CycleMultipliers, variant?: Var
   let at = 0;
   for (let i = 0; i < n; i++) {
     start[i] = at;
-    touched.count = 0;
-    baseRow(model, i, mult, variant, decl, row, touched);
     const st = model.states[i];
     const layer = st.layer > 0 ? model.layers[st.layer] : undefined;
+    // Sub-states of an intervention this variant does not run stay empty: no row needed
+    // (the baseline of a file with many interventions then builds only its regular rows).
+    if (layer && variant && !variant.active[layer.intervention]) continue;
+    touched.count = 0;
+    baseRow(model, i, mult, variant, decl, row, touched);
     const iv = layer ? model.interventions[layer.intervention] : undefined;
     const last = layer && iv ? layer.month >= iv.durationCycles + iv.postCycles : true;
     for (let k = 0; k < touched.count; k++) {

@@ -17,6 +17,7 @@ import {
   type Model,
 } from "../model/model.js";
 import type { InterventionSpec, ScenarioFile } from "../model/schema.js";
+import { centreNote } from "../model/centre.js";
 
 type Decay = InterventionSpec["effects"][number]["decay"];
 
@@ -131,9 +132,17 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
 
     // Eligible: regular states of on-targets; of off-targets only the first cycle after leaving (aftercare starts at exit).
     const eligible: number[] = [];
+    const minMonths = iv.min_months_on_bijstand;
+    if (minMonths !== undefined && minMonths > 0) {
+      if (!model.bands) fail(`${path}.min_months_on_bijstand`, "needs duration_bands to know how long people are on bijstand", "declare duration_bands, or leave this out");
+      if (!model.bands!.lowerMonths.includes(minMonths)) {
+        fail(`${path}.min_months_on_bijstand`, `${minMonths} is not a duration band edge`, `use one of ${model.bands!.lowerMonths.join(", ")}`);
+      }
+    }
     for (let b = 0; b < nb; b++) {
       const st = states[b];
       if (!targets[st.declared]) continue;
+      if (minMonths !== undefined && st.band >= 0 && model.bands!.lowerMonths[st.band] < minMonths) continue;
       const isOff = model.declaredKind[st.declared] === KIND_OFF;
       if (!isOff || st.tunnel === 1 || (model.reinflow[st.declared] === null && st.tunnel === 0)) eligible.push(b);
     }
@@ -167,6 +176,11 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
       path,
     };
   });
+
+  for (const iv of interventions) {
+    iv.effects.forEach((e) => model.notes.push(...centreNote(e.value, e.distribution, e.path)));
+    if (iv.inflow) model.notes.push(...centreNote(iv.inflow.value, iv.inflow.distribution, iv.inflow.path));
+  }
 
   // Layer states: for each intervention, each regular state of a target, months 1..D+M contiguous.
   interventions.forEach((iv, p) => {
