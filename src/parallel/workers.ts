@@ -20,11 +20,21 @@ export class WorkerPool<Task, Result> {
     if (!existsSync(file)) throw new Error(`worker module ${file} not found: the pool runs compiled JavaScript, run \`npm run build\` first`);
     this.workers = workers;
     this.piscina = new Piscina({ filename: taskUrl.href, minThreads: workers, maxThreads: workers });
+    // Errors not tied to a task: when one task fails we destroy the pool while others may
+    // still answer, and piscina reports those answers ("Unexpected message from Worker") as
+    // an 'error' event, which would crash the process without a listener. While running,
+    // such an error fails the batch; after destroy() it is expected and dropped.
+    this.piscina.on("error", (err: unknown) => {
+      if (!this.destroyed) this.poolError ??= err instanceof Error ? err : new Error(String(err));
+    });
   }
 
+  private destroyed = false;
+  private poolError: Error | undefined;
+
   /** Runs every task; the results come back in task order whatever thread ran them. */
-  runAll(tasks: Task[], describe: (task: Task) => string, onDone?: (task: Task) => void): Promise<Result[]> {
-    return Promise.all(
+  async runAll(tasks: Task[], describe: (task: Task) => string, onDone?: (task: Task) => void): Promise<Result[]> {
+    const results = await Promise.all(
       tasks.map((task) =>
         this.piscina.run(task).then(
           (result) => {
@@ -37,9 +47,12 @@ export class WorkerPool<Task, Result> {
         ),
       ),
     );
+    if (this.poolError) throw new WorkerError(`a worker thread failed: ${this.poolError.message}`, { cause: this.poolError });
+    return results;
   }
 
   async destroy(): Promise<void> {
+    this.destroyed = true;
     await this.piscina.destroy();
   }
 }
