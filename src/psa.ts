@@ -68,14 +68,15 @@ export interface PsaSummary {
 /** Per value position (scenario, variant, metric, year): mean and percentiles over runs. */
 export function summarise(values: Float64Array, runs: number, size: number): PsaSummary {
   const out: PsaSummary = { mean: new Float64Array(size), p05: new Float64Array(size), p50: new Float64Array(size), p95: new Float64Array(size) };
-  const column = new Array<number>(runs);
+  const column = new Float64Array(runs);
   for (let i = 0; i < size; i++) {
     for (let r = 0; r < runs; r++) column[r] = values[r * size + i];
-    column.sort((a, b) => a - b);
-    out.mean[i] = mean(column);
-    out.p05[i] = quantileSorted(column, 0.05);
-    out.p50[i] = quantileSorted(column, 0.5);
-    out.p95[i] = quantileSorted(column, 0.95);
+    column.sort(); // typed arrays sort numerically
+    const sorted = column as unknown as number[];
+    out.mean[i] = mean(sorted);
+    out.p05[i] = quantileSorted(sorted, 0.05);
+    out.p50[i] = quantileSorted(sorted, 0.5);
+    out.p95[i] = quantileSorted(sorted, 0.95);
   }
   return out;
 }

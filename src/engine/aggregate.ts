@@ -57,30 +57,34 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
     transitions: new Float64Array(Y * (m + 1) * m),
   };
   const kind = model.declaredKind;
+  const F = (m + 1) * m;
   for (let y = 0; y < Y; y++) {
+    const pc = y * n;
     for (let c = 0; c < cpy; c++) {
       const t = y * cpy + c + 1;
-      for (let i = 0; i < n; i++) {
-        const counted = wStart * occupancy[(t - 1) * n + i] + wEnd * occupancy[t * n + i];
-        out.personCycles[y * n + i] += counted;
-        out.stateAvg[y * m + model.declaredOf[i]] += counted / cpy;
-      }
+      const before = (t - 1) * n;
+      const after = t * n;
+      for (let i = 0; i < n; i++) out.personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
       out.inflowNew[y] += newInflow[t - 1];
-      const fb = (t - 1) * (m + 1) * m;
-      const yb = y * (m + 1) * m;
-      for (let k = 0; k < (m + 1) * m; k++) out.transitions[yb + k] += flows[fb + k];
-      for (let a = 0; a < m; a++) {
-        for (let b = 0; b < m; b++) {
-          const f = flows[fb + a * m + b];
-          if (f === 0) continue;
-          if (kind[a] === KIND_ON && kind[b] === KIND_OFF) out.outflowWork[y] += f;
-          else if (kind[a] === KIND_ON && kind[b] === KIND_EXIT) out.outflowOther[y] += f;
-          else if (kind[a] === KIND_OFF && kind[b] === KIND_ON) out.reinflow[y] += f;
-        }
+      const fb = (t - 1) * F;
+      for (let k = 0; k < F; k++) out.transitions[y * F + k] += flows[fb + k];
+    }
+    // Per year, not per cycle: states, volume and the flows by kind of move.
+    const tEnd = (y + 1) * cpy;
+    for (let i = 0; i < n; i++) {
+      const d = model.declaredOf[i];
+      out.stateEnd[y * m + d] += occupancy[tEnd * n + i];
+      out.stateAvg[y * m + d] += out.personCycles[pc + i] / cpy;
+    }
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        const f = out.transitions[y * F + a * m + b];
+        if (f === 0) continue;
+        if (kind[a] === KIND_ON && kind[b] === KIND_OFF) out.outflowWork[y] += f;
+        else if (kind[a] === KIND_ON && kind[b] === KIND_EXIT) out.outflowOther[y] += f;
+        else if (kind[a] === KIND_OFF && kind[b] === KIND_ON) out.reinflow[y] += f;
       }
     }
-    const tEnd = (y + 1) * cpy;
-    for (let i = 0; i < n; i++) out.stateEnd[y * m + model.declaredOf[i]] += occupancy[tEnd * n + i];
     for (let d = 0; d < m; d++) {
       if (kind[d] !== KIND_ON) continue;
       out.volumeEnd[y] += out.stateEnd[y * m + d];

@@ -1,8 +1,9 @@
 /**
  * Worker-thread entry for probabilistic runs: compiles the scenario once per thread
- * and runs a contiguous range of runs. The values go back as a transferable buffer.
+ * and runs a contiguous range of runs. The values go back as a structured-clone copy,
+ * not a moved buffer: the first detached ArrayBuffer in a V8 thread makes its later
+ * typed-array code slower (see microsim-task.ts), and a copy of a few MB is cheap.
  */
-import { Piscina } from "piscina";
 import { parseScenario } from "../model/parse.js";
 import { compileScenario } from "../model/compile.js";
 import type { Model } from "../model/model.js";
@@ -27,6 +28,5 @@ export default async function psaTask(task: PsaTask) {
   if (task.failAt !== undefined && task.failAt >= task.first && task.failAt < task.first + task.count) {
     throw new Error(`injected failure in run ${task.failAt}`);
   }
-  const values = psaRuns(await cached.model, task.spec, task.first, task.count);
-  return Piscina.move(values);
+  return psaRuns(await cached.model, task.spec, task.first, task.count);
 }

@@ -147,6 +147,13 @@ export function binomial(n: number, p: number, rng: Stream): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - binomial(n, 1 - p, rng);
+  if (n < 16) {
+    // Few persons (a tunnel month, a small ladder step): n Bernoulli trials beat a pow().
+    const threshold = p * 4294967296;
+    let k = 0;
+    for (let i = 0; i < n; i++) if (rng.nextU32() < threshold) k++;
+    return k;
+  }
   const q = 1 - p;
   if (n * p < 12) {
     // Small mean: plain inversion from 0 (expected n p + 1 steps, no log-gamma).
