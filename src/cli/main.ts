@@ -24,17 +24,19 @@ import type { MicrosimPool } from "../parallel/pool.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-const positiveInt = (name: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of 1 or more (got "${value}").`);
-  return n;
-};
 const wholeNumber = (name: string, min: number) => (value: string): number => {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more (got "${value}").`);
   return n;
 };
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").filter(Boolean)];
+/** The options `run` and `breakeven` share: which scenarios, how many years, where to, how loud. */
+const projectionOptions = (cmd: Command, outHelp: string): Command =>
+  cmd
+    .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
+    .option("--horizon <years>", "number of years to project (overrides horizon_years)", wholeNumber("--horizon", 1))
+    .option("-o, --out <dir>", outHelp)
+    .option("-q, --quiet", "print nothing on success");
 const positiveNumber = (name: string) => (value: string): number => {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0 (got "${value}").`);
@@ -194,10 +196,11 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
 
-  program
+  const run = program
     .command("run")
     .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
-    .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
+    .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json");
+  projectionOptions(run, "output folder (default: output/<file-stem>/)")
     .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons (baseline only)").choices(["cohort", "psa", "microsim"]).default("cohort"))
     .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
     .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0), 1)
@@ -205,11 +208,7 @@ export function buildProgram(): Command {
     .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
     .option("--no-noise", "psa without population noise: parameter uncertainty only")
     .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
-    .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
     .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
-    .option("--horizon <years>", "number of years to project (overrides horizon_years)", positiveInt("--horizon"))
-    .option("-o, --out <dir>", "output folder (default: output/<file-stem>/)")
-    .option("-q, --quiet", "print nothing on success")
     .option("--report", "also write charts/, report.html and results.xlsx (as `bijstandsim report`)")
     .addHelpText("after", `
 Examples:
@@ -220,15 +219,12 @@ Examples:
   bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 
-  program
+  const breakeven = program
     .command("breakeven")
     .description("find the smallest effect size at which an intervention pays for itself within the horizon, per scenario")
     .argument("<file>", "scenario file (JSON)")
-    .requiredOption("-i, --intervention <name>", "intervention to test")
-    .option("-s, --scenario <name>", "macro scenario (repeat or comma-separate; default: all)", collect)
-    .option("--horizon <years>", "number of years (overrides horizon_years)", positiveInt("--horizon"))
-    .option("-o, --out <dir>", "output folder for breakeven-<name>.csv (default: output/<file-stem>/)")
-    .option("-q, --quiet", "print nothing on success")
+    .requiredOption("-i, --intervention <name>", "intervention to test");
+  projectionOptions(breakeven, "output folder for breakeven-<name>.csv (default: output/<file-stem>/)")
     .addHelpText("after", `
 Example:
   bijstandsim breakeven scenarios/steenwijkerland.json --intervention intensieve-begeleiding --scenario matig-herstel`)
