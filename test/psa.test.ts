@@ -170,6 +170,20 @@ describe("bijstandsim run --mode psa", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("Ctrl-C stops the workers and leaves no output", async () => {
+    const { spawn } = await import("node:child_process");
+    const out = join(dir, "interrupted");
+    const child = spawn(process.execPath, ["bin/bijstandsim", "run", file, "--mode", "psa", "--runs", "200000", "--workers", "2", "--out", out]);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 3000)); // loaded, workers started and busy (200,000 runs take minutes)
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted; stopping workers, no output written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   const bad: [string, string[], RegExp][] = [
     ["--runs 0", ["--runs", "0"], /--runs must be a whole number of 1 or more/],
     ["negative seed", ["--seed", "-3"], /--seed must be a whole number of 0 or more/],
