@@ -1,7 +1,8 @@
 // National scale (issue 3): 400,000 persons on bijstand x 120 months through the
 // microsimulation's own path (runMicrosim, what `run --mode microsim` calls), on 1
 // and 2 workers, with peak memory. The population is scenarios/steenwijkerland.json
-// (its population section: ages, AOW, household types) scaled with --persons-scale so
+// (its household types, plus an age distribution for AOW exits: see national-run.mjs)
+// scaled with --persons-scale so
 // that 400,000 persons are on bijstand at the start, over a 10-year horizon, scenario
 // matig-herstel, 1 replication. Besides them the run carries the scaled off-bijstand
 // stock and every new entrant; `throughput` counts all person-steps it simulates.
@@ -11,8 +12,8 @@
 // configuration: one warm-up run, then RUNS timed runs; the median is reported.
 // Appends one JSON line per worker count to benchmarks/results.jsonl.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { dist, median, printTable, record } from "./lib.mjs";
 
 const WORKERS = [1, 2];
 const RUNS = 5;
@@ -20,17 +21,10 @@ const TARGET_S = 60;
 const TARGET_MB = 1024;
 
 const child = fileURLToPath(new URL("./national-run.mjs", import.meta.url));
-const results = new URL("./results.jsonl", import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export default async function national() {
-  if (!existsSync(fileURLToPath(new URL("../dist/microsim.js", import.meta.url)))) throw new Error("dist/ not built: run `npm run build` first");
-  const date = new Date().toISOString();
+  dist("microsim.js"); // fails clearly when the build is missing
   const rows = WORKERS.map((workers) => {
     const r = spawnSync(process.execPath, [child, String(workers), String(RUNS)], { cwd: root, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`national-run.mjs with ${workers} worker(s) failed: ${r.stderr.trim()}`);
@@ -42,8 +36,6 @@ export default async function national() {
       median_s: Number(median_s.toFixed(4)),
       throughput: Math.round(m.person_steps / median_s),
       unit: "person-steps/s",
-      node: process.version,
-      date,
       peak_rss_mb: Math.round(m.peak_rss_mb),
       persons_on_bijstand_start: m.persons_on_bijstand_start,
       persons_total: m.persons_total,
@@ -61,7 +53,7 @@ export default async function national() {
       `(${first.persons_total.toLocaleString("en")} persons in all, entrants included) x ${first.cycles} months, ` +
       `median of ${RUNS} runs after 1 warm-up, node ${process.version}`,
   );
-  const table = [
+  printTable([
     ["workers", "median_s", "min_s", "max_s", "cold_s", "person-steps/s", "peak_rss_mb", "target"],
     ...rows.map((r) => [
       r.workers,
@@ -73,12 +65,7 @@ export default async function national() {
       r.peak_rss_mb,
       r.median_s < TARGET_S && r.peak_rss_mb < TARGET_MB ? "ok" : "MISSED",
     ]),
-  ].map((cells) => cells.map(String));
-  const widths = table[0].map((_, k) => Math.max(...table.map((cells) => cells[k].length)));
-  for (const cells of table) console.log(cells.map((c, k) => c.padStart(widths[k])).join("  "));
+  ]);
   console.log(`targets (issue 3): under ${TARGET_S} s on 2 cores, under ${TARGET_MB} MB peak; cold_s: the warm-up run, incl. JIT and thread start-up`);
-  for (const r of rows) {
-    const { _min, _max, _cold, ...line } = r;
-    appendFileSync(results, JSON.stringify(line) + "\n");
-  }
+  record(rows.map(({ _min, _max, _cold, ...line }) => line));
 }

@@ -10,7 +10,7 @@ import { combineMultipliers, compiledMatrix } from "../src/engine/transition.js"
 import { runMicrosim } from "../src/microsim.js";
 import { runDeterministic } from "../src/run.js";
 import { InputError } from "../src/model/errors.js";
-import { compile, type Raw } from "./helpers.js";
+import { compile, exactMoments, worstZ, type Raw } from "./helpers.js";
 
 /** Four states, integer counts, Poisson inflow (as in psa.test.ts), and re-inflow tunnels from W. */
 const small = (extra: Raw = {}): Raw => ({
@@ -53,36 +53,9 @@ describe("microsimulation against the cohort model", () => {
     const counts = out.meanCounts[0];
     expect(plan.states).toBe(n);
     expect(plan.households).toBe(1);
-    // Exact moments: persons starting in i are multinomial over row i of P^t; Poisson
-    // arrivals thin into independent Poisson counts (variance = mean).
     const dense = compiledMatrix(model, combineMultipliers(model, new Float64Array(0)), new Float64Array(n * n));
-    const mul = (v: number[]) => v.map((_, j) => v.reduce((s, x, i) => s + x * dense[i * n + j], 0));
-    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-    const lambda = 10;
     const entry = Array.from({ length: n }, (_, i) => (i === model.entryOf[0] ? 0.6 : i === model.entryOf[1] ? 0.4 : 0));
-    let arrivals: number[][] = [];
-    let worst = 0;
-    for (let t = 1; t <= T; t++) {
-      for (let i = 0; i < n; i++) rows[i] = mul(rows[i]);
-      arrivals = arrivals.map(mul);
-      arrivals.push(entry.slice());
-      for (let s = 0; s < n; s++) {
-        let mean = 0;
-        let variance = 0;
-        for (let i = 0; i < n; i++) {
-          const p = rows[i][s];
-          mean += model.initial[i] * p;
-          variance += model.initial[i] * p * (1 - p);
-        }
-        for (const a of arrivals) {
-          mean += lambda * a[s];
-          variance += lambda * a[s];
-        }
-        const observed = counts[t * n + s];
-        if (variance === 0) expect(observed).toBeCloseTo(mean, 9);
-        else worst = Math.max(worst, Math.abs(observed - mean) / Math.sqrt(variance / R));
-      }
-    }
+    const worst = worstZ(counts, exactMoments(dense, n, model.initial, T, 10, entry), R, n);
     expect(worst).toBeLessThan(4);
     expect(worst).toBeGreaterThan(0.1); // it really is random
   });
