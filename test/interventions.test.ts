@@ -258,3 +258,24 @@ describe("selection by time on bijstand", () => {
     await expect(compile(ladder({ min_months_on_bijstand: 36 }))).rejects.toThrow(/needs duration_bands/);
   });
 });
+
+describe("ladder direction", () => {
+  it("'up' follows the declared ladder, not the order of states", async () => {
+    // States are declared Trede 1, Trede 2; the ladder [Trede 2, Trede 1] makes Trede 1 the higher
+    // rung, so Trede 2 -> Trede 1 is a step up.
+    const up = await compile(ladder({ effects: [{ target: "up", relative_risk: 2 }] }, { ladder: ["Trede 2", "Trede 1"] }));
+    const plain = await compile(ladder({ effects: [{ target: "up", relative_risk: 2 }] }));
+    const moves = async (model: typeof up) => {
+      const [base, v] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+      const m = model.declared.length;
+      const at = (r: typeof base, a: number, b: number) => r.persons.transitions[(1 * (m + 1) + a) * m + b];
+      return { oneToTwo: at(v, 0, 1) / at(base, 0, 1), twoToOne: at(v, 1, 0) / at(base, 1, 0) };
+    };
+    const withLadder = await moves(up);
+    const byOrder = await moves(plain);
+    expect(withLadder.twoToOne).toBeGreaterThan(1.05); // Trede 2 -> Trede 1 is up the declared ladder
+    expect(byOrder.oneToTwo).toBeGreaterThan(1.05); // without a ladder, later-declared is higher
+    expect(withLadder.oneToTwo).toBeLessThan(1.02);
+    await expect(compile(ladder({}, { ladder: ["Trede 1", "Werk"] }))).rejects.toThrow(/"Werk" is not an on-bijstand state/);
+  });
+});

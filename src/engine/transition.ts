@@ -58,12 +58,13 @@ export class EffectOverflowError extends Error {
 function effectActs(model: Model, t: InterventionTarget, d: number, j: number): boolean {
   const kd = model.declaredKind[d];
   const kj = model.declaredKind[j];
+  const rank = model.ladderRank;
   switch (t.kind) {
     case "outflow_work": return kd === KIND_ON && kj === KIND_OFF;
     case "outflow_other": return kd === KIND_ON && kj === KIND_EXIT;
     case "reinflow": return kd === KIND_OFF && kj === KIND_ON;
-    case "up": return kd === KIND_ON && kj === KIND_ON && j > d; // ladder order = declaration order
-    case "down": return kd === KIND_ON && kj === KIND_ON && j < d;
+    case "up": return kd === KIND_ON && kj === KIND_ON && rank[d] >= 0 && rank[j] > rank[d];
+    case "down": return kd === KIND_ON && kj === KIND_ON && rank[j] >= 0 && rank[j] < rank[d];
     case "cell": return t.from === d && t.to === j;
   }
 }

@@ -64,6 +64,17 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
   const declaredKind = Uint8Array.from(declared, (d) => kindCode(d.kind));
   if (!declared.some((d) => d.kind === "on")) fail("states", "no state has kind \"on\"", "mark the bijstand states with \"kind\": \"on\"");
 
+  // --- ladder order (for the intervention effects "up" and "down") -------------
+  const ladderRank = new Int32Array(m).fill(-1);
+  if (spec.ladder) {
+    spec.ladder.forEach((name, k) => {
+      const d = stateIndex(name, `ladder[${k}]`);
+      if (declaredKind[d] !== KIND_ON) fail(`ladder[${k}]`, `"${name}" is not an on-bijstand state`, "list on-states only, from the lowest rung to the highest");
+      if (ladderRank[d] >= 0) fail(`ladder[${k}]`, `"${name}" is listed twice`, "list every rung once");
+      ladderRank[d] = k;
+    });
+  } else declaredKind.forEach((k, d) => k === KIND_ON && (ladderRank[d] = d));
+
   // --- transitions (declared level, per cycle) --------------------------------
   const t = spec.transitions;
   const given = [t.matrix, t.list, t.counts].filter((x) => x !== undefined).length;
@@ -419,6 +430,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     counting: spec.counting,
     declared,
     declaredKind,
+    ladderRank,
     states,
     declaredOf,
     kindOf,

@@ -198,6 +198,8 @@ export interface Model {
   budgetIndex?: { driver: number; fromYear: number; base: number };
   /** Kind code per declared state. */
   declaredKind: Uint8Array;
+  /** Rung per declared state (higher = closer to work; -1 off the ladder): "up" moves to a higher rung. */
+  ladderRank: Int32Array;
   states: CompiledState[];
   declaredOf: Int32Array;
   kindOf: Uint8Array;

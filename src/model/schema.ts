@@ -265,6 +265,11 @@ export const ScenarioSchema = z.strictObject({
   cycle: CycleSchema.default("month"),
   counting: CountingSchema.default("half"),
   states: z.array(StateSchema).min(2, "declare at least two states"),
+  /**
+   * The ladder: on-states from the lowest rung (furthest from work) to the highest.
+   * Intervention effects "up" and "down" follow it; without it, the order of `states`.
+   */
+  ladder: z.array(z.string()).optional(),
   duration_bands: DurationBandsSchema.optional(),
   /**
    * Counts per state. For an off state with re-inflow, `{"count": n, "left_within_months": k}`
