@@ -3,11 +3,11 @@
  * other inputs: at which effect size does it pay for itself (break-even), and how much
  * does the answer move with each uncertain parameter (one-way sensitivity, tornado)?
  */
-import { InputError } from "./model/errors.js";
+import { EffectRangeError, InputError } from "./model/errors.js";
 import type { MacroScenario, Model } from "./model/model.js";
 import { interval95 } from "./uncertainty/distributions.js";
-import { makeVariant, type Variant } from "./interventions/variant.js";
-import { netEffectOf } from "./run.js";
+import { baselineVariant, makeVariant, type Variant } from "./interventions/variant.js";
+import { netEffectOf, runScenario } from "./run.js";
 
 export interface BreakEven {
   scenario: string;
@@ -36,6 +36,12 @@ function effectList(model: Model, p: number): { label: string; value: number }[]
   }));
 }
 
+/** Does the intervention take anyone in within the horizon (capacity and intake period)? */
+function hasStarts(model: Model, scenario: MacroScenario, p: number): boolean {
+  const [, r] = runScenario(model, scenario, [baselineVariant(model), makeVariant(model, "x", "x", [p])]);
+  return r.interventions.starts.some((s) => s > 0);
+}
+
 export function interventionIndex(model: Model, name: string): number {
   const p = model.interventions.findIndex((iv) => iv.name === name);
   if (p < 0) {
@@ -55,7 +61,16 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
   const iv = model.interventions[p];
   const effects = effectList(model, p);
   const netOf = netEffectOf(model, scenario);
-  const net = (k: number) => netOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
+  /** Net effect at multiplier k, or undefined where the effect would push a probability above 1. */
+  const tryNet = (k: number): number | undefined => {
+    try {
+      return netOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
+    } catch (err) {
+      if (err instanceof EffectRangeError) return undefined;
+      throw err;
+    }
+  };
+  const net = (k: number) => tryNet(k)!;
   const netAtAssumed = net(1);
   const result = (scale: number | null, netAtBreakEven: number | null): BreakEven => ({
     scenario: scenario.name,
@@ -66,17 +81,28 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
     netAtBreakEven,
   });
   if (effects.every((e) => e.value === 1)) return result(null, null); // no effect to scale
+  if (!hasStarts(model, scenario, p)) return result(null, null); // never runs within the horizon
   let lo = 0;
   let fLo = net(0);
   if (fLo >= 0) return result(0, fLo);
-  const kMax = maxScale(effects.map((e) => e.value));
+  let kMax = maxScale(effects.map((e) => e.value));
   let hi = Math.min(1, kMax);
   let fHi = hi === 1 ? netAtAssumed : net(hi);
   while (fHi < 0 && hi < kMax) {
+    let next = Math.min(hi * 2, kMax);
+    let fNext = tryNet(next);
+    // A relative risk can push a row above 1 before the net effect turns positive:
+    // halve back towards the last valid multiplier; what lies beyond is out of reach.
+    while (fNext === undefined && next - hi > 1e-6 * next) {
+      kMax = next;
+      next = (hi + next) / 2;
+      fNext = tryNet(next);
+    }
+    if (fNext === undefined || next - hi <= 1e-6 * next) break;
     lo = hi;
     fLo = fHi;
-    hi = Math.min(hi * 2, kMax);
-    fHi = net(hi);
+    hi = next;
+    fHi = fNext;
   }
   if (fHi < 0) return result(null, null);
   let side = 0;
@@ -122,7 +148,12 @@ export function sensitivity(model: Model, scenario: MacroScenario, p: number): S
     const at = (x: number) => {
       const v = fresh();
       set(v, x);
-      return netOf(v);
+      try {
+        return netOf(v);
+      } catch (err) {
+        if (err instanceof EffectRangeError) return NaN; // that end of the range is not a valid effect
+        throw err;
+      }
     };
     rows.push({ scenario: scenario.name, intervention: iv.name, parameter, low, high, base, netLow: at(low), netHigh: at(high), netBase });
   };

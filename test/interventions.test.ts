@@ -279,3 +279,22 @@ describe("ladder direction", () => {
     await expect(compile(ladder({}, { ladder: ["Trede 1", "Werk"] }))).rejects.toThrow(/"Werk" is not an on-bijstand state/);
   });
 });
+
+describe("break-even and sensitivity at the edge of valid effects", () => {
+  it("treat an effect size that would push a probability above 1 as out of reach, not as an error", async () => {
+    // A relative risk of 3 on steps up is valid; doubling it in the search is not.
+    const model = await compile(ladder({ effects: [{ target: "up", relative_risk: 3, distribution: { type: "lognormal", ci95: [1, 300] } }], costs: { per_participant_month: 5000 } }));
+    const r = breakEven(model, model.scenarios[0], 0);
+    expect(r.netAtAssumed).toBeLessThan(0);
+    if (r.scale !== null) expect(Math.abs(r.netAtBreakEven!)).toBeLessThan(1);
+    const rows = sensitivity(model, model.scenarios[0], 0);
+    expect(Number.isNaN(rows[0].netHigh)).toBe(true); // RR 300 on a monthly step-up of ~0.8% exceeds 1
+    expect(Number.isFinite(rows[0].netLow)).toBe(true);
+  });
+
+  it("report no break-even for an intervention that takes nobody in", async () => {
+    const model = await compile(ladder({ capacity: { places: 0 } }));
+    const r = breakEven(model, model.scenarios[0], 0);
+    expect(r.scale).toBeNull();
+  });
+});

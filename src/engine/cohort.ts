@@ -7,7 +7,7 @@
  * the cycle they arrive). P_t changes with the macro drivers. Exact and cheap: the
  * reference every other engine is checked against.
  */
-import { InputError } from "../model/errors.js";
+import { EffectRangeError, InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { effectMultipliers } from "../macro/drivers.js";
 import { combineMultipliers, compiledRows, EffectOverflowError, RowOverflowError, type SparseRows } from "./transition.js";
@@ -141,7 +141,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
         rows = compiledRows(model, mult, variant);
       } catch (err) {
         if (err instanceof EffectOverflowError) {
-          throw new InputError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects",
+          throw new EffectRangeError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects",
             `${err.message} (scenario "${scenario.name}", ${year})`,
             "use a hazard_ratio instead of a relative_risk (it cannot push a probability above 1), or lower the relative risk");
         }

@@ -36,3 +36,10 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out || "(top level)";
 }
+
+/**
+ * An intervention effect pushed a probability above 1. At the file's own values it is a
+ * user error like any other; break-even and sensitivity, which try other effect sizes,
+ * read it as "beyond reach" instead.
+ */
+export class EffectRangeError extends InputError {}

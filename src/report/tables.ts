@@ -233,9 +233,12 @@ export function breakevenCsv(rows: import("../analyses.js").BreakEven[]): string
   return csv(["scenario", "intervention", "effect", "assumed", "break_even", "effect_multiplier", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"], out);
 }
 
+const money = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : "");
+
 export function sensitivityCsv(rows: import("../analyses.js").SensitivityRow[]): string {
   return csv(
     ["scenario", "intervention", "parameter", "low", "base", "high", "net_effect_low", "net_effect_base", "net_effect_high"],
-    rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), r.netLow.toFixed(2), r.netBase.toFixed(2), r.netHigh.toFixed(2)]),
+    // An empty net effect: that end of the range pushes a probability above 1.
+    rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), money(r.netLow), money(r.netBase), money(r.netHigh)]),
   );
 }
