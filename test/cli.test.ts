@@ -92,6 +92,19 @@ describe("bijstandsim run", () => {
     expect(Math.abs(Number(csv[1].split(",")[7]))).toBeLessThan(1);
   });
 
+  it("a reused output folder keeps no outputs of an earlier run that this run did not write", () => {
+    const out = join(tmp(), "reused");
+    expect(cli("run", DEFAULT, "--scenario", "matig-herstel", "--out", out, "--quiet").code).toBe(0);
+    writeFileSync(join(out, "draws.csv"), "old");
+    writeFileSync(join(out, "report.html"), "old");
+    const plain = base();
+    plain.interventions = [];
+    const dir = tmp();
+    writeFileSync(join(dir, "plain.json"), JSON.stringify(plain));
+    expect(cli("run", join(dir, "plain.json"), "--out", out, "--quiet").code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["results.json", "states.csv", "transitions.csv", "yearly.csv"]);
+  });
+
   it("validates the shipped scenarios", () => {
     for (const f of readdirSync("scenarios").filter((f) => f.endsWith(".json"))) {
       const r = cli("validate", join("scenarios", f));
@@ -145,6 +158,14 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     const b = cli("breakeven", DEFAULT, "--intervention", "x", "--out", join(tmp(), "o"));
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/--intervention: unknown intervention "x"/);
+  });
+
+  it("an --out that cannot be a folder", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "afile"), "x");
+    const r = cli("run", DEFAULT, "--out", join(dir, "afile"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/afile: --out: cannot write the output here: a file of that name is in the way \(EEXIST\)\. Fix: choose another output folder/);
   });
 
   it("missing file", () => {

@@ -10,7 +10,7 @@ import { runDeterministic, selectScenarios } from "../run.js";
 import { breakEven, interventionIndex, sensitivity } from "../analyses.js";
 import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, resultsJson, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
-import { writeFilesAtomically } from "../report/write.js";
+import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
 import { loadScenario } from "./load.js";
 import { registerReport } from "./report-command.js";
 import { registerCalibrate } from "./calibrate-commands.js";
@@ -60,6 +60,8 @@ interface RunOptions {
 }
 
 const print = (s = "") => process.stdout.write(s + "\n");
+/** Outputs a run writes only sometimes; the report's files are rewritten by --report. */
+const OPTIONAL_OUTPUTS = ["breakeven.csv", "sensitivity.csv", "draws.csv", "report.html", "results.xlsx", "charts"];
 const defaultOut = (file: string) => join("output", basename(file, extname(file)));
 
 async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
@@ -101,6 +103,9 @@ async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promis
   if (psa && opts.draws) files["draws.csv"] = drawsCsv(results, psa.values, opts.runs);
   files["results.json"] = resultsJson(model, results, meta, breakEvens, psa?.bands);
   writeFilesAtomically(out, files);
+  // What an earlier run left here and this one did not write would no longer match (the
+  // report reads breakeven.csv and sensitivity.csv): remove it before any report is drawn.
+  removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);
   // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
   const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file }) : [];
   if (opts.quiet) return;

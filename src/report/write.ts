@@ -9,13 +9,25 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { InputError } from "../model/errors.js";
 
 export type FileContent = string | Uint8Array;
 
+/** File-system refusals that are the user's to fix (a file where the folder should be, no rights, a full disk). */
+const USER_FS_ERRORS: Record<string, string> = {
+  EEXIST: "a file of that name is in the way",
+  ENOTDIR: "part of the path is a file, not a folder",
+  EISDIR: "a folder is in the way of an output file",
+  EACCES: "no permission to write there",
+  EPERM: "no permission to write there",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+};
+
 export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
-  mkdirSync(dir, { recursive: true });
   const temps: string[] = [];
   try {
+    mkdirSync(dir, { recursive: true });
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
       mkdirSync(dirname(target), { recursive: true });
@@ -31,6 +43,19 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
     return written;
   } catch (err) {
     for (const t of temps) rmSync(t, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    if (code in USER_FS_ERRORS) {
+      throw new InputError(dir, "--out", `cannot write the output here: ${USER_FS_ERRORS[code]} (${code})`, "choose another output folder with --out");
+    }
     throw err;
   }
+}
+
+/**
+ * Removes outputs of an earlier run in `dir` that this run did not write, so a reused
+ * folder never mixes results (e.g. an old breakeven.csv next to new results, which the
+ * report would read).
+ */
+export function removeStaleOutputs(dir: string, written: readonly string[], optional: readonly string[]): void {
+  for (const name of optional) if (!written.includes(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }
