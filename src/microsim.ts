@@ -145,7 +145,9 @@ export function microsimResult(model: Model, scenario: MacroScenario, plan: Micr
 }
 
 interface Job {
+  /** Index in the selection (results, plans) and in the file (stream keys). */
   s: number;
+  key: number;
   r: number;
   counts: Float64Array;
   pending: number;
@@ -182,16 +184,19 @@ export async function runMicrosim(model: Model, spec: MicrosimSpec, exec: Micros
   };
 
   const jobs: Job[] = [];
-  scenarios.forEach((_, s) => {
-    for (let r = 0; r < runs; r++) jobs.push({ s, r, counts: new Float64Array(0), pending: 0 });
+  scenarios.forEach((scenario, s) => {
+    // Streams are keyed by the scenario's place in the file, not in the selection, so a
+    // scenario's numbers do not depend on which others run with it.
+    const key = model.scenarios.indexOf(scenario);
+    for (let r = 0; r < runs; r++) jobs.push({ s, key, r, counts: new Float64Array(0), pending: 0 });
   });
 
   if (exec.workers === 1 && !exec.pool) {
     for (const job of jobs) {
       const plan = plans[job.s];
       job.counts = new Float64Array(layout.size);
-      const persons = runPopulation(plan, spec.seed, job.r, job.s);
-      simulatePersons(plan.persons, { persons, firstBlock: 0, seed: blockSeed(spec.seed, job.r, job.s) }, MICROSIM_BLOCK, job.counts);
+      const persons = runPopulation(plan, spec.seed, job.r, job.key);
+      simulatePersons(plan.persons, { persons, firstBlock: 0, seed: blockSeed(spec.seed, job.r, job.key) }, MICROSIM_BLOCK, job.counts);
       finish(job);
     }
   } else {
@@ -235,7 +240,7 @@ async function runJobsInPool(pool: MicrosimPool, jobs: Job[], plans: MicrosimPla
   const tasks: (() => Part[])[] = [];
   if (jobs.length < 2 * W) {
     for (const job of jobs) {
-      const persons = runPopulation(plans[job.s], seed, job.r, job.s);
+      const persons = runPopulation(plans[job.s], seed, job.r, job.key);
       const N = persons.state.length;
       const ranges = splitBlocksByWork(persons, plans[job.s].persons.cycles, W);
       job.pending = ranges.length;
@@ -243,7 +248,7 @@ async function runJobsInPool(pool: MicrosimPool, jobs: Job[], plans: MicrosimPla
       for (const [firstBlock, count] of ranges) {
         const first = Math.min(N, firstBlock * MICROSIM_BLOCK);
         const end = Math.min(N, (firstBlock + count) * MICROSIM_BLOCK);
-        const unit: PersonsUnit = { persons: slicePersons(persons, first, end - first), firstBlock, seed: blockSeed(seed, job.r, job.s) };
+        const unit: PersonsUnit = { persons: slicePersons(persons, first, end - first), firstBlock, seed: blockSeed(seed, job.r, job.key) };
         tasks.push(() => [{ job, unit }]);
       }
     }
@@ -258,7 +263,7 @@ async function runJobsInPool(pool: MicrosimPool, jobs: Job[], plans: MicrosimPla
         group.map((job) => {
           job.pending = 1;
           job.counts = new Float64Array(size);
-          return { job, unit: { persons: runPopulation(plans[job.s], seed, job.r, job.s), firstBlock: 0, seed: blockSeed(seed, job.r, job.s) } };
+          return { job, unit: { persons: runPopulation(plans[job.s], seed, job.r, job.key), firstBlock: 0, seed: blockSeed(seed, job.r, job.key) } };
         }),
       );
       first = end;

@@ -44,7 +44,10 @@ export function psaRuns(model: Model, spec: PsaSpec, first: number, count: numbe
     const drawn = drawModel(model, new Stream(spec.seed, r * STREAMS_PER_RUN));
     const runVariants = variants.map((v) => withDrawnEffects(v, drawn));
     let at = k * size;
-    scenarios.forEach((scenario, s) => {
+    scenarios.forEach((scenario) => {
+      // Keyed by the scenario's place in the file, not in the selection: a scenario's
+      // numbers do not depend on which others were run with it.
+      const s = model.scenarios.indexOf(scenario);
       const noise = spec.noise ? () => new Stream(spec.seed, r * STREAMS_PER_RUN + 1 + s) : undefined;
       for (const result of runScenario(drawn.model, scenario, runVariants, noise)) {
         const values = metricValues(result);

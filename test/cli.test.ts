@@ -177,7 +177,7 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
   it("a bad option value", () => {
     const r = cli("run", DEFAULT, "--horizon", "0");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--horizon must be a whole number of 1 or more/);
+    expect(r.err).toMatch(/--horizon must be a whole number from 1 to 100/);
   });
 
   it("validate reports the same problems", () => {

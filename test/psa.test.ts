@@ -157,12 +157,41 @@ describe("bijstandsim run --mode psa", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("a scenario's bands do not depend on which other scenarios run with it", () => {
+    const two = small({ macro: {
+      drivers: { v: { label: "v", base_year: 2023 } },
+      effects: [{ driver: "v", target: "inflow", elasticity: 1 }],
+      scenarios: [{ name: "a", label: "A", paths: { v: { "2023": 1, "2024": 1.1 } } }, { name: "b", label: "B", paths: { v: { "2023": 1, "2024": 1.3 } } }],
+    } });
+    const f = join(dir, "two.json");
+    writeFileSync(f, JSON.stringify(two));
+    const rows = (args: string[], out: string) => {
+      expect(cli("run", f, "--mode", "psa", "--runs", "30", "--seed", "4", "--workers", "1", "--out", out, "--quiet", ...args).status).toBe(0);
+      return readFileSync(join(out, "yearly.csv"), "utf8").split("\n").filter((l) => l.startsWith("b,"));
+    };
+    expect(rows(["--scenario", "b"], join(dir, "only-b"))).toEqual(rows([], join(dir, "both")));
+  });
+
+  it("an invalid draw is an input error with exit 2, whatever the number of workers", () => {
+    const s = small({ interventions: [{ name: "ib", label: "IB", targets: ["B"], start: "2024", end: "2025", capacity: { places: 50 },
+      effects: [{ target: "outflow_work", relative_risk: 2, distribution: { type: "lognormal", ci95: [1, 400] } }] }] });
+    const f = join(dir, "overflow.json");
+    writeFileSync(f, JSON.stringify(s));
+    for (const w of ["1", "2"]) {
+      const r = cli("run", f, "--mode", "psa", "--runs", "60", "--workers", w, "--variant", "ib", "--out", join(dir, `ov${w}`));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/overflow\.json: interventions\[0\]\.effects: intervention "ib" pushes the probability of leaving "B \[ib traject/);
+    }
+  });
+
   const bad: [string, string[], RegExp][] = [
     ["--runs 0", ["--runs", "0"], /--runs must be a whole number of 1 or more/],
-    ["negative seed", ["--seed", "-3"], /--seed must be a whole number of 0 or more/],
-    ["non-integer seed", ["--seed", "1.5"], /--seed must be a whole number of 0 or more/],
+    ["negative seed", ["--seed", "-3"], /--seed must be a whole number from 0 to 4294967295/],
+    ["non-integer seed", ["--seed", "1.5"], /--seed must be a whole number from 0 to 4294967295/],
     ["workers 0", ["--workers", "0"], /--workers must be a whole number of 1 or more/],
     ["non-integer workers", ["--workers", "two"], /--workers must be a whole number of 1 or more/],
+    ["a seed of 2^32", ["--seed", "4294967296"], /--seed must be a whole number from 0 to 4294967295/],
+    ["a horizon over 100", ["--horizon", "101"], /--horizon must be a whole number from 1 to 100/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}`, () => {

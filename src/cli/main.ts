@@ -24,9 +24,12 @@ import type { MicrosimPool } from "../parallel/pool.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-const wholeNumber = (name: string, min: number) => (value: string): number => {
+const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more (got "${value}").`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new InvalidArgumentError(`${name} must be a whole number ${range} (got "${value}").`);
+  }
   return n;
 };
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").filter(Boolean)];
@@ -34,7 +37,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 const projectionOptions = (cmd: Command, outHelp: string): Command =>
   cmd
     .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
-    .option("--horizon <years>", "number of years to project (overrides horizon_years)", wholeNumber("--horizon", 1))
+    .option("--horizon <years>", "number of years to project (overrides horizon_years)", wholeNumber("--horizon", 1, 100))
     .option("-o, --out <dir>", outHelp)
     .option("-q, --quiet", "print nothing on success");
 const positiveNumber = (name: string) => (value: string): number => {
@@ -208,7 +211,7 @@ export function buildProgram(): Command {
   projectionOptions(run, "output folder (default: output/<file-stem>/)")
     .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons (baseline only)").choices(["cohort", "psa", "microsim"]).default("cohort"))
     .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
-    .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0), 1)
+    .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0, 4294967295), 1)
     .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))
     .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
     .option("--no-noise", "psa without population noise: parameter uncertainty only")

@@ -210,7 +210,10 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
       if (!iv.inflow || !active(p, t)) continue;
       let towardTargets = 0;
       for (let d = 0; d < m; d++) if (iv.targets[d]) towardTargets += entering[d];
-      const reached = Math.min(noise ? Math.floor(iv.startsPerCycle) : iv.startsPerCycle, towardTargets);
+      // With whole persons, a fractional capacity (110 a year = 9.17 a month) reaches its
+      // fraction with that probability, so the expected reach stays right.
+      const capacity = noise ? Math.floor(iv.startsPerCycle) + (noise.uniform32() < iv.startsPerCycle % 1 ? 1 : 0) : iv.startsPerCycle;
+      const reached = Math.min(capacity, towardTargets);
       const stopped = noise ? binomial(reached, 1 - variant.inflowValues[p], noise) : reached * (1 - variant.inflowValues[p]);
       starts[p * T + t - 1] = reached;
       prevented[p * T + t - 1] = stopped;

@@ -100,7 +100,11 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
         fail(`${path}.effects`, "an inflow (prevention) effect cannot be combined with other effects in one intervention", "declare the prevention as its own intervention");
       }
       if (cap.starts_per_year === undefined) fail(`${path}.capacity`, "inflow prevention needs starts_per_year (persons reached per year)", "e.g. {\"starts_per_year\": 150}");
-      inflow = { value: measureOf(iv.effects[0], 0).value, distribution: iv.effects[0].distribution, path: `${path}.effects[0]` };
+      const value = measureOf(iv.effects[0], 0).value;
+      if (value > 1) {
+        fail(`${path}.effects[0]`, `an inflow effect of ${value} would add inflow`, "give the share of reached persons that still flows in: a relative_risk between 0 and 1 (0.65 = 35% fewer)");
+      }
+      inflow = { value, distribution: iv.effects[0].distribution, path: `${path}.effects[0]` };
     } else {
       if (places === undefined) fail(`${path}.capacity`, "give places, or coaches and caseload", "e.g. {\"places\": 100} or {\"coaches\": 2, \"caseload\": 50}");
       effects = iv.effects.map((e, k) => {

@@ -8,6 +8,7 @@ import { parseScenario } from "../model/parse.js";
 import { compileScenario } from "../model/compile.js";
 import type { Model } from "../model/model.js";
 import { psaRuns, type PsaSpec } from "../psa.js";
+import { asWorkerTask } from "./workers.js";
 
 export interface PsaTask {
   text: string;
@@ -22,7 +23,11 @@ export interface PsaTask {
 
 let cached: { key: string; model: Promise<Model> } | undefined;
 
-export default async function psaTask(task: PsaTask) {
+export default function psaTask(task: PsaTask) {
+  return asWorkerTask(() => runTask(task));
+}
+
+async function runTask(task: PsaTask) {
   const key = `${task.file}\n${task.horizonYears}\n${task.text}`;
   if (cached?.key !== key) cached = { key, model: compileScenario(parseScenario(task.text, task.file), task.file, { horizonYears: task.horizonYears }) };
   if (task.failAt !== undefined && task.failAt >= task.first && task.failAt < task.first + task.count) {

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { InputError } from "../model/errors.js";
 
 export const defaultWorkers = (): number => availableParallelism();
 
@@ -42,6 +43,8 @@ export class WorkerPool<Task, Result> {
             return result;
           },
           (err: unknown) => {
+            const input = fromWire(err);
+            if (input) throw input; // a mistake in the input, found in a worker: same message and exit 2 as in this thread
             throw new WorkerError(`a worker failed on ${describe(task)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
           },
         ),
@@ -70,4 +73,27 @@ export function splitRange(total: number, parts: number): Array<[number, number]
     if (end > first) out.push([first, end - first]);
   }
   return out;
+}
+
+/**
+ * Errors cross the thread boundary as plain Errors (their class is lost), so a worker
+ * sends an InputError as a marked message and the pool turns it back into one.
+ */
+const INPUT_ERROR = "bijstandsim-input-error:";
+
+/** Runs a worker task, marking InputErrors for the trip back to the main thread. */
+export async function asWorkerTask<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof InputError) throw new Error(INPUT_ERROR + JSON.stringify({ file: err.file, path: err.path, message: err.message, fix: err.fix }));
+    throw err;
+  }
+}
+
+function fromWire(err: unknown): InputError | undefined {
+  const message = err instanceof Error ? err.message : "";
+  if (!message.startsWith(INPUT_ERROR)) return undefined;
+  const e = JSON.parse(message.slice(INPUT_ERROR.length)) as { file: string; path: string; message: string; fix: string };
+  return new InputError(e.file, e.path, e.message, e.fix);
 }

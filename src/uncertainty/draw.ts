@@ -62,7 +62,8 @@ export function drawModel(model: Model, rng: Stream): Draw {
 
   const effectValues = model.interventions.map((iv) => Float64Array.from(iv.effects, (e) => (e.distribution ? Math.max(1e-9, draw(e.distribution, rng)) : e.value)));
   const inflowValues = Float64Array.from(model.interventions, (iv) =>
-    iv.inflow ? (iv.inflow.distribution ? Math.max(0, draw(iv.inflow.distribution, rng)) : iv.inflow.value) : NaN);
+    // A share of reached persons that still flows in: draws outside [0, 1] are clipped.
+    iv.inflow ? (iv.inflow.distribution ? Math.min(1, Math.max(0, draw(iv.inflow.distribution, rng))) : iv.inflow.value) : NaN);
 
   return { model: { ...model, base, costPerCycle, inflowPerYear, effects }, effectValues, inflowValues };
 }
