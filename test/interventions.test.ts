@@ -299,3 +299,38 @@ describe("break-even and sensitivity at the edge of valid effects", () => {
     expect(r.scale).toBeNull();
   });
 });
+
+describe("inputs that would silently do nothing or produce nonsense", () => {
+  const expectInput = async (raw: Raw, message: RegExp) => {
+    const { parseScenario } = await import("../src/model/parse.js");
+    const { compileScenario } = await import("../src/model/compile.js");
+    const err = await compileScenario(parseScenario(JSON.stringify(raw), "f.json"), "f.json").then(() => undefined, (e) => e);
+    expect(err?.describe?.()).toMatch(message); // the one line the CLI prints: file, path, message, fix
+  };
+
+  it("refuse effects no target can carry, and aftercare on an off state without a re-inflow profile", async () => {
+    await expectInput(ladder({ effects: [{ target: "reinflow", hazard_ratio: 0.8 }] }), /"reinflow" acts on moves out of off states, and no target is one/);
+    await expectInput(ladder({ effects: [{ target: { from: "Trede 1", to: "Trede 1" }, hazard_ratio: 2 }] }), /an effect on staying put is not allowed/);
+    await expectInput(ladder({ targets: ["Werk"], effects: [{ target: "reinflow", hazard_ratio: 0.8 }] }, {
+      states: [
+        { name: "Trede 1", kind: "on" }, { name: "Trede 2", kind: "on" }, { name: "Werk", kind: "off" }, { name: "Overig", kind: "exit" },
+      ],
+    }), /"Werk" has no re-inflow profile/);
+  });
+
+  it("refuse band multipliers that push a row above 1, naming the multiplier", async () => {
+    await expectInput(ladder({}, { cycle: "year", duration_bands: { months: [12], outflow_multiplier: [20, 1], initial_share: [0.5, 0.5] } }),
+      /duration_bands\.outflow_multiplier\[0\]: 20 pushes the probability of leaving "Trede 1" per year to 2\.3000, above 1/);
+  });
+
+  it("refuse an empty driver path and a budget rule dividing by zero", async () => {
+    const macro = (path: Record<string, number>) => ({
+      drivers: { v: { label: "v", base_year: 2024 } },
+      effects: [{ driver: "v", target: "inflow", elasticity: 1 }],
+      scenarios: [{ name: "s", label: "S", paths: { v: path } }],
+    });
+    await expectInput(ladder({}, { macro: macro({}) }), /paths\.v: is empty/);
+    await expectInput(ladder({}, { macro: macro({ "2024": 0, "2025": 1 }), buig: { budget: { "2024": 1e6 }, indexed_on: { driver: "v", from_year: 2024 } } }),
+      /paths\.v: is 0 in 2024; the budget rule divides by it/);
+  });
+});

@@ -62,3 +62,15 @@ describe("samplers", () => {
     expect(acc[1]).toBe(0);
   });
 });
+
+describe("dirichlet with tiny concentrations", () => {
+  it("still returns a distribution when every gamma draw underflows", () => {
+    const rng = new Stream(5, 5);
+    const out = new Float64Array(3);
+    for (let i = 0; i < 200; i++) {
+      dirichlet([1e-7, 2e-7, 0], rng, out);
+      expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(out[2]).toBe(0);
+    }
+  });
+});

@@ -116,7 +116,15 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
           const from = stateIndex(t.from, `${path}.effects[${k}].target.from`);
           const to = stateIndex(t.to, `${path}.effects[${k}].target.to`);
           if (!targets[from]) fail(`${path}.effects[${k}].target.from`, `"${t.from}" is not one of the intervention's targets`, "add it to targets, or target a move out of a target state");
+          if (from === to) fail(`${path}.effects[${k}].target`, "an effect on staying put is not allowed", "target the move out; staying is the complement");
           target = { kind: "cell", from, to };
+        }
+        // An effect that no move out of a target state can carry would silently do nothing.
+        const fromKinds = model.declared.map((_, d) => d).filter((d) => targets[d]).map((d) => model.declaredKind[d]);
+        const needs = target.kind === "reinflow" ? KIND_OFF : target.kind === "cell" ? -1 : KIND_ON;
+        if (needs >= 0 && !fromKinds.includes(needs)) {
+          fail(`${path}.effects[${k}].target`, `"${target.kind}" acts on moves out of ${needs === KIND_ON ? "on-bijstand" : "off"} states, and no target is one`,
+            needs === KIND_OFF ? "target the off state people enter after leaving (aftercare)" : "target on-bijstand states");
         }
         return { target, measure, value, distribution: e.distribution, path: `${path}.effects[${k}]` };
       });
@@ -148,7 +156,11 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
       if (!targets[st.declared]) continue;
       if (minMonths !== undefined && st.band >= 0 && model.bands!.lowerMonths[st.band] < minMonths) continue;
       const isOff = model.declaredKind[st.declared] === KIND_OFF;
-      if (!isOff || st.tunnel === 1 || (model.reinflow[st.declared] === null && st.tunnel === 0)) eligible.push(b);
+      if (isOff && model.reinflow[st.declared] === null) {
+        fail(`${path}.targets`, `"${model.declared[st.declared].name}" has no re-inflow profile, so who has just left cannot be told apart`,
+          "give that off state a reinflow profile (aftercare starts when people leave), or target on-bijstand states");
+      }
+      if (!isOff || st.tunnel === 1) eligible.push(b);
     }
 
     const costs = iv.costs;

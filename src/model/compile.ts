@@ -188,6 +188,21 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     bands = { labels, lowerMonths: edges.slice(0, nb), aging, outflowMultiplier: Float64Array.from(b.outflow_multiplier), initialShare: Float64Array.from(b.initial_share) };
   }
 
+  if (bands) {
+    // Band multipliers scale every move out to off and exit states; they must not push a row above 1.
+    for (let d = 0; d < m; d++) {
+      if (declaredKind[d] !== KIND_ON) continue;
+      const out = perCycle[d].reduce((acc, p, j) => (j !== d && declaredKind[j] !== KIND_ON ? acc + p : acc), 0);
+      const ladder = perCycle[d].reduce((acc, p, j) => (j !== d && declaredKind[j] === KIND_ON ? acc + p : acc), 0);
+      bands.outflowMultiplier.forEach((mult, b) => {
+        if (ladder + out * mult > 1 + 1e-12) {
+          fail(`duration_bands.outflow_multiplier[${b}]`, `${mult} pushes the probability of leaving "${declared[d].name}" per ${spec.cycle} to ${(ladder + out * mult).toFixed(4)}, above 1`,
+            "lower the multiplier, or use a monthly cycle (yearly probabilities leave less room)");
+        }
+      });
+    }
+  }
+
   // --- re-inflow profiles -------------------------------------------------------
   const reinflow: (Reinflow | null)[] = spec.states.map((s, d) => {
     if (!s.reinflow) return null;
@@ -325,6 +340,7 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
             return { firstYear: startYear, values: new Float64Array(0) };
           }
           const yearsGiven = Object.keys(series).map(Number).sort((a, b) => a - b);
+          if (yearsGiven.length === 0) fail(path, "is empty", "give the driver's value per year");
           const first = yearsGiven[0];
           const last = yearsGiven[yearsGiven.length - 1];
           const maxLag = Math.max(0, ...used.map((e) => e.lagMonths));
@@ -361,6 +377,11 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
     for (const [si, sc] of scenarios.entries()) {
       const path = sc.paths[driver];
       if (!path || path.values.length === 0 || path.firstYear > fromYear) fail(`macro.scenarios[${si}].paths.${driverNames[driver]}`, `has no value for ${fromYear}, which the budget rule needs`, `add the ${fromYear} value`);
+    }
+    for (const [si, sc] of scenarios.entries()) {
+      const path = sc.paths[driver];
+      const v = path.values[Math.min(fromYear - path.firstYear, path.values.length - 1)];
+      if (!(v > 0)) fail(`macro.scenarios[${si}].paths.${driverNames[driver]}`, `is ${v} in ${fromYear}; the budget rule divides by it`, "index the budget on a driver that is above 0 in from_year");
     }
     budgetIndex = { driver, fromYear, base: spec.buig.budget[String(fromYear)] };
   }

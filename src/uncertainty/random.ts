@@ -96,6 +96,22 @@ export function dirichlet(alpha: ArrayLike<number>, rng: Stream, out: Float64Arr
     out[i] = alpha[i] > 0 ? gamma(alpha[i], rng) : 0;
     total += out[i];
   }
+  if (!(total > 0)) {
+    // Every gamma draw underflowed (tiny concentrations): the Dirichlet then puts its mass
+    // on one entry, chosen with probability alpha_i / sum(alpha).
+    let sum = 0;
+    for (let i = 0; i < alpha.length; i++) sum += alpha[i];
+    let u = rng.uniform() * sum;
+    out.fill(0);
+    for (let i = 0; i < alpha.length; i++) {
+      u -= alpha[i];
+      if (alpha[i] > 0 && (u < 0 || i === alpha.length - 1)) {
+        out[i] = 1;
+        return out;
+      }
+    }
+    return out;
+  }
   for (let i = 0; i < alpha.length; i++) out[i] /= total;
   return out;
 }
