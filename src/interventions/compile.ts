@@ -131,6 +131,14 @@ export function attachInterventions(model: Model, spec: ScenarioFile): Model {
     }
 
     const durationCycles = Math.ceil(iv.duration_months / cm);
+    if (cm > 1) {
+      const rounded = [
+        ...(iv.duration_months % cm ? [`duration_months ${iv.duration_months} -> ${durationCycles * cm}`] : []),
+        ...(iv.costs?.events ?? []).filter((e) => e.after_months % cm).map((e) => `after_months ${e.after_months} -> ${Math.round(e.after_months / cm) * cm}`),
+        ...iv.effects.filter((e) => e.decay.type !== "none").map(() => "the after-effect is followed in whole years"),
+      ];
+      if (rounded.length) model.notes.push(`${path}: with a yearly cycle ${[...new Set(rounded)].join("; ")} (use "cycle": "month" for exact months)`);
+    }
     const postMonths = Math.max(0, ...iv.effects.map((e) => afterMonths(e.decay)));
     const postCycles = Math.ceil(postMonths / cm);
     const firstLayer = layers.length;

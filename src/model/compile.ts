@@ -438,6 +438,12 @@ export async function compileScenario(spec: ScenarioFile, file: string, options:
   spec.states.forEach((st, i) => st.cost && notes.push(...centreNote(st.cost.benefit + st.cost.lks, st.cost.distribution, `states[${i}].cost`)));
   if (typeof spec.inflow.per_year === "number") notes.push(...centreNote(spec.inflow.per_year, spec.inflow.distribution, "inflow.per_year"));
 
+  if (cycleMonths > 1) {
+    const lags = effects.filter((e) => e.lagMonths % cycleMonths).map((e) => e.path);
+    notes.push(`yearly cycle: entrants are counted at the end of their first year and move from the next; for finer timing use "cycle": "month"` +
+      (lags.length ? `; lags of ${lags.join(", ")} act in whole years` : ""));
+  }
+
   const model: Model = {
     file,
     name: spec.name,
