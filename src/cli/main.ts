@@ -201,7 +201,7 @@ export function buildProgram(): Command {
   const program = new Command("bijstandsim")
     .description("Forecast the bijstand caseload, ladder transitions and BUIG result of a municipality under economic scenarios.")
     .version(pkg.version)
-    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${message.trim()} (see --help)\n`) })
     .exitOverride();
 
   const run = program
