@@ -6,8 +6,8 @@
 import { EffectRangeError, InputError } from "./model/errors.js";
 import type { MacroScenario, Model } from "./model/model.js";
 import { interval95 } from "./uncertainty/distributions.js";
-import { baselineVariant, makeVariant, type Variant } from "./interventions/variant.js";
-import { netEffectOf, runScenario } from "./run.js";
+import { makeVariant, type Variant } from "./interventions/variant.js";
+import { outcomesOf } from "./run.js";
 
 export interface BreakEven {
   scenario: string;
@@ -36,12 +36,6 @@ function effectList(model: Model, p: number): { label: string; value: number }[]
   }));
 }
 
-/** Does the intervention take anyone in within the horizon (capacity and intake period)? */
-function hasStarts(model: Model, scenario: MacroScenario, p: number): boolean {
-  const [, r] = runScenario(model, scenario, [baselineVariant(model), makeVariant(model, "x", "x", [p])]);
-  return r.interventions.starts.some((s) => s > 0);
-}
-
 export function interventionIndex(model: Model, name: string): number {
   const p = model.interventions.findIndex((iv) => iv.name === name);
   if (p < 0) {
@@ -60,18 +54,20 @@ export function interventionIndex(model: Model, name: string): number {
 export function breakEven(model: Model, scenario: MacroScenario, p: number): BreakEven {
   const iv = model.interventions[p];
   const effects = effectList(model, p);
-  const netOf = netEffectOf(model, scenario);
-  /** Net effect at multiplier k, or undefined where the effect would push a probability above 1. */
-  const tryNet = (k: number): number | undefined => {
+  const outcomeOf = outcomesOf(model, scenario);
+  /** Outcome at multiplier k, or undefined where the effect would push a probability above 1. */
+  const tryOutcome = (k: number) => {
     try {
-      return netOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
+      return outcomeOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
     } catch (err) {
       if (err instanceof EffectRangeError) return undefined;
       throw err;
     }
   };
+  const tryNet = (k: number): number | undefined => tryOutcome(k)?.net;
   const net = (k: number) => tryNet(k)!;
-  const netAtAssumed = net(1);
+  const assumed = tryOutcome(1)!;
+  const netAtAssumed = assumed.net;
   const result = (scale: number | null, netAtBreakEven: number | null): BreakEven => ({
     scenario: scenario.name,
     intervention: iv.name,
@@ -81,7 +77,7 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
     netAtBreakEven,
   });
   if (effects.every((e) => e.value === 1)) return result(null, null); // no effect to scale
-  if (!hasStarts(model, scenario, p)) return result(null, null); // never runs within the horizon
+  if (assumed.starts === 0) return result(null, null); // never takes anyone in within the horizon
   let lo = 0;
   let fLo = net(0);
   if (fLo >= 0) return result(0, fLo);
@@ -141,15 +137,15 @@ export interface SensitivityRow {
 export function sensitivity(model: Model, scenario: MacroScenario, p: number): SensitivityRow[] {
   const iv = model.interventions[p];
   const fresh = () => makeVariant(model, iv.name, iv.label, [p]);
-  const netOf = netEffectOf(model, scenario);
-  const netBase = netOf(fresh());
+  const outcomeOf = outcomesOf(model, scenario);
+  const netBase = outcomeOf(fresh()).net;
   const rows: SensitivityRow[] = [];
   const add = (parameter: string, base: number, [low, high]: [number, number], set: (v: Variant, x: number) => void) => {
     const at = (x: number) => {
       const v = fresh();
       set(v, x);
       try {
-        return netOf(v);
+        return outcomeOf(v).net;
       } catch (err) {
         if (err instanceof EffectRangeError) return NaN; // that end of the range is not a valid effect
         throw err;

@@ -84,17 +84,26 @@ export function runDeterministic(model: Model, names: readonly string[] = [], va
   return selectScenarios(model, names).flatMap((s) => runScenario(model, s, variants));
 }
 
+/** What break-even and sensitivity need of one variant: its cumulative net effect and how many it took in. */
+export interface VariantOutcome {
+  net: number;
+  starts: number;
+}
+
 /**
- * Cumulative net effect over the horizon of variants of one scenario, against a baseline
- * computed once (break-even and sensitivity evaluate many variants).
+ * Outcomes of variants of one scenario over the horizon, against a baseline computed
+ * once (break-even and sensitivity evaluate many variants).
  */
-export function netEffectOf(model: Model, scenario: MacroScenario): (variant: Variant) => number {
+export function outcomesOf(model: Model, scenario: MacroScenario): (variant: Variant) => VariantOutcome {
   const base = simulate(model, scenario, baselineVariant(model));
   return (variant) => {
     const r = simulate(model, scenario, variant);
-    return effectVersusBaseline(model, base.money, r.money, r.interventions).netEffectCumulative[model.years - 1];
+    return {
+      net: effectVersusBaseline(model, base.money, r.money, r.interventions).netEffectCumulative[model.years - 1],
+      starts: r.interventions.starts.reduce((a, b) => a + b, 0),
+    };
   };
 }
 
 /** Cumulative net effect over the horizon of one variant in one scenario. */
-export const cumulativeNet = (model: Model, scenario: MacroScenario, variant: Variant): number => netEffectOf(model, scenario)(variant);
+export const cumulativeNet = (model: Model, scenario: MacroScenario, variant: Variant): number => outcomesOf(model, scenario)(variant).net;

@@ -287,7 +287,11 @@ describe("break-even and sensitivity at the edge of valid effects", () => {
     const model = await compile(ladder({ effects: [{ target: "up", relative_risk: 3, distribution: { type: "lognormal", ci95: [1, 300] } }], costs: { per_participant_month: 5000 } }));
     const r = breakEven(model, model.scenarios[0], 0);
     expect(r.netAtAssumed).toBeLessThan(0);
-    if (r.scale !== null) expect(Math.abs(r.netAtBreakEven!)).toBeLessThan(1);
+    expect(r.scale).toBeNull(); // at EUR 5,000 a month no valid effect pays back: out of reach, not an error
+    const cheap = await compile(ladder({ effects: [{ target: "up", relative_risk: 3 }], costs: { per_participant_month: 20 } }));
+    const found = breakEven(cheap, cheap.scenarios[0], 0);
+    expect(found.scale).not.toBeNull();
+    expect(Math.abs(found.netAtBreakEven!)).toBeLessThan(1);
     const rows = sensitivity(model, model.scenarios[0], 0);
     expect(Number.isNaN(rows[0].netHigh)).toBe(true); // RR 300 on a monthly step-up of ~0.8% exceeds 1
     expect(Number.isFinite(rows[0].netLow)).toBe(true);

@@ -1,4 +1,4 @@
-/** Dutch number formats for tables and labels: 1.012 personen, € 12.941.365, € 12,9 mln. */
+/** Dutch number formats for tables: 1.012 personen, € 12.941.365, 2,5%. (Charts format with the vega locale in locale.ts.) */
 const integer = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -6,4 +6,3 @@ const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, ma
 export const formatPersons = (v: number): string => integer.format(Math.round(v) + 0);
 export const formatEuro = (v: number): string => euro.format(Math.round(v) + 0);
 export const formatPercent = (v: number): string => `${oneDecimal.format(Math.round(v * 1000) / 10 + 0)}%`;
-export const formatEuroMillions = (v: number): string => `€ ${oneDecimal.format(v / 1e6)} mln`;

@@ -3,6 +3,8 @@
  * the HTML report and the workbook so that one number has one name everywhere.
  */
 
+import { BAND_KEYS } from "./tables.js";
+
 export type Unit = "personen" | "euro" | "aantal";
 
 /** Dutch label and unit of each metric written by `run`. */
@@ -33,7 +35,6 @@ export const METRIC_LABELS: Record<string, { label: string; unit: Unit }> = {
 };
 
 /** Suffixes of the percentile and mean fields of stochastic runs. */
-export const STAT_SUFFIXES = ["mean", "p05", "p50", "p95"] as const;
 const STAT_LABELS: Record<string, string> = { mean: "gemiddelde", p05: "p5", p50: "mediaan", p95: "p95" };
 
 /**
@@ -44,7 +45,7 @@ const STAT_LABELS: Record<string, string> = { mean: "gemiddelde", p05: "p5", p50
  * splitStat("volume_end");     // { metric: "volume_end", stat: undefined }
  */
 export function splitStat(key: string): { metric: string; stat?: string } {
-  for (const s of STAT_SUFFIXES) if (key.endsWith(`_${s}`)) return { metric: key.slice(0, -s.length - 1), stat: s };
+  for (const s of BAND_KEYS) if (key.endsWith(`_${s}`)) return { metric: key.slice(0, -s.length - 1), stat: s };
   return { metric: key };
 }
 

@@ -81,7 +81,8 @@ export interface Bands {
   p50: Float64Array;
   p95: Float64Array;
 }
-const BAND_KEYS = ["mean", "p05", "p50", "p95"] as const;
+/** Summary statistics over runs, in column order (`<metric>_<key>` in results.json). */
+export const BAND_KEYS = ["mean", "p05", "p50", "p95"] as const;
 const bandIndex = (resultIndex: number, metricIndex: number, years: number, y: number) =>
   (resultIndex * Object.keys(METRICS).length + metricIndex) * years + y;
 
