@@ -24,13 +24,13 @@ function timeIt(fn, minSeconds = 1) {
 
 export default async function cohort() {
   const { parseScenario } = await import(dist("model/parse.js"));
-  const { compileScenario } = await import(dist("model/compile.js"));
+  const { compileScenario } = await import(dist("model/compile/index.js"));
   const { projectCohort } = await import(dist("engine/cohort.js"));
-  const { runDeterministic } = await import(dist("run.js"));
+  const { runDeterministic } = await import(dist("simulate/scenario.js"));
   const text = readFileSync(FILE, "utf8");
   const rows = [];
   for (const years of [4, 10]) {
-    const model = await compileScenario(parseScenario(text, FILE), FILE, { horizonYears: years });
+    const model = compileScenario(parseScenario(text, FILE), FILE, { horizonYears: years });
     const one = timeIt(() => projectCohort(model, model.scenarios[0]));
     rows.push({ bench: `cohort-projection-${years}y`, workers: 1, median_s: one, throughput: Math.round((model.states.length * years * 12) / one), unit: "state-cycles/s" });
     const all = timeIt(() => runDeterministic(model));

@@ -15,7 +15,7 @@ const RUNS = 7;
 const GOLDEN = 86455897135;
 
 export default async function microsimV1() {
-  const { runMicrosimV1, MicrosimPool } = await import(dist("engine/microsim/index.js"));
+  const { runMicrosimV1, MicrosimPool } = await import(dist("parallel/microsim-v1.js"));
 
   const configs = WORKERS.map((workers) => ({ workers, times: [], checksums: [], cold: 0, pool: undefined }));
   const runOnce = async (c) => {

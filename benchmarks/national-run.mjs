@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 const [workers, runs] = process.argv.slice(2).map(Number);
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 const { parseScenario } = await import(dist("model/parse.js"));
-const { compileScenario } = await import(dist("model/compile.js"));
-const { runMicrosim } = await import(dist("microsim.js"));
-const { MicrosimPool } = await import(dist("parallel/pool.js"));
+const { compileScenario } = await import(dist("model/compile/index.js"));
+const { runMicrosim } = await import(dist("parallel/microsim.js"));
+const { MicrosimPool } = await import(dist("parallel/microsim-pool.js"));
 
 const FILE = "scenarios/steenwijkerland.json";
 const SCENARIO = "matig-herstel";
@@ -31,7 +31,7 @@ const AGES = {
 const file = new URL(`../${FILE}`, import.meta.url);
 const json = JSON.parse(readFileSync(file, "utf8"));
 json.population = { ...json.population, ages: AGES };
-const model = await compileScenario(parseScenario(JSON.stringify(json), FILE), FILE, { horizonYears: HORIZON_YEARS });
+const model = compileScenario(parseScenario(JSON.stringify(json), FILE), FILE, { horizonYears: HORIZON_YEARS });
 let onBijstand = 0;
 for (let i = 0; i < model.baseCount; i++) if (model.kindOf[i] === 0) onBijstand += model.initial[i];
 const scale = PERSONS_ON_BIJSTAND / onBijstand;

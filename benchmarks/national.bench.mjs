@@ -24,7 +24,7 @@ const child = fileURLToPath(new URL("./national-run.mjs", import.meta.url));
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default async function national() {
-  dist("microsim.js"); // fails clearly when the build is missing
+  dist("parallel/microsim.js"); // fails clearly when the build is missing
   const rows = WORKERS.map((workers) => {
     const r = spawnSync(process.execPath, [child, String(workers), String(RUNS)], { cwd: root, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`national-run.mjs with ${workers} worker(s) failed: ${r.stderr.trim()}`);

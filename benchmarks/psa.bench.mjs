@@ -17,10 +17,10 @@ const REPEAT = 3;
 
 export default async function psa() {
   const { parseScenario } = await import(dist("model/parse.js"));
-  const { compileScenario } = await import(dist("model/compile.js"));
+  const { compileScenario } = await import(dist("model/compile/index.js"));
   const { runPsa } = await import(dist("parallel/psa.js"));
   const text = readFileSync(FILE, "utf8");
-  const model = await compileScenario(parseScenario(text, "steenwijkerland.json"), "steenwijkerland.json", { horizonYears: 10 });
+  const model = compileScenario(parseScenario(text, "steenwijkerland.json"), "steenwijkerland.json", { horizonYears: 10 });
   const rows = [];
   for (const w of WORKLOADS) {
     for (const workers of [1, 2]) {

@@ -10,7 +10,7 @@ import { PanelReader, readPanelText } from "../src/calibrate/panel.js";
 import { estimateScenario } from "../src/calibrate/estimate.js";
 import { formatMonth } from "../src/calibrate/period.js";
 import { parseScenario } from "../src/model/parse.js";
-import { compileScenario } from "../src/model/compile.js";
+import { compileScenario } from "../src/model/compile/index.js";
 import type { Model } from "../src/model/model.js";
 import { compile } from "./helpers.js";
 import { calibrate, eightState, STATES, tmp, writeTmp } from "./calibrate-fixtures.js";
@@ -29,7 +29,7 @@ function synthCounts(model: Model, clients: number, months: number, seed: number
 
 describe("estimate: round trip from a known 8-state matrix", () => {
   it("recovers every probability above 0.02 within 3 standard errors (20,000 clients x 36 months)", async () => {
-    const model = await compile(eightState());
+    const model = compile(eightState());
     const m = model.declared.length;
     expect(m).toBe(8);
     const panel = synthCounts(model, 20000, 36, 11);
@@ -59,7 +59,7 @@ describe("estimate: round trip from a known 8-state matrix", () => {
   });
 
   it("reports standard errors that match the binomial ones and the spread over repeated panels", async () => {
-    const model = await compile(eightState());
+    const model = compile(eightState());
     const m = model.declared.length;
     const zs: number[] = [];
     for (let seed = 1; seed <= 30; seed++) {
@@ -172,7 +172,7 @@ describe("estimate: the panel as a municipality has it", () => {
   });
 
   it("streams: memory does not grow with the number of rows per client", async () => {
-    const model = await compile(eightState());
+    const model = compile(eightState());
     const panel = synthCounts(model, 2000, 120, 2);
     // Per client only first/last observation are kept; count tables are per month.
     expect(panel.clients).toBe(2000);

@@ -1,17 +1,22 @@
 /**
  * fit: least squares on yearly series. It recovers parameters from series the model
- * made itself, reproduces the Berenschot table of seed 001, and refuses fits the data
- * cannot identify.
+ * made itself, reproduces the Berenschot table (the appendix of Steenwijkerland's
+ * policy framework "Iedereen doet mee" 2020-2023), and refuses fits the data cannot
+ * identify.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseScenario } from "../src/model/parse.js";
-import { compileScenario } from "../src/model/compile.js";
-import { runScenario } from "../src/run.js";
-import { baselineVariant } from "../src/interventions/variant.js";
-import { metricValues, type Metric } from "../src/report/tables.js";
-import { fitScenario, maxMultiplier, parseFreeParams, scaleMoves } from "../src/calibrate/fit.js";
+import { compileScenario } from "../src/model/compile/index.js";
+import { runScenario } from "../src/simulate/scenario.js";
+import { baselineVariant } from "../src/model/variant.js";
+import { metricValues, type Metric } from "../src/outcomes/metrics.js";
+import { maxOutflowScale } from "../src/model/adjust.js";
+import { InputError } from "../src/model/errors.js";
+import { KIND_OFF } from "../src/model/model.js";
+import { ScenarioSchema } from "../src/model/schema.js";
+import { fitScenario, parseFreeParams, scaleMoves } from "../src/calibrate/fit.js";
 import { expandCells, parseSeries } from "../src/calibrate/series.js";
 import { levenbergMarquardt } from "../src/calibrate/lm.js";
 import { symmetricEigen } from "../src/calibrate/linalg.js";
@@ -21,8 +26,8 @@ const STEENWIJKERLAND = "scenarios/steenwijkerland.json";
 const base = () => JSON.parse(readFileSync(STEENWIJKERLAND, "utf8"));
 
 /** The model's own yearly values as a target CSV. */
-async function seriesOf(raw: object, metrics: Metric[], years?: number[]): Promise<string> {
-  const model = await compileScenario(parseScenario(JSON.stringify(raw), "truth.json"), "truth.json");
+function seriesOf(raw: object, metrics: Metric[], years?: number[]): string {
+  const model = compileScenario(parseScenario(JSON.stringify(raw), "truth.json"), "truth.json");
   const rows = ["scenario,year,metric,value"];
   for (const s of model.scenarios) {
     const v = metricValues(runScenario(model, s, [baselineVariant(model)])[0]);
@@ -34,10 +39,10 @@ async function seriesOf(raw: object, metrics: Metric[], years?: number[]): Promi
   return rows.join("\n") + "\n";
 }
 
-async function fitIn(raw: object, csv: string, free: string[], relative = false) {
+function fitIn(raw: object, csv: string, free: string[], relative = false) {
   const text = JSON.stringify(raw);
   const spec = parseScenario(text, "in.json");
-  const model = await compileScenario(spec, "in.json");
+  const model = compileScenario(spec, "in.json");
   const cells = expandCells(parseSeries(csv, "target.csv"), model);
   return fitScenario(spec, "in.json", model, cells, parseFreeParams(free, spec), { targetFile: "target.csv", relative });
 }
@@ -51,11 +56,11 @@ const berenschotCsv = (): string => {
 describe("fit recovers what the model itself made", () => {
   it("three elasticities and the inflow level, to 1%, from perturbed start values", async () => {
     const truth = base();
-    const csv = await seriesOf(truth, ["volume_end", "inflow", "outflow_work"]);
+    const csv = seriesOf(truth, ["volume_end", "inflow", "outflow_work"]);
     const start = base();
     start.inflow.per_year = 110;
     start.macro.effects.forEach((e: any) => (e.elasticity *= 0.5));
-    const fit = await fitIn(start, csv, ["inflow", "elasticity:0", "elasticity:1", "elasticity:2"]);
+    const fit = fitIn(start, csv, ["inflow", "elasticity:0", "elasticity:1", "elasticity:2"]);
     expect(fit.converged).toBe(true);
     const want = [141, 3.24, -2.63, -3.66];
     fit.params.forEach((p, k) => expect(Math.abs(p.value / want[k] - 1), `${p.name}: ${p.value}`).toBeLessThan(0.01));
@@ -65,17 +70,17 @@ describe("fit recovers what the model itself made", () => {
   it("an outflow multiplier on a transition list", async () => {
     const truth = eightState();
     scaleMoves(truth, "off", 1.25);
-    const csv = await seriesOf(truth, ["volume_end", "outflow_work"]);
-    const fit = await fitIn(eightState(), csv, ["outflow_work"]);
+    const csv = seriesOf(truth, ["volume_end", "outflow_work"]);
+    const fit = fitIn(eightState(), csv, ["outflow_work"]);
     expect(fit.params[0].value).toBeCloseTo(1.25, 4);
   });
 
   it("a lag, by a profile over whole months", async () => {
-    const csv = await seriesOf(base(), ["volume_end", "inflow"]);
+    const csv = seriesOf(base(), ["volume_end", "inflow"]);
     const start = base();
     start.macro.effects[1].lag_months = 5;
     start.macro.effects[1].elasticity = -1;
-    const fit = await fitIn(start, csv, ["elasticity:1", "lag:1"]);
+    const fit = fitIn(start, csv, ["elasticity:1", "lag:1"]);
     expect(fit.params.find((p) => p.name === "lag:1")!.value).toBe(12);
     expect(fit.params[0].value).toBeCloseTo(-2.63, 3);
     expect(fit.lagProfile!.map((l) => l.lag)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // the paths start in 2019: longer lags cannot run
@@ -88,14 +93,15 @@ describe("fit recovers what the model itself made", () => {
       states: [{ name: "A", kind: "on" }, { name: "W", kind: "off" }, { name: "X", kind: "exit" }],
       transitions: { per: "month", counts: [{ from: "A", to: "A", n: 90 }, { from: "A", to: "W", n: 6 }, { from: "A", to: "X", n: 4 }, { from: "W", to: "W", n: 50 }] },
     };
-    expect(maxMultiplier(spec, "off")).toBeCloseTo(96 / 6, 12);
+    const model = compileScenario(ScenarioSchema.parse({ ...eightState(), ...spec, initial: { A: 1 }, inflow: { per_year: 0, entry: { A: 1 } } }), "c.json");
+    expect(maxOutflowScale(model, KIND_OFF)).toBeCloseTo(96 / 6, 12);
     scaleMoves(spec, "off", 1.5);
     const n = (to: string) => spec.transitions.counts.find((c: any) => c.from === "A" && c.to === to).n;
     expect([n("A"), n("W"), n("X")]).toEqual([87, 9, 4]);
   });
 });
 
-describe("fit reproduces the Berenschot table of seed 001", () => {
+describe("fit reproduces the Berenschot table", () => {
   it("three elasticities + inflow fitted to the 12 cells land within 3% per cell; the fitted file runs", async () => {
     const dir = tmp();
     const start = base();
@@ -112,7 +118,7 @@ describe("fit reproduces the Berenschot table of seed 001", () => {
     const fitted = parseScenario(readFileSync(out, "utf8"), out);
     expect(fitted.macro!.effects[0].source).toMatch(/^bijstandsim fit op berenschot\.csv: elasticiteit \(12 cellen; standaardfout/);
     expect(fitted.interventions).toHaveLength(1); // the rest of the file is kept
-    const model = await compileScenario(fitted, out);
+    const model = compileScenario(fitted, out);
     const refs = start.references.filter((x: any) => x.name.startsWith("berenschot"));
     let cells = 0;
     for (const ref of refs) {
@@ -132,7 +138,7 @@ describe("fit reproduces the Berenschot table of seed 001", () => {
 
 describe("fit skips and reports target rows it cannot use", () => {
   it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {
-    const fit = await fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);
+    const fit = fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);
     expect(fit.cells).toHaveLength(12);
     expect(fit.notes).toContain("1 target cell(s) before the projection (which starts in 2020) are not used (first on line 2)");
   });
@@ -181,12 +187,50 @@ describe("fit refuses what it cannot identify, and bad targets (exit 2)", () => 
 });
 
 describe("the optimiser and its linear algebra", () => {
-  it("Levenberg-Marquardt fits an exponential curve", async () => {
-    const t = [0, 1, 2, 3, 4];
-    const y = t.map((ti) => 2 * Math.exp(0.3 * ti));
-    const fit = await levenbergMarquardt(async ([a, b]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]), [1, 0]);
+  const t = [0, 1, 2, 3, 4];
+  const y = t.map((ti) => 2 * Math.exp(0.3 * ti));
+  const curve = ([a, b]: readonly number[]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]);
+
+  it("Levenberg-Marquardt fits an exponential curve", () => {
+    const fit = levenbergMarquardt(curve, [1, 0]);
+    expect(fit.converged).toBe(true);
     expect(fit.x[0]).toBeCloseTo(2, 8);
     expect(fit.x[1]).toBeCloseTo(0.3, 8);
+  });
+  it("a residual function that throws a bug surfaces it, at the start or at a trial point", () => {
+    expect(() => levenbergMarquardt(() => { throw new TypeError("bug at the start"); }, [1, 0])).toThrow(/bug at the start/);
+    let calls = 0;
+    const buggy = (x: readonly number[]) => {
+      if (++calls > 5) throw new TypeError("undefined is not a function");
+      return curve(x);
+    };
+    expect(() => levenbergMarquardt(buggy, [1, 0])).toThrow(TypeError);
+  });
+  it("a point the model refuses is a failed step, not an error", () => {
+    // Calls 1-5 are the start and its Jacobian; the first trial step (call 6) is refused,
+    // as a model refuses a probability above 1.
+    let calls = 0;
+    const refusing = (x: readonly number[]) => {
+      if (++calls === 6) throw new InputError("m.json", "x", "refused");
+      return curve(x);
+    };
+    const fit = levenbergMarquardt(refusing, [1, 0], { refused: (err) => err instanceof InputError });
+    expect(calls).toBeGreaterThan(6);
+    expect(fit.converged).toBe(true);
+    expect(fit.x[1]).toBeCloseTo(0.3, 6);
+    calls = 0;
+    expect(() => levenbergMarquardt(refusing, [1, 0])).toThrow(InputError); // not declared a refusal: it surfaces
+  });
+  it("keeps parameters within their bounds", () => {
+    const fit = levenbergMarquardt(curve, [1, 0], { upper: [1.5, 1] });
+    expect(fit.x[0]).toBe(1.5);
+    expect(fit.x[1]).toBeGreaterThan(0.3);
+  });
+  it("stops at the iteration limit and says so", () => {
+    const fit = levenbergMarquardt(curve, [1, 0], { maxIterations: 2 });
+    expect(fit.iterations).toBe(2);
+    expect(fit.converged).toBe(false);
+    expect(fit.reason).toBe("maximum number of iterations reached");
   });
   it("Jacobi eigenvalues of a symmetric matrix", () => {
     const { values, vectors } = symmetricEigen(Float64Array.from([2, 1, 0, 1, 2, 0, 0, 0, 5]), 3);

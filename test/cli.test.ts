@@ -1,34 +1,31 @@
 /**
  * The command line as a user meets it: exit codes, one-line errors, output files.
- * Runs the compiled CLI (`npm test` builds dist/ first).
+ * Runs the compiled CLI in this process (`npm test` builds dist/ first); one test
+ * starts bin/bijstandsim itself.
  */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cli, cliProcess } from "./cli-harness.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ["bin/bijstandsim", ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-"));
 const base = () => JSON.parse(readFileSync(DEFAULT, "utf8"));
 
 /** Writes a (broken) scenario, runs it, and returns the result plus the output folder. */
-function runBroken(text: string, ...extra: string[]) {
+async function runBroken(text: string, ...extra: string[]) {
   const dir = tmp();
   const file = join(dir, "broken.json");
   writeFileSync(file, text);
   const out = join(dir, "out");
-  return { ...cli("run", file, "--out", out, ...extra), out, file };
+  return { ...(await cli("run", file, "--out", out, ...extra)), out, file };
 }
 
 describe("bijstandsim run", () => {
-  it("writes yearly.csv, transitions.csv, states.csv and results.json and prints a table per scenario", () => {
+  it("writes yearly.csv, transitions.csv, states.csv and results.json and prints a table per scenario", async () => {
     const out = join(tmp(), "run");
-    const r = cli("run", DEFAULT, "--out", out);
+    const r = await cli("run", DEFAULT, "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Tweede golf \(tweede-golf\)/);
     expect(r.out).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget, formatted the Dutch way
@@ -56,18 +53,18 @@ describe("bijstandsim run", () => {
     expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
   });
 
-  it("runs only the scenarios asked for, over the horizon asked for", () => {
+  it("runs only the scenarios asked for, over the horizon asked for", async () => {
     const out = join(tmp(), "run");
-    const r = cli("run", DEFAULT, "--scenario", "tweede-golf", "--scenario", "cep-2020", "--horizon", "10", "--out", out);
+    const r = await cli("run", DEFAULT, "--scenario", "tweede-golf", "--scenario", "cep-2020", "--horizon", "10", "--out", out);
     expect(r.code).toBe(0);
     const rows = readFileSync(join(out, "yearly.csv"), "utf8").trim().split("\n").slice(1);
     expect(new Set(rows.map((l) => l.split(",")[0]))).toEqual(new Set(["tweede-golf", "cep-2020"]));
     expect(new Set(rows.map((l) => l.split(",")[2])).size).toBe(10);
   });
 
-  it("reproduces the Berenschot table of seed 001 within 3% per cell", () => {
+  it("reproduces the Berenschot table within 3% per cell", async () => {
     const out = join(tmp(), "run");
-    expect(cli("run", DEFAULT, "--out", out, "--quiet").code).toBe(0);
+    expect((await cli("run", DEFAULT, "--out", out, "--quiet")).code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     const table: Record<string, number[]> = {
       "matig-herstel": [697, 782, 848],
@@ -81,9 +78,9 @@ describe("bijstandsim run", () => {
     }
   });
 
-  it("breakeven prints the break-even effect next to the assumed one and writes a CSV", () => {
+  it("breakeven prints the break-even effect next to the assumed one and writes a CSV", async () => {
     const out = join(tmp(), "be");
-    const r = cli("breakeven", DEFAULT, "--intervention", "intensieve-begeleiding", "--scenario", "matig-herstel", "--out", out);
+    const r = await cli("breakeven", DEFAULT, "--intervention", "intensieve-begeleiding", "--scenario", "matig-herstel", "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Break-even/);
     expect(r.out).toMatch(/Intensieve begeleiding\s+outflow_work \(hazard ratio\)\s+1,150\s+\d+,\d{3}/);
@@ -92,31 +89,40 @@ describe("bijstandsim run", () => {
     expect(Math.abs(Number(csv[1].split(",")[7]))).toBeLessThan(1);
   });
 
-  it("a reused output folder keeps no outputs of an earlier run that this run did not write", () => {
+  it("a reused output folder keeps no outputs of an earlier run that this run did not write", async () => {
     const out = join(tmp(), "reused");
-    expect(cli("run", DEFAULT, "--scenario", "matig-herstel", "--out", out, "--quiet").code).toBe(0);
+    expect((await cli("run", DEFAULT, "--scenario", "matig-herstel", "--out", out, "--quiet")).code).toBe(0);
     writeFileSync(join(out, "draws.csv"), "old");
     writeFileSync(join(out, "report.html"), "old");
     const plain = base();
     plain.interventions = [];
     const dir = tmp();
     writeFileSync(join(dir, "plain.json"), JSON.stringify(plain));
-    expect(cli("run", join(dir, "plain.json"), "--out", out, "--quiet").code).toBe(0);
+    expect((await cli("run", join(dir, "plain.json"), "--out", out, "--quiet")).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["results.json", "states.csv", "transitions.csv", "yearly.csv"]);
   });
 
-  it("validates the shipped scenarios", () => {
+  it("validates the shipped scenarios", async () => {
     for (const f of readdirSync("scenarios").filter((f) => f.endsWith(".json"))) {
-      const r = cli("validate", join("scenarios", f));
+      const r = await cli("validate", join("scenarios", f));
       expect(r.err).toBe("");
       expect(r.code).toBe(0);
     }
   });
 
-  it("prints help with examples", () => {
-    const r = cli("run", "--help");
+  it("prints help with examples", async () => {
+    const r = await cli("run", "--help");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Examples:/);
+  });
+
+  it("runs as bin/bijstandsim: the version, and a mistake's exit status and single line", () => {
+    const v = cliProcess("--version");
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+    const r = cliProcess("run", "scenarios/does-not-exist.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("bijstandsim: error: scenarios/does-not-exist.json: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n");
   });
 });
 
@@ -140,8 +146,8 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     ["unknown --scenario", () => runBroken(JSON.stringify(base()), "--scenario", "derde-golf"), /--scenario: unknown scenario "derde-golf"\. Fix: use one of: matig-herstel/],
   ];
   for (const [name, make, message] of cases) {
-    it(name, () => {
-      const r = make();
+    it(name, async () => {
+      const r = await make();
       expect(r.code).toBe(2);
       expect(r.err).toMatch(message);
       expect(r.err).toMatch(/^bijstandsim: error: .*broken\.json/);
@@ -151,39 +157,39 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     });
   }
 
-  it("unknown --variant and --intervention", () => {
-    const a = runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
+  it("unknown --variant and --intervention", async () => {
+    const a = await runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
     expect(a.code).toBe(2);
     expect(a.err).toMatch(/--variant: unknown intervention or combination "loonkostensubsidie"\. Fix: use one of: intensieve-begeleiding/);
-    const b = cli("breakeven", DEFAULT, "--intervention", "x", "--out", join(tmp(), "o"));
+    const b = await cli("breakeven", DEFAULT, "--intervention", "x", "--out", join(tmp(), "o"));
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/--intervention: unknown intervention "x"/);
   });
 
-  it("an --out that cannot be a folder", () => {
+  it("an --out that cannot be a folder", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "afile"), "x");
-    const r = cli("run", DEFAULT, "--out", join(dir, "afile"));
+    const r = await cli("run", DEFAULT, "--out", join(dir, "afile"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/afile: --out: cannot write the output here: a file of that name is in the way \(EEXIST\)\. Fix: choose another output folder/);
   });
 
-  it("missing file", () => {
-    const r = cli("run", "scenarios/does-not-exist.json", "--out", join(tmp(), "out"));
+  it("missing file", async () => {
+    const r = await cli("run", "scenarios/does-not-exist.json", "--out", join(tmp(), "out"));
     expect(r.code).toBe(2);
     expect(r.err).toBe("bijstandsim: error: scenarios/does-not-exist.json: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n");
   });
 
-  it("a bad option value", () => {
-    const r = cli("run", DEFAULT, "--horizon", "0");
+  it("a bad option value", async () => {
+    const r = await cli("run", DEFAULT, "--horizon", "0");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--horizon must be a whole number from 1 to 100/);
   });
 
-  it("validate reports the same problems", () => {
+  it("validate reports the same problems", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "b.json"), "[1, 2");
-    const r = cli("validate", join(dir, "b.json"));
+    const r = await cli("validate", join(dir, "b.json"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/b\.json: .*is not valid JSON/);
   });

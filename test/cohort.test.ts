@@ -4,14 +4,14 @@ import { projectCohort } from "../src/engine/cohort.js";
 import { aggregateYears } from "../src/engine/aggregate.js";
 import { buigPerYear } from "../src/finance/buig.js";
 import { parseScenario } from "../src/model/parse.js";
-import { compileScenario } from "../src/model/compile.js";
+import { compileScenario } from "../src/model/compile/index.js";
 import { compile, sum, twoState } from "./helpers.js";
 
 describe("cohort engine", () => {
   it("follows the closed form of a 2-state chain with inflow", async () => {
     // A_t = A_0 q^t + I (1 - q^t) / (1 - q), q = 1 - p, I = inflow per month.
     const p = 0.03;
-    const model = await compile(twoState(p, { horizon_years: 3, inflow: { per_year: 120, entry: { A: 1 } } }));
+    const model = compile(twoState(p, { horizon_years: 3, inflow: { per_year: 120, entry: { A: 1 } } }));
     const proj = projectCohort(model, model.scenarios[0]);
     const q = 1 - p;
     for (let t = 0; t <= 36; t++) {
@@ -43,7 +43,7 @@ describe("cohort engine", () => {
   });
 
   it("keeps every compiled row stochastic, with duration bands and re-inflow tunnels", async () => {
-    const model = await compile({
+    const model = compile({
       ...twoState(0.01),
       states: [
         { name: "A", kind: "on" },
@@ -70,7 +70,7 @@ describe("cohort engine", () => {
   });
 
   it("re-inflow tunnels return exactly the cumulative shares given", async () => {
-    const model = await compile({
+    const model = compile({
       ...twoState(0),
       horizon_years: 5,
       states: [
@@ -96,9 +96,9 @@ describe("cohort engine", () => {
     const end = Array.from({ length: 12 }, (_, t) => 1000 * 0.9 ** (t + 1)).reduce((a, b) => a + b);
     const expected = { start, end, half: (start + end) / 2 };
     for (const counting of ["start", "end", "half"] as const) {
-      const model = await compile(twoState(0.1, { counting }));
+      const model = compile(twoState(0.1, { counting }));
       const persons = aggregateYears(model, projectCohort(model, model.scenarios[0]));
-      const money = buigPerYear(model, persons);
+      const money = buigPerYear(model, persons, model.scenarios[0]);
       expect(money.expenditure[0]).toBeCloseTo(expected[counting], 9);
       expect(persons.volumeAvg[0]).toBeCloseTo(expected[counting] / 12, 9);
       expect(persons.volumeEnd[0]).toBeCloseTo(1000 * 0.9 ** 12, 9);
@@ -108,9 +108,9 @@ describe("cohort engine", () => {
   });
 
   it("discounts money and person-years from the second projected year", async () => {
-    const model = await compile(twoState(0, { horizon_years: 3, discount: { money: 0.1, persons: 0.05 } }));
+    const model = compile(twoState(0, { horizon_years: 3, discount: { money: 0.1, persons: 0.05 } }));
     const persons = aggregateYears(model, projectCohort(model, model.scenarios[0]));
-    const money = buigPerYear(model, persons);
+    const money = buigPerYear(model, persons, model.scenarios[0]);
     expect(money.expenditure[2]).toBeCloseTo(12000, 9);
     expect(money.expenditureDiscounted[0]).toBeCloseTo(12000, 9);
     expect(money.expenditureDiscounted[2]).toBeCloseTo(12000 / 1.1 ** 2, 9);
@@ -119,7 +119,7 @@ describe("cohort engine", () => {
   });
 
   it("runs a yearly cycle with the same yearly leaving probability", async () => {
-    const model = await compile(twoState(0.1, { cycle: "year", horizon_years: 2, transitions: { per: "month", list: [{ from: "A", to: "X", p: 0.1 }] } }));
+    const model = compile(twoState(0.1, { cycle: "year", horizon_years: 2, transitions: { per: "month", list: [{ from: "A", to: "X", p: 0.1 }] } }));
     const persons = aggregateYears(model, projectCohort(model, model.scenarios[0]));
     expect(persons.volumeEnd[0]).toBeCloseTo(1000 * 0.9 ** 12, 9);
     expect(persons.volumeEnd[1]).toBeCloseTo(1000 * 0.9 ** 24, 9);
@@ -139,7 +139,7 @@ describe("initial occupancy of recent leavers", () => {
       transitions: { per: "month", list: [] },
       initial: { A: 0, W: { count: 1000, left_within_months: 6 } },
     };
-    const model = await compile(raw);
+    const model = compile(raw);
     const first = model.entryOf[1];
     const h = 1 - 0.8 ** (1 / 12);
     const weights = Array.from({ length: 6 }, (_, j) => (1 - h) ** j);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseScenario } from "../src/model/parse.js";
-import { compileScenario } from "../src/model/compile.js";
-import { runDeterministic } from "../src/run.js";
+import { compileScenario } from "../src/model/compile/index.js";
+import { runDeterministic } from "../src/simulate/scenario.js";
 
 describe("docs/scenario-format.md", () => {
   it("its annotated example is a valid scenario that runs", async () => {

@@ -1,5 +1,6 @@
 /** Small scenario builders for tests: a scenario object, compiled like a file would be. */
-import { compileScenario } from "../src/model/compile.js";
+import { compileScenario } from "../src/model/compile/index.js";
+import { InputError } from "../src/model/errors.js";
 import type { Model } from "../src/model/model.js";
 import { ScenarioSchema } from "../src/model/schema.js";
 
@@ -23,8 +24,19 @@ export function twoState(p: number, overrides: Raw = {}): Raw {
   };
 }
 
-export async function compile(raw: Raw, options = {}): Promise<Model> {
+export function compile(raw: Raw, options = {}): Model {
   return compileScenario(ScenarioSchema.parse(raw), "test.json", options);
+}
+
+/** The InputError compiling `raw` throws, or undefined when it compiles. */
+export function compileError(raw: Raw): InputError | undefined {
+  try {
+    compile(raw);
+    return undefined;
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
 }
 
 /** Sum of a slice of a typed array. */
@@ -46,7 +58,7 @@ export function exactMoments(P: ArrayLike<number>, n: number, initial: ArrayLike
   const variance = new Float64Array((T + 1) * n);
   for (let i = 0; i < n; i++) mean[i] = initial[i];
   const mul = (v: number[]) => v.map((_, j) => v.reduce((s, x, i) => s + x * P[i * n + j], 0));
-  const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const rows: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let arrivals: number[][] = [];
   for (let t = 1; t <= T; t++) {
     for (let i = 0; i < n; i++) rows[i] = mul(rows[i]);

@@ -11,16 +11,16 @@ const macro = (form: string, elasticity: number, lag_months = 0) => ({
 
 describe("macro drivers", () => {
   it("computes power and linear multipliers with a lag", async () => {
-    const model = await compile(twoState(0, { horizon_years: 2, macro: macro("power", 2, 12) }));
+    const model = compile(twoState(0, { horizon_years: 2, macro: macro("power", 2, 12) }));
     const out = new Float64Array(1);
     expect(effectMultipliers(model, model.scenarios[0], 1, out)[0]).toBeCloseTo(1, 15); // 2024 reads 2023
     expect(effectMultipliers(model, model.scenarios[0], 13, out)[0]).toBeCloseTo((5 / 4) ** 2, 15);
-    const linear = await compile(twoState(0, { horizon_years: 2, macro: macro("linear", 0.1) }));
+    const linear = compile(twoState(0, { horizon_years: 2, macro: macro("linear", 0.1) }));
     expect(effectMultipliers(linear, linear.scenarios[0], 24, out)[0]).toBeCloseTo(1.2, 15);
   });
 
   it("moves inflow by the multiplier", async () => {
-    const model = await compile(twoState(0, { horizon_years: 2, inflow: { per_year: 120, entry: { A: 1 } }, macro: macro("power", 1) }));
+    const model = compile(twoState(0, { horizon_years: 2, inflow: { per_year: 120, entry: { A: 1 } }, macro: macro("power", 1) }));
     const proj = projectCohort(model, model.scenarios[0]);
     expect(proj.newInflow[0]).toBeCloseTo(10 * 1.25, 12);
     expect(proj.newInflow[23]).toBeCloseTo(10 * 1.5, 12);
@@ -30,7 +30,7 @@ describe("macro drivers", () => {
     const raw = twoState(0.5, {
       macro: { ...macro("power", 5), effects: [{ driver: "u", target: "outflow_other", elasticity: 5 }] },
     });
-    const model = await compile(raw);
+    const model = compile(raw);
     expect(() => projectCohort(model, model.scenarios[0])).toThrow(/scenario "s", 2024.*"A"/);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { nextU32, seedBlockStreams, splitmix64 } from "../src/engine/microsim/rng.js";
+import { nextU32, seedBlockStreams, splitmix64 } from "../src/random/stream.js";
 import { advanceBlocks, runBlockRange } from "../src/engine/microsim/step.js";
 import { aliasTables, buildSampler, cumulativeRows, type SamplingMethod } from "../src/engine/microsim/tables.js";
 import { microsimChecksum, microsimV1Matrix, V1_BLOCK, V1_GOLDEN, V1_STATES } from "../src/engine/microsim/v1.js";
-import { runMicrosimV1 } from "../src/engine/microsim/index.js";
+import { runMicrosimV1 } from "../src/parallel/microsim-v1.js";
+import { fromDist } from "./cli-harness.js";
 
 const S = V1_STATES;
 
@@ -187,7 +188,7 @@ describe("runMicrosimV1", () => {
 
   // Worker threads run compiled JavaScript: `npm test` compiles src/ to dist/ first.
   it("golden checksums with 2 workers (piscina), byte-identical occupancy", async () => {
-    const dist = await import("../dist/engine/microsim/index.js");
+    const dist = await fromDist<typeof import("../src/parallel/microsim-v1.js")>("parallel/microsim-v1.js");
     for (const method of ["alias", "scan"] as const) {
       const one = await dist.runMicrosimV1({ n, t, method, workers: 1 });
       const two = await dist.runMicrosimV1({ n, t, method, workers: 2 });
@@ -197,7 +198,7 @@ describe("runMicrosimV1", () => {
   });
 
   it("a failing worker rejects with a clear error and the pool still shuts down", async () => {
-    const { runInPool } = await import("../dist/parallel/pool.js");
+    const { runInPool } = await fromDist<typeof import("../src/parallel/microsim-pool.js")>("parallel/microsim-pool.js");
     const sampler = buildSampler("alias", microsimV1Matrix(), S);
     const initialStates = new Uint8Array(3 * V1_BLOCK);
     initialStates[2 * V1_BLOCK + 5] = 200;

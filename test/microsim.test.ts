@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +6,11 @@ import { microsimPlan } from "../src/engine/microsim/plan.js";
 import { countsLayout, simulatePersons } from "../src/engine/microsim/persons.js";
 import type { Persons } from "../src/engine/microsim/population.js";
 import { combineMultipliers, compiledMatrix } from "../src/engine/transition.js";
-import { runMicrosim } from "../src/microsim.js";
-import { runDeterministic } from "../src/run.js";
+import { runMicrosim } from "../src/parallel/microsim.js";
+import { runDeterministic } from "../src/simulate/scenario.js";
 import { InputError } from "../src/model/errors.js";
-import { compile, exactMoments, worstZ, type Raw } from "./helpers.js";
+import { cli, fromDist } from "./cli-harness.js";
+import { compile, compileError, exactMoments, worstZ, type Raw } from "./helpers.js";
 
 /** Four states, integer counts, Poisson inflow (as in psa.test.ts), and re-inflow tunnels from W. */
 const small = (extra: Raw = {}): Raw => ({
@@ -44,7 +44,7 @@ function persons(rows: { state: number; age?: number; household?: number; durati
 
 describe("microsimulation against the cohort model", () => {
   it("mean occupancy over replications lies within 4 exact standard deviations of the cohort expectation, every state and cycle", async () => {
-    const model = await compile(small());
+    const model = compile(small());
     const n = model.states.length; // A, B, W tunnel months 1..6 + durable, X
     const T = 24;
     const R = 400;
@@ -61,7 +61,7 @@ describe("microsimulation against the cohort model", () => {
   });
 
   it("conserves whole persons: stock + new inflow = everyone, every cycle, and the flows add up", async () => {
-    const model = await compile(small());
+    const model = compile(small());
     const out = await runMicrosim(model, { seed: 3, runs: 1, scenarios: [] }, { workers: 1 });
     const plan = out.plans[0].persons;
     const c = out.meanCounts[0];
@@ -101,7 +101,7 @@ describe("AOW exits", () => {
   });
 
   it("a person AOW - 1 month old exits in exactly the next cycle, from an on or off state, also after arriving", async () => {
-    const model = await compile(aowScenario({ aow_age_months: 804, ages: { bands: [{ from: 18, share: 1 }] } }));
+    const model = compile(aowScenario({ aow_age_months: 804, ages: { bands: [{ from: 18, share: 1 }] } }));
     const plan = microsimPlan(model, model.scenarios[0]).persons;
     const [A, W, X] = [0, 1, 2];
     const pop = persons([
@@ -126,7 +126,7 @@ describe("AOW exits", () => {
   });
 
   it("uses the AOW age of each cycle's year", async () => {
-    const model = await compile(aowScenario({ aow_age_months: { "2024": 810, "2025": 800 }, ages: { bands: [{ from: 18, share: 1 }] } }));
+    const model = compile(aowScenario({ aow_age_months: { "2024": 810, "2025": 800 }, ages: { bands: [{ from: 18, share: 1 }] } }));
     const plan = microsimPlan(model, model.scenarios[0]).persons;
     const c = new Float64Array(countsLayout(plan).size);
     simulatePersons(plan, { persons: persons([{ state: 0, age: 795 }]), firstBlock: 0, seed: 1n }, 1024, c);
@@ -136,11 +136,11 @@ describe("AOW exits", () => {
   });
 
   it("draws ages below the AOW age, so nobody leaves for AOW in the first cycle by construction", async () => {
-    const model = await compile(aowScenario({ ages: { bands: [{ from: 60, share: 1 }] } }));
+    const model = compile(aowScenario({ ages: { bands: [{ from: 60, share: 1 }] } }));
     expect(model.population!.aowMonths![0]).toBe(67 * 12); // statutory: 67 in 2024 and 2025
     const raw = aowScenario({ ages: { bands: [{ from: 60, share: 1 }] } });
     raw.initial = { A: 24000 };
-    const out = await runMicrosim(await compile(raw), { seed: 5, runs: 1, scenarios: [] }, { workers: 1 });
+    const out = await runMicrosim(compile(raw), { seed: 5, runs: 1, scenarios: [] }, { workers: 1 });
     const L = countsLayout(out.plans[0].persons);
     const exits = out.meanCounts[0].subarray(L.aowExits, L.aowExits + 24);
     // 24,000 persons spread over the 84 months below 67: about 286 reach it each month, for all 24 months.
@@ -156,7 +156,7 @@ describe("AOW exits", () => {
       [{ households: [{ name: "x", share: 0.5, multiplier: 1 }] }, /population\.households: the shares sum to 0\.5/],
     ];
     for (const [population, message] of bad) {
-      const err = await compile(aowScenario(population)).then(() => undefined, (e: InputError) => e);
+      const err = compileError(aowScenario(population));
       expect(err).toBeInstanceOf(InputError);
       expect(err!.describe()).toMatch(message);
     }
@@ -210,7 +210,7 @@ describe("exact duration bands", () => {
     expect(band(7, 1)).toBeGreaterThan(0);
 
     // Returners from W start a new benefit in band 0: nobody enters band 1 for 12 months.
-    const withReturn = await compile({
+    const withReturn = compile({
       name: "return", start_year: 2024, horizon_years: 2,
       states: [{ name: "A", kind: "on" }, { name: "W", kind: "off", reinflow: { cumulative: [{ months: 1, share: 0.9 }], to: { A: 1 } } }],
       duration_bands: { months: [12], outflow_multiplier: [1, 1], initial_share: [0, 1] },
@@ -247,7 +247,7 @@ describe("household types", () => {
 
   it("household multipliers change expenditure as computed by hand; volumes stay persons", async () => {
     const population = { households: [{ name: "een", share: 0.5, multiplier: 1 }, { name: "paar", share: 0.5, multiplier: 0.5 }] };
-    const out = await runMicrosim(await compile(tiny(population)), { seed: 2, runs: 1, scenarios: [] }, { workers: 1 });
+    const out = await runMicrosim(compile(tiny(population)), { seed: 2, runs: 1, scenarios: [] }, { workers: 1 });
     const plan = out.plans[0].persons;
     const c = out.meanCounts[0];
     const H = 2;
@@ -275,7 +275,7 @@ describe("household types", () => {
     expect(r.persons.volumeAvg[0]).toBeCloseTo(personMonths / 12, 9);
     // Same seed without household types: same persons and moves (the household draw
     // comes from the population stream, not the block streams), multiplier 1.
-    const plain = await runMicrosim(await compile(tiny()), { seed: 2, runs: 1, scenarios: [] }, { workers: 1 });
+    const plain = await runMicrosim(compile(tiny()), { seed: 2, runs: 1, scenarios: [] }, { workers: 1 });
     expect(plain.results[0].persons.volumeAvg[0]).toBeCloseTo(personMonths / 12, 9);
     expect(plain.results[0].money.expenditure[0]).toBeGreaterThan(byHand);
   });
@@ -283,9 +283,9 @@ describe("household types", () => {
   it("leaves the cohort engine's results unchanged (it ignores the population section)", async () => {
     const raw = JSON.parse(readFileSync("scenarios/steenwijkerland.json", "utf8"));
     expect(raw.population).toBeDefined();
-    const withPopulation = runDeterministic(await compile(raw));
+    const withPopulation = runDeterministic(compile(raw));
     delete raw.population;
-    const without = runDeterministic(await compile(raw));
+    const without = runDeterministic(compile(raw));
     expect(withPopulation.map((r) => Array.from(r.money.buigResult))).toEqual(without.map((r) => Array.from(r.money.buigResult)));
     expect(withPopulation.map((r) => Array.from(r.persons.volumeEnd))).toEqual(without.map((r) => Array.from(r.persons.volumeEnd)));
   });
@@ -297,7 +297,7 @@ describe("docs/microsimulation.md", () => {
     const { population } = JSON.parse(/```json\n([\s\S]*?)```/.exec(md)![1]);
     const raw = JSON.parse(readFileSync("scenarios/steenwijkerland.json", "utf8"));
     raw.population = population;
-    const model = await compile(raw);
+    const model = compile(raw);
     expect(Array.from(model.population!.aowMonths!)).toEqual([796, 796, 799, 802]); // 2020-2023
     expect(model.population!.households!.multiplier).toEqual(Float64Array.of(0.7, 1));
     const out = await runMicrosim(model, { seed: 1, runs: 1, scenarios: ["matig-herstel"] }, { workers: 1 });
@@ -316,7 +316,6 @@ describe("bijstandsim run --mode microsim", () => {
       households: [{ name: "alleenstaand", share: 0.7, multiplier: 1.1 }, { name: "paar", share: 0.3, multiplier: 0.77 }],
     },
   })));
-  const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/bijstandsim", ...args], { encoding: "utf8" });
 
   const configs: [string, string[]][] = [
     ["one replication, its blocks split over the workers", ["--persons-scale", "8"]],
@@ -324,14 +323,15 @@ describe("bijstandsim run --mode microsim", () => {
     ["nine replications, whole runs per task", ["--runs", "9", "--draws"]],
   ];
   for (const [name, args] of configs) {
-    it(`writes byte-identical files for --workers 1 and --workers 3 with the same seed: ${name}`, () => {
-      const outs = [1, 3].map((w) => {
+    it(`writes byte-identical files for --workers 1 and --workers 3 with the same seed: ${name}`, async () => {
+      const outs: string[] = [];
+      for (const w of [1, 3]) {
         const out = join(dir, `${name.length}-w${w}`);
-        const r = cli("run", file, "--mode", "microsim", "--seed", "42", "--workers", String(w), ...args, "--out", out, "--quiet");
-        expect(r.stderr).toBe("");
-        expect(r.status).toBe(0);
-        return out;
-      });
+        const r = await cli("run", file, "--mode", "microsim", "--seed", "42", "--workers", String(w), ...args, "--out", out, "--quiet");
+        expect(r.err).toBe("");
+        expect(r.code).toBe(0);
+        outs.push(out);
+      }
       const files = readdirSync(outs[0]).sort();
       expect(files).toEqual(args.includes("--draws") ? ["draws.csv", "results.json", "states.csv", "transitions.csv", "yearly.csv"] : ["results.json", "states.csv", "transitions.csv", "yearly.csv"]);
       for (const f of files) expect(readFileSync(join(outs[1], f), "utf8")).toBe(readFileSync(join(outs[0], f), "utf8"));
@@ -343,13 +343,13 @@ describe("bijstandsim run --mode microsim", () => {
     });
   }
 
-  it("a different seed gives different numbers", () => {
-    const run = (seed: string) => {
+  it("a different seed gives different numbers", async () => {
+    const run = async (seed: string) => {
       const out = join(dir, `seed-${seed}`);
-      expect(cli("run", file, "--mode", "microsim", "--seed", seed, "--workers", "1", "--out", out, "--quiet").status).toBe(0);
+      expect((await cli("run", file, "--mode", "microsim", "--seed", seed, "--workers", "1", "--out", out, "--quiet")).code).toBe(0);
       return readFileSync(join(out, "yearly.csv"), "utf8");
     };
-    expect(run("1")).not.toBe(run("2"));
+    expect(await run("1")).not.toBe(await run("2"));
   });
 
   const refused: [string, string[], RegExp][] = [
@@ -359,19 +359,19 @@ describe("bijstandsim run --mode microsim", () => {
     ["--persons-scale outside microsim", ["--persons-scale", "2"], /--persons-scale: applies to --mode microsim only/],
   ];
   for (const [name, args, message] of refused) {
-    it(`refuses ${name} with exit 2 and writes nothing`, () => {
+    it(`refuses ${name} with exit 2 and writes nothing`, async () => {
       const out = join(dir, `refused-${name.replace(/\W+/g, "-")}`);
-      const r = cli("run", file, ...args, "--out", out);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(message);
+      const r = await cli("run", file, ...args, "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
       expect(existsSync(out)).toBe(false);
     });
   }
 
   // Worker threads run compiled JavaScript: `npm test` compiles src/ to dist/ first.
   it("a failing worker rejects with a clear error", async () => {
-    const { MicrosimPool } = await import("../dist/parallel/pool.js");
-    const model = await compile(small());
+    const { MicrosimPool } = await fromDist<typeof import("../src/parallel/microsim-pool.js")>("parallel/microsim-pool.js");
+    const model = compile(small());
     const plan = microsimPlan(model, model.scenarios[0]).persons;
     const pool = new MicrosimPool({ workers: 2 });
     try {

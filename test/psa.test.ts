@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectCohort } from "../src/engine/cohort.js";
-import { psaRuns, runSize } from "../src/psa.js";
-import { runDeterministic } from "../src/run.js";
-import { metricValues, METRICS, type Metric } from "../src/report/tables.js";
-import { Stream } from "../src/uncertainty/random.js";
+import { psaRuns, runSize } from "../src/simulate/psa.js";
+import { runDeterministic } from "../src/simulate/scenario.js";
+import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
+import { Stream } from "../src/random/stream.js";
+import { cli, interruptWhen } from "./cli-harness.js";
 import { compile, exactMoments, worstZ, type Raw } from "./helpers.js";
 
 /** Four states, integer counts, Poisson inflow: small enough for exact moments. */
@@ -31,7 +31,7 @@ const small = (extra: Raw = {}): Raw => ({
 
 describe("population noise", () => {
   it("mean occupancy lies within 4 standard deviations of the exact cohort expectation, every state and cycle", async () => {
-    const model = await compile(small());
+    const model = compile(small());
     const n = model.states.length;
     const T = 24;
     const R = 400;
@@ -48,7 +48,7 @@ describe("population noise", () => {
   });
 
   it("conserves whole persons in every run", async () => {
-    const model = await compile(small());
+    const model = compile(small());
     const n = model.states.length;
     const p = projectCohort(model, model.scenarios[0], undefined, { noise: new Stream(3, 0) });
     let entered = 500;
@@ -77,7 +77,7 @@ describe("probabilistic runs", () => {
     });
     raw.states[0].cost.distribution = { type: "normal", mean: 12000, sd: 0 };
     raw.inflow.distribution = { type: "uniform", low: 120, high: 120 };
-    const model = await compile(raw);
+    const model = compile(raw);
     const spec = { seed: 5, noise: false, scenarios: [], variants: [] };
     const values = psaRuns(model, spec, 0, 3);
     const results = runDeterministic(model);
@@ -85,7 +85,7 @@ describe("probabilistic runs", () => {
     let at = 0;
     for (const r of results) {
       const v = metricValues(r);
-      for (const metric of Object.keys(METRICS) as Metric[]) {
+      for (const metric of METRIC_KEYS) {
         for (let y = 0; y < model.years; y++, at++) {
           for (let run = 0; run < 3; run++) expect(values[run * size + at]).toBe(v[metric][y]);
         }
@@ -94,10 +94,10 @@ describe("probabilistic runs", () => {
   });
 
   it("draw parameters: Dirichlet rows stay stochastic and vary around the point values", async () => {
-    const model = await compile(small({ transitions: { ...small().transitions, concentration: 500 } }));
+    const model = compile(small({ transitions: { ...small().transitions, concentration: 500 } }));
     const values = psaRuns(model, { seed: 9, noise: false, scenarios: [], variants: [] }, 0, 200);
     const size = runSize(model, { seed: 9, noise: false, scenarios: [], variants: [] });
-    const idx = Object.keys(METRICS).indexOf("volume_end") * model.years + 1;
+    const idx = METRIC_KEYS.indexOf("volume_end") * model.years + 1;
     const xs = Array.from({ length: 200 }, (_, r) => values[r * size + idx]);
     const point = runDeterministic(model)[0].persons.volumeEnd[1];
     const m = xs.reduce((a, b) => a + b, 0) / 200;
@@ -111,16 +111,16 @@ describe("bijstandsim run --mode psa", () => {
   const dir = mkdtempSync(join(tmpdir(), "psa-"));
   const file = join(dir, "small.json");
   writeFileSync(file, JSON.stringify(small({ transitions: { ...small().transitions, concentration: 800 } })));
-  const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/bijstandsim", ...args], { encoding: "utf8", env: { ...process.env } });
 
-  it("writes byte-identical files for --workers 1 and --workers 3 with the same seed", () => {
-    const outs = [1, 3].map((w) => {
+  it("writes byte-identical files for --workers 1 and --workers 3 with the same seed", async () => {
+    const outs: string[] = [];
+    for (const w of [1, 3]) {
       const out = join(dir, `w${w}`);
-      const r = cli("run", file, "--mode", "psa", "--runs", "90", "--seed", "42", "--workers", String(w), "--draws", "--out", out, "--quiet");
-      expect(r.stderr).toBe("");
-      expect(r.status).toBe(0);
-      return out;
-    });
+      const r = await cli("run", file, "--mode", "psa", "--runs", "90", "--seed", "42", "--workers", String(w), "--draws", "--out", out, "--quiet");
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      outs.push(out);
+    }
     const files = readdirSync(outs[0]).sort();
     expect(files).toEqual(["draws.csv", "results.json", "states.csv", "transitions.csv", "yearly.csv"]);
     for (const f of files) expect(readFileSync(join(outs[1], f), "utf8")).toBe(readFileSync(join(outs[0], f), "utf8"));
@@ -134,30 +134,29 @@ describe("bijstandsim run --mode psa", () => {
     expect(readFileSync(join(outs[0], "draws.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 90 * 2);
   });
 
-  it("a worker failure ends the run with a clear error, exit 1 and no output", () => {
+  it("a worker failure ends the run with a clear error, exit 1 and no output", async () => {
     const out = join(dir, "fail");
-    const r = spawnSync(process.execPath, ["bin/bijstandsim", "run", file, "--mode", "psa", "--runs", "40", "--workers", "2", "--out", out],
-      { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_FAIL_RUN: "17" } });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^bijstandsim: error: a worker failed on runs \d+\.\.\d+: injected failure in run 17; no output written\n$/);
+    process.env.BIJSTANDSIM_FAIL_RUN = "17";
+    try {
+      const r = await cli("run", file, "--mode", "psa", "--runs", "40", "--workers", "2", "--out", out, "--quiet");
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^bijstandsim: error: a worker failed on runs \d+\.\.\d+: injected failure in run 17; no output written\n$/);
+    } finally {
+      delete process.env.BIJSTANDSIM_FAIL_RUN;
+    }
     expect(existsSync(out)).toBe(false);
   });
 
   it("Ctrl-C stops the workers and leaves no output", async () => {
-    const { spawn } = await import("node:child_process");
     const out = join(dir, "interrupted");
-    const child = spawn(process.execPath, ["bin/bijstandsim", "run", file, "--mode", "psa", "--runs", "200000", "--workers", "2", "--out", out]);
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 3000)); // loaded, workers started and busy (200,000 runs take minutes)
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    // 200,000 runs take minutes: the signal comes while the workers are busy.
+    const { code, err } = await interruptWhen(/PSA gestart: 200000 trekkingen over 2 thread/, "run", file, "--mode", "psa", "--runs", "200000", "--workers", "2", "--out", out);
     expect(code).toBe(130);
-    expect(stderr).toMatch(/interrupted; stopping workers, no output written/);
+    expect(err).toMatch(/interrupted; stopping workers, no output written/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it("a scenario's bands do not depend on which other scenarios run with it", () => {
+  it("a scenario's bands do not depend on which other scenarios run with it", async () => {
     const two = small({ macro: {
       drivers: { v: { label: "v", base_year: 2023 } },
       effects: [{ driver: "v", target: "inflow", elasticity: 1 }],
@@ -165,22 +164,22 @@ describe("bijstandsim run --mode psa", () => {
     } });
     const f = join(dir, "two.json");
     writeFileSync(f, JSON.stringify(two));
-    const rows = (args: string[], out: string) => {
-      expect(cli("run", f, "--mode", "psa", "--runs", "30", "--seed", "4", "--workers", "1", "--out", out, "--quiet", ...args).status).toBe(0);
+    const rows = async (args: string[], out: string) => {
+      expect((await cli("run", f, "--mode", "psa", "--runs", "30", "--seed", "4", "--workers", "1", "--out", out, "--quiet", ...args)).code).toBe(0);
       return readFileSync(join(out, "yearly.csv"), "utf8").split("\n").filter((l) => l.startsWith("b,"));
     };
-    expect(rows(["--scenario", "b"], join(dir, "only-b"))).toEqual(rows([], join(dir, "both")));
+    expect(await rows(["--scenario", "b"], join(dir, "only-b"))).toEqual(await rows([], join(dir, "both")));
   });
 
-  it("an invalid draw is an input error with exit 2, whatever the number of workers", () => {
+  it("an invalid draw is an input error with exit 2, whatever the number of workers", async () => {
     const s = small({ interventions: [{ name: "ib", label: "IB", targets: ["B"], start: "2024", end: "2025", capacity: { places: 50 },
       effects: [{ target: "outflow_work", relative_risk: 2, distribution: { type: "lognormal", ci95: [1, 400] } }] }] });
     const f = join(dir, "overflow.json");
     writeFileSync(f, JSON.stringify(s));
     for (const w of ["1", "2"]) {
-      const r = cli("run", f, "--mode", "psa", "--runs", "60", "--workers", w, "--variant", "ib", "--out", join(dir, `ov${w}`));
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/overflow\.json: interventions\[0\]\.effects: intervention "ib" pushes the probability of leaving "B \[ib traject/);
+      const r = await cli("run", f, "--mode", "psa", "--runs", "60", "--workers", w, "--variant", "ib", "--out", join(dir, `ov${w}`));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/overflow\.json: interventions\[0\]\.effects: intervention "ib" pushes the probability of leaving "B \[ib traject/);
     }
   });
 
@@ -194,10 +193,10 @@ describe("bijstandsim run --mode psa", () => {
     ["a horizon over 100", ["--horizon", "101"], /--horizon must be a whole number from 1 to 100/],
   ];
   for (const [name, args, message] of bad) {
-    it(`refuses ${name}`, () => {
-      const r = cli("run", file, "--mode", "psa", ...args, "--out", join(dir, "bad"));
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(message);
+    it(`refuses ${name}`, async () => {
+      const r = await cli("run", file, "--mode", "psa", ...args, "--out", join(dir, "bad"));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
     });
   }
 
@@ -207,14 +206,14 @@ describe("bijstandsim run --mode psa", () => {
     ["gamma with sd 0", (s) => (s.states[0].cost.distribution = { type: "gamma", mean: 12000, sd: 0 }), /states\[0\]\.cost\.distribution\.sd: the sd must be above 0/],
   ];
   for (const [name, edit, message] of badDistributions) {
-    it(`refuses a distribution: ${name}`, () => {
+    it(`refuses a distribution: ${name}`, async () => {
       const s = small();
       edit(s);
       const f = join(dir, "bad.json");
       writeFileSync(f, JSON.stringify(s));
-      const r = cli("run", f, "--mode", "psa", "--runs", "5", "--out", join(dir, "bad2"));
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(message);
+      const r = await cli("run", f, "--mode", "psa", "--runs", "5", "--out", join(dir, "bad2"));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
     });
   }
 });

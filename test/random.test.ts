@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { beta, binomial, dirichlet, gamma, normal, poisson, Stream } from "../src/uncertainty/random.js";
+import { beta, binomial, dirichlet, gamma, normal, poisson } from "../src/random/samplers.js";
+import { Stream } from "../src/random/stream.js";
 
 const moments = (draw: () => number, n: number) => {
   let s = 0;

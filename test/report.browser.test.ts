@@ -28,7 +28,7 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
   it("shows every chart with marks, logs no errors, loads nothing from outside, and is screenshotted", async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
     const { chromium } = await import("playwright-core");
-    const dirs = makeFixtures();
+    const dirs = await makeFixtures();
     const reports = [dirs.real, dirs.variants];
     for (const dir of reports) await writeReport(dir);
 

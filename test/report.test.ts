@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { Command } from "commander";
 import ExcelJS from "exceljs";
 import * as vl from "vega-lite";
@@ -14,18 +14,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { InputError } from "../src/model/errors.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, type VlSpec } from "../src/report/charts.js";
-import { parseCsv } from "../src/report/csv.js";
 import { reproduceCommand } from "../src/report/html.js";
 import { dutchParameter, metricHeader, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
-import { parseResults } from "../src/report/results.js";
+import { parseResults as parseDoc } from "../src/outcomes/results.js";
+import { viewOf } from "../src/report/results.js";
 import { collectSources } from "../src/report/sources.js";
 import { arialWidth, vegaTextWidth } from "../src/report/text-width.js";
 import { writeFilesAtomically } from "../src/report/write.js";
 import { writeReport } from "../src/report/write-report.js";
 import { yearlyWide } from "../src/report/xlsx.js";
+import { parseCsv } from "./csv.js";
 import { makeFixtures, tmp } from "./report-fixtures.js";
+
+const parseResults = (text: string, file: string) => viewOf(parseDoc(text, file));
 
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
 const ALL_CHARTS = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado"];
@@ -34,7 +37,7 @@ const ALL_CHARTS = ["volume", "samenstelling", "overgangen", "buig-resultaat", "
 const fx = {} as Record<"real" | "baseline" | "variants", { dir: string; written: string[] }>;
 
 beforeAll(async () => {
-  const dirs = makeFixtures();
+  const dirs = await makeFixtures();
   for (const key of ["real", "baseline", "variants"] as const) fx[key] = { dir: dirs[key], written: await writeReport(dirs[key]) };
 }, 60_000);
 
@@ -194,7 +197,18 @@ describe("results.xlsx", () => {
   }
   const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1) as string[];
 
-  it("reopens with exceljs and holds the same numbers as yearly.csv, as numbers", async () => {
+  it("reopens with exceljs and holds the same numbers as yearly.csv and results.json, as numbers", async () => {
+    const yearlyOf = (dir: string) => {
+      if (existsSync(join(dir, "yearly.csv"))) return parseCsv(read(dir, "yearly.csv"));
+      // the hand-edited run has only results.json: its years as tidy rows
+      const rows: string[][] = [];
+      for (const s of JSON.parse(read(dir, "results.json")).scenarios) {
+        for (const y of s.years) {
+          for (const [k, v] of Object.entries(y)) if (typeof v === "number" && k !== "year" && !/_(p05|p50|p95|mean)$/.test(k)) rows.push([s.name, s.variant, String(y.year), k, String(v), y[`${k}_p05`] === undefined ? "" : String(y[`${k}_p05`])]);
+        }
+      }
+      return { header: ["scenario", "variant", "year", "metric", "value", "p05"], rows };
+    };
     for (const f of [fx.real, fx.variants]) {
       const wb = await open(f.dir);
       expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Jaarcijfers", "Toestanden", "Overgangen"]);
@@ -208,7 +222,7 @@ describe("results.xlsx", () => {
           row.set(`${v[0]}|${v[2]}|${v[4]}`, v);
         }
       });
-      const yearly = parseCsv(read(f.dir, "yearly.csv"));
+      const yearly = yearlyOf(f.dir);
       expect(yearly.rows.length).toBeGreaterThan(100);
       let checked = 0;
       for (const [scenario, variant, year, metric, value, p05] of yearly.rows) {
@@ -271,7 +285,7 @@ describe("bijstandsim report: bad input", () => {
     expect(err).toBeInstanceOf(InputError);
     expect(err.describe()).toMatch(/results\.json: format: has format "bijstandsim-results\/0"; this version of bijstandsim reads "bijstandsim-results\/1"\. Fix: run the scenario again/);
     writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/1", meta: {}, model: {}, scenarios: [] }));
-    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.version: .*Fix: run the scenario again/);
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.tool: .*Fix: run the scenario again/);
     writeFileSync(join(dir, "results.json"), "{ not json");
     expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: line 1, column 3: is not valid JSON/);
     expect(readdirSync(dir)).toEqual(["results.json"]);

@@ -15,11 +15,11 @@
  * and bias = mean of e / actual (signed: positive means the model forecast too high).
  */
 import { InputError } from "../model/errors.js";
-import { compileScenario } from "../model/compile.js";
+import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile } from "../model/schema.js";
-import { runScenario, selectScenarios } from "../run.js";
-import { baselineVariant } from "../interventions/variant.js";
-import { metricValues, type Metric } from "../report/tables.js";
+import { baselineVariant } from "../model/variant.js";
+import { metricValues, type Metric } from "../outcomes/metrics.js";
+import { runScenario, selectScenarios } from "../simulate/scenario.js";
 import type { SeriesPoint } from "./series.js";
 
 export interface BacktestRow {
@@ -79,7 +79,7 @@ export function summarise(rows: BacktestRow[]): BacktestSummary[] {
   }));
 }
 
-export async function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[], options: { from: number; scenarios?: string[]; actualFile: string }): Promise<BacktestResult> {
+export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[], options: { from: number; scenarios?: string[]; actualFile: string }): BacktestResult {
   const { from, actualFile } = options;
   const notes: string[] = [];
   const after = points.filter((p) => p.year > from);
@@ -126,7 +126,7 @@ export async function backtest(spec: ScenarioFile, file: string, points: SeriesP
     if (Math.abs(factor - 1) > 1e-9) notes.push(`initial on-bijstand stock scaled by ${factor.toFixed(4)} to the actual volume_end of ${from} (${stock.value})`);
   } else notes.push(`the actual series has no volume_end for ${from}: the projection starts from the file's own initial stock`);
 
-  const model = await compileScenario(s, file);
+  const model = compileScenario(s, file);
   notes.push(...model.notes.filter((n) => !n.includes("(buig.budget)"))); // the budget is not used here
   const rows: BacktestRow[] = [];
   for (const scenario of selectScenarios(model, options.scenarios ?? [])) {

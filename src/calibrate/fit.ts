@@ -14,6 +14,10 @@
  *   lag 0..24 is tried, the other parameters fitted for each (a profile), and the lag
  *   with the smallest sum of squares is kept. It has no standard error. One lag at a time.
  *
+ * Every trial value is set on the compiled model through model/adjust.ts (the path the
+ * parameter draws take too); only the fitted file written at the end edits the user's
+ * JSON, in whatever encoding it gives its transitions.
+ *
  * The continuous parameters are fitted by Levenberg-Marquardt (lm.ts) on the residuals
  * model - target (or (model - target) / target with `relative`). Approximate standard
  * errors: cov = s^2 (JᵀJ)^-1, s^2 = SSE / (n - p), with J the Jacobian at the optimum.
@@ -22,13 +26,14 @@
  * near-singular (smallest/largest eigenvalue below 1e-10): two parameters then move the
  * targets the same way and the data cannot tell them apart.
  */
+import { maxOutflowScale, withElasticity, withInflowPerYear, withLag, withOutflowScaled } from "../model/adjust.js";
+import { compileScenario } from "../model/compile/index.js";
 import { InputError } from "../model/errors.js";
-import { compileScenario } from "../model/compile.js";
-import type { Model } from "../model/model.js";
+import { KIND_EXIT, KIND_OFF, type Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
-import { runScenario } from "../run.js";
-import { baselineVariant } from "../interventions/variant.js";
-import { metricValues } from "../report/tables.js";
+import { baselineVariant } from "../model/variant.js";
+import { metricValues } from "../outcomes/metrics.js";
+import { runScenario } from "../simulate/scenario.js";
 import { gram, spdInverse, symmetricEigen } from "./linalg.js";
 import { jacobian, levenbergMarquardt } from "./lm.js";
 import type { Cell } from "./series.js";
@@ -111,46 +116,32 @@ export function scaleMoves(spec: Loose, to: "off" | "exit", factor: number): voi
   }
 }
 
-/** The largest multiplier on moves to `to` that leaves every on-state's stay probability at 0 or more. */
-export function maxMultiplier(spec: Loose, to: "off" | "exit"): number {
-  const kind = kindsOf(spec);
-  const t = spec.transitions;
-  const rows = new Map<string, { target: number; other: number; total: number }>();
-  const add = (from: string, dest: string, v: number) => {
-    if (kind.get(from) !== "on") return;
-    const r = rows.get(from) ?? { target: 0, other: 0, total: 0 };
-    r.total += v;
-    if (dest === from) {
-      rows.set(from, r);
-      return;
-    }
-    if (kind.get(dest) === to) r.target += v;
-    else r.other += v;
-    rows.set(from, r);
-  };
-  if (t.list) for (const e of t.list as Loose[]) add(e.from, e.to, e.p);
-  else if (t.matrix) (t.matrix.rows as number[][]).forEach((row, r) => row.forEach((v, c) => add(t.matrix.order[r], t.matrix.order[c], v)));
-  else for (const e of t.counts as Loose[]) add(e.from, e.to, e.n);
-  let max = Infinity;
-  for (const r of rows.values()) {
-    const total = t.list ? 1 : r.total;
-    if (r.target > 0) max = Math.min(max, (total - r.other) / r.target);
-  }
-  return max;
-}
-
-/** The current value of a parameter in the file (a multiplier starts at 1). */
-export function startValue(spec: Loose, p: FreeParam): number {
+/** The current value of a parameter in the model (a multiplier starts at 1). */
+export function startValue(model: Model, p: FreeParam): number {
   switch (p.kind) {
-    case "inflow": return p.series ? 1 : spec.inflow.per_year;
-    case "elasticity": return spec.macro.effects[p.index].elasticity;
-    case "lag": return spec.macro.effects[p.index].lag_months ?? 0;
+    case "inflow": return p.series ? 1 : model.inflowPerYear[0];
+    case "elasticity": return model.effects[p.index].elasticity;
+    case "lag": return model.effects[p.index].lagMonths;
     default: return 1;
   }
 }
 
-/** A copy of `spec` with the parameters set to `values` (multipliers act on `spec`'s own values). */
-export function withParams<T extends Loose>(spec: T, params: readonly FreeParam[], values: readonly number[]): T {
+/** The model with the parameters set to `values` (multipliers act on `model`'s own values). */
+export function withParams(model: Model, params: readonly FreeParam[], values: readonly number[]): Model {
+  return params.reduce((m, p, k) => {
+    const v = values[k];
+    switch (p.kind) {
+      case "inflow": return withInflowPerYear(m, p.series ? m.inflowPerYear.map((x) => x * v) : new Float64Array(m.years).fill(v));
+      case "elasticity": return withElasticity(m, p.index, v);
+      case "lag": return withLag(m, p.index, Math.round(v));
+      case "outflow_work": return withOutflowScaled(m, KIND_OFF, v);
+      case "outflow_other": return withOutflowScaled(m, KIND_EXIT, v);
+    }
+  }, model);
+}
+
+/** A copy of a scenario file (as JSON) with the fitted values written in (multipliers act on its own values). */
+function fileWithParams<T extends Loose>(spec: T, params: readonly FreeParam[], values: readonly number[]): T {
   const out = structuredClone(spec) as Loose;
   params.forEach((p, k) => {
     const v = values[k];
@@ -213,9 +204,8 @@ export interface FitResult {
   notes: string[];
 }
 
-/** Model values at the target cells for a scenario spec (baseline, no interventions). */
-async function cellValues(spec: ScenarioFile, file: string, cells: readonly Cell[], horizonYears: number): Promise<Float64Array> {
-  const model = await compileScenario(spec, file, { horizonYears });
+/** Model values at the target cells (baseline, no interventions). */
+function cellValues(model: Model, cells: readonly Cell[]): Float64Array {
   const needed = [...new Set(cells.map((c) => c.scenario))];
   const values = new Map<number, ReturnType<typeof metricValues>>();
   for (const i of needed) values.set(i, metricValues(runScenario(model, model.scenarios[i], [baselineVariant(model)])[0]));
@@ -249,7 +239,7 @@ function checkIdentifiable(j: Float64Array, n: number, names: string[], where: s
  * out while fitting (they do not change the baseline). Throws InputError when the fit
  * cannot be identified or the model cannot run at the start values.
  */
-export async function fitScenario(spec: ScenarioFile, file: string, model: Model, cells: Cell[], params: FreeParam[], options: FitOptions): Promise<FitResult> {
+export function fitScenario(spec: ScenarioFile, file: string, model: Model, cells: Cell[], params: FreeParam[], options: FitOptions): FitResult {
   const notes: string[] = [];
   const firstYear = model.startYear;
   const before = cells.filter((c) => c.year < firstYear);
@@ -272,7 +262,7 @@ export async function fitScenario(spec: ScenarioFile, file: string, model: Model
   const horizonYears = Math.max(model.years, lastYear - firstYear + 1);
   if (horizonYears > model.years) notes.push(`the targets reach ${lastYear}: projected ${horizonYears} years instead of ${model.years}`);
 
-  const base: ScenarioFile = { ...structuredClone(spec), interventions: [], combinations: [] };
+  const base = compileScenario({ ...structuredClone(spec), interventions: [], combinations: [] }, file, { horizonYears });
   const weights = Float64Array.from(cells, (c) => (options.relative ? 1 / c.value : 1));
   const target = Float64Array.from(cells, (c) => c.value);
   const continuous = params.filter((p) => p.kind !== "lag");
@@ -280,40 +270,40 @@ export async function fitScenario(spec: ScenarioFile, file: string, model: Model
   const names = continuous.map((p) => p.name);
   const x0 = continuous.map((p) => startValue(base, p));
   const lower = continuous.map((p) => (p.kind === "elasticity" ? -Infinity : 0));
-  const upper = continuous.map((p) => (p.kind === "outflow_work" ? maxMultiplier(base, "off") : p.kind === "outflow_other" ? maxMultiplier(base, "exit") : Infinity));
+  const upper = continuous.map((p) => (p.kind === "outflow_work" ? maxOutflowScale(base, KIND_OFF) : p.kind === "outflow_other" ? maxOutflowScale(base, KIND_EXIT) : Infinity));
   const scale = x0.map((v) => Math.max(Math.abs(v), 1));
   upper.forEach((u, k) => {
     if (!(u > 0)) throw new InputError("--free", "", `"${names[k]}": the file has no ${names[k] === "outflow_work" ? "moves from an on-state to an off state" : "moves from an on-state to an exit state"} to scale`, "leave it out of --free");
   });
 
   let evaluations = 0;
-  const residualsAt = (lagValue: number | null) => async (x: readonly number[]): Promise<Float64Array> => {
+  const residualsAt = (lagValue: number | null) => (x: readonly number[]): Float64Array => {
     const values = lagValue === null ? [...x] : [...x, lagValue];
     const ps = lagValue === null ? continuous : [...continuous, lag!];
     evaluations++;
-    const v = await cellValues(withParams(base, ps, values), file, cells, horizonYears);
+    const v = cellValues(withParams(base, ps, values), cells);
     return v.map((mv, k) => (mv - target[k]) * weights[k]);
   };
 
   // Identifiability at the start, before any work.
   const startLag = lag ? startValue(base, lag) : null;
   const f0 = residualsAt(startLag);
-  const r0 = await f0(x0);
+  const r0 = f0(x0);
   if (continuous.length > 0) {
-    const j0 = await jacobian(f0, x0, r0, scale, lower, upper);
+    const j0 = jacobian(f0, x0, r0, scale, lower, upper);
     checkIdentifiable(j0.j, n, names, "at the start values");
   }
 
-  const fitAt = async (lagValue: number | null, start: number[]) => {
+  const fitAt = (lagValue: number | null, start: number[]) => {
     const f = residualsAt(lagValue);
     if (continuous.length === 0) {
-      const r = await f([]);
+      const r = f([]);
       return { x: [] as number[], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: "nothing to optimise" };
     }
-    return levenbergMarquardt(f, start, { lower, upper, scale });
+    return levenbergMarquardt(f, start, { lower, upper, scale, refused: (err) => err instanceof InputError });
   };
 
-  let best: Awaited<ReturnType<typeof fitAt>>;
+  let best: ReturnType<typeof fitAt>;
   let bestLag: number | null = null;
   let lagProfile: { lag: number; sse: number }[] | undefined;
   if (lag) {
@@ -322,9 +312,9 @@ export async function fitScenario(spec: ScenarioFile, file: string, model: Model
     let done = 0;
     best = undefined as never;
     for (const candidate of LAG_CANDIDATES) {
-      let fitted: Awaited<ReturnType<typeof fitAt>>;
+      let fitted: ReturnType<typeof fitAt>;
       try {
-        fitted = await fitAt(candidate, start);
+        fitted = fitAt(candidate, start);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         options.onProgress?.(++done, LAG_CANDIDATES.length);
@@ -341,7 +331,7 @@ export async function fitScenario(spec: ScenarioFile, file: string, model: Model
     if (!best) throw new InputError("--free", "", `"${lag.name}": the model cannot run at any lag 0-24`, "check the driver paths (they must reach back far enough for the lag)");
     const skipped = LAG_CANDIDATES.filter((l) => !lagProfile!.some((x) => x.lag === l));
     if (skipped.length > 0) notes.push(`${lag.name}: lags ${skipped[0]}-${skipped[skipped.length - 1]} months were not tried: the model cannot run with them (driver paths do not reach back far enough)`);
-  } else best = await fitAt(null, x0);
+  } else best = fitAt(null, x0);
 
   const p = continuous.length;
   const dof = n - p - (lag ? 1 : 0);
@@ -399,7 +389,7 @@ const fmtSe = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(3)) : nu
 export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitResult, targetFile: string): { file: Loose; notes: string[] } {
   const notes: string[] = [];
   const values = params.map((p) => fit.params.find((q) => q.name === p.name)!.value);
-  const file = withParams(raw, params, values);
+  const file = fileWithParams(raw, params, values);
   const stamp = (what: string, q: FittedParam) => `bijstandsim fit op ${targetFile}: ${what} (${fit.cells.length} cellen${Number.isFinite(q.se) ? `; standaardfout ${fmtSe(q.se)}` : ""}; startwaarde ${Number(q.start.toPrecision(6))})`;
   const resource = (obj: Loose, text: string) => {
     const old: string | undefined = obj.source;

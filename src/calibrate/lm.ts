@@ -1,11 +1,10 @@
 /**
  * Levenberg-Marquardt least squares: minimise S(x) = sum_k r_k(x)^2 over a few
- * parameters x, for residuals computed by running the model (asynchronous, a few
- * milliseconds each). Why not a package: the npm candidates (ml-levenberg-marquardt)
- * take a synchronous function of one data point, use a fixed absolute finite-difference
- * step, stop only on an absolute error or an iteration count, and do not return the
- * Jacobian, which the standard errors and the identifiability check need. The method is
- * short enough to read:
+ * parameters x, for residuals computed by running the model (a few milliseconds each).
+ * Why not a package: the npm candidates (ml-levenberg-marquardt) take a function of one
+ * data point, use a fixed absolute finite-difference step, stop only on an absolute
+ * error or an iteration count, and do not return the Jacobian, which the standard
+ * errors and the identifiability check need. The method is short enough to read:
  *
  * 1. J = dr/dx by central differences (step 1e-5 x the parameter's scale; one-sided at a bound).
  * 2. Solve (JᵀJ + λ diag(JᵀJ)) δ = -Jᵀr (Marquardt's scaling: invariant to parameter units).
@@ -14,17 +13,19 @@
  *    parameter by less than 1e-9 of its scale, or λ has grown past 1e12 (no descent
  *    direction left: a minimum to working precision), or after `maxIterations`.
  *
- * Bounds are handled by projection (x + δ clamped into [lower, upper]).
+ * Bounds are handled by projection (x + δ clamped into [lower, upper]). A trial point
+ * the model refuses (`refused(err)` is true, e.g. a probability pushed above 1) counts
+ * as a failed step; any other error thrown by the residuals is a bug and surfaces.
  *
  * @example
  * // fit y = a e^(b t) to three points
  * const t = [0, 1, 2], y = [2, 2.7, 3.6];
- * const fit = await levenbergMarquardt(async ([a, b]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]), [1, 0]);
+ * const fit = levenbergMarquardt(([a, b]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]), [1, 0]);
  * // fit.x ~ [2.0, 0.29]
  */
 import { cholesky, choleskySolve, gradient, gram } from "./linalg.js";
 
-export type Residuals = (x: readonly number[]) => Promise<Float64Array>;
+export type Residuals = (x: readonly number[]) => Float64Array;
 
 export interface LmOptions {
   lower?: readonly number[];
@@ -34,6 +35,8 @@ export interface LmOptions {
   maxIterations?: number;
   /** Relative change of S below which the fit has converged (default 1e-12). */
   tolerance?: number;
+  /** Errors that mean "the model cannot run at this point" (default: none; every error surfaces). */
+  refused?: (err: unknown) => boolean;
 }
 
 export interface LmResult {
@@ -55,7 +58,7 @@ const sumSquares = (r: Float64Array): number => {
 };
 
 /** Central-difference Jacobian of `f` at x (n x p), one-sided where a bound is in the way. */
-export async function jacobian(f: Residuals, x: readonly number[], r0: Float64Array, scale: readonly number[], lower: readonly number[], upper: readonly number[]): Promise<{ j: Float64Array; evaluations: number }> {
+export function jacobian(f: Residuals, x: readonly number[], r0: Float64Array, scale: readonly number[], lower: readonly number[], upper: readonly number[]): { j: Float64Array; evaluations: number } {
   const n = r0.length;
   const p = x.length;
   const j = new Float64Array(n * p);
@@ -69,12 +72,12 @@ export async function jacobian(f: Residuals, x: readonly number[], r0: Float64Ar
     let rMinus = r0;
     let width = 0;
     if (up) {
-      rPlus = await f(at(x[a] + h));
+      rPlus = f(at(x[a] + h));
       evaluations++;
       width += h;
     }
     if (down) {
-      rMinus = await f(at(x[a] - h));
+      rMinus = f(at(x[a] - h));
       evaluations++;
       width += h;
     }
@@ -84,24 +87,25 @@ export async function jacobian(f: Residuals, x: readonly number[], r0: Float64Ar
   return { j, evaluations };
 }
 
-export async function levenbergMarquardt(f: Residuals, x0: readonly number[], options: LmOptions = {}): Promise<LmResult> {
+export function levenbergMarquardt(f: Residuals, x0: readonly number[], options: LmOptions = {}): LmResult {
   const p = x0.length;
   const lower = options.lower ?? x0.map(() => -Infinity);
   const upper = options.upper ?? x0.map(() => Infinity);
   const scale = options.scale ?? x0.map((v) => Math.max(Math.abs(v), 1));
   const maxIterations = options.maxIterations ?? 200;
   const tolerance = options.tolerance ?? 1e-12;
+  const refused = options.refused ?? (() => false);
   const clamp = (v: number, a: number) => Math.min(upper[a], Math.max(lower[a], v));
 
   let x = x0.map(clamp);
-  let r = await f(x);
+  let r = f(x);
   let sse = sumSquares(r);
   let evaluations = 1;
   let lambda = 1e-3;
   let reason = "maximum number of iterations reached";
   let converged = false;
   let iterations = 0;
-  let jac = await jacobian(f, x, r, scale, lower, upper);
+  let jac = jacobian(f, x, r, scale, lower, upper);
   evaluations += jac.evaluations;
   const n = r.length;
 
@@ -127,8 +131,9 @@ export async function levenbergMarquardt(f: Residuals, x0: readonly number[], op
       const xNew = x.map((v, k) => clamp(v - step[k], k));
       let rNew: Float64Array;
       try {
-        rNew = await f(xNew);
-      } catch {
+        rNew = f(xNew);
+      } catch (err) {
+        if (!refused(err)) throw err;
         lambda *= 4; // the model refused the trial point (e.g. a probability above 1): a shorter step
         continue;
       }
@@ -145,7 +150,7 @@ export async function levenbergMarquardt(f: Residuals, x0: readonly number[], op
       sse = sseNew;
       lambda = Math.max(lambda / 3, 1e-12);
       accepted = true;
-      jac = await jacobian(f, x, r, scale, lower, upper);
+      jac = jacobian(f, x, r, scale, lower, upper);
       evaluations += jac.evaluations;
       if (small || flat) {
         converged = true;

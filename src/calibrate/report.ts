@@ -2,7 +2,7 @@
  * Terminal summaries and CSV files of the calibration commands (pure: strings in, strings
  * out). Tables in Dutch formats like the run summary; CSV with a decimal point.
  */
-import { formatPercent, formatPersons } from "../report/format.js";
+import { formatPercent, formatPersons } from "../locale/format.js";
 import type { Model } from "../model/model.js";
 import type { BacktestResult } from "./backtest.js";
 import type { EstimateSummary, SeriesRow } from "./estimate.js";

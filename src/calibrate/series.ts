@@ -7,7 +7,7 @@
  */
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
-import { METRICS, type Metric } from "../report/tables.js";
+import { isMetric, METRIC_KEYS, type Metric } from "../outcomes/metrics.js";
 import { detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
 
 export interface SeriesPoint {
@@ -19,7 +19,6 @@ export interface SeriesPoint {
   line: number;
 }
 
-const isMetric = (s: string): s is Metric => Object.prototype.hasOwnProperty.call(METRICS, s);
 
 /** Parses a series CSV; checks form (columns, numbers, metric names, duplicates). */
 export function parseSeries(text: string, file: string): SeriesPoint[] {
@@ -50,7 +49,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
     if (!/^\d{4}$/.test(yearText)) throw new InputError(file, `line ${line}, column year`, `year "${yearText}" is not a four-digit year`, "write years such as 2021");
     const metric = f[mi].trim();
     if (!isMetric(metric)) {
-      throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${Object.keys(METRICS).join(", ")}`);
+      throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
     }
     const valueText = f[vi].trim();
     const value = Number(valueText);

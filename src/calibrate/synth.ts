@@ -14,11 +14,12 @@
  * matrix only).
  *
  * Seeded: the same model, options and seed give the same rows (Stream from
- * src/uncertainty/random.ts; one stream per purpose).
+ * src/random/stream.ts; one stream per purpose).
  */
 import { KIND_EXIT, KIND_ON, type Model } from "../model/model.js";
-import { largestRemainder } from "../engine/cohort.js";
-import { poisson, Stream } from "../uncertainty/random.js";
+import { largestRemainder } from "../engine/whole.js";
+import { poisson } from "../random/samplers.js";
+import { Stream } from "../random/stream.js";
 
 export interface SynthOptions {
   clients: number;

@@ -8,13 +8,14 @@
 import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { basename, dirname, extname, join } from "node:path";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { InputError } from "../model/errors.js";
 import { parseJson, parseScenario } from "../model/parse.js";
-import { compileScenario } from "../model/compile.js";
+import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario, readText } from "./load.js";
+import { collect, probability, wholeNumber, year } from "./options.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
@@ -32,21 +33,6 @@ export interface CalibrateIo {
 }
 const stdoutIo: CalibrateIo = { out: (text) => process.stdout.write(text + "\n") };
 
-const wholeNumber = (name: string, min: number) => (value: string): number => {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more (got "${value}").`);
-  return n;
-};
-const year = (name: string) => (value: string): number => {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a four-digit year (got "${value}").`);
-  return Number(value);
-};
-const probability = (name: string) => (value: string): number => {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(`${name} must be a number from 0 up to (not including) 1 (got "${value}").`);
-  return n;
-};
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 const stem = (file: string) => basename(file, extname(file));
 
 /** Text files written atomically, each in its own folder (temporary name, then rename). */
@@ -66,9 +52,9 @@ function checkFile(file: string): void {
 }
 
 /** A scenario file checked and compiled, the result of a command validated before it is written. */
-async function validateOutput(text: string, file: string): Promise<void> {
+function validateOutput(text: string, file: string): void {
   try {
-    await compileScenario(parseScenario(text, file), file);
+    compileScenario(parseScenario(text, file), file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     throw new InputError(`${file} (not written)`, err.path, `the scenario would be invalid: ${err.message}`, err.fix);
@@ -82,7 +68,7 @@ interface SynthOpts { scenario: string; clients: number; months: number; seed: n
 async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   const text = readText(opts.scenario);
   const spec = parseScenario(text, opts.scenario);
-  const model = await compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
+  const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
   }
@@ -172,7 +158,7 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   if (opts.template) {
     const text = readText(opts.template);
     const spec = parseScenario(text, opts.template);
-    const model = await compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.template);
+    const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.template);
     template = { raw: parseJson(text, opts.template) as Record<string, any>, model, file: opts.template };
   }
   const states = opts.states ? parseStates(opts.states, template) : template?.model.declared.map((d) => ({ name: d.name, kind: d.kind }));
@@ -184,7 +170,7 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
     name, exitState: opts.exitState, disappear: opts.disappear, startYear: opts.startYear, horizonYears: opts.horizon, template,
   });
   const text = JSON.stringify(scenario, null, 2) + "\n";
-  await validateOutput(text, opts.out);
+  validateOutput(text, opts.out);
   const files: Record<string, string> = { [opts.out]: text };
   if (opts.series) {
     if (panel.periodKind !== "calendar") throw new InputError("--series", "", "the panel's periods are month numbers, so there are no calendar years to aggregate", "use calendar months (2021-03) in the panel, or leave --series out");
@@ -200,7 +186,7 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
 interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; quiet?: boolean }
 
 async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
-  const { text, spec, model } = await loadScenario(file);
+  const { text, spec, model } = loadScenario(file);
   const points = parseSeries(readText(opts.target), opts.target);
   checkScenarios(points, model, opts.target);
   for (const name of opts.scenario ?? []) {
@@ -210,12 +196,12 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   if (cells.length === 0) throw new InputError(opts.target, "", "has no rows for the selected scenarios", "check the scenario column and --scenario");
   const params = parseFreeParams(opts.free, spec);
   const progress = new Progress("fit (vertraging)", 25, opts.quiet);
-  const fit = await fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
+  const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();
   const { file: fitted, notes } = fittedFile(parseJson(text, file) as Record<string, any>, params, fit, basename(opts.target));
   fit.notes.push(...notes);
   const out = JSON.stringify(fitted, null, 2) + "\n";
-  await validateOutput(out, opts.out);
+  validateOutput(out, opts.out);
   const files: Record<string, string> = { [opts.out]: out };
   if (opts.residuals) files[opts.residuals] = residualsCsv(model, fit);
   writeEach(files);
@@ -227,10 +213,10 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
 interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; quiet?: boolean }
 
 async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
-  const { spec, model } = await loadScenario(file);
+  const { spec, model } = loadScenario(file);
   const points = parseSeries(readText(opts.actual), opts.actual);
   checkScenarios(points, model, opts.actual);
-  const result = await backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
+  const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");
   const out = opts.out ?? join("output", stem(file));
   const files = { "backtest.csv": backtestCsv(result), "backtest-summary.csv": backtestSummaryCsv(result) };

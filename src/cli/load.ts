@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../model/errors.js";
 import { fileHash, parseScenario } from "../model/parse.js";
-import { compileScenario, type CompileOptions } from "../model/compile.js";
+import { compileScenario, type CompileOptions } from "../model/compile/index.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
 
@@ -24,9 +24,9 @@ export interface Loaded {
   hash: string;
 }
 
-export async function loadScenario(file: string, options: CompileOptions = {}): Promise<Loaded> {
+export function loadScenario(file: string, options: CompileOptions = {}): Loaded {
   const text = readText(file);
   const spec = parseScenario(text, file);
-  const model = await compileScenario(spec, file, options);
+  const model = compileScenario(spec, file, options);
   return { text, spec, model, hash: fileHash(text) };
 }

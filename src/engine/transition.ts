@@ -4,7 +4,7 @@
  * tunnels. Pure; the cohort engine calls it whenever the multipliers change.
  */
 import { KIND_EXIT, KIND_OFF, KIND_ON, type InterventionTarget, type Layer, type Model } from "../model/model.js";
-import type { Variant } from "../interventions/variant.js";
+import type { Variant } from "../model/variant.js";
 
 /** A multiplier pushed a row outside [0, 1]; names the state so the user can act. */
 export class RowOverflowError extends Error {

@@ -10,8 +10,13 @@
  * multiply by 2^k. A root need not be a stochastic matrix (embedding problem): the
  * result is checked and a clear error is raised when it has negative entries.
  *
- * mathjs takes ~0.6 s to load, so it is imported only when a conversion is needed.
+ * mathjs takes ~0.6 s to load, so it is loaded (once, synchronously) only when a
+ * full matrix must be converted.
  */
+import { createRequire } from "node:module";
+
+let mathjs: typeof import("mathjs") | undefined;
+const loadMathjs = (): typeof import("mathjs") => (mathjs ??= createRequire(import.meta.url)("mathjs") as typeof import("mathjs"));
 
 /** A square matrix as rows of numbers (small: the declared states). */
 export type Matrix = number[][];
@@ -27,10 +32,10 @@ function maxAbsDiffFromIdentity(a: Matrix): number {
 }
 
 /** Y^power for a row-stochastic Y and a rational power (1/12 for year -> month). */
-export async function matrixPower(y: Matrix, power: number): Promise<Matrix> {
+export function matrixPower(y: Matrix, power: number): Matrix {
   if (Number.isInteger(power) && power >= 0) return integerPower(y, power);
   try {
-    return await fractionalPower(y, power);
+    return fractionalPower(y, power);
   } catch (err) {
     if (err instanceof ConversionError) throw err;
     // mathjs fails to converge when the matrix has no real root (e.g. a negative eigenvalue:
@@ -39,9 +44,9 @@ export async function matrixPower(y: Matrix, power: number): Promise<Matrix> {
   }
 }
 
-async function fractionalPower(y: Matrix, power: number): Promise<Matrix> {
+function fractionalPower(y: Matrix, power: number): Matrix {
   const n = y.length;
-  const math = await import("mathjs");
+  const math = loadMathjs();
   const toArray = (m: unknown): Matrix => (math.isMatrix(m) ? (m.toArray() as Matrix) : (m as Matrix));
   // Inverse scaling: repeated square roots until close to I, so the log series converges fast.
   let a: Matrix = y;

@@ -1,5 +1,7 @@
 /**
- * The compiled model: what the engines run. Built from a ScenarioFile by compile.ts.
+ * The compiled model: what the engines run. Built from a ScenarioFile by compile/,
+ * and never changed afterwards: a parameter draw or a fitted value is a new Model
+ * (adjust.ts), so one compiled model can serve many runs.
  *
  * Two levels of states:
  * - *declared* states (m): the ones the scenario file names; transitions, costs,
@@ -9,6 +11,7 @@
  *   state with a re-inflow profile becomes "month 1..K since leaving" plus a durable
  *   state). The engines step compiled occupancy vectors.
  */
+import type { Distribution } from "./distributions/index.js";
 import type { Counting, Cycle, StateKind } from "./schema.js";
 
 export const KIND_ON = 0;
@@ -59,7 +62,7 @@ export interface InterventionEffect {
   /** "hr": hazard ratio on the cause-specific hazard; "rr": relative risk on the probability. */
   measure: "hr" | "rr";
   value: number;
-  distribution?: import("./schema.js").Distribution;
+  distribution?: Distribution;
   path: string;
 }
 
@@ -70,7 +73,18 @@ export interface InterventionCosts {
   events: { amount: number; afterCycles: number }[];
 }
 
+/**
+ * "traject": participants take a place for a while and move along their own sub-states
+ * (effects on their moves, costs per start and per month, premiums on work);
+ * "prevention": persons about to flow in are reached and some of them stay out.
+ * A new kind is a new member here; the compiler then lists every place that must
+ * handle it (compile/interventions.ts, engine/participants.ts, finance/interventions.ts,
+ * analyses/effects.ts).
+ */
+export type InterventionKind = "traject" | "prevention";
+
 export interface Intervention {
+  kind: InterventionKind;
   name: string;
   label: string;
   /** Per declared state: 1 if participants are drawn from / stay in it. */
@@ -89,7 +103,7 @@ export interface Intervention {
   postCycles: number;
   effects: InterventionEffect[];
   /** Inflow prevention: share of reached persons that still flows in (relative risk). */
-  inflow?: { value: number; distribution?: import("./schema.js").Distribution; path: string };
+  inflow?: { value: number; distribution?: Distribution; path: string };
   costs: InterventionCosts;
   costRanges: Record<string, [number, number]>;
   /** Per regular compiled state: index of its month-1 layer state, or -1. Layer month j is at +j-1. */
@@ -99,17 +113,24 @@ export interface Intervention {
   path: string;
 }
 
+/** The transitions as the file gives them, before conversion to the cycle (for redrawing and refitting them). */
+export interface DeclaredTransitions {
+  /** "list": converted row by row (competing hazards); "matrix" and "counts": by the matrix root. */
+  encoding: "list" | "matrix" | "counts";
+  /** Declared m x m matrix per period, row-major. */
+  perPeriod: Float64Array;
+  /** Months in the file's period (`per`). */
+  periodMonths: number;
+}
+
 export interface Uncertainty {
   /** Dirichlet concentration per declared row (0: the row is fixed). */
   rowConcentration: Float64Array;
   /** Beta (or other) distributions on single moves of a `list`, drawn per period and converted to the cycle. */
-  moves: { from: number; to: number; distribution: import("./schema.js").Distribution }[];
-  /** The list's per-period matrix and how it converts (needed to redraw a move). */
-  perPeriod: Float64Array;
-  periodMonths: number;
+  moves: { from: number; to: number; distribution: Distribution }[];
   /** Per declared state: distribution of its cost per period (benefit + lks), and the period in months. */
-  cost: ({ distribution: import("./schema.js").Distribution; periodMonths: number } | null)[];
-  inflow?: import("./schema.js").Distribution;
+  cost: ({ distribution: Distribution; periodMonths: number } | null)[];
+  inflow?: Distribution;
 }
 
 export interface Vangnet {
@@ -146,7 +167,7 @@ export type EffectTargetRef =
 
 export interface MacroEffect {
   driver: number;
-  distribution?: import("./schema.js").Distribution;
+  distribution?: Distribution;
   target: EffectTargetRef;
   form: "power" | "linear";
   elasticity: number;
@@ -173,66 +194,68 @@ export interface Reference {
 }
 
 export interface Model {
-  file: string;
-  name: string;
-  label: string;
-  unit: "personen" | "uitkeringen";
-  startYear: number;
-  years: number;
-  cycle: Cycle;
-  cyclesPerYear: number;
-  cycleMonths: number;
-  counting: Counting;
+  readonly file: string;
+  readonly name: string;
+  readonly label: string;
+  readonly unit: "personen" | "uitkeringen";
+  readonly startYear: number;
+  readonly years: number;
+  readonly cycle: Cycle;
+  readonly cyclesPerYear: number;
+  readonly cycleMonths: number;
+  readonly counting: Counting;
 
-  declared: DeclaredState[];
+  readonly declared: readonly DeclaredState[];
   /** Number of regular compiled states (they come first; intervention layers follow). */
-  baseCount: number;
+  readonly baseCount: number;
   /** layers[0] is the regular layer (no intervention). */
-  layers: Layer[];
-  interventions: Intervention[];
-  combinations: { name: string; label: string; members: number[] }[];
-  vangnet: Vangnet;
+  readonly layers: readonly Layer[];
+  readonly interventions: readonly Intervention[];
+  readonly combinations: readonly { name: string; label: string; members: number[] }[];
+  readonly vangnet: Vangnet;
   /** What the probabilistic runs may draw; absent parts stay fixed. */
-  uncertainty: Uncertainty;
+  readonly uncertainty: Uncertainty;
   /** Budget rule: indexed on a driver from a year on (per macro scenario). */
-  budgetIndex?: { driver: number; fromYear: number; base: number };
+  readonly budgetIndex?: { driver: number; fromYear: number; base: number };
   /** Kind code per declared state. */
-  declaredKind: Uint8Array;
+  readonly declaredKind: Uint8Array;
   /** Rung per declared state (higher = closer to work; -1 off the ladder): "up" moves to a higher rung. */
-  ladderRank: Int32Array;
-  states: CompiledState[];
-  declaredOf: Int32Array;
-  kindOf: Uint8Array;
+  readonly ladderRank: Int32Array;
+  readonly states: readonly CompiledState[];
+  readonly declaredOf: Int32Array;
+  readonly kindOf: Uint8Array;
   /** Per declared state: the compiled state a newcomer enters (band 0, or tunnel cycle 1). */
-  entryOf: Int32Array;
+  readonly entryOf: Int32Array;
 
   /** Per-cycle transition matrix over declared states, row-major m x m. */
-  base: Float64Array;
-  bands?: DurationBands;
+  readonly base: Float64Array;
+  /** The same transitions as declared, per period of the file. */
+  readonly transitions: DeclaredTransitions;
+  readonly bands?: DurationBands;
   /** Per declared state: its re-inflow profile, or null. */
-  reinflow: (Reinflow | null)[];
+  readonly reinflow: readonly (Reinflow | null)[];
 
-  initial: Float64Array;
+  readonly initial: Float64Array;
   /** New inflow per projected year (persons per year, before macro effects). */
-  inflowPerYear: Float64Array;
+  readonly inflowPerYear: Float64Array;
   /** Entry distribution of new inflow over declared states. */
-  entry: Float64Array;
+  readonly entry: Float64Array;
 
   /** Benefit + LKS per cycle per compiled state (euros). */
-  costPerCycle: Float64Array;
+  readonly costPerCycle: Float64Array;
   /** BUIG budget per projected year (euros). */
-  budget: Float64Array;
+  readonly budget: Float64Array;
 
-  drivers: { name: string; label: string; unit?: string; baseYear: number }[];
-  effects: MacroEffect[];
-  scenarios: MacroScenario[];
+  readonly drivers: readonly { name: string; label: string; unit?: string; baseYear: number }[];
+  readonly effects: readonly MacroEffect[];
+  readonly scenarios: readonly MacroScenario[];
 
-  discount: { money: number; persons: number };
-  references: Reference[];
+  readonly discount: { money: number; persons: number };
+  readonly references: readonly Reference[];
   /** Things the user should know (a path carried forward, ...), printed by the CLI. */
-  notes: string[];
+  readonly notes: readonly string[];
   /** Individual attributes for the microsimulation (optional `population` section). */
-  population?: Population;
+  readonly population?: Population;
 }
 
 /** Age bands in months: persons are spread uniformly over [from, to) (to -1: up to the AOW age). */

@@ -5,17 +5,14 @@
  *
  * This module checks form only (types, ranges, required fields). Whether names
  * refer to declared states, rows sum to 1 and paths cover the horizon is checked in
- * compile.ts, which knows the whole file.
+ * compile/, which knows the whole file.
  */
 import { z } from "zod";
+import { DistributionSchema, type Distribution } from "./distributions/index.js";
+import { finite, int, nonNegative, probability, source } from "./fields.js";
 
-const finite = () =>
-  z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number (no NaN or Infinity)");
-const nonNegative = () => finite().refine((v) => v >= 0, "must be 0 or more");
-const probability = () => finite().refine((v) => v >= 0 && v <= 1, "must be a probability between 0 and 1");
-const int = (min: number) =>
-  z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be ${min} or more`);
-const source = z.string().optional();
+export { DistributionSchema, type Distribution };
+
 const yearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years such as \"2021\"");
 
 /** A value per calendar year: `{"2020": 1.0, "2021": 1.04}`. */
@@ -30,7 +27,7 @@ const CostSchema = z.strictObject({
   benefit: nonNegative().default(0),
   lks: nonNegative().default(0),
   /** Uncertainty of benefit + lks per period (e.g. gamma). */
-  distribution: z.lazy(() => DistributionSchema).optional(),
+  distribution: DistributionSchema.optional(),
   source,
 });
 
@@ -69,7 +66,7 @@ const TransitionsSchema = z.strictObject({
       rows: z.array(z.array(probability())),
     })
     .optional(),
-  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: z.lazy(() => DistributionSchema).optional(), source })).optional(),
+  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: DistributionSchema.optional(), source })).optional(),
   counts: z.array(z.strictObject({ from: z.string(), to: z.string(), n: nonNegative(), source })).optional(),
   /**
    * Dirichlet uncertainty of each row: the number of observed person-periods (in the unit
@@ -82,7 +79,7 @@ const TransitionsSchema = z.strictObject({
 const InflowSchema = z.strictObject({
   per_year: z.union([nonNegative(), yearSeries(nonNegative)]),
   /** Uncertainty of the yearly new inflow (a number per_year only). */
-  distribution: z.lazy(() => DistributionSchema).optional(),
+  distribution: DistributionSchema.optional(),
   entry: z.record(z.string(), probability()),
   source,
 });
@@ -104,23 +101,6 @@ const BuigSchema = z.strictObject({
   vangnet: VangnetSchema.optional(),
   source,
 });
-
-/**
- * An uncertainty distribution for a parameter, used by the sensitivity analysis and the
- * probabilistic (PSA) runs. A parameter without one stays fixed.
- */
-const positive = (what: string) => finite().refine((v) => v > 0, `${what} must be above 0`);
-export const DistributionSchema = z.union([
-  z.strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("the lower end"), positive("the upper end")]), source })
-    .refine((d) => d.ci95[1] >= d.ci95[0], { message: "ci95 must be [low, high] with low <= high", path: ["ci95"] }),
-  z.strictObject({ type: z.literal("normal"), mean: finite(), sd: nonNegative(), source }),
-  z.strictObject({ type: z.literal("truncnormal"), mean: finite(), sd: nonNegative(), low: finite(), high: finite(), source })
-    .refine((d) => d.low < d.high && d.mean >= d.low && d.mean <= d.high, { message: "needs low < high with the mean between them", path: ["low"] }),
-  z.strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source })
-    .refine((d) => d.high >= d.low, { message: "high must be at least low", path: ["high"] }),
-  z.strictObject({ type: z.literal("beta"), alpha: positive("alpha (a)"), beta: positive("beta (b)"), source }),
-  z.strictObject({ type: z.literal("gamma"), mean: positive("the mean"), sd: positive("the sd"), source }),
-]);
 
 const period = z
   .string()
@@ -193,7 +173,7 @@ const MacroSchema = z.strictObject({
       target: EffectTargetSchema,
       form: z.enum(["power", "linear"]).default("power"),
       elasticity: finite(),
-      distribution: z.lazy(() => DistributionSchema).optional(),
+      distribution: DistributionSchema.optional(),
       lag_months: int(0).default(0),
       source,
     }),
@@ -295,7 +275,6 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type InterventionSpec = z.infer<typeof InterventionSchema>;
-export type Distribution = z.infer<typeof DistributionSchema>;
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type StateSpec = z.infer<typeof StateSchema>;
 export type EffectTarget = z.infer<typeof EffectTargetSchema>;

@@ -5,9 +5,9 @@
  * typed-array code slower (see microsim-task.ts), and a copy of a few MB is cheap.
  */
 import { parseScenario } from "../model/parse.js";
-import { compileScenario } from "../model/compile.js";
+import { compileScenario } from "../model/compile/index.js";
 import type { Model } from "../model/model.js";
-import { psaRuns, type PsaSpec } from "../psa.js";
+import { psaRuns, type PsaSpec } from "../simulate/psa.js";
 import { asWorkerTask } from "./workers.js";
 
 export interface PsaTask {
@@ -21,17 +21,17 @@ export interface PsaTask {
   failAt?: number;
 }
 
-let cached: { key: string; model: Promise<Model> } | undefined;
+let cached: { key: string; model: Model } | undefined;
 
 export default function psaTask(task: PsaTask) {
   return asWorkerTask(() => runTask(task));
 }
 
-async function runTask(task: PsaTask) {
+function runTask(task: PsaTask): Float64Array {
   const key = `${task.file}\n${task.horizonYears}\n${task.text}`;
   if (cached?.key !== key) cached = { key, model: compileScenario(parseScenario(task.text, task.file), task.file, { horizonYears: task.horizonYears }) };
   if (task.failAt !== undefined && task.failAt >= task.first && task.failAt < task.first + task.count) {
     throw new Error(`injected failure in run ${task.failAt}`);
   }
-  return psaRuns(await cached.model, task.spec, task.first, task.count);
+  return psaRuns(cached.model, task.spec, task.first, task.count);
 }

@@ -3,7 +3,7 @@
  * range runs in a worker (or in this thread for one worker), and the ranges are put
  * back in run order, so the values are identical for any number of workers.
  */
-import { psaRuns, runSize, type PsaSpec } from "../psa.js";
+import { psaRuns, runSize, type PsaSpec } from "../simulate/psa.js";
 import type { Model } from "../model/model.js";
 import { splitRange, WorkerPool } from "./workers.js";
 import type { PsaTask } from "./psa-task.js";
@@ -20,6 +20,8 @@ export interface PsaJob {
   failAt?: number;
   /** Called with the number of finished runs (progress). */
   onProgress?: (done: number) => void;
+  /** Called once the threads run (or, with one worker, when the runs start). */
+  onStart?: () => void;
 }
 
 let active: WorkerPool<PsaTask, Float64Array> | undefined;
@@ -32,6 +34,7 @@ export async function stopPsaWorkers(): Promise<void> {
 export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   const size = runSize(model, job.spec);
   if (job.workers === 1 && job.failAt === undefined) {
+    job.onStart?.();
     const out = new Float64Array(job.runs * size);
     for (const [first, count] of splitRange(job.runs, Math.ceil(job.runs / 50))) {
       out.set(psaRuns(model, job.spec, first, count), first * size);
@@ -43,6 +46,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   const ranges = splitRange(job.runs, job.workers * 8);
   const pool = new WorkerPool<PsaTask, Float64Array>(new URL("./psa-task.js", import.meta.url), job.workers);
   active = pool;
+  job.onStart?.();
   let done = 0;
   try {
     const parts = await pool.runAll(

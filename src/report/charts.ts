@@ -13,11 +13,9 @@
  *   the intervention chart only with variants besides the baseline, the tornado only
  *   with sensitivity rows.
  */
-import type { CsvTable } from "./csv.js";
-import { csvNumber, csvObjects } from "./csv.js";
 import { dutchParameter, INSTROOM_LABEL } from "./labels.js";
 import { euroAxis, NL_LOCALE, PERSONS_FORMAT } from "./locale.js";
-import type { ResultsDoc, ScenarioBlock } from "./results.js";
+import type { RunView, ScenarioBlock } from "./results.js";
 
 /** A Vega-Lite spec as plain JSON. */
 export type VlSpec = Record<string, unknown>;
@@ -46,8 +44,6 @@ const WIDTH = 620;
 /** Arial and its metric twins, so that text-width.ts measures what the reader sees. */
 const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const DARK_RED = "#8b1a1a";
-/** Share of the budget that a municipality bears alone before the vangnet pays (default). */
-const DEFAULT_OWN_RISK = 0.075;
 
 const CONFIG = {
   locale: NL_LOCALE,
@@ -65,18 +61,18 @@ const CONFIG = {
 };
 
 /** The fixed colour scale: scenario labels (in run order) to colours. */
-export function scenarioColourScale(doc: ResultsDoc): { domain: string[]; range: string[] } {
+export function scenarioColourScale(doc: RunView): { domain: string[]; range: string[] } {
   const domain = scenarioLabels(doc);
   return { domain, range: domain.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]) };
 }
 
 /** Scenario labels in run order, one per macro scenario. */
-export function scenarioLabels(doc: ResultsDoc): string[] {
+export function scenarioLabels(doc: RunView): string[] {
   return [...new Map(doc.scenarios.map((s) => [s.name, s.label])).values()];
 }
 
 /** One block per macro scenario: its baseline, or its first block when it has none. */
-export function baselineBlocks(doc: ResultsDoc): ScenarioBlock[] {
+export function baselineBlocks(doc: RunView): ScenarioBlock[] {
   const out = new Map<string, ScenarioBlock>();
   for (const s of doc.scenarios) {
     const seen = out.get(s.name);
@@ -88,7 +84,7 @@ export function baselineBlocks(doc: ResultsDoc): ScenarioBlock[] {
 /** The value of a metric, falling back to its mean or median in stochastic output. */
 export const metricOf = (m: Record<string, number>, key: string): number | undefined => m[key] ?? m[`${key}_mean`] ?? m[`${key}_p50`];
 
-const years = (doc: ResultsDoc): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
+const years = (doc: RunView): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
 
 /** A year axis: whole years, no thousands separator. */
 function yearX(domain: [number, number], title: string | null = null) {
@@ -104,7 +100,7 @@ function yearX(domain: [number, number], title: string | null = null) {
 }
 
 /** The scenario colour channel; pass a legend in one layer only (the others inherit it). */
-const colour = (doc: ResultsDoc, legend?: Record<string, unknown> | null) => ({
+const colour = (doc: RunView, legend?: Record<string, unknown> | null) => ({
   field: "scenario",
   type: "nominal",
   title: "Scenario",
@@ -139,7 +135,7 @@ const top = (title: string, subtitle: string | string[] | undefined, body: VlSpe
 });
 
 /** (a) Year-end bijstand volume per scenario, with the p5-p95 band and reference points when present. */
-export function volumeChart(doc: ResultsDoc): Chart | undefined {
+export function volumeChart(doc: RunView): Chart | undefined {
   const blocks = baselineBlocks(doc);
   const rows = blocks.flatMap((s) =>
     s.years
@@ -207,7 +203,7 @@ export function volumeChart(doc: ResultsDoc): Chart | undefined {
 }
 
 /** (b) Composition of the bijstand volume by state (trede/klantgroep), stacked, one panel per scenario. */
-export function compositionChart(doc: ResultsDoc): Chart | undefined {
+export function compositionChart(doc: RunView): Chart | undefined {
   const on = doc.model.states.filter((s) => s.kind === "on");
   const blocks = baselineBlocks(doc);
   const rows = blocks.flatMap((s) =>
@@ -250,7 +246,7 @@ export function compositionChart(doc: ResultsDoc): Chart | undefined {
 }
 
 /** (c) Trede-overgangen per year (from-to heatmap) for the first scenario; `from` includes new inflow. */
-export function transitionsChart(doc: ResultsDoc): Chart | undefined {
+export function transitionsChart(doc: RunView): Chart | undefined {
   const block = baselineBlocks(doc).find((s) => s.transitions.length > 0);
   if (!block) return undefined;
   const label = new Map(doc.model.states.map((s) => [s.name, s.label]));
@@ -306,7 +302,7 @@ export function transitionsChart(doc: ResultsDoc): Chart | undefined {
 }
 
 /** (d) BUIG result per year per scenario and variant, with zero and the vangnet threshold. */
-export function buigResultChart(doc: ResultsDoc): Chart | undefined {
+export function buigResultChart(doc: RunView): Chart | undefined {
   const rows = doc.scenarios.flatMap((s) =>
     s.years
       .map((y) => ({ scenario: s.label, variant: s.variantLabel, year: y.year, value: metricOf(y.metrics, "buig_result"), p05: y.metrics.buig_result_p05, p95: y.metrics.buig_result_p95 }))
@@ -360,12 +356,8 @@ export function buigResultChart(doc: ResultsDoc): Chart | undefined {
   };
 }
 
-/** The vangnet own-risk share from the results (model.vangnet.own_risk) or the statutory 7.5%. */
-export function vangnetOwnRisk(doc: ResultsDoc): number {
-  const v = doc.model.vangnet as { own_risk?: unknown; ownRisk?: unknown } | undefined;
-  const r = v?.own_risk ?? v?.ownRisk;
-  return typeof r === "number" && r >= 0 && r <= 1 ? r : DEFAULT_OWN_RISK;
-}
+/** The vangnet own-risk share of the run. */
+export const vangnetOwnRisk = (doc: RunView): number => doc.model.vangnet.own_risk;
 
 export interface EffectRow {
   scenario: string;
@@ -386,7 +378,7 @@ export interface EffectRow {
  * of the same macro scenario. Uses the engine's `buig_effect`, `intervention_cost`,
  * `net_effect` and `net_effect_cumulative` where present, else derives them.
  */
-export function effectRows(doc: ResultsDoc): EffectRow[] {
+export function effectRows(doc: RunView): EffectRow[] {
   const base = new Map(doc.scenarios.filter((s) => s.variant === "baseline").map((s) => [s.name, s]));
   const out: EffectRow[] = [];
   for (const s of doc.scenarios) {
@@ -431,7 +423,7 @@ export function breakEvenYears(rows: EffectRow[]): { scenario: string; variant: 
 const personsFormat = (max: number): string => (max >= 100 ? PERSONS_FORMAT : max >= 10 ? ",.1~f" : ",.2~f");
 
 /** (e) Intervention effect against the baseline: volume, BUIG-effect and costs, cumulative net effect with break-even. */
-export function interventionChart(doc: ResultsDoc): Chart | undefined {
+export function interventionChart(doc: RunView): Chart | undefined {
   const rows = effectRows(doc);
   if (rows.length === 0) return undefined;
   const variants = [...new Set(rows.map((r) => r.variant))];
@@ -527,48 +519,28 @@ export function interventionChart(doc: ResultsDoc): Chart | undefined {
   };
 }
 
-/** Column names the tornado reads from sensitivity.csv, first match wins. */
-const SENS_COLUMNS = {
-  parameter: ["parameter", "label", "name"],
-  low: ["net_effect_low", "value_low", "result_low", "output_low"],
-  high: ["net_effect_high", "value_high", "result_high", "output_high"],
-  base: ["net_effect_base", "value_base", "result_base", "output_base"],
-  inputLow: ["low"],
-  inputHigh: ["high"],
-  group: ["intervention", "variant"],
-};
-
-const pick = (row: Record<string, string>, names: string[]): string | undefined => names.map((n) => row[n]).find((v) => v !== undefined && v !== "");
 const nlNumber = (v: number) => v.toLocaleString("nl-NL", { maximumFractionDigits: 3 });
 
 /**
- * (f) Tornado of the one-way sensitivity (sensitivity.csv): the cumulative net effect at
- * the low and high end of each uncertain parameter, against the value at its base, for
- * the first scenario in the file; one panel per intervention.
+ * (f) Tornado of the one-way sensitivity (results.json `sensitivity`): the cumulative net
+ * effect at the low and high end of each uncertain parameter, against the value at its
+ * base, for the first scenario in the file; one panel per intervention.
  */
-export function tornadoChart(doc: ResultsDoc, sensitivity: CsvTable | undefined): Chart | undefined {
-  if (!sensitivity || sensitivity.rows.length === 0) return undefined;
-  const objects = csvObjects(sensitivity);
+export function tornadoChart(doc: RunView): Chart | undefined {
+  const sensitivity = doc.sensitivity;
+  if (sensitivity.length === 0) return undefined;
   const order = [...new Map(doc.scenarios.map((s) => [s.name, s.label])).keys()];
-  const scenarioOf = (r: Record<string, string>) => r.scenario ?? "";
-  const present = [...new Set(objects.map(scenarioOf))];
+  const present = [...new Set(sensitivity.map((r) => r.scenario))];
   const scenario = order.find((s) => present.includes(s)) ?? present[0];
   const scenarioLabel = doc.scenarios.find((s) => s.name === scenario)?.label ?? scenario;
   const groupLabel = new Map<string, string>(doc.scenarios.map((s) => [s.variant, s.variantLabel]));
-  for (const iv of (doc.model.interventions as { name?: string; label?: string }[] | undefined) ?? []) if (iv.name && iv.label) groupLabel.set(iv.name, iv.label);
+  for (const iv of doc.model.interventions) groupLabel.set(iv.name, iv.label);
   const bars: Record<string, unknown>[] = [];
   const bases: Record<string, unknown>[] = [];
-  for (const r of objects.filter((o) => scenarioOf(o) === scenario)) {
-    const low = csvNumber(pick(r, SENS_COLUMNS.low));
-    const high = csvNumber(pick(r, SENS_COLUMNS.high));
-    const base = csvNumber(pick(r, SENS_COLUMNS.base));
-    const raw = pick(r, SENS_COLUMNS.parameter);
-    const name = raw === undefined ? undefined : dutchParameter(raw);
-    if (low === null || high === null || name === undefined) continue;
-    const inLow = csvNumber(pick(r, SENS_COLUMNS.inputLow));
-    const inHigh = csvNumber(pick(r, SENS_COLUMNS.inputHigh));
-    const group = pick(r, SENS_COLUMNS.group) ?? "";
-    const parameter = inLow !== null && inHigh !== null ? `${name} (${nlNumber(inLow)} – ${nlNumber(inHigh)})` : name;
+  for (const r of sensitivity.filter((o) => o.scenario === scenario)) {
+    const { netLow: low, netHigh: high, netBase: base, intervention: group } = r;
+    if (low === null || high === null) continue;
+    const parameter = `${dutchParameter(r.parameter)} (${nlNumber(r.low)} – ${nlNumber(r.high)})`;
     const centre = base ?? (low + high) / 2;
     const span = Math.abs(high - low);
     const g = groupLabel.get(group) ?? group;
@@ -612,8 +584,8 @@ export function tornadoChart(doc: ResultsDoc, sensitivity: CsvTable | undefined)
 }
 
 /** All charts the results support, in report order. */
-export function buildCharts(doc: ResultsDoc, extra: { sensitivity?: CsvTable } = {}): Chart[] {
-  return [volumeChart(doc), compositionChart(doc), transitionsChart(doc), buigResultChart(doc), interventionChart(doc), tornadoChart(doc, extra.sensitivity)].filter(
+export function buildCharts(doc: RunView): Chart[] {
+  return [volumeChart(doc), compositionChart(doc), transitionsChart(doc), buigResultChart(doc), interventionChart(doc), tornadoChart(doc)].filter(
     (c): c is Chart => c !== undefined,
   );
 }

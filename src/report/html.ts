@@ -3,23 +3,21 @@
  * be offline. Charts are inline SVG (rendered in advance), styles are inline, and there
  * is no script and no reference to anything outside the file. Pure: data in, text out.
  */
+import { formatEuro, formatPercent, formatPersons } from "../locale/format.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, scenarioColourScale, type Chart } from "./charts.js";
-import { csvNumber, csvObjects, type CsvTable } from "./csv.js";
-import { formatEuro, formatPercent, formatPersons } from "./format.js";
 import { columnHeader, dutchParameter, KIND_LABELS } from "./labels.js";
 import { inlineSvg } from "./render.js";
-import type { ResultsDoc } from "./results.js";
+import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
+import { breakevenTable, sensitivityTable, type Table } from "./tables.js";
 
 export interface ReportPage {
-  doc: ResultsDoc;
+  doc: RunView;
   charts: { chart: Chart; svg: string }[];
   /** Assumptions with their sources (from the scenario file when found, else from results.json). */
   sources: SourceRow[];
   /** The scenario file of the run, when found and its SHA-256 matches the run's. */
   scenarioFile?: { path: string; description?: string; notes: string[]; stateNotes?: { name: string; note: string }[] };
-  breakeven?: CsvTable;
-  sensitivity?: CsvTable;
   /** The output folder as the user named it (for the reproduce commands). */
   outDir: string;
 }
@@ -47,7 +45,7 @@ const head = (label: string, unit?: string) => (unit ? `${esc(label)}<span class
 
 const swatch = (colour: string) => `<span class="swatch" style="background:${colour}"></span>`;
 
-function colourOf(doc: ResultsDoc): (label: string) => string {
+function colourOf(doc: RunView): (label: string) => string {
   const { domain, range } = scenarioColourScale(doc);
   return (label) => range[domain.indexOf(label)] ?? "#999";
 }
@@ -61,7 +59,7 @@ function withBand(m: Record<string, number>, key: string, format: (v: number) =>
   return lo !== undefined && hi !== undefined ? `${format(v)} <span class="band">(${formatPersons(lo)} – ${formatPersons(hi)})</span>` : format(v);
 }
 
-function summaryTables(doc: ResultsDoc): string {
+function summaryTables(doc: RunView): string {
   const colour = colourOf(doc);
   const afterVangnet = doc.scenarios.some((s) => s.years.some((y) => y.metrics.buig_result_after_vangnet !== undefined && Math.abs(y.metrics.buig_result_after_vangnet - (y.metrics.buig_result ?? 0)) > 0.005));
   const band = doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined));
@@ -92,7 +90,7 @@ function summaryTables(doc: ResultsDoc): string {
 }
 
 /** Model against the references (e.g. the Berenschot table): one row per reference, one column per year. */
-function referenceTable(doc: ResultsDoc): string {
+function referenceTable(doc: RunView): string {
   const cells = new Map<string, Map<number, string>>();
   const years = new Set<number>();
   for (const ref of doc.model.references) {
@@ -159,30 +157,33 @@ function interventionSection(page: ReportPage): string {
 }
 
 /** Names to labels for scenario and intervention columns of the analysis CSVs. */
-function nameLabels(doc: ResultsDoc): Map<string, string> {
+function nameLabels(doc: RunView): Map<string, string> {
   const m = new Map<string, string>();
   for (const s of doc.scenarios) {
     m.set(s.name, s.label);
     m.set(s.variant, s.variantLabel);
   }
-  for (const iv of (doc.model.interventions as { name?: string; label?: string }[] | undefined) ?? []) if (iv.name && iv.label) m.set(iv.name, iv.label);
+  for (const iv of doc.model.interventions) m.set(iv.name, iv.label);
   return m;
 }
 
-/** A CSV from an analysis (break-even, sensitivity) as a Dutch table: labels for names, euros for net effects. */
-function csvTable(doc: ResultsDoc, full: CsvTable, columns?: string[]): string {
+/** A cell of an analysis table as a number, or null (empty or text). */
+const numberOrNull = (s: string): number | null => (s.trim() === "" || !Number.isFinite(Number(s)) ? null : Number(s));
+
+/** An analysis table (break-even, sensitivity: as in their CSV files) as a Dutch table: labels for names, euros for net effects. */
+function analysisTable(doc: RunView, full: Table, columns?: string[]): string {
   const keep = columns?.every((c) => full.header.includes(c)) ? columns : full.header;
-  const t = { header: keep, rows: full.rows.map((r) => keep.map((c) => r[full.header.indexOf(c)] ?? "")) };
+  const t = { header: keep, rows: full.rows.map((r) => keep.map((c) => String(r[full.header.indexOf(c)] ?? ""))) };
   const labels = nameLabels(doc);
-  const objects = csvObjects(t);
-  const numeric = t.header.map((h) => !["scenario", "intervention", "variant", "parameter", "effect"].includes(h) && objects.every((o) => o[h] === "" || csvNumber(o[h]) !== null));
+  const objects = t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+  const numeric = t.header.map((h) => !["scenario", "intervention", "variant", "parameter", "effect"].includes(h) && objects.every((o) => o[h] === "" || numberOrNull(o[h]) !== null));
   const rows = objects.map((o) =>
     t.header.map((h, i) => {
       const v = o[h];
       if (h === "scenario" || h === "intervention" || h === "variant") return esc(labels.get(v) ?? v);
       if (h === "parameter" || h === "effect") return esc(dutchParameter(v));
       if (!numeric[i] || v === "") return esc(v === "" ? "—" : v);
-      const n = csvNumber(v)!;
+      const n = numberOrNull(v)!;
       return /net_effect|cost|kosten|euro/.test(h) ? formatEuro(n) : number(n);
     }),
   );
@@ -190,11 +191,11 @@ function csvTable(doc: ResultsDoc, full: CsvTable, columns?: string[]): string {
 }
 
 function breakEvenTable(page: ReportPage): string {
-  if (!page.breakeven || page.breakeven.rows.length === 0) return "";
+  if (page.doc.breakeven.length === 0) return "";
   return [
     "<h3>Break-even-effect</h3>",
     "<p>Het kleinste effect waarbij de interventie zich binnen de horizon terugverdient (cumulatief netto-effect nul), naast het aangenomen effect. Een effect is een hazard ratio of relatief risico: 1 = geen effect.</p>",
-    csvTable(page.doc, page.breakeven, ["scenario", "intervention", "effect", "assumed", "break_even", "net_effect_cumulative_assumed"]),
+    analysisTable(page.doc, breakevenTable(page.doc.breakeven), ["scenario", "intervention", "effect", "assumed", "break_even", "net_effect_cumulative_assumed"]),
   ].join("\n");
 }
 
@@ -248,10 +249,9 @@ function assumptions(page: ReportPage): string {
     fileNotes.length ? `<h3>Toelichting in het scenariobestand</h3>\n<ul>${fileNotes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
     doc.model.notes.length ? `<h3>Opmerkingen bij deze run</h3>\n<ul>${doc.model.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
   ].join("\n");
-  const sensitivity =
-    page.sensitivity && page.sensitivity.rows.length
-      ? `<details><summary>Gevoeligheidsanalyse (alle scenario's)</summary>\n${csvTable(doc, page.sensitivity)}\n</details>`
-      : "";
+  const sensitivity = doc.sensitivity.length
+    ? `<details><summary>Gevoeligheidsanalyse (alle scenario's)</summary>\n${analysisTable(doc, sensitivityTable(doc.sensitivity))}\n</details>`
+    : "";
   return ["<h3>Toestanden</h3>", states, refs, "<h3>Parameters en hun bronnen</h3>", fromFile, params, notes, sensitivity].join("\n");
 }
 
@@ -348,7 +348,7 @@ export function reportHtml(page: ReportPage): string {
   const last = m.start_year + m.horizon_years - 1;
   const nScenarios = new Set(doc.scenarios.map((s) => s.name)).size;
   const variants = [...new Set(doc.scenarios.filter((s) => s.variant !== "baseline").map((s) => s.variantLabel))];
-  const description = page.scenarioFile?.description ?? (typeof m.description === "string" ? m.description : undefined);
+  const description = page.scenarioFile?.description;
   const hasInterventions = effectRows(doc).length > 0;
   const sections: [string, string][] = [
     ["samenvatting", "Samenvatting per scenario"],

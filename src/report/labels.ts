@@ -3,36 +3,15 @@
  * the HTML report and the workbook so that one number has one name everywhere.
  */
 
-import { BAND_KEYS } from "./tables.js";
+import { BAND_KEYS } from "../outcomes/bands.js";
+import { METRIC_KEYS, METRICS } from "../outcomes/metrics.js";
 
 export type Unit = "personen" | "euro" | "aantal";
 
-/** Dutch label and unit of each metric written by `run`. */
-export const METRIC_LABELS: Record<string, { label: string; unit: Unit }> = {
-  volume_end: { label: "Volume eind", unit: "personen" },
-  volume_avg: { label: "Volume gemiddeld", unit: "personen" },
-  inflow: { label: "Instroom", unit: "personen" },
-  inflow_new: { label: "Nieuwe instroom", unit: "personen" },
-  reinflow: { label: "Herinstroom", unit: "personen" },
-  outflow_work: { label: "Uitstroom naar werk", unit: "personen" },
-  outflow_other: { label: "Uitstroom overig", unit: "personen" },
-  expenditure: { label: "Uitgaven", unit: "euro" },
-  budget: { label: "BUIG-budget", unit: "euro" },
-  buig_result: { label: "BUIG-resultaat", unit: "euro" },
-  vangnet_compensation: { label: "Vangnetcompensatie", unit: "euro" },
-  buig_result_after_vangnet: { label: "BUIG-resultaat na vangnet", unit: "euro" },
-  intervention_participants: { label: "Deelnemers interventie", unit: "personen" },
-  intervention_starts: { label: "Starters interventie", unit: "personen" },
-  inflow_prevented: { label: "Voorkomen instroom", unit: "personen" },
-  intervention_cost: { label: "Kosten interventie", unit: "euro" },
-  buig_effect: { label: "BUIG-effect", unit: "euro" },
-  net_effect: { label: "Netto-effect", unit: "euro" },
-  net_effect_cumulative: { label: "Netto-effect cumulatief", unit: "euro" },
-  net_effect_npv: { label: "Netto-effect contante waarde", unit: "euro" },
-  expenditure_discounted: { label: "Uitgaven contant", unit: "euro" },
-  buig_result_discounted: { label: "BUIG-resultaat contant", unit: "euro" },
-  volume_avg_discounted: { label: "Volume gemiddeld contant", unit: "personen" },
-};
+/** Dutch label and unit of each metric written by `run` (from outcomes/metrics.ts). */
+export const METRIC_LABELS: Record<string, { label: string; unit: Unit }> = Object.fromEntries(
+  METRIC_KEYS.map((k) => [k, { label: METRICS[k].label.nl, unit: METRICS[k].unit === "euro" ? "euro" : "personen" }]),
+);
 
 /** Suffixes of the percentile and mean fields of stochastic runs. */
 const STAT_LABELS: Record<string, string> = { mean: "gemiddelde", p05: "p5", p50: "mediaan", p95: "p95" };

@@ -1,8 +1,10 @@
 /** The compact summary printed after a run: one table per scenario, Dutch formats. */
+import { formatEuro, formatPercent, formatPersons } from "../locale/format.js";
 import type { Model } from "../model/model.js";
-import type { ScenarioResult } from "../run.js";
-import { formatEuro, formatPercent, formatPersons } from "./format.js";
-import { METRICS, metricValues, type Bands, type Metric } from "./tables.js";
+import type { BreakEven } from "../outcomes/analyses.js";
+import { bandIndex, type Bands } from "../outcomes/bands.js";
+import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
+import type { ScenarioResult } from "../outcomes/result.js";
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -13,10 +15,9 @@ function table(header: string[], rows: string[][]): string {
 /** With bands (PSA), the 90% interval follows volume and BUIG result. */
 export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Bands; index: number }): string {
   const afterVangnet = r.money.vangnetCompensation.some((c) => c > 0);
-  const M = Object.keys(METRICS).length;
-  const range = (metric: Metric, y: number, fmt: (v: number) => string) => {
+  const range = (metric: "volume_end" | "buig_result", y: number, fmt: (v: number) => string) => {
     if (!psa) return "";
-    const i = (psa.index * M + Object.keys(METRICS).indexOf(metric)) * model.years + y;
+    const i = bandIndex(psa.index, metric, model.years, y);
     return ` (${fmt(psa.bands.p05[i])} – ${fmt(psa.bands.p95[i])})`;
   };
   const p = r.persons;
@@ -36,14 +37,15 @@ export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Ba
 }
 
 /** Model vs reference values (e.g. the Berenschot table, observed flows), with the tolerance when given. */
-export function referenceTable(model: Model, results: ScenarioResult[]): string | undefined {
+export function referenceTable(model: Model, results: readonly ScenarioResult[]): string | undefined {
   const rows: string[][] = [];
   const withTolerance = model.references.some((r) => r.tolerance !== undefined);
   for (const ref of model.references) {
     const r = results.find((x) => x.scenario.name === ref.scenario && x.variant === "baseline");
     if (!r) continue;
-    const values = metricValues(r)[ref.metric as Metric];
-    const fmt = METRICS[ref.metric as Metric] === "euro" ? formatEuro : formatPersons;
+    if (!isMetric(ref.metric)) continue;
+    const values = metricValues(r)[ref.metric];
+    const fmt = METRICS[ref.metric].unit === "euro" ? formatEuro : formatPersons;
     for (const [year, value] of ref.values) {
       const y = year - model.startYear;
       if (y < 0 || y >= model.years) continue;
@@ -57,7 +59,7 @@ export function referenceTable(model: Model, results: ScenarioResult[]): string 
 }
 
 /** Per scenario: each variant against the baseline, in persons and euros. */
-export function variantTable(model: Model, results: ScenarioResult[]): string | undefined {
+export function variantTable(model: Model, results: readonly ScenarioResult[]): string | undefined {
   const byScenario = new Map<string, ScenarioResult[]>();
   for (const r of results) byScenario.set(r.scenario.name, [...(byScenario.get(r.scenario.name) ?? []), r]);
   const blocks: string[] = [];
@@ -82,7 +84,7 @@ export function variantTable(model: Model, results: ScenarioResult[]): string | 
 }
 
 /** Break-even effect next to the assumed effect, per scenario and effect. */
-export function breakEvenTable(model: Model, rows: import("../analyses.js").BreakEven[]): string {
+export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string {
   const fmt = (v: number) => v.toFixed(3).replace(".", ",");
   const lines = rows.flatMap((r) =>
     r.effects.map((e) => [

@@ -1,22 +1,22 @@
 /**
- * `bijstandsim report <output-dir>`: from a run's results.json (and the CSV files next
- * to it) to charts/*.vl.json, charts/*.svg, report.html and results.xlsx in the same
- * folder. This is the report layer's I/O edge: it reads the files, calls the pure
- * builders, and writes everything atomically at the end (nothing is written when any
- * step fails).
+ * `bijstandsim report <output-dir>`: from a run's results.json to charts/*.vl.json,
+ * charts/*.svg, report.html and results.xlsx in the same folder. This is the report
+ * layer's I/O edge: it reads results.json (and the run's scenario file, for every
+ * source), calls the pure builders, and writes everything atomically at the end
+ * (nothing is written when any step fails).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../model/errors.js";
+import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
 import { buildCharts, CHART_NAMES } from "./charts.js";
-import { parseCsv, type CsvTable } from "./csv.js";
 import { reportHtml, type ReportPage } from "./html.js";
 import { renderSvg } from "./render.js";
-import { parseResults, RESULTS_FORMAT, type ResultsDoc } from "./results.js";
+import { viewOf, type RunView } from "./results.js";
 import { collectSources } from "./sources.js";
 import { writeFilesAtomically, type FileContent } from "./write.js";
-import { resultsWorkbook, tablesFromResults } from "./xlsx.js";
+import { resultsWorkbook } from "./xlsx.js";
 
 export interface ReportOptions {
   /**
@@ -27,15 +27,10 @@ export interface ReportOptions {
   scenarioFile?: string;
 }
 
-const readCsv = (dir: string, name: string): CsvTable | undefined => {
-  const file = join(dir, name);
-  return existsSync(file) ? parseCsv(readFileSync(file, "utf8")) : undefined;
-};
-
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** The scenario file of the run: the one given (must match the hash), or one found next to the output. */
-function findScenarioFile(doc: ResultsDoc, outDir: string, given?: string): { path: string; raw: Record<string, unknown> } | undefined {
+function findScenarioFile(doc: RunView, outDir: string, given?: string): { path: string; raw: Record<string, unknown> } | undefined {
   const tryFile = (path: string) => {
     if (!existsSync(path) || !statSync(path).isFile()) return undefined;
     const text = readFileSync(path, "utf8");
@@ -71,7 +66,7 @@ function stateNotes(raw: Record<string, unknown>): { name: string; note: string 
 }
 
 /** Reads and checks results.json; a missing folder or file, or another format, is an InputError. */
-export function readResults(outDir: string): ResultsDoc {
+export function readResults(outDir: string): RunView {
   const file = join(outDir, "results.json");
   if (!existsSync(outDir)) {
     throw new InputError(outDir, "", "folder not found", "give the output folder of a run (bijstandsim run <scenario file> --out <folder>; default output/<file-stem>/)");
@@ -80,7 +75,7 @@ export function readResults(outDir: string): ResultsDoc {
   if (!existsSync(file)) {
     throw new InputError(file, "", "not found: this folder holds no bijstandsim results", "run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder");
   }
-  return parseResults(readFileSync(file, "utf8"), file);
+  return viewOf(parseResults(readFileSync(file, "utf8"), file));
 }
 
 /**
@@ -92,17 +87,9 @@ export function readResults(outDir: string): ResultsDoc {
  */
 export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
   const doc = readResults(outDir);
-  const fromJson = tablesFromResults(doc);
-  const tables = {
-    yearly: readCsv(outDir, "yearly.csv") ?? fromJson.yearly,
-    states: readCsv(outDir, "states.csv") ?? fromJson.states,
-    transitions: readCsv(outDir, "transitions.csv") ?? fromJson.transitions,
-    breakeven: readCsv(outDir, "breakeven.csv"),
-    sensitivity: readCsv(outDir, "sensitivity.csv"),
-  };
   const scenario = findScenarioFile(doc, outDir, options.scenarioFile);
 
-  const charts = buildCharts(doc, { sensitivity: tables.sensitivity });
+  const charts = buildCharts(doc);
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: (await renderSvg(chart.spec)).svg });
 
@@ -122,8 +109,6 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
           stateNotes: stateNotes(scenario.raw),
         }
       : undefined,
-    breakeven: tables.breakeven,
-    sensitivity: tables.sensitivity,
     outDir,
   };
 
@@ -133,7 +118,7 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
     files[`charts/${chart.name}.svg`] = svg;
   }
   files["report.html"] = reportHtml(page);
-  files["results.xlsx"] = await resultsWorkbook(doc, tables);
+  files["results.xlsx"] = await resultsWorkbook(doc);
   const written = writeFilesAtomically(outDir, files);
 
   // Charts an earlier report drew but this run has no data for (e.g. no interventions now).

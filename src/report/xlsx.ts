@@ -1,24 +1,29 @@
 /**
  * results.xlsx for spreadsheet users: one sheet per table, numbers stored as numbers
- * (formatted for display only), Dutch headers. Built with exceljs, in memory; the writer
- * puts the bytes on disk.
+ * (formatted for display only), Dutch headers. Built with exceljs, in memory, from
+ * results.json (the same numbers as the CSV files); the writer puts the bytes on disk.
  *
- * Sheets: Jaarcijfers (yearly.csv in wide form: one row per scenario, variant and year,
- * one column per metric), Toestanden (states.csv), Overgangen (transitions.csv),
- * Break-even and Gevoeligheid when the run has them, and Over deze run (metadata).
+ * Sheets: Jaarcijfers (one row per scenario, variant and year, one column per metric),
+ * Toestanden, Overgangen, Break-even and Gevoeligheid when the run has them, and Over
+ * deze run (metadata).
  */
-import type { CsvTable } from "./csv.js";
-import { csvNumber } from "./csv.js";
+import { BAND_KEYS } from "../outcomes/bands.js";
+import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { columnHeader, metricHeader, metricUnit } from "./labels.js";
-import type { ResultsDoc } from "./results.js";
+import type { RunView } from "./results.js";
+import { breakevenTable, sensitivityTable, type Table } from "./tables.js";
 
 export interface WorkbookTables {
-  yearly: CsvTable;
-  states?: CsvTable;
-  transitions?: CsvTable;
-  breakeven?: CsvTable;
-  sensitivity?: CsvTable;
+  yearly: Table;
+  states?: Table;
+  transitions?: Table;
+  breakeven?: Table;
+  sensitivity?: Table;
 }
+
+/** A cell as a number: a number, or a string that is one; null for an empty or text cell. */
+const numberOrNull = (v: string | number | undefined): number | null =>
+  typeof v === "number" ? v : v === undefined || v.trim() === "" || !Number.isFinite(Number(v)) ? null : Number(v);
 
 export type Cell = string | number | null;
 
@@ -54,7 +59,7 @@ const formatFor = (key: string): string | undefined => {
  * yearlyWide({ header: ["scenario", "variant", "year", "metric", "value"], rows: [["a", "baseline", "2020", "volume_end", "696.4612"]] }).rows;
  * // [["a", "baseline", 2020, 696.4612]]
  */
-export function yearlyWide(yearly: CsvTable): { keys: string[]; rows: Cell[][] } {
+export function yearlyWide(yearly: Table): { keys: string[]; rows: Cell[][] } {
   const col = (name: string) => yearly.header.indexOf(name);
   const [s, v, y, m] = ["scenario", "variant", "year", "metric"].map(col);
   const valueCols = yearly.header.map((h, i) => ({ h, i })).filter(({ i }) => ![s, v, y, m].includes(i));
@@ -64,57 +69,64 @@ export function yearlyWide(yearly: CsvTable): { keys: string[]; rows: Cell[][] }
   for (const r of yearly.rows) {
     const key = `${r[s]}\u0000${r[v]}\u0000${r[y]}`;
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { scenario: r[s], variant: r[v] ?? "baseline", year: Number(r[y]), values: new Map() }));
+    if (!entry) byKey.set(key, (entry = { scenario: String(r[s]), variant: String(r[v] ?? "baseline"), year: Number(r[y]), values: new Map() }));
     for (const { h, i } of valueCols) {
-      const name = h === "value" ? r[m] : `${r[m]}_${h}`;
+      const name = h === "value" ? String(r[m]) : `${r[m]}_${h}`;
       if (r[i] === undefined || r[i] === "") continue;
       if (!seenMetric.has(name)) {
         seenMetric.add(name);
         metrics.push(name);
       }
-      entry.values.set(name, csvNumber(r[i]));
+      entry.values.set(name, numberOrNull(r[i]));
     }
   }
   const rows = [...byKey.values()].map((e) => [e.scenario, e.variant, e.year, ...metrics.map((k) => e.values.get(k) ?? null)]);
   return { keys: ["scenario", "variant", "year", ...metrics], rows };
 }
 
-/** A CSV as a sheet: numeric columns as numbers, Dutch headers. */
-export function csvSheet(name: string, t: CsvTable): Sheet {
-  const numeric = t.header.map((h, i) => !TEXT_COLUMNS.has(h) && t.rows.every((r) => r[i] === undefined || r[i] === "" || csvNumber(r[i]) !== null));
+/** A table as a sheet: numeric columns as numbers, Dutch headers. */
+export function tableSheet(name: string, t: Table): Sheet {
+  const empty = (v: string | number | undefined) => v === undefined || v === "";
+  const numeric = t.header.map((h, i) => !TEXT_COLUMNS.has(h) && t.rows.every((r) => empty(r[i]) || numberOrNull(r[i]) !== null));
   return {
     name,
     keys: t.header,
     headers: t.header.map(columnHeader),
-    rows: t.rows.map((r) => t.header.map((_, i) => (r[i] === undefined || r[i] === "" ? null : numeric[i] ? csvNumber(r[i]) : r[i]))),
+    rows: t.rows.map((r) => t.header.map((_, i) => (empty(r[i]) ? null : numeric[i] ? numberOrNull(r[i]) : r[i]))),
     formats: t.header.map((h, i) => (numeric[i] ? formatFor(h) : undefined)),
   };
 }
 
-/** Tidy tables from results.json, for runs whose CSV files are gone. */
-export function tablesFromResults(doc: ResultsDoc): WorkbookTables {
-  const yearly: string[][] = [];
-  const states: string[][] = [];
-  const transitions: string[][] = [];
+/** The tidy tables of a run, from results.json: yearly (value, then mean and percentiles when present), states, transitions and the analyses. */
+export function tablesFromResults(doc: RunView): WorkbookTables {
+  const bands = doc.scenarios.some((s) => s.years.some((y) => y.metrics[`${METRIC_KEYS[0]}_${BAND_KEYS[0]}`] !== undefined));
+  const yearly: Table = { header: ["scenario", "variant", "year", "metric", "value", ...(bands ? BAND_KEYS : [])], rows: [] };
+  const states: Table = { header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg"], rows: [] };
+  const transitions: Table = { header: ["scenario", "variant", "year", "from", "to", "count"], rows: [] };
   for (const s of doc.scenarios) {
     for (const y of s.years) {
-      for (const [k, v] of Object.entries(y.metrics)) yearly.push([s.name, s.variant, String(y.year), k, String(v)]);
+      for (const k of METRIC_KEYS) {
+        if (y.metrics[k] === undefined) continue;
+        yearly.rows.push([s.name, s.variant, y.year, k, y.metrics[k], ...(bands ? BAND_KEYS.map((b) => y.metrics[`${k}_${b}`] ?? "") : [])]);
+      }
       for (const st of doc.model.states) {
         const v = y.states[st.name];
-        if (v) states.push([s.name, s.variant, String(y.year), st.name, st.kind, String(v.volume_end), String(v.volume_avg)]);
+        if (v) states.rows.push([s.name, s.variant, y.year, st.name, st.kind, v.volume_end, v.volume_avg]);
       }
     }
-    for (const t of s.transitions) transitions.push([s.name, s.variant, String(t.year), t.from, t.to, String(t.count)]);
+    for (const t of s.transitions) transitions.rows.push([s.name, s.variant, t.year, t.from, t.to, t.count]);
   }
   return {
-    yearly: { header: ["scenario", "variant", "year", "metric", "value"], rows: yearly },
-    states: { header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg"], rows: states },
-    transitions: { header: ["scenario", "variant", "year", "from", "to", "count"], rows: transitions },
+    yearly,
+    states,
+    transitions,
+    breakeven: doc.breakeven.length ? breakevenTable(doc.breakeven) : undefined,
+    sensitivity: doc.sensitivity.length ? sensitivityTable(doc.sensitivity) : undefined,
   };
 }
 
 /** The sheets of results.xlsx, in order (pure; `resultsWorkbook` turns them into bytes). */
-export function workbookSheets(doc: ResultsDoc, tables: WorkbookTables): Sheet[] {
+export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
   const labelOf = new Map(doc.scenarios.map((s) => [s.name, s.label]));
   const variantOf = new Map(doc.scenarios.map((s) => [s.variant, s.variantLabel]));
   const wide = yearlyWide(tables.yearly);
@@ -128,10 +140,10 @@ export function workbookSheets(doc: ResultsDoc, tables: WorkbookTables): Sheet[]
       formats: [undefined, undefined, undefined, undefined, "0", ...metricKeys.map(formatFor)],
     },
   ];
-  if (tables.states) sheets.push(csvSheet("Toestanden", tables.states));
-  if (tables.transitions) sheets.push(csvSheet("Overgangen", tables.transitions));
-  if (tables.breakeven) sheets.push(csvSheet("Break-even", tables.breakeven));
-  if (tables.sensitivity) sheets.push(csvSheet("Gevoeligheid", tables.sensitivity));
+  if (tables.states) sheets.push(tableSheet("Toestanden", tables.states));
+  if (tables.transitions) sheets.push(tableSheet("Overgangen", tables.transitions));
+  if (tables.breakeven) sheets.push(tableSheet("Break-even", tables.breakeven));
+  if (tables.sensitivity) sheets.push(tableSheet("Gevoeligheid", tables.sensitivity));
   const m = doc.model;
   const about: [string, Cell][] = [
     ["Model", m.label],
@@ -149,7 +161,7 @@ export function workbookSheets(doc: ResultsDoc, tables: WorkbookTables): Sheet[]
 }
 
 /** results.xlsx as bytes. */
-export async function resultsWorkbook(doc: ResultsDoc, tables: WorkbookTables): Promise<Uint8Array> {
+export async function resultsWorkbook(doc: RunView, tables: WorkbookTables = tablesFromResults(doc)): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = `${doc.meta.tool} ${doc.meta.version}`;

@@ -27,7 +27,7 @@
  * blocks themselves, never on how they are split over calls or threads.
  */
 import { KIND_EXIT, KIND_ON } from "../../model/model.js";
-import { seedBlockStreams, STREAM_WORDS } from "./rng.js";
+import { seedBlockStreams, STREAM_WORDS } from "../../random/stream.js";
 import { advanceBlocks, kernelWorkspace } from "./step.js";
 import type { Persons } from "./population.js";
 import type { PersonsPlan } from "./plan.js";

@@ -13,11 +13,10 @@
  * cycle's start while the matrix is sampled, and persons.ts then puts everyone on
  * bijstand in the band matching their months on bijstand.
  */
-import { InputError } from "../../model/errors.js";
 import { KIND_EXIT, KIND_ON, type AgeBands, type MacroScenario, type Model } from "../../model/model.js";
-import { effectMultipliers } from "../../macro/drivers.js";
-import { baselineVariant } from "../../interventions/variant.js";
-import { combineMultipliers, compiledRows, RowOverflowError } from "../transition.js";
+import { baselineVariant } from "../../model/variant.js";
+import { checkedMultipliers, rowsOrRefuse, yearOfCycle } from "../cycle.js";
+import { combineMultipliers, type SparseRows } from "../transition.js";
 import { buildSampler, type Sampler } from "./tables.js";
 
 /** AOW age used when the model has none: nobody ever reaches it. */
@@ -96,13 +95,8 @@ export function microsimPlan(model: Model, scenario: MacroScenario, personsScale
   const inflow = new Float64Array(T);
   const perEffect = new Float64Array(model.effects.length);
   for (let t = 1; t <= T; t++) {
-    const year = model.startYear + Math.floor((t - 1) / model.cyclesPerYear);
-    effectMultipliers(model, scenario, t, perEffect);
-    const bad = perEffect.findIndex((f) => !(f >= 0) || !Number.isFinite(f));
-    if (bad >= 0) {
-      throw new InputError(model.file, model.effects[bad].path, `in scenario "${scenario.name}", ${year}, the multiplier is ${perEffect[bad]} (it must be 0 or more)`,
-        "lower the elasticity or use form \"power\"");
-    }
+    const year = yearOfCycle(model, t);
+    checkedMultipliers(model, scenario, t, perEffect);
     const mult = combineMultipliers(model, perEffect);
     inflow[t - 1] = (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * mult.inflow * personsScale;
     const key = Array.from(perEffect).join(",");
@@ -110,7 +104,7 @@ export function microsimPlan(model: Model, scenario: MacroScenario, personsScale
     if (k === undefined) {
       k = matrices.length;
       seen.set(key, k);
-      matrices.push(denseRegular(exact, mult, baseline, S, scenario.name, year));
+      matrices.push(denseRegular(rowsOrRefuse(exact, mult, baseline, scenario, year), S));
     }
     matrixOfStep[t - 1] = k;
   }
@@ -198,16 +192,8 @@ export function bandEdgesOf(model: Model): number[] {
   return edges;
 }
 
-/** The regular S x S block of the compiled matrix of one cycle, dense row-major. */
-function denseRegular(model: Model, mult: ReturnType<typeof combineMultipliers>, variant: ReturnType<typeof baselineVariant>, S: number, scenario: string, year: number): Float64Array {
-  let rows;
-  try {
-    rows = compiledRows(model, mult, variant);
-  } catch (err) {
-    if (!(err instanceof RowOverflowError)) throw err;
-    throw new InputError(model.file, "macro.effects", `in scenario "${scenario}", ${year}: ${err.message}`,
-      "lower the elasticities or the driver path, or the base probabilities out of that state");
-  }
+/** The regular S x S block of a compiled matrix, dense row-major. */
+function denseRegular(rows: SparseRows, S: number): Float64Array {
   const P = new Float64Array(S * S);
   for (let i = 0; i < S; i++) {
     for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {

@@ -16,8 +16,9 @@
  *   data); without a population section everyone is age 0 and household type 0.
  */
 import type { AgeBands } from "../../model/model.js";
-import { largestRemainder } from "../cohort.js";
-import { poisson, type Stream } from "../../uncertainty/random.js";
+import { largestRemainder } from "../whole.js";
+import { poisson } from "../../random/samplers.js";
+import type { Stream } from "../../random/stream.js";
 import type { PersonsPlan, PopulationPlan } from "./plan.js";
 
 /** Persons as columns; `state`, `age` and `duration` are advanced in place by the simulation. */

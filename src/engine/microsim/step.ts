@@ -15,7 +15,7 @@
  * bases per person); all arithmetic is int32 (Math.imul, shifts), with no branch
  * in the alias path. See tables.ts for the integer tables.
  */
-import { STREAM_WORDS, seedBlockStreams } from "./rng.js";
+import { STREAM_WORDS, seedBlockStreams } from "../../random/stream.js";
 import { scanRowWords, type Sampler } from "./tables.js";
 
 /** States of persons, one entry per person (values 0..S-1). */

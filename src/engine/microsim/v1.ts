@@ -1,10 +1,10 @@
 /**
- * The microsim-v1 benchmark workload (normative spec: shared/bench/microsim-v1.md):
+ * The microsim-v1 benchmark workload (normative spec: docs/microsim-v1.md):
  * a fixed 12-state chain, persons starting in state p mod 12, per-block streams.
  * It proves the engine's microsimulation runs the exact specified simulation
  * (golden checksums) and measures its speed in person-steps per second.
  */
-import { splitmix64 } from "./rng.js";
+import { splitmix64 } from "../../random/stream.js";
 import type { SamplingMethod } from "./tables.js";
 
 export const V1_STATES = 12;

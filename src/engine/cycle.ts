@@ -1,0 +1,64 @@
+/**
+ * The transition rows of each cycle of a projection: the macro multipliers of the cycle
+ * (macro/drivers.ts), and the compiled rows (transition.ts), rebuilt only when the
+ * multipliers change. A multiplier or a row the model cannot run with is the user's
+ * error, named here once for every engine.
+ */
+import { EffectRangeError, InputError } from "../model/errors.js";
+import type { MacroScenario, Model } from "../model/model.js";
+import type { Variant } from "../model/variant.js";
+import { effectMultipliers } from "../macro/drivers.js";
+import { combineMultipliers, compiledRows, EffectOverflowError, RowOverflowError, type CycleMultipliers, type SparseRows } from "./transition.js";
+
+/** Calendar year of cycle t (1-based). */
+export const yearOfCycle = (model: Model, t: number): number => model.startYear + Math.floor((t - 1) / model.cyclesPerYear);
+
+/** Fills `perEffect` with the multipliers of cycle t; a negative or non-finite one is an InputError. */
+export function checkedMultipliers(model: Model, scenario: MacroScenario, t: number, perEffect: Float64Array): Float64Array {
+  effectMultipliers(model, scenario, t, perEffect);
+  const bad = perEffect.findIndex((f) => !(f >= 0) || !Number.isFinite(f));
+  if (bad >= 0) {
+    throw new InputError(model.file, model.effects[bad].path,
+      `in scenario "${scenario.name}", ${yearOfCycle(model, t)}, the multiplier is ${perEffect[bad]} (it must be 0 or more)`,
+      "lower the elasticity or use form \"power\"");
+  }
+  return perEffect;
+}
+
+/** compiledRows, with a row above 1 as the user's error naming the scenario and year. */
+export function rowsOrRefuse(model: Model, mult: CycleMultipliers, variant: Variant, scenario: MacroScenario, year: number): SparseRows {
+  try {
+    return compiledRows(model, mult, variant);
+  } catch (err) {
+    if (err instanceof EffectOverflowError) {
+      throw new EffectRangeError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects",
+        `${err.message} (scenario "${scenario.name}", ${year})`,
+        "use a hazard_ratio instead of a relative_risk (it cannot push a probability above 1), or lower the relative risk");
+    }
+    if (!(err instanceof RowOverflowError)) throw err;
+    throw new InputError(model.file, "macro.effects", `in scenario "${scenario.name}", ${year}: ${err.message}`,
+      "lower the elasticities or the driver path, or the base probabilities out of that state");
+  }
+}
+
+export interface CycleMatrix {
+  multipliers: CycleMultipliers;
+  rows: SparseRows;
+  /** Rebuilt for this cycle (the multipliers changed). */
+  fresh: boolean;
+}
+
+/** The rows of cycle t = 1, 2, ... in turn; call in cycle order. */
+export function cycleMatrices(model: Model, scenario: MacroScenario, variant: Variant): (t: number) => CycleMatrix {
+  const perEffect = new Float64Array(model.effects.length);
+  const last = new Float64Array(model.effects.length);
+  let current: CycleMatrix | undefined;
+  return (t) => {
+    checkedMultipliers(model, scenario, t, perEffect);
+    if (current && perEffect.every((f, e) => f === last[e])) return { ...current, fresh: false };
+    const multipliers = combineMultipliers(model, perEffect);
+    current = { multipliers, rows: rowsOrRefuse(model, multipliers, variant, scenario, yearOfCycle(model, t)), fresh: true };
+    last.set(perEffect);
+    return current;
+  };
+}

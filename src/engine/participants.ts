@@ -1,0 +1,69 @@
+/**
+ * Interventions in the cohort engine, per kind (model.ts, InterventionKind):
+ * - traject: at the start of a cycle, free places are filled from the eligible regular
+ *   states, in proportion to their occupancy, while intake is open;
+ * - prevention: of the persons about to enter the intervention's target states, up to
+ *   its reach is met, and a share of them stays out.
+ */
+import type { Intervention, Model } from "../model/model.js";
+import type { Variant } from "../model/variant.js";
+import { binomial } from "../random/samplers.js";
+import type { Stream } from "../random/stream.js";
+import { largestRemainder } from "./whole.js";
+
+/** Intake open: the variant runs the intervention and cycle t lies within its start and end. */
+export const intakeOpen = (iv: Intervention, variant: Variant, p: number, t: number): boolean => variant.active[p] && t >= iv.startCycle && t <= iv.endCycle;
+
+/**
+ * Moves participants of traject p into their traject at the start of cycle t: as many
+ * as there are free places (capacity - persons in traject), taken from the eligible
+ * regular states in proportion to their occupancy, while intake is `open`. Relabels
+ * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
+ * (participants finish their traject after intake closes, and still count).
+ */
+export function startTraject(model: Model, p: number, occ: Float64Array, offset: number, open: boolean, whole: boolean): [number, number] {
+  const iv = model.interventions[p];
+  let inTraject = 0;
+  for (let b = 0; b < model.baseCount; b++) {
+    const first = iv.layerEntry[b];
+    if (first < 0) continue;
+    for (let j = 0; j < iv.durationCycles; j++) inTraject += occ[offset + first + j];
+  }
+  let eligible = 0;
+  for (const b of iv.eligible) eligible += occ[offset + b];
+  let starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
+  if (whole) starts = Math.floor(starts);
+  if (starts > 0) {
+    const share = starts / eligible;
+    const moved = Array.from(iv.eligible, (b) => occ[offset + b] * share);
+    const take = whole ? largestRemainder(moved, starts) : moved;
+    iv.eligible.forEach((b, k) => {
+      occ[offset + b] -= take[k];
+      occ[offset + iv.layerEntry[b]] += take[k];
+    });
+  }
+  return [starts, inTraject + starts];
+}
+
+/**
+ * Prevention p in cycle t: reaches up to its capacity among those `entering` (per
+ * declared state) its target states, of whom the share 1 - rr stays out; `entering`
+ * is lowered in place. Returns [reached, prevented].
+ */
+export function preventInflow(model: Model, p: number, rr: number, entering: Float64Array, noise: Stream | undefined): [number, number] {
+  const iv = model.interventions[p];
+  const m = model.declared.length;
+  let towardTargets = 0;
+  for (let d = 0; d < m; d++) if (iv.targets[d]) towardTargets += entering[d];
+  // With whole persons, a fractional capacity (110 a year = 9.17 a month) reaches its
+  // fraction with that probability, so the expected reach stays right.
+  const capacity = noise ? Math.floor(iv.startsPerCycle) + (noise.uniform32() < iv.startsPerCycle % 1 ? 1 : 0) : iv.startsPerCycle;
+  const reached = Math.min(capacity, towardTargets);
+  const stopped = noise ? binomial(reached, 1 - rr, noise) : reached * (1 - rr);
+  if (stopped > 0) {
+    const shares = Array.from(entering, (e, d) => (iv.targets[d] ? (e * stopped) / towardTargets : 0));
+    const removed = noise ? largestRemainder(shares, stopped) : shares;
+    for (let d = 0; d < m; d++) entering[d] -= removed[d];
+  }
+  return [reached, stopped];
+}

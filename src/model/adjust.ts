@@ -1,0 +1,94 @@
+/**
+ * Changing parameters of a compiled model: the one typed path by which a parameter draw
+ * (the probabilistic runs), a fit and a what-if set values. Each function returns a new
+ * Model that shares everything it does not change; the input model is left as it is.
+ * A value the model cannot run with is refused with an InputError, as compilation
+ * would refuse it in a file.
+ */
+import { ConversionError } from "./convert.js";
+import { InputError } from "./errors.js";
+import { KIND_EXIT, KIND_OFF, KIND_ON, type Model } from "./model.js";
+import { pathMustStart } from "./compile/macro.js";
+import { perCycleMatrix } from "./compile/transitions.js";
+
+/** The per-cycle declared matrix (m x m, e.g. Dirichlet-drawn rows). */
+export const withBase = (model: Model, base: Float64Array): Model => ({ ...model, base });
+
+/** Benefit + LKS per cycle of every compiled state. */
+export const withCostPerCycle = (model: Model, costPerCycle: Float64Array): Model => ({ ...model, costPerCycle });
+
+/** New inflow per projected year. */
+export const withInflowPerYear = (model: Model, inflowPerYear: Float64Array): Model => ({ ...model, inflowPerYear });
+
+/** Every macro effect replaced (e.g. with drawn elasticities). */
+export const withMacroEffects = (model: Model, effects: Model["effects"]): Model => ({ ...model, effects });
+
+/** Macro effect `e` with another elasticity. */
+export function withElasticity(model: Model, e: number, elasticity: number): Model {
+  return { ...model, effects: model.effects.map((x, k) => (k === e ? { ...x, elasticity } : x)) };
+}
+
+/** Macro effect `e` with another lag; refused when a scenario's driver path does not reach back far enough. */
+export function withLag(model: Model, e: number, lagMonths: number): Model {
+  const effects = model.effects.map((x, k) => (k === e ? { ...x, lagMonths } : x));
+  const effect = effects[e];
+  const driver = model.drivers[effect.driver];
+  const need = pathMustStart(driver.baseYear, effects.filter((x) => x.driver === effect.driver), model);
+  model.scenarios.forEach((sc, si) => {
+    const path = sc.paths[effect.driver];
+    if (path.values.length > 0 && path.firstYear > need.year) {
+      throw new InputError(model.file, `macro.scenarios[${si}].paths.${driver.name}`, `starts in ${path.firstYear}, but a lag of ${lagMonths} months needs ${need.year}`, `add values back to ${need.year}`);
+    }
+  });
+  return { ...model, effects };
+}
+
+/**
+ * Every move from an on-bijstand state to a state of kind `to` (off: outflow to work;
+ * exit: other outflow) multiplied by `factor` in the declared per-period matrix, the
+ * chance of staying its complement, then converted to the cycle again.
+ */
+export function withOutflowScaled(model: Model, to: typeof KIND_OFF | typeof KIND_EXIT, factor: number): Model {
+  const m = model.declared.length;
+  const kind = model.declaredKind;
+  const perPeriod = Float64Array.from(model.transitions.perPeriod);
+  for (let d = 0; d < m; d++) {
+    if (kind[d] !== KIND_ON) continue;
+    let out = 0;
+    for (let j = 0; j < m; j++) {
+      if (j === d) continue;
+      if (kind[j] === to) perPeriod[d * m + j] *= factor;
+      out += perPeriod[d * m + j];
+    }
+    perPeriod[d * m + d] = Math.max(0, 1 - out);
+  }
+  const transitions = { ...model.transitions, perPeriod };
+  let base: Float64Array;
+  try {
+    base = perCycleMatrix(transitions, model.cycleMonths, model.declared.map((d) => d.name));
+  } catch (err) {
+    if (!(err instanceof ConversionError)) throw err;
+    throw new InputError(model.file, "transitions", `with the moves out scaled by ${factor}: ${err.message}`, "scale them less");
+  }
+  return { ...model, transitions, base };
+}
+
+/** The largest factor for withOutflowScaled that leaves every on-state's chance of staying at 0 or more. */
+export function maxOutflowScale(model: Model, to: typeof KIND_OFF | typeof KIND_EXIT): number {
+  const m = model.declared.length;
+  const kind = model.declaredKind;
+  const p = model.transitions.perPeriod;
+  let max = Infinity;
+  for (let d = 0; d < m; d++) {
+    if (kind[d] !== KIND_ON) continue;
+    let target = 0;
+    let other = 0;
+    for (let j = 0; j < m; j++) {
+      if (j === d) continue;
+      if (kind[j] === to) target += p[d * m + j];
+      else other += p[d * m + j];
+    }
+    if (target > 0) max = Math.min(max, (1 - other) / target);
+  }
+  return max;
+}

@@ -1,0 +1,153 @@
+/**
+ * The optional `population` section -> Population (model.ts): ages of the stock and of
+ * new inflow, the AOW age per year and household types with their cost multipliers.
+ * Only the microsimulation (`run --mode microsim`) reads it; the cohort and PSA engines
+ * have no individuals and ignore it.
+ */
+import { InputError } from "../errors.js";
+import { KIND_EXIT, type AgeBands, type DeclaredState, type Population } from "../model.js";
+import type { PopulationSpec } from "../schema.js";
+
+const SUM_TOLERANCE = 1e-9;
+
+/**
+ * The statutory AOW age in months by calendar year (the age at which AOW starts for
+ * whoever reaches it in that year). Algemene Ouderdomswet art. 7a, as amended by the
+ * Wet temporisering verhoging AOW-leeftijd (2019): 66y4m in 2019-2021, 66y7m in 2022,
+ * 66y10m in 2023, 67y in 2024-2027; 67y3m in 2028 (Kamerbrief SZW, November 2022),
+ * held in 2029, 2030 and 2031 (Kamerbrieven November 2023, 2024 and 2025). Later
+ * years are not yet fixed by law: the last value is held (and the run says so).
+ */
+export const STATUTORY_AOW_MONTHS: Readonly<Record<number, number>> = {
+  2016: 65 * 12 + 6,
+  2017: 65 * 12 + 9,
+  2018: 66 * 12,
+  2019: 66 * 12 + 4,
+  2020: 66 * 12 + 4,
+  2021: 66 * 12 + 4,
+  2022: 66 * 12 + 7,
+  2023: 66 * 12 + 10,
+  2024: 67 * 12,
+  2025: 67 * 12,
+  2026: 67 * 12,
+  2027: 67 * 12,
+  2028: 67 * 12 + 3,
+  2029: 67 * 12 + 3,
+  2030: 67 * 12 + 3,
+  2031: 67 * 12 + 3,
+};
+
+const yearsMonths = (months: number): string => `${Math.floor(months / 12)} years${months % 12 ? ` ${months % 12} months` : ""}`;
+
+export interface PopulationContext {
+  file: string;
+  startYear: number;
+  years: number;
+  declared: DeclaredState[];
+  declaredKind: Uint8Array;
+  /** Per-cycle declared transition matrix (m x m). */
+  base: Float64Array;
+}
+
+/** Compiles the `population` section; throws InputError naming the path of the first problem. */
+export function compilePopulation(spec: PopulationSpec, ctx: PopulationContext): Population {
+  const fail = (path: string, message: string, fix = ""): never => {
+    throw new InputError(ctx.file, `population${path ? "." + path : ""}`, message, fix);
+  };
+  const notes: string[] = [];
+  const endYear = ctx.startYear + ctx.years - 1;
+
+  // --- AOW age per projected year -------------------------------------------------
+  let aowMonths: Int32Array | null = null;
+  if (spec.aow_age_months !== undefined && !spec.ages) {
+    fail("aow_age_months", "an AOW age needs the ages of the persons", "give population.ages, or leave aow_age_months out");
+  }
+  if (spec.ages) {
+    const given = spec.aow_age_months;
+    if (typeof given === "number") aowMonths = new Int32Array(ctx.years).fill(given);
+    else {
+      const table: Record<number, number> = given ? Object.fromEntries(Object.entries(given).map(([y, v]) => [Number(y), v])) : STATUTORY_AOW_MONTHS;
+      const keys = Object.keys(table).map(Number).sort((a, b) => a - b);
+      if (keys.length === 0) fail("aow_age_months", "gives no years", "give e.g. {\"2024\": 804, \"2028\": 807}, or one number of months");
+      aowMonths = new Int32Array(ctx.years);
+      for (let y = 0; y < ctx.years; y++) {
+        const year = ctx.startYear + y;
+        let k = keys.length - 1;
+        while (k >= 0 && keys[k] > year) k--;
+        if (k < 0) {
+          if (given) fail("aow_age_months", `has no value for ${year} or earlier`, `add a value for ${ctx.startYear}`);
+          k = 0;
+        }
+        aowMonths[y] = table[keys[k]];
+      }
+      const last = keys[keys.length - 1];
+      if (!given && ctx.startYear < keys[0]) notes.push(`microsim: the statutory AOW table starts in ${keys[0]}; its value (${yearsMonths(table[keys[0]])}) is used for earlier years`);
+      if (!given && endYear > last) notes.push(`microsim: the AOW age after ${last} is not yet set by law; ${yearsMonths(table[last])} is held for ${last + 1}-${endYear}`);
+    }
+  }
+
+  // --- AOW exit state ---------------------------------------------------------------
+  let aowExit = -1;
+  if (aowMonths) {
+    if (spec.aow_exit !== undefined) {
+      aowExit = ctx.declared.findIndex((d) => d.name === spec.aow_exit);
+      if (aowExit < 0) fail("aow_exit", `unknown state "${spec.aow_exit}"`, `use one of the exit states: ${exitNames(ctx)}`);
+      if (ctx.declaredKind[aowExit] !== KIND_EXIT) fail("aow_exit", `"${spec.aow_exit}" is not an exit state`, `use one of the exit states: ${exitNames(ctx)}`);
+    } else {
+      aowExit = ctx.declaredKind.indexOf(KIND_EXIT);
+      if (aowExit < 0) fail("ages", "AOW exits need an exit state, and the file declares none", "declare a state of kind \"exit\" (e.g. \"Uitstroom overig\")");
+    }
+  }
+
+  if (aowExit >= 0) {
+    const m = ctx.declared.length;
+    const into = ctx.declared.filter((_, d) => ctx.declaredKind[d] !== KIND_EXIT && ctx.base[d * m + aowExit] > 0).map((d) => `"${d.name}"`);
+    if (into.length > 0) {
+      notes.push(`microsim: AOW exits come on top of the moves to "${ctx.declared[aowExit].name}" in transitions (from ${into.join(", ")}); if those already include AOW, it counts twice`);
+    }
+  }
+
+  // --- ages ---------------------------------------------------------------------------
+  const minAow = aowMonths ? Math.min(...aowMonths) : Infinity;
+  const ageBands = (spec: NonNullable<PopulationSpec["ages"]>, path: string): AgeBands => {
+    const n = spec.bands.length;
+    const out: AgeBands = { from: new Int32Array(n), to: new Int32Array(n), share: new Float64Array(n) };
+    spec.bands.forEach((b, i) => {
+      const from = Math.round(b.from * 12);
+      const to = b.to === undefined ? -1 : Math.round(b.to * 12);
+      if (to >= 0 && to <= from) fail(`${path}.bands[${i}]`, `"to" (${b.to}) must lie above "from" (${b.from})`, "ages are in years; a band covers [from, to)");
+      if (from >= minAow) {
+        fail(`${path}.bands[${i}].from`, `${b.from} years is at or above the AOW age (${yearsMonths(minAow)}): nobody in this band is on bijstand`, "drop the band or lower its start");
+      }
+      out.from[i] = from;
+      out.to[i] = to;
+      out.share[i] = b.share;
+    });
+    const sum = out.share.reduce((s, v) => s + v, 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(`${path}.bands`, `the shares sum to ${sum}, not 1`, "make the age shares sum to 1");
+    return out;
+  };
+  const ages = spec.ages ? ageBands(spec.ages, "ages") : null;
+  const inflowAges = spec.inflow_ages ? ageBands(spec.inflow_ages, "inflow_ages") : ages;
+
+  // --- households -----------------------------------------------------------------------
+  let households: Population["households"] = null;
+  if (spec.households) {
+    const hs = spec.households;
+    if (hs.length > 255) fail("households", `has ${hs.length} types, at most 255 are supported`, "merge household types");
+    hs.forEach((h, i) => {
+      if (hs.slice(0, i).some((x) => x.name === h.name)) fail(`households[${i}].name`, `household type "${h.name}" is declared twice`, "give every type a unique name");
+    });
+    const share = Float64Array.from(hs, (h) => h.share);
+    const sum = share.reduce((s, v) => s + v, 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) fail("households", `the shares sum to ${sum}, not 1`, "make the household shares sum to 1");
+    households = { names: hs.map((h) => h.name), labels: hs.map((h) => h.label ?? h.name), share, multiplier: Float64Array.from(hs, (h) => h.multiplier) };
+  }
+
+  return { aowMonths, aowExit, ages, inflowAges, households, notes, source: spec.source };
+}
+
+function exitNames(ctx: PopulationContext): string {
+  const names = ctx.declared.filter((_, d) => ctx.declaredKind[d] === KIND_EXIT).map((d) => `"${d.name}"`);
+  return names.join(", ") || "(none declared: add a state of kind \"exit\")";
+}

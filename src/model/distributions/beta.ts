@@ -1,0 +1,17 @@
+/** Beta(alpha, beta), for probabilities. */
+import { z } from "zod";
+import { beta as betaDraw } from "../../random/samplers.js";
+import { positive, source } from "../fields.js";
+import { empiricalInterval95 } from "./empirical.js";
+import type { DistributionKind } from "./kind.js";
+
+const schema = z.strictObject({ type: z.literal("beta"), alpha: positive("alpha (a)"), beta: positive("beta (b)"), source });
+export type Beta = z.infer<typeof schema>;
+
+export const beta: DistributionKind<Beta> = {
+  type: "beta",
+  schema,
+  draw: (d, rng) => betaDraw(d.alpha, d.beta, rng),
+  centre: (d) => d.alpha / (d.alpha + d.beta),
+  interval95: (d) => empiricalInterval95((rng) => betaDraw(d.alpha, d.beta, rng)),
+};

@@ -1,0 +1,42 @@
+/**
+ * Uncertainty distributions of parameters, used by the probabilistic runs (draw), the
+ * sensitivity analysis (interval95) and compilation (centre: a note when a point value
+ * lies far from its distribution). A parameter without one stays fixed.
+ *
+ * To add a distribution: write a module like normal.ts (schema with a `type` literal,
+ * draw, centre, interval95) and list it in KINDS below; nothing else changes.
+ */
+import { z } from "zod";
+import type { Stream } from "../../random/stream.js";
+import { beta } from "./beta.js";
+import { gamma } from "./gamma.js";
+import type { DistributionKind } from "./kind.js";
+import { lognormal } from "./lognormal.js";
+import { normal } from "./normal.js";
+import { truncnormal } from "./truncnormal.js";
+import { uniform } from "./uniform.js";
+
+/** In the order the schema tries them (the order of the error messages). */
+const KINDS = [lognormal, normal, truncnormal, uniform, beta, gamma] as const;
+
+export const DistributionSchema = z.union([lognormal.schema, normal.schema, truncnormal.schema, uniform.schema, beta.schema, gamma.schema]);
+export type Distribution = z.infer<typeof DistributionSchema>;
+
+const byType = new Map<string, DistributionKind<Distribution>>(KINDS.map((k) => [k.type, k as unknown as DistributionKind<Distribution>]));
+const kindOf = (d: Distribution): DistributionKind<Distribution> => byType.get(d.type)!;
+
+/** One draw. */
+export const draw = (d: Distribution, rng: Stream): number => kindOf(d).draw(d, rng);
+/** The centre (median, or mean where that is simpler and close). */
+export const centre = (d: Distribution): number => kindOf(d).centre(d);
+/** The 2.5% and 97.5% points. */
+export const interval95 = (d: Distribution): [number, number] => kindOf(d).interval95(d);
+
+/** A note when a point value and the centre of its distribution differ by more than 5%. */
+export function centreNote(point: number, d: Distribution | undefined, path: string): string[] {
+  if (!d) return [];
+  const c = centre(d);
+  const scale = Math.max(Math.abs(point), Math.abs(c));
+  if (scale === 0 || Math.abs(point - c) <= 0.05 * scale) return [];
+  return [`${path}: the point value ${point} and the centre of its distribution (${Number(c.toPrecision(4))}) differ; the expected-value run uses the point value, probabilistic runs the distribution`];
+}

@@ -1,0 +1,36 @@
+/**
+ * What the analyses of an intervention yield (analyses/ computes them), as schemas:
+ * results.json carries them, and the CSV writers and the report read these types.
+ */
+import { z } from "zod";
+
+/** Break-even of one intervention in one macro scenario. */
+export const BreakEvenSchema = z.object({
+  scenario: z.string(),
+  intervention: z.string(),
+  /** Effect multiplier k at which the cumulative net effect is zero (effect = 1 + k (assumed - 1)); null if none within reach. */
+  scale: z.number().nullable(),
+  /** Effects at break-even and as assumed, one per effect of the intervention. */
+  effects: z.array(z.object({ label: z.string(), assumed: z.number(), breakEven: z.number().nullable() })),
+  netAtAssumed: z.number(),
+  netAtBreakEven: z.number().nullable(),
+});
+export type BreakEven = z.infer<typeof BreakEvenSchema>;
+
+/**
+ * One-way sensitivity of the cumulative net effect to one uncertain parameter. A net
+ * effect is null where that end of the range is not a valid effect (it would push a
+ * probability above 1).
+ */
+export const SensitivitySchema = z.object({
+  scenario: z.string(),
+  intervention: z.string(),
+  parameter: z.string(),
+  low: z.number(),
+  high: z.number(),
+  base: z.number(),
+  netLow: z.number().nullable(),
+  netHigh: z.number().nullable(),
+  netBase: z.number().nullable(),
+});
+export type SensitivityRow = z.infer<typeof SensitivitySchema>;

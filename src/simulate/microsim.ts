@@ -1,0 +1,214 @@
+/**
+ * Individual microsimulation runs (`run --mode microsim`): replication r of macro
+ * scenario s draws its whole population up front (engine/microsim/population.ts) from
+ * a stream keyed by (seed, r, s), then steps it through the scenario's chain in blocks
+ * of 1,024 persons (engine/microsim/persons.ts), each block with its own stream keyed
+ * by (seed, r, s) and the block index. Runs and blocks are therefore independent: any
+ * split over worker threads gives the same integer counts, and the results are
+ * assembled in a fixed order, so the output files are byte-identical for any number
+ * of workers.
+ *
+ * Replications draw population noise only (who moves, new inflow, ages, household
+ * types); parameters stay at their values (parameter uncertainty is `--mode psa`).
+ * Only the baseline is simulated: interventions need per-person capacity logic.
+ *
+ * Each replication's counts become a Projection, and the existing aggregation and
+ * finance code turns it into the yearly metrics; expenditure weighs every person by
+ * their household type's cost multiplier. The reported `value` is the mean projection
+ * over the replications; with more than one, mean/p05/p50/p95 over replications too.
+ *
+ * This module runs replications on the calling thread (`Replications`);
+ * parallel/microsim.ts spreads the same jobs over worker threads.
+ */
+import { aggregateYears } from "../engine/aggregate.js";
+import type { Projection } from "../engine/cohort.js";
+import { microsimPlan, type MicrosimPlan } from "../engine/microsim/plan.js";
+import { generatePopulation, type Persons } from "../engine/microsim/population.js";
+import { countsLayout, simulatePersons, type CountsLayout } from "../engine/microsim/persons.js";
+import { buigPerYear } from "../finance/buig.js";
+import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
+import type { MacroScenario, Model } from "../model/model.js";
+import { baselineVariant } from "../model/variant.js";
+import { packMetrics, summarise, type Bands } from "../outcomes/bands.js";
+import { METRIC_KEYS, metricValues } from "../outcomes/metrics.js";
+import type { ScenarioResult } from "../outcomes/result.js";
+import { splitmix64, Stream } from "../random/stream.js";
+import { selectScenarios } from "./scenario.js";
+
+/** Persons per random stream (as microsim-v1). */
+export const MICROSIM_BLOCK = 1024;
+/** Stream keys per replication: 1 + s for the population of scenario s, 512 + s for its blocks. */
+const STREAMS_PER_RUN = 1024;
+const MAX_SCENARIOS = 511;
+
+export interface MicrosimSpec {
+  seed: number;
+  /** Replications (1 or more). */
+  runs: number;
+  /** Macro scenarios (default: all). */
+  scenarios: string[];
+  /** Multiplies the initial counts and the inflow (default 1). */
+  personsScale?: number;
+}
+
+export interface MicrosimOutcome {
+  /** Per scenario (baseline only): the result of the mean projection over the replications. */
+  results: ScenarioResult[];
+  /** Per replication, every metric per scenario and year (the PSA layout: runs x size). */
+  values: Float64Array;
+  size: number;
+  /** Mean and percentiles over replications (runs > 1). */
+  bands?: Bands;
+  /** Per scenario: the plan and the mean counts (countsLayout of its persons plan). */
+  plans: MicrosimPlan[];
+  meanCounts: Float64Array[];
+  /** Person-cycles simulated (persons who had entered before a cycle, summed over cycles, runs and scenarios). */
+  personSteps: number;
+}
+
+/** Base seed of the block streams of replication r, scenario s. */
+export function blockSeed(seed: number, r: number, s: number): bigint {
+  return splitmix64((BigInt(seed) << 32n) ^ BigInt(r * STREAMS_PER_RUN + 512 + s))();
+}
+
+/** The population stream of replication r, scenario s. */
+export const populationStream = (seed: number, r: number, s: number): Stream => new Stream(seed, r * STREAMS_PER_RUN + 1 + s);
+
+/** Draws the population of replication r of scenario s. */
+export function runPopulation(plan: MicrosimPlan, seed: number, r: number, s: number): Persons {
+  return generatePopulation(plan.persons, plan.population, populationStream(seed, r, s));
+}
+
+/**
+ * Counts -> a ScenarioResult through the cohort engine's aggregation and finance.
+ * `divisor` turns summed counts of several replications into their mean.
+ */
+export function microsimResult(model: Model, scenario: MacroScenario, plan: MicrosimPlan, counts: Float64Array, divisor = 1): ScenarioResult {
+  const pp = plan.persons;
+  const T = pp.cycles;
+  const S = pp.states;
+  const H = pp.households;
+  const m = pp.declared;
+  const n = model.states.length;
+  const layout = countsLayout(pp);
+  const occupancy = new Float64Array((T + 1) * n);
+  const weighted = new Float64Array((T + 1) * n);
+  for (let t = 0; t <= T; t++) {
+    for (let i = 0; i < S; i++) {
+      let persons = 0;
+      let cost = 0;
+      for (let h = 0; h < H; h++) {
+        const c = counts[layout.occupancy + (t * S + i) * H + h];
+        persons += c;
+        cost += c * plan.multiplier[h];
+      }
+      occupancy[t * n + i] = persons / divisor;
+      weighted[t * n + i] = cost / divisor;
+    }
+  }
+  const flows = counts.slice(layout.flows, layout.flows + T * (m + 1) * m).map((v) => v / divisor);
+  const newInflow = counts.slice(layout.newInflow, layout.newInflow + T).map((v) => v / divisor);
+  const P = model.interventions.length;
+  const variant = baselineVariant(model);
+  const projection: Projection = {
+    scenario,
+    cycles: T,
+    occupancy,
+    newInflow,
+    flows,
+    variant,
+    interventions: { participants: new Float64Array(P * T), starts: new Float64Array(P * T), toWork: new Float64Array(P * T * m), prevented: new Float64Array(P * T) },
+  };
+  const persons = aggregateYears(model, projection);
+  const costWeighted = aggregateYears(model, { ...projection, occupancy: weighted }).personCycles;
+  const money = buigPerYear(model, persons, scenario, costWeighted);
+  const interventions = interventionsPerYear(model, projection);
+  return {
+    scenario,
+    variant: variant.name,
+    variantLabel: variant.label,
+    projection,
+    persons,
+    money,
+    interventions,
+    effect: effectVersusBaseline(model, money, money, interventions),
+  };
+}
+
+/** One replication of one scenario: `s` its index in the selection, `key` in the file (stream keys). */
+export interface Job {
+  s: number;
+  key: number;
+  r: number;
+}
+
+/**
+ * The replications of a microsimulation run: the plan of each selected scenario, the
+ * jobs (scenario x replication) and what is collected as they finish.
+ */
+export class Replications {
+  readonly scenarios: MacroScenario[];
+  readonly plans: MicrosimPlan[];
+  readonly layout: CountsLayout;
+  readonly jobs: Job[];
+  /** Per replication, every metric per scenario and year (the PSA layout: runs x size). */
+  readonly values: Float64Array;
+  readonly size: number;
+  private readonly sums: Float64Array[];
+
+  constructor(readonly model: Model, readonly spec: MicrosimSpec) {
+    this.scenarios = selectScenarios(model, spec.scenarios);
+    if (this.scenarios.length > MAX_SCENARIOS) throw new RangeError(`at most ${MAX_SCENARIOS} scenarios per microsimulation`);
+    if (!Number.isSafeInteger(spec.runs) || spec.runs < 1) throw new RangeError(`runs must be a whole number of at least 1, got ${spec.runs}`);
+    const scale = spec.personsScale ?? 1;
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`the persons scale must be above 0, got ${scale}`);
+    this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale));
+    this.layout = countsLayout(this.plans[0].persons);
+    this.size = this.scenarios.length * METRIC_KEYS.length * model.years;
+    this.values = new Float64Array(spec.runs * this.size);
+    this.sums = this.plans.map(() => new Float64Array(this.layout.size));
+    // Streams are keyed by the scenario's place in the file, not in the selection, so a
+    // scenario's numbers do not depend on which others run with it.
+    this.jobs = this.scenarios.flatMap((scenario, s) => Array.from({ length: spec.runs }, (_, r) => ({ s, key: model.scenarios.indexOf(scenario), r })));
+  }
+
+  /** The population of a job, drawn from its own stream. */
+  population(job: Job): Persons {
+    return runPopulation(this.plans[job.s], this.spec.seed, job.r, job.key);
+  }
+
+  /** Simulates a job on this thread; returns its counts. */
+  simulate(job: Job): Float64Array {
+    const counts = new Float64Array(this.layout.size);
+    simulatePersons(this.plans[job.s].persons, { persons: this.population(job), firstBlock: 0, seed: blockSeed(this.spec.seed, job.r, job.key) }, MICROSIM_BLOCK, counts);
+    return counts;
+  }
+
+  /** Takes in a finished job's counts (the sum over its block ranges). */
+  finish(job: Job, counts: Float64Array): void {
+    const result = microsimResult(this.model, this.scenarios[job.s], this.plans[job.s], counts);
+    packMetrics(metricValues(result), this.model.years, this.values, job.r * this.size + job.s * METRIC_KEYS.length * this.model.years);
+    const sum = this.sums[job.s];
+    for (let k = 0; k < this.layout.size; k++) sum[k] += counts[k];
+  }
+
+  /** The outcome once every job has finished. */
+  outcome(): MicrosimOutcome {
+    const runs = this.spec.runs;
+    const results = this.scenarios.map((sc, s) => microsimResult(this.model, sc, this.plans[s], this.sums[s], runs));
+    let personSteps = 0;
+    this.plans.forEach((plan, s) => {
+      const { states: S, households: H, cycles: T } = plan.persons;
+      for (let k = 0; k < T * S * H; k++) personSteps += this.sums[s][this.layout.occupancy + k]; // rows t = 0..T-1: present before cycle t + 1
+    });
+    return {
+      results,
+      values: this.values,
+      size: this.size,
+      bands: runs > 1 ? summarise(this.values, runs, this.size) : undefined,
+      plans: this.plans,
+      meanCounts: this.sums.map((sum) => sum.map((v) => v / runs)),
+      personSteps,
+    };
+  }
+}
