@@ -109,59 +109,61 @@ const sumMap = (t: Map<number, Float64Array>): Float64Array | null => {
 /** Rounds a probability-like number for the file (12 significant digits: stable, readable). */
 const tidy = (v: number): number => Number(v.toPrecision(12));
 
-export function estimateScenario(panel: PanelCounts, options: EstimateOptions): { scenario: Record<string, any>; summary: EstimateSummary } {
-  const notes: string[] = [];
-  const leaving = sumMap(panel.disappearances);
-  const disappeared = leaving ? leaving.reduce((a, b) => a + b, 0) : 0;
-  const { states, exit } = resolveExit(panel, options, disappeared);
+interface Rows {
+  counts: Float64Array;
+  rowTotal: Float64Array;
+  fromTemplate: string[];
+  estimates: RowEstimate[];
+  countList: { from: string; to: string; n: number; source?: string }[];
+  concentration: Record<string, number>;
+}
+
+/** The panel's moves (leaving the panel early as a move to `exit`), per row; a row the panel never leaves comes from the template. */
+function estimateRows(panel: PanelCounts, states: PanelState[], exit: number | null, leaving: Float64Array | null, tpl: Template | undefined): Rows {
   const m = states.length;
   const m0 = panel.states.length;
-  const tpl = options.template;
   const tplIndex = new Map(tpl?.model.declared.map((d, i) => [d.name, i]) ?? []);
-
-  // --- counts: the panel's moves, plus leaving the panel as a move to the exit state -----------
   const counts = new Float64Array(m * m);
   for (let i = 0; i < m0; i++) for (let j = 0; j < m0; j++) counts[i * m + j] = panel.transitions[i * m0 + j];
   if (exit !== null && leaving) leaving.forEach((v, i) => (counts[i * m + exit] += v));
-  if (options.disappear === "censor" && disappeared > 0) notes.push(`${disappeared} client(s) leave the panel before its last month; with --disappear censor they are no longer followed (no move counted)`);
-
   const rowTotal = new Float64Array(m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) rowTotal[i] += counts[i * m + j];
-  const fromTemplate: string[] = [];
-  const estimates: RowEstimate[] = [];
-  const countList: { from: string; to: string; n: number; source?: string }[] = [];
-  const concentration: Record<string, number> = {};
+  const rows: Rows = { counts, rowTotal, fromTemplate: [], estimates: [], countList: [], concentration: {} };
   states.forEach((s, i) => {
     if (s.kind === "exit") return;
-    if (rowTotal[i] === 0) {
-      const t = tplIndex.get(s.name);
-      if (t === undefined || !tpl) {
-        throw new InputError(panel.file, "", `state "${s.name}" has no observed moves out of it (no client is seen in it and again the month after)`,
-          `declare it as an exit state (--states "${s.name}:exit"), give more months of data, or give a --template that defines its transitions`);
-      }
-      fromTemplate.push(s.name);
-      const mt = tpl.model.declared.length;
+    if (rowTotal[i] > 0) {
+      rows.concentration[s.name] = rowTotal[i];
       for (let j = 0; j < m; j++) {
-        const tj = tplIndex.get(states[j].name);
-        const p = tj === undefined ? 0 : tpl.model.base[t * mt + tj];
-        if (p > 0) countList.push({ from: s.name, to: states[j].name, n: tidy(p), source: `template ${tpl.file}: monthly probability (the panel has no moves out of this state)` });
+        const n = counts[i * m + j];
+        if (n === 0) continue;
+        const p = n / rowTotal[i];
+        rows.estimates.push({ from: s.name, to: states[j].name, n, p, se: Math.sqrt((p * (1 - p)) / rowTotal[i]) });
+        rows.countList.push({ from: s.name, to: states[j].name, n });
       }
-      const c = tpl.model.uncertainty.rowConcentration[t];
-      if (c > 0) concentration[s.name] = c;
       return;
     }
-    concentration[s.name] = rowTotal[i];
-    for (let j = 0; j < m; j++) {
-      const n = counts[i * m + j];
-      if (n === 0) continue;
-      const p = n / rowTotal[i];
-      estimates.push({ from: s.name, to: states[j].name, n, p, se: Math.sqrt((p * (1 - p)) / rowTotal[i]) });
-      countList.push({ from: s.name, to: states[j].name, n });
+    const t = tplIndex.get(s.name);
+    if (t === undefined || !tpl) {
+      throw new InputError(panel.file, "", `state "${s.name}" has no observed moves out of it (no client is seen in it and again the month after)`,
+        `declare it as an exit state (--states "${s.name}:exit"), give more months of data, or give a --template that defines its transitions`);
     }
+    rows.fromTemplate.push(s.name);
+    const mt = tpl.model.declared.length;
+    for (let j = 0; j < m; j++) {
+      const tj = tplIndex.get(states[j].name);
+      const p = tj === undefined ? 0 : tpl.model.base[t * mt + tj];
+      if (p > 0) rows.countList.push({ from: s.name, to: states[j].name, n: tidy(p), source: `template ${tpl.file}: monthly probability (the panel has no moves out of this state)` });
+    }
+    const c = tpl.model.uncertainty.rowConcentration[t];
+    if (c > 0) rows.concentration[s.name] = c;
   });
-  if (fromTemplate.length > 0) notes.push(`no moves out of ${fromTemplate.map((s) => `"${s}"`).join(", ")} in the panel: their monthly rows come from the template (as probabilities, with the template's uncertainty)`);
+  return rows;
+}
 
-  // --- start: year and stock ---------------------------------------------------------------------------
+/** The first projected year and the stock it starts from (the panel's December before it, or its last month). */
+function startStock(panel: PanelCounts, options: EstimateOptions, notes: string[]): EstimateSummary["start"] & { observed: Set<string> } {
+  const m0 = panel.states.length;
+  const tpl = options.template;
   const calendar = panel.periodKind === "calendar";
   const startYear = options.startYear ?? (tpl ? Number(tpl.raw.start_year) : calendar ? yearOf(panel.lastMonth) + 1 : NaN);
   if (!Number.isInteger(startYear)) {
@@ -182,26 +184,29 @@ export function estimateScenario(panel: PanelCounts, options: EstimateOptions): 
   const occ = panel.occupancy.get(stockMonth) ?? new Float64Array(m0);
   const stock: Record<string, number> = {};
   panel.states.forEach((s, i) => s.kind !== "exit" && occ[i] > 0 && (stock[s.name] = occ[i]));
-  const observedStates = new Set<string>();
-  for (const arr of panel.occupancy.values()) arr.forEach((v, i) => v > 0 && observedStates.add(panel.states[i].name));
+  const observed = new Set<string>();
+  for (const arr of panel.occupancy.values()) arr.forEach((v, i) => v > 0 && observed.add(panel.states[i].name));
+  return { year: startYear, month: stockMonth, stock, observed };
+}
 
-  // --- inflow ----------------------------------------------------------------------------------------------
+/** New inflow per year (clients first seen on bijstand after the panel's first month), by year, and where they enter. */
+function estimateInflow(panel: PanelCounts, states: PanelState[], tpl: Template | undefined, notes: string[]): EstimateSummary["inflow"] {
+  const calendar = panel.periodKind === "calendar";
   const months = panel.lastMonth - panel.firstMonth;
-  const entryCounts = new Float64Array(m0);
+  const entryCounts = new Float64Array(panel.states.length);
   let notOn = 0;
+  const keyOf = (t: number) => (calendar ? yearOf(t) : Math.floor((t - panel.firstMonth - 1) / 12) + 1);
   const byYear = new Map<number, { arrivals: number; months: Set<number> }>();
   for (let t = panel.firstMonth + 1; t <= panel.lastMonth; t++) {
-    const key = calendar ? yearOf(t) : Math.floor((t - panel.firstMonth - 1) / 12) + 1;
-    const y = byYear.get(key) ?? { arrivals: 0, months: new Set<number>() };
+    const y = byYear.get(keyOf(t)) ?? { arrivals: 0, months: new Set<number>() };
     y.months.add(t);
-    byYear.set(key, y);
+    byYear.set(keyOf(t), y);
   }
   for (const [month, arr] of panel.arrivals) {
     arr.forEach((v, i) => {
       if (panel.states[i].kind === "on") {
         entryCounts[i] += v;
-        const key = calendar ? yearOf(month) : Math.floor((month - panel.firstMonth - 1) / 12) + 1;
-        byYear.get(key)!.arrivals += v;
+        byYear.get(keyOf(month))!.arrivals += v;
       } else notOn += v;
     });
   }
@@ -220,95 +225,98 @@ export function estimateScenario(panel: PanelCounts, options: EstimateOptions): 
   const keys = Object.keys(entry);
   if (keys.length > 0) entry[keys[0]] = tidy(1 - keys.slice(1).reduce((a, k) => a + entry[k], 0));
   if (notOn > 0) notes.push(`${notOn} client(s) enter the panel in a state that is not on bijstand: not counted as new inflow`);
+  return { perYear, se, arrivals, months, notOn, entry, byYear: [...byYear.entries()].map(([year, v]) => ({ year, arrivals: v.arrivals, months: v.months.size })) };
+}
 
-  // --- the scenario file ------------------------------------------------------------------------------------
+/** The template's file with the estimated start, transitions and inflow in place. */
+function mergeIntoTemplate(tpl: Template, panel: PanelCounts, states: PanelState[], start: ReturnType<typeof startStock>, parts: Record<string, any>, options: EstimateOptions, notes: string[]): Record<string, any> {
+  const m0 = panel.states.length;
+  const scenario = structuredClone(tpl.raw);
+  const tplStates: Record<string, any>[] = scenario.states;
+  const reinflowObserved = (name: string) => {
+    const i = panel.states.findIndex((s) => s.name === name);
+    return i >= 0 && panel.states.some((s, j) => s.kind === "on" && panel.transitions[i * m0 + j] > 0);
+  };
+  for (const s of tplStates) {
+    if (!s.reinflow) continue;
+    if (reinflowObserved(s.name)) {
+      delete s.reinflow;
+      notes.push(`"${s.name}": the panel observes re-inflow out of it, so the template's re-inflow profile is replaced by the estimated monthly moves`);
+    } else notes.push(`"${s.name}": the panel observes no re-inflow out of it, so the template's re-inflow profile is kept (on top of the estimated moves)`);
+  }
+  for (const s of states) if (!tplStates.some((t) => t.name === s.name)) tplStates.push({ name: s.name, kind: s.kind, note: "toegevoegd door bijstandsim estimate: cliënten die vóór de laatste maand uit het bestand verdwijnen" });
+  const initial: Record<string, any> = {};
+  for (const [name, value] of Object.entries(tpl.raw.initial ?? {})) if (!start.observed.has(name)) initial[name] = value;
+  Object.assign(initial, start.stock);
+  const kept = Object.keys(tpl.raw.initial ?? {}).filter((k) => !start.observed.has(k));
+  if (kept.length > 0) notes.push(`initial: ${kept.map((k) => `"${k}"`).join(", ")} not in the panel: the template's count is kept`);
+  scenario.start_year = start.year;
+  if (options.horizonYears !== undefined) scenario.horizon_years = options.horizonYears;
+  scenario.initial = initial;
+  scenario.transitions = parts.transitions;
+  scenario.inflow = parts.inflow;
+  if (start.year !== Number(tpl.raw.start_year)) notes.push(`start_year ${start.year} (the template has ${tpl.raw.start_year}): check that its budget and macro paths cover the new years`);
+  if (tpl.raw.duration_bands) notes.push("the template's duration_bands multiply the estimated outflow per band; the panel's rates are averages over all durations, so consider removing duration_bands or setting the multipliers so that they average to 1");
+  return scenario;
+}
+
+export function estimateScenario(panel: PanelCounts, options: EstimateOptions): { scenario: Record<string, any>; summary: EstimateSummary } {
+  const notes: string[] = [];
+  const leaving = sumMap(panel.disappearances);
+  const disappeared = leaving ? leaving.reduce((a, b) => a + b, 0) : 0;
+  const { states, exit } = resolveExit(panel, options, disappeared);
+  const tpl = options.template;
+  if (options.disappear === "censor" && disappeared > 0) notes.push(`${disappeared} client(s) leave the panel before its last month; with --disappear censor they are no longer followed (no move counted)`);
+  const rows = estimateRows(panel, states, exit, leaving, tpl);
+  if (rows.fromTemplate.length > 0) notes.push(`no moves out of ${rows.fromTemplate.map((s) => `"${s}"`).join(", ")} in the panel: their monthly rows come from the template (as probabilities, with the template's uncertainty)`);
+  const start = startStock(panel, options, notes);
+  const inflow = estimateInflow(panel, states, tpl, notes);
+
   const panelName = panel.file.split(/[\\/]/).pop() ?? panel.file;
   const source = (what: string) => `bijstandsim estimate: ${what}, uit ${panelName} (${panel.used} rijen, ${panel.clients} cliënten, ${describeRange(panel)})`;
   const transitions: Record<string, any> = {
     per: "month",
-    counts: countList,
+    counts: rows.countList,
     source: source("waargenomen overgangen tussen opeenvolgende maanden (ook blijven: van = naar); kans = aantal / rijtotaal" + (exit !== null ? `; wie vóór de laatste maand uit het bestand verdwijnt, telt als overgang naar "${states[exit].name}"` : "")),
   };
-  if (fromTemplate.length > 0) transitions.concentration = concentration;
-  const inflow: Record<string, any> = {
-    per_year: tidy(perYear),
-    entry,
-    source: source(`nieuwe cliënten (eerste waarneming na de eerste maand): ${arrivals} in ${months} maanden`),
+  if (rows.fromTemplate.length > 0) transitions.concentration = rows.concentration;
+  const inflowSpec: Record<string, any> = {
+    per_year: tidy(inflow.perYear),
+    entry: inflow.entry,
+    source: source(`nieuwe cliënten (eerste waarneming na de eerste maand): ${inflow.arrivals} in ${inflow.months} maanden`),
   };
-  if (arrivals > 0) inflow.distribution = { type: "gamma", mean: tidy(perYear), sd: tidy(se), source: "bijstandsim estimate: Poisson-standaardfout van het instroomniveau" };
-  const initialSource = calendar ? formatMonth(stockMonth) : `maand ${stockMonth}`;
-
-  let scenario: Record<string, any>;
-  if (tpl) {
-    scenario = structuredClone(tpl.raw);
-    const tplStates: Record<string, any>[] = scenario.states;
-    const reinflowObserved = (name: string) => {
-      const i = panel.states.findIndex((s) => s.name === name);
-      return i >= 0 && panel.states.some((s, j) => s.kind === "on" && panel.transitions[i * m0 + j] > 0);
-    };
-    for (const s of tplStates) {
-      if (!s.reinflow) continue;
-      if (reinflowObserved(s.name)) {
-        delete s.reinflow;
-        notes.push(`"${s.name}": the panel observes re-inflow out of it, so the template's re-inflow profile is replaced by the estimated monthly moves`);
-      } else notes.push(`"${s.name}": the panel observes no re-inflow out of it, so the template's re-inflow profile is kept (on top of the estimated moves)`);
-    }
-    for (const s of states) if (!tplStates.some((t) => t.name === s.name)) tplStates.push({ name: s.name, kind: s.kind, note: "toegevoegd door bijstandsim estimate: cliënten die vóór de laatste maand uit het bestand verdwijnen" });
-    const initial: Record<string, any> = {};
-    for (const [name, value] of Object.entries(tpl.raw.initial ?? {})) if (!observedStates.has(name)) initial[name] = value;
-    Object.assign(initial, stock);
-    const kept = Object.keys(tpl.raw.initial ?? {}).filter((k) => !observedStates.has(k));
-    if (kept.length > 0) notes.push(`initial: ${kept.map((k) => `"${k}"`).join(", ")} not in the panel: the template's count is kept`);
-    scenario.start_year = startYear;
-    if (options.horizonYears !== undefined) scenario.horizon_years = options.horizonYears;
-    scenario.initial = initial;
-    scenario.transitions = transitions;
-    scenario.inflow = inflow;
-    if (startYear !== Number(tpl.raw.start_year)) notes.push(`start_year ${startYear} (the template has ${tpl.raw.start_year}): check that its budget and macro paths cover the new years`);
-    if (tpl.raw.duration_bands) notes.push("the template's duration_bands multiply the estimated outflow per band; the panel's rates are averages over all durations, so consider removing duration_bands or setting the multipliers so that they average to 1");
-  } else {
-    scenario = {
-      name: options.name,
-      label: `${options.name} (geschat uit ${panelName})`,
-      description: `Geschat met bijstandsim estimate uit het cliëntenbestand ${panelName}. Kosten, BUIG-budget en macro-effecten zijn niet geschat: vul ze aan (of geef --template).`,
-      unit: "personen",
-      start_year: startYear,
-      horizon_years: options.horizonYears ?? 5,
-      cycle: "month",
-      counting: "half",
-      states: states.map((s) => ({ name: s.name, kind: s.kind, source: `bijstandsim estimate: toestand uit ${panelName}` })),
-      initial: stock,
-      transitions,
-      inflow,
-      buig: { budget: { [String(startYear)]: 0 }, source: "aanname: geen BUIG-budget bekend bij het schatten; vul het budget per jaar in" },
-      notes: [] as string[],
-    };
-  }
-  (scenario.notes ??= []).push(`bijstandsim estimate uit ${panelName}: beginstand = stand ${initialSource}`);
+  if (inflow.arrivals > 0) inflowSpec.distribution = { type: "gamma", mean: tidy(inflow.perYear), sd: tidy(inflow.se), source: "bijstandsim estimate: Poisson-standaardfout van het instroomniveau" };
+  const scenario = tpl
+    ? mergeIntoTemplate(tpl, panel, states, start, { transitions, inflow: inflowSpec }, options, notes)
+    : {
+        name: options.name,
+        label: `${options.name} (geschat uit ${panelName})`,
+        description: `Geschat met bijstandsim estimate uit het cliëntenbestand ${panelName}. Kosten, BUIG-budget en macro-effecten zijn niet geschat: vul ze aan (of geef --template).`,
+        unit: "personen",
+        start_year: start.year,
+        horizon_years: options.horizonYears ?? 5,
+        cycle: "month",
+        counting: "half",
+        states: states.map((s) => ({ name: s.name, kind: s.kind, source: `bijstandsim estimate: toestand uit ${panelName}` })),
+        initial: start.stock,
+        transitions,
+        inflow: inflowSpec,
+        buig: { budget: { [String(start.year)]: 0 }, source: "aanname: geen BUIG-budget bekend bij het schatten; vul het budget per jaar in" },
+        notes: [] as string[],
+      };
+  (scenario.notes ??= []).push(`bijstandsim estimate uit ${panelName}: beginstand = stand ${panel.periodKind === "calendar" ? formatMonth(start.month) : `maand ${start.month}`}`);
   if (!tpl && !panel.states.some((s) => s.kind !== "on")) {
     notes.push("every state is taken as on bijstand: mark off and exit states with --states \"Name:off\", \"Name:exit\" (or give a --template)");
   }
-
+  const { counts, rowTotal, fromTemplate, estimates } = rows;
   return {
     scenario,
     summary: {
-      states,
-      counts,
-      rowTotal,
-      fromTemplate,
-      estimates,
+      states, counts, rowTotal, fromTemplate, estimates,
       exitState: exit === null ? null : states[exit].name,
       disappeared,
-      inflow: {
-        perYear,
-        se,
-        arrivals,
-        months,
-        notOn,
-        entry,
-        byYear: [...byYear.entries()].map(([year, v]) => ({ year, arrivals: v.arrivals, months: v.months.size })),
-      },
-      start: { year: startYear, month: stockMonth, stock },
+      inflow,
+      start: { year: start.year, month: start.month, stock: start.stock },
       notes,
     },
   };

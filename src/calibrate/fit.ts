@@ -234,13 +234,8 @@ function checkIdentifiable(j: Float64Array, n: number, names: string[], where: s
   return ratio;
 }
 
-/**
- * Fits `params` of `spec` to `cells`. `spec` is the parsed file; interventions are left
- * out while fitting (they do not change the baseline). Throws InputError when the fit
- * cannot be identified or the model cannot run at the start values.
- */
-export function fitScenario(spec: ScenarioFile, file: string, model: Model, cells: Cell[], params: FreeParam[], options: FitOptions): FitResult {
-  const notes: string[] = [];
+/** The cells from the projection's first year on, checked against the free parameters; a note for the ones before it. */
+function usableCells(model: Model, cells: Cell[], params: FreeParam[], options: FitOptions, notes: string[]): Cell[] {
   const firstYear = model.startYear;
   const before = cells.filter((c) => c.year < firstYear);
   if (before.length > 0) {
@@ -251,15 +246,70 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
       throw new InputError(options.targetFile, "", `has no values from ${firstYear} on, the years the model projects`, "give target values for the projected years, or start the scenario earlier (start_year and initial)");
     }
   }
-  const n = cells.length;
-  if (params.length > n) {
-    throw new InputError("--free", "", `${params.length} free parameters but only ${n} target cell(s)`, "free fewer parameters or give more target values (years, metrics, scenarios)");
+  if (params.length > cells.length) {
+    throw new InputError("--free", "", `${params.length} free parameters but only ${cells.length} target cell(s)`, "free fewer parameters or give more target values (years, metrics, scenarios)");
   }
   for (const c of cells) {
     if (options.relative && c.value === 0) throw new InputError(options.targetFile, `line ${c.line}, column value`, "is 0, so a relative residual is undefined", "drop the row or fit absolute residuals (without --relative)");
   }
+  return cells;
+}
+
+type Fitted = ReturnType<typeof levenbergMarquardt>;
+
+/** The fit at each lag 0..24 in turn (a profile), each from the best so far; the lag with the smallest sum of squares wins. */
+function lagProfileFit(lag: FreeParam, x0: number[], fitAt: (lag: number, start: number[]) => Fitted, options: FitOptions, notes: string[]) {
+  const profile: { lag: number; sse: number }[] = [];
+  let start = x0;
+  let done = 0;
+  let best: { fit: Fitted; lag: number } | undefined;
+  for (const candidate of LAG_CANDIDATES) {
+    try {
+      const fitted = fitAt(candidate, start);
+      profile.push({ lag: candidate, sse: fitted.sse });
+      if (!best || fitted.sse < best.fit.sse) {
+        best = { fit: fitted, lag: candidate };
+        start = fitted.x;
+      }
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err; // the model cannot run at this lag (e.g. a driver path too short for it)
+    }
+    options.onProgress?.(++done, LAG_CANDIDATES.length);
+  }
+  if (!best) throw new InputError("--free", "", `"${lag.name}": the model cannot run at any lag 0-24`, "check the driver paths (they must reach back far enough for the lag)");
+  const skipped = LAG_CANDIDATES.filter((l) => !profile.some((x) => x.lag === l));
+  if (skipped.length > 0) notes.push(`${lag.name}: lags ${skipped[0]}-${skipped[skipped.length - 1]} months were not tried: the model cannot run with them (driver paths do not reach back far enough)`);
+  return { ...best, profile };
+}
+
+/** Standard errors and correlation from the Jacobian at the optimum: cov = s^2 (JᵀJ)^-1. */
+function standardErrors(best: Fitted, n: number, names: string[], dof: number, notes: string[]) {
+  const p = names.length;
+  const sigma2 = dof > 0 ? best.sse / dof : NaN;
+  if (p === 0) return { sigma2, se: [] as number[], correlation: new Float64Array(0), conditioning: 1 };
+  const conditioning = checkIdentifiable(best.jacobian, n, names, "at the fitted values");
+  const inv = spdInverse(gram(best.jacobian, n, p), p);
+  if (!inv) throw new InputError("--free", "", "the fit is not identifiable at the fitted values (JᵀJ is singular)", "free fewer parameters, or add target series that tell them apart");
+  if (dof === 0) notes.push("as many parameters as target cells: an exact fit has no standard errors");
+  return {
+    sigma2,
+    se: Array.from({ length: p }, (_, k) => Math.sqrt(sigma2 * inv[k * p + k])),
+    correlation: inv.map((v, idx) => v / Math.sqrt(inv[Math.floor(idx / p) * p + Math.floor(idx / p)] * inv[(idx % p) * p + (idx % p)])),
+    conditioning,
+  };
+}
+
+/**
+ * Fits `params` of `spec` to `cells`. `spec` is the parsed file; interventions are left
+ * out while fitting (they do not change the baseline). Throws InputError when the fit
+ * cannot be identified or the model cannot run at the start values.
+ */
+export function fitScenario(spec: ScenarioFile, file: string, model: Model, cells: Cell[], params: FreeParam[], options: FitOptions): FitResult {
+  const notes: string[] = [];
+  cells = usableCells(model, cells, params, options, notes);
+  const n = cells.length;
   const lastYear = Math.max(...cells.map((c) => c.year));
-  const horizonYears = Math.max(model.years, lastYear - firstYear + 1);
+  const horizonYears = Math.max(model.years, lastYear - model.startYear + 1);
   if (horizonYears > model.years) notes.push(`the targets reach ${lastYear}: projected ${horizonYears} years instead of ${model.years}`);
 
   const base = compileScenario({ ...structuredClone(spec), interventions: [], combinations: [] }, file, { horizonYears });
@@ -278,79 +328,31 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
 
   let evaluations = 0;
   const residualsAt = (lagValue: number | null) => (x: readonly number[]): Float64Array => {
-    const values = lagValue === null ? [...x] : [...x, lagValue];
-    const ps = lagValue === null ? continuous : [...continuous, lag!];
     evaluations++;
-    const v = cellValues(withParams(base, ps, values), cells);
+    const v = cellValues(lagValue === null ? withParams(base, continuous, x) : withParams(base, [...continuous, lag!], [...x, lagValue]), cells);
     return v.map((mv, k) => (mv - target[k]) * weights[k]);
+  };
+  const fitAt = (lagValue: number | null, start: number[]): Fitted => {
+    const f = residualsAt(lagValue);
+    if (continuous.length > 0) return levenbergMarquardt(f, start, { lower, upper, scale, refused: (err) => err instanceof InputError });
+    const r = f([]);
+    return { x: [], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: "nothing to optimise" };
   };
 
   // Identifiability at the start, before any work.
   const startLag = lag ? startValue(base, lag) : null;
-  const f0 = residualsAt(startLag);
-  const r0 = f0(x0);
   if (continuous.length > 0) {
-    const j0 = jacobian(f0, x0, r0, scale, lower, upper);
-    checkIdentifiable(j0.j, n, names, "at the start values");
+    const f0 = residualsAt(startLag);
+    checkIdentifiable(jacobian(f0, x0, f0(x0), scale, lower, upper).j, n, names, "at the start values");
   }
-
-  const fitAt = (lagValue: number | null, start: number[]) => {
-    const f = residualsAt(lagValue);
-    if (continuous.length === 0) {
-      const r = f([]);
-      return { x: [] as number[], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: "nothing to optimise" };
-    }
-    return levenbergMarquardt(f, start, { lower, upper, scale, refused: (err) => err instanceof InputError });
-  };
-
-  let best: ReturnType<typeof fitAt>;
-  let bestLag: number | null = null;
-  let lagProfile: { lag: number; sse: number }[] | undefined;
-  if (lag) {
-    lagProfile = [];
-    let start = x0;
-    let done = 0;
-    best = undefined as never;
-    for (const candidate of LAG_CANDIDATES) {
-      let fitted: ReturnType<typeof fitAt>;
-      try {
-        fitted = fitAt(candidate, start);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        options.onProgress?.(++done, LAG_CANDIDATES.length);
-        continue; // the model cannot run at this lag (e.g. a driver path too short for it)
-      }
-      lagProfile.push({ lag: candidate, sse: fitted.sse });
-      if (!best || fitted.sse < best.sse) {
-        best = fitted;
-        bestLag = candidate;
-        start = fitted.x;
-      }
-      options.onProgress?.(++done, LAG_CANDIDATES.length);
-    }
-    if (!best) throw new InputError("--free", "", `"${lag.name}": the model cannot run at any lag 0-24`, "check the driver paths (they must reach back far enough for the lag)");
-    const skipped = LAG_CANDIDATES.filter((l) => !lagProfile!.some((x) => x.lag === l));
-    if (skipped.length > 0) notes.push(`${lag.name}: lags ${skipped[0]}-${skipped[skipped.length - 1]} months were not tried: the model cannot run with them (driver paths do not reach back far enough)`);
-  } else best = fitAt(null, x0);
-
-  const p = continuous.length;
-  const dof = n - p - (lag ? 1 : 0);
-  const sigma2 = dof > 0 ? best.sse / dof : NaN;
-  let correlation = new Float64Array(p * p);
-  let se = new Array<number>(p).fill(NaN);
-  let conditioning = 1;
-  if (p > 0) {
-    conditioning = checkIdentifiable(best.jacobian, n, names, "at the fitted values");
-    const inv = spdInverse(gram(best.jacobian, n, p), p);
-    if (!inv) throw new InputError("--free", "", "the fit is not identifiable at the fitted values (JᵀJ is singular)", "free fewer parameters, or add target series that tell them apart");
-    se = Array.from({ length: p }, (_, k) => Math.sqrt(sigma2 * inv[k * p + k]));
-    correlation = inv.map((v, idx) => v / Math.sqrt(inv[Math.floor(idx / p) * p + Math.floor(idx / p)] * inv[(idx % p) * p + (idx % p)]));
-    if (dof === 0) notes.push("as many parameters as target cells: an exact fit has no standard errors");
-  }
+  const profile = lag ? lagProfileFit(lag, x0, fitAt, options, notes) : undefined;
+  const best = profile ? profile.fit : fitAt(null, x0);
+  const dof = n - continuous.length - (lag ? 1 : 0);
+  const { sigma2, se, correlation, conditioning } = standardErrors(best, n, names, dof, notes);
   if (!best.converged) notes.push(`the optimiser stopped before converging (${best.reason})`);
 
   const fittedParams: FittedParam[] = continuous.map((q, k) => ({ name: q.name, start: x0[k], value: best.x[k], se: se[k], lower: lower[k], upper: upper[k] }));
-  if (lag) fittedParams.push({ name: lag.name, start: startLag!, value: bestLag!, se: NaN, lower: 0, upper: 24 });
+  if (lag) fittedParams.push({ name: lag.name, start: startLag!, value: profile!.lag, se: NaN, lower: 0, upper: 24 });
   fittedParams.forEach((q) => {
     if ((q.upper !== Infinity && Math.abs(q.value - q.upper) < 1e-9 * Math.max(1, q.upper)) || (q.lower !== -Infinity && Math.abs(q.value - q.lower) < 1e-12)) {
       notes.push(`${q.name} ended at its bound (${q.value}): the standard errors assume an interior optimum`);
@@ -361,20 +363,9 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
     return { ...c, model: c.value + residual, residual };
   });
   return {
-    params: fittedParams,
-    cells: fitCells,
-    sse: best.sse,
-    sigma: Math.sqrt(sigma2),
-    dof,
-    correlation,
-    conditioning,
-    iterations: best.iterations,
-    evaluations,
-    converged: best.converged,
-    reason: best.reason,
-    lagProfile,
-    horizonYears,
-    notes,
+    params: fittedParams, cells: fitCells, sse: best.sse, sigma: Math.sqrt(sigma2), dof, correlation, conditioning,
+    iterations: best.iterations, evaluations, converged: best.converged, reason: best.reason,
+    lagProfile: profile?.profile, horizonYears, notes,
   };
 }
 

@@ -87,86 +87,89 @@ export function jacobian(f: Residuals, x: readonly number[], r0: Float64Array, s
   return { j, evaluations };
 }
 
+interface Point {
+  x: number[];
+  r: Float64Array;
+  sse: number;
+}
+
+interface Bounds {
+  lower: readonly number[];
+  upper: readonly number[];
+  refused: (err: unknown) => boolean;
+}
+
+/**
+ * Steps 2-3: solve the damped normal equations, raising λ until a step lowers S (a
+ * refused trial point counts as a failed step). Returns the better point, or none when
+ * λ has grown past 1e12, and the λ to go on with.
+ */
+function descend(f: Residuals, at: Point, j: Float64Array, lambda: number, b: Bounds): { next?: Point; lambda: number; evaluations: number } {
+  const p = at.x.length;
+  const n = at.r.length;
+  const a = gram(j, n, p);
+  const g = gradient(j, at.r, n, p);
+  const maxDiag = Math.max(...Array.from({ length: p }, (_, k) => a[k * p + k]), 1e-300);
+  let evaluations = 0;
+  for (; lambda <= 1e12; lambda *= 4) {
+    const damped = Float64Array.from(a);
+    for (let k = 0; k < p; k++) damped[k * p + k] += lambda * Math.max(a[k * p + k], 1e-12 * maxDiag);
+    const l = cholesky(damped, p);
+    if (!l) continue;
+    const step = choleskySolve(l, g, p);
+    const x = at.x.map((v, k) => Math.min(b.upper[k], Math.max(b.lower[k], v - step[k])));
+    let r: Float64Array;
+    try {
+      r = f(x);
+    } catch (err) {
+      if (!b.refused(err)) throw err;
+      continue; // the model refused the trial point (e.g. a probability above 1): a shorter step
+    }
+    evaluations++;
+    const sse = sumSquares(r);
+    if (sse < at.sse) return { next: { x, r, sse }, lambda: Math.max(lambda / 3, 1e-12), evaluations };
+  }
+  return { lambda, evaluations };
+}
+
 export function levenbergMarquardt(f: Residuals, x0: readonly number[], options: LmOptions = {}): LmResult {
-  const p = x0.length;
-  const lower = options.lower ?? x0.map(() => -Infinity);
-  const upper = options.upper ?? x0.map(() => Infinity);
+  const b: Bounds = { lower: options.lower ?? x0.map(() => -Infinity), upper: options.upper ?? x0.map(() => Infinity), refused: options.refused ?? (() => false) };
   const scale = options.scale ?? x0.map((v) => Math.max(Math.abs(v), 1));
   const maxIterations = options.maxIterations ?? 200;
   const tolerance = options.tolerance ?? 1e-12;
-  const refused = options.refused ?? (() => false);
-  const clamp = (v: number, a: number) => Math.min(upper[a], Math.max(lower[a], v));
 
-  let x = x0.map(clamp);
-  let r = f(x);
-  let sse = sumSquares(r);
-  let evaluations = 1;
+  const x = x0.map((v, a) => Math.min(b.upper[a], Math.max(b.lower[a], v)));
+  const r = f(x);
+  let at: Point = { x, r, sse: sumSquares(r) };
+  let jac = jacobian(f, at.x, at.r, scale, b.lower, b.upper);
+  let evaluations = 1 + jac.evaluations;
   let lambda = 1e-3;
   let reason = "maximum number of iterations reached";
   let converged = false;
   let iterations = 0;
-  let jac = jacobian(f, x, r, scale, lower, upper);
-  evaluations += jac.evaluations;
-  const n = r.length;
-
-  for (; iterations < maxIterations; iterations++) {
-    if (sse === 0) {
+  for (; iterations < maxIterations && !converged; iterations++) {
+    if (at.sse === 0) {
       converged = true;
       reason = "exact fit";
       break;
     }
-    const a = gram(jac.j, n, p);
-    const g = gradient(jac.j, r, n, p);
-    const maxDiag = Math.max(...Array.from({ length: p }, (_, k) => a[k * p + k]), 1e-300);
-    let accepted = false;
-    while (lambda <= 1e12) {
-      const damped = Float64Array.from(a);
-      for (let k = 0; k < p; k++) damped[k * p + k] += lambda * Math.max(a[k * p + k], 1e-12 * maxDiag);
-      const l = cholesky(damped, p);
-      if (!l) {
-        lambda *= 4;
-        continue;
-      }
-      const step = choleskySolve(l, g, p);
-      const xNew = x.map((v, k) => clamp(v - step[k], k));
-      let rNew: Float64Array;
-      try {
-        rNew = f(xNew);
-      } catch (err) {
-        if (!refused(err)) throw err;
-        lambda *= 4; // the model refused the trial point (e.g. a probability above 1): a shorter step
-        continue;
-      }
-      evaluations++;
-      const sseNew = sumSquares(rNew);
-      if (!(sseNew < sse)) {
-        lambda *= 4;
-        continue;
-      }
-      const small = xNew.every((v, k) => Math.abs(v - x[k]) <= 1e-9 * scale[k]);
-      const flat = sse - sseNew <= tolerance * sse;
-      x = xNew;
-      r = rNew;
-      sse = sseNew;
-      lambda = Math.max(lambda / 3, 1e-12);
-      accepted = true;
-      jac = jacobian(f, x, r, scale, lower, upper);
-      evaluations += jac.evaluations;
-      if (small || flat) {
-        converged = true;
-        reason = small ? "parameters no longer change" : "the sum of squares no longer falls";
-      }
-      break;
-    }
-    if (!accepted) {
+    const step = descend(f, at, jac.j, lambda, b);
+    evaluations += step.evaluations;
+    lambda = step.lambda;
+    if (!step.next) {
       converged = true;
       reason = "no step lowers the sum of squares (a minimum to working precision)";
       break;
     }
-    if (converged) {
-      iterations++;
-      break;
+    const small = step.next.x.every((v, k) => Math.abs(v - at.x[k]) <= 1e-9 * scale[k]);
+    const flat = at.sse - step.next.sse <= tolerance * at.sse;
+    at = step.next;
+    jac = jacobian(f, at.x, at.r, scale, b.lower, b.upper);
+    evaluations += jac.evaluations;
+    if (small || flat) {
+      converged = true;
+      reason = small ? "parameters no longer change" : "the sum of squares no longer falls";
     }
   }
-  return { x, residuals: r, sse, jacobian: jac.j, iterations, evaluations, converged, reason };
+  return { x: at.x, residuals: at.r, sse: at.sse, jacobian: jac.j, iterations, evaluations, converged, reason };
 }

@@ -422,97 +422,103 @@ export function breakEvenYears(rows: EffectRow[]): { scenario: string; variant: 
 /** A d3 format for person counts that keeps small differences apart (0,25 vs 0,5). */
 const personsFormat = (max: number): string => (max >= 100 ? PERSONS_FORMAT : max >= 10 ? ",.1~f" : ",.2~f");
 
+/** What the panels of the intervention chart share. */
+interface EffectPanels {
+  doc: RunView;
+  rows: EffectRow[];
+  even: ReturnType<typeof breakEvenYears>;
+  x: ReturnType<typeof yearX>;
+  euroY: (field: string) => VlSpec;
+  euros: Record<string, unknown>[];
+}
+
+const EFFECT_MEASURES = ["BUIG-effect (besparing)", "Kosten interventie"];
+const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
+const EFFECT_LINE = { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } };
+const panelTitle = (text: string) => ({ text, fontSize: 12, fontWeight: 500 });
+const PANEL = { width: 180, height: 170 };
+
+function volumePanel(p: EffectPanels, variant: string, first: boolean): VlSpec {
+  return {
+    title: panelTitle("Verschil bijstandsvolume (personen)"),
+    ...PANEL,
+    layer: [
+      ZERO_RULE,
+      {
+        data: { values: p.rows.filter((r) => r.variant === variant) },
+        mark: EFFECT_LINE,
+        encoding: {
+          x: p.x,
+          y: { field: "volume", type: "quantitative", title: null, axis: { format: personsFormat(maxAbs(p.rows.map((r) => r.volume))) } },
+          color: colour(p.doc, first ? scenarioLegend(3) : undefined),
+        },
+      },
+    ],
+  };
+}
+
+function moneyPanel(p: EffectPanels, variant: string): VlSpec {
+  const strokeDash = { field: "measure", type: "nominal", title: null, scale: { domain: EFFECT_MEASURES, range: [[1, 0], [5, 3]] }, legend: strokeLegend };
+  return {
+    title: panelTitle("BUIG-effect en kosten per jaar (euro)"),
+    ...PANEL,
+    layer: [ZERO_RULE, ...lineWithPoints(p.euros.filter((r) => r.variant === variant), { x: p.x, y: p.euroY("value"), color: colour(p.doc), detail: { field: "measure" }, strokeDash }, 2, 28)],
+  };
+}
+
+function cumulativePanel(p: EffectPanels, variant: string): VlSpec {
+  const even = p.even.filter((e) => e.variant === variant);
+  return {
+    title: panelTitle("Cumulatief netto-effect (euro)"),
+    ...PANEL,
+    layer: [
+      ZERO_RULE,
+      { data: { values: p.rows.filter((r) => r.variant === variant) }, mark: EFFECT_LINE, encoding: { x: p.x, y: p.euroY("cumulative"), color: colour(p.doc) } },
+      ...(even.length
+        ? [
+            {
+              data: { values: even.map((e) => ({ ...e, label: "break-even (terugverdiend)" })) },
+              mark: { type: "point", shape: "circle", size: 220, filled: false, strokeWidth: 2, color: "#111" },
+              encoding: { x: p.x, y: p.euroY("cumulative"), shape: { field: "label", type: "nominal", title: null, legend: { orient: "bottom" } } },
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 /** (e) Intervention effect against the baseline: volume, BUIG-effect and costs, cumulative net effect with break-even. */
 export function interventionChart(doc: RunView): Chart | undefined {
   const rows = effectRows(doc);
   if (rows.length === 0) return undefined;
   const variants = [...new Set(rows.map((r) => r.variant))];
   const ys = years(doc);
-  const x = yearX([ys[0], ys[ys.length - 1]]);
-  const even = breakEvenYears(rows);
-  const zero = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
-  const w = 180;
-  const h = 170;
-  const line = { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } };
   const euroMax = maxAbs(rows.flatMap((r) => [r.buig_effect, r.cost, r.cumulative]));
-  const euroY = (field: string) => ({ field, type: "quantitative", title: null, axis: euroAxis(euroMax) });
-  const measures = ["BUIG-effect (besparing)", "Kosten interventie"];
-  const euros = rows.flatMap((r) => [
-    { scenario: r.scenario, variant: r.variant, year: r.year, measure: measures[0], value: r.buig_effect },
-    { scenario: r.scenario, variant: r.variant, year: r.year, measure: measures[1], value: r.cost },
-  ]);
-  const panelTitle = (text: string) => ({ text, fontSize: 12, fontWeight: 500 });
-  const panels = (variant: string, i: number): VlSpec => ({
-    title: { text: variant, fontSize: 13, anchor: "start" },
-    hconcat: [
-      {
-        title: panelTitle("Verschil bijstandsvolume (personen)"),
-        width: w,
-        height: h,
-        layer: [
-          zero,
-          {
-            data: { values: rows.filter((r) => r.variant === variant) },
-            mark: line,
-            encoding: {
-              x,
-              y: { field: "volume", type: "quantitative", title: null, axis: { format: personsFormat(maxAbs(rows.map((r) => r.volume))) } },
-              color: colour(doc, i === 0 ? scenarioLegend(3) : undefined),
-            },
-          },
-        ],
-      },
-      {
-        title: panelTitle("BUIG-effect en kosten per jaar (euro)"),
-        width: w,
-        height: h,
-        layer: [
-          zero,
-          ...lineWithPoints(
-            euros.filter((r) => r.variant === variant),
-            {
-              x,
-              y: euroY("value"),
-              color: colour(doc),
-              detail: { field: "measure" },
-              strokeDash: { field: "measure", type: "nominal", title: null, scale: { domain: measures, range: [[1, 0], [5, 3]] }, legend: strokeLegend },
-            },
-            2,
-            28,
-          ),
-        ],
-      },
-      {
-        title: panelTitle("Cumulatief netto-effect (euro)"),
-        width: w,
-        height: h,
-        layer: [
-          zero,
-          { data: { values: rows.filter((r) => r.variant === variant) }, mark: line, encoding: { x, y: euroY("cumulative"), color: colour(doc) } },
-          ...(even.some((e) => e.variant === variant)
-            ? [
-                {
-                  data: { values: even.filter((e) => e.variant === variant).map((e) => ({ ...e, label: "break-even (terugverdiend)" })) },
-                  mark: { type: "point", shape: "circle", size: 220, filled: false, strokeWidth: 2, color: "#111" },
-                  encoding: { x, y: euroY("cumulative"), shape: { field: "label", type: "nominal", title: null, legend: { orient: "bottom" } } },
-                },
-              ]
-            : []),
-        ],
-      },
-    ],
-  });
+  const p: EffectPanels = {
+    doc,
+    rows,
+    even: breakEvenYears(rows),
+    x: yearX([ys[0], ys[ys.length - 1]]),
+    euroY: (field) => ({ field, type: "quantitative", title: null, axis: euroAxis(euroMax) }),
+    euros: rows.flatMap((r) => [
+      { scenario: r.scenario, variant: r.variant, year: r.year, measure: EFFECT_MEASURES[0], value: r.buig_effect },
+      { scenario: r.scenario, variant: r.variant, year: r.year, measure: EFFECT_MEASURES[1], value: r.cost },
+    ]),
+  };
   return {
     name: "interventie-effect",
     title: "Effect van de interventies ten opzichte van het basispad",
     caption:
       "Per interventie en scenario: het verschil in bijstandsvolume met het pad zonder interventie (negatief = minder mensen in de bijstand), " +
       "de besparing op de BUIG-uitgaven (BUIG-effect) tegenover de kosten van de interventie, en het cumulatieve netto-effect (besparing min kosten). " +
-      (even.length
-        ? `Een open cirkel markeert het jaar waarin de interventie zich terugverdient: ${even.map((e) => `${e.variant}, ${e.scenario}: ${e.year}`).join("; ")}.`
+      (p.even.length
+        ? `Een open cirkel markeert het jaar waarin de interventie zich terugverdient: ${p.even.map((e) => `${e.variant}, ${e.scenario}: ${e.year}`).join("; ")}.`
         : "Binnen de horizon verdient geen interventie zich in enig scenario terug (het cumulatieve netto-effect blijft onder nul)."),
     spec: top("Effect van interventies ten opzichte van het basispad (personen en euro)", "Per interventie: volumeverschil, BUIG-effect en kosten, cumulatief netto-effect; open cirkel = break-even", {
-      vconcat: variants.map(panels),
+      vconcat: variants.map((variant, i) => ({
+        title: { text: variant, fontSize: 13, anchor: "start" },
+        hconcat: [volumePanel(p, variant, i === 0), moneyPanel(p, variant), cumulativePanel(p, variant)],
+      })),
       spacing: 26,
       resolve: { scale: { y: "independent" } },
     }),

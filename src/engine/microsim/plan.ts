@@ -83,12 +83,54 @@ export function exactDurationModel(model: Model): Model {
  */
 export function microsimPlan(model: Model, scenario: MacroScenario, personsScale = 1): MicrosimPlan {
   const S = model.baseCount;
-  const m = model.declared.length;
+  const T = model.years * model.cyclesPerYear;
+  const chain = cycleTables(model, scenario, personsScale);
+  const bands = bandLayout(model);
+  const pop = model.population;
+  const aowMonths = new Int32Array(T + 1).fill(NO_AOW);
+  if (pop?.aowMonths) {
+    for (let t = 0; t <= T; t++) aowMonths[t] = pop.aowMonths[Math.floor(Math.max(0, t - 1) / model.cyclesPerYear)];
+  }
+  const aowExit = pop?.aowMonths && pop.aowExit >= 0 ? model.entryOf[pop.aowExit] : -1;
+  if (aowExit >= 0 && model.kindOf[aowExit] !== KIND_EXIT) throw new Error("the AOW exit state must be an exit state");
+  const households = pop?.households;
+  return {
+    persons: {
+      states: S,
+      declared: model.declared.length,
+      cycles: T,
+      cycleMonths: model.cycleMonths,
+      households: households ? households.share.length : 1,
+      declaredOf: model.declaredOf.slice(0, S),
+      kindOf: model.kindOf.slice(0, S),
+      bandBase: bands.bandBase,
+      bandOfMonths: bands.bandOfMonths,
+      sampler: chain.sampler,
+      matrixOfStep: chain.matrixOfStep,
+      aowMonths,
+      aowExit,
+    },
+    population: {
+      initial: model.initial.slice(0, S).map((v) => v * personsScale),
+      inflow: chain.inflow,
+      entry: Float64Array.from(model.entry),
+      entryOf: Int32Array.from(model.entryOf),
+      band: bands.band,
+      bandEdges: bands.bandEdges,
+      ages: pop?.ages ?? null,
+      inflowAges: pop?.inflowAges ?? null,
+      householdShare: households ? Float64Array.from(households.share) : Float64Array.of(1),
+    },
+    multiplier: households ? Float64Array.from(households.multiplier) : Float64Array.of(1),
+  };
+}
+
+/** One alias table per distinct set of macro multipliers, the table of each cycle, and the expected new inflow per cycle. */
+function cycleTables(model: Model, scenario: MacroScenario, personsScale: number): { sampler: Sampler; matrixOfStep: Int32Array; inflow: Float64Array } {
+  const S = model.baseCount;
   const T = model.years * model.cyclesPerYear;
   const exact = exactDurationModel(model);
   const baseline = baselineVariant(model);
-
-  // One sampler table per distinct set of macro multipliers.
   const matrices: Float64Array[] = [];
   const seen = new Map<string, number>();
   const matrixOfStep = new Int32Array(T);
@@ -108,70 +150,30 @@ export function microsimPlan(model: Model, scenario: MacroScenario, personsScale
     }
     matrixOfStep[t - 1] = k;
   }
+  return { sampler: buildSampler("alias", matrices, S), matrixOfStep, inflow };
+}
 
-  // Duration bands: contiguous compiled states per banded on-state.
+/** Duration bands: per banded on-state its band-0 state and band, the edges, and the band of each month on bijstand. */
+function bandLayout(model: Model): { bandBase: Int32Array; band: Int32Array; bandEdges: Int32Array; bandOfMonths: Uint8Array } {
+  const S = model.baseCount;
   const bandBase = new Int32Array(S).fill(-1);
   const band = new Int32Array(S).fill(-1);
-  let bandEdges = Int32Array.of(0);
-  let bandOfMonths = Uint8Array.of(0);
-  if (model.bands) {
-    bandEdges = Int32Array.from([0, ...bandEdgesOf(model)]);
-    const last = bandEdges[bandEdges.length - 1];
-    bandOfMonths = new Uint8Array(last + 1);
-    for (let d = 0, b = 0; d <= last; d++) {
-      while (b + 1 < bandEdges.length && d >= bandEdges[b + 1]) b++;
-      bandOfMonths[d] = b;
-    }
-    for (let i = 0; i < S; i++) {
-      const st = model.states[i];
-      if (st.band >= 0 && model.kindOf[i] === KIND_ON) {
-        bandBase[i] = model.entryOf[st.declared];
-        band[i] = st.band;
-      }
+  if (!model.bands) return { bandBase, band, bandEdges: Int32Array.of(0), bandOfMonths: Uint8Array.of(0) };
+  const bandEdges = Int32Array.from([0, ...bandEdgesOf(model)]);
+  const last = bandEdges[bandEdges.length - 1];
+  const bandOfMonths = new Uint8Array(last + 1);
+  for (let d = 0, b = 0; d <= last; d++) {
+    while (b + 1 < bandEdges.length && d >= bandEdges[b + 1]) b++;
+    bandOfMonths[d] = b;
+  }
+  for (let i = 0; i < S; i++) {
+    const st = model.states[i];
+    if (st.band >= 0 && model.kindOf[i] === KIND_ON) {
+      bandBase[i] = model.entryOf[st.declared];
+      band[i] = st.band;
     }
   }
-
-  const pop = model.population;
-  const aowMonths = new Int32Array(T + 1).fill(NO_AOW);
-  if (pop?.aowMonths) {
-    for (let t = 0; t <= T; t++) aowMonths[t] = pop.aowMonths[Math.floor(Math.max(0, t - 1) / model.cyclesPerYear)];
-  }
-  const aowExit = pop?.aowMonths && pop.aowExit >= 0 ? model.entryOf[pop.aowExit] : -1;
-  if (aowExit >= 0 && model.kindOf[aowExit] !== KIND_EXIT) throw new Error("the AOW exit state must be an exit state");
-  const households = pop?.households;
-
-  const scaled = new Float64Array(S);
-  for (let i = 0; i < S; i++) scaled[i] = model.initial[i] * personsScale;
-
-  return {
-    persons: {
-      states: S,
-      declared: m,
-      cycles: T,
-      cycleMonths: model.cycleMonths,
-      households: households ? households.share.length : 1,
-      declaredOf: model.declaredOf.slice(0, S),
-      kindOf: model.kindOf.slice(0, S),
-      bandBase,
-      bandOfMonths,
-      sampler: buildSampler("alias", matrices, S),
-      matrixOfStep,
-      aowMonths,
-      aowExit,
-    },
-    population: {
-      initial: scaled,
-      inflow,
-      entry: Float64Array.from(model.entry),
-      entryOf: Int32Array.from(model.entryOf),
-      band,
-      bandEdges,
-      ages: pop?.ages ?? null,
-      inflowAges: pop?.inflowAges ?? null,
-      householdShare: households ? Float64Array.from(households.share) : Float64Array.of(1),
-    },
-    multiplier: households ? Float64Array.from(households.multiplier) : Float64Array.of(1),
-  };
+  return { bandBase, band, bandEdges, bandOfMonths };
 }
 
 /**

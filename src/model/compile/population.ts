@@ -49,56 +49,19 @@ export interface PopulationContext {
   base: Float64Array;
 }
 
+type Fail = (path: string, message: string, fix?: string) => never;
+
 /** Compiles the `population` section; throws InputError naming the path of the first problem. */
 export function compilePopulation(spec: PopulationSpec, ctx: PopulationContext): Population {
-  const fail = (path: string, message: string, fix = ""): never => {
+  const fail: Fail = (path, message, fix = "") => {
     throw new InputError(ctx.file, `population${path ? "." + path : ""}`, message, fix);
   };
   const notes: string[] = [];
-  const endYear = ctx.startYear + ctx.years - 1;
-
-  // --- AOW age per projected year -------------------------------------------------
-  let aowMonths: Int32Array | null = null;
   if (spec.aow_age_months !== undefined && !spec.ages) {
     fail("aow_age_months", "an AOW age needs the ages of the persons", "give population.ages, or leave aow_age_months out");
   }
-  if (spec.ages) {
-    const given = spec.aow_age_months;
-    if (typeof given === "number") aowMonths = new Int32Array(ctx.years).fill(given);
-    else {
-      const table: Record<number, number> = given ? Object.fromEntries(Object.entries(given).map(([y, v]) => [Number(y), v])) : STATUTORY_AOW_MONTHS;
-      const keys = Object.keys(table).map(Number).sort((a, b) => a - b);
-      if (keys.length === 0) fail("aow_age_months", "gives no years", "give e.g. {\"2024\": 804, \"2028\": 807}, or one number of months");
-      aowMonths = new Int32Array(ctx.years);
-      for (let y = 0; y < ctx.years; y++) {
-        const year = ctx.startYear + y;
-        let k = keys.length - 1;
-        while (k >= 0 && keys[k] > year) k--;
-        if (k < 0) {
-          if (given) fail("aow_age_months", `has no value for ${year} or earlier`, `add a value for ${ctx.startYear}`);
-          k = 0;
-        }
-        aowMonths[y] = table[keys[k]];
-      }
-      const last = keys[keys.length - 1];
-      if (!given && ctx.startYear < keys[0]) notes.push(`microsim: the statutory AOW table starts in ${keys[0]}; its value (${yearsMonths(table[keys[0]])}) is used for earlier years`);
-      if (!given && endYear > last) notes.push(`microsim: the AOW age after ${last} is not yet set by law; ${yearsMonths(table[last])} is held for ${last + 1}-${endYear}`);
-    }
-  }
-
-  // --- AOW exit state ---------------------------------------------------------------
-  let aowExit = -1;
-  if (aowMonths) {
-    if (spec.aow_exit !== undefined) {
-      aowExit = ctx.declared.findIndex((d) => d.name === spec.aow_exit);
-      if (aowExit < 0) fail("aow_exit", `unknown state "${spec.aow_exit}"`, `use one of the exit states: ${exitNames(ctx)}`);
-      if (ctx.declaredKind[aowExit] !== KIND_EXIT) fail("aow_exit", `"${spec.aow_exit}" is not an exit state`, `use one of the exit states: ${exitNames(ctx)}`);
-    } else {
-      aowExit = ctx.declaredKind.indexOf(KIND_EXIT);
-      if (aowExit < 0) fail("ages", "AOW exits need an exit state, and the file declares none", "declare a state of kind \"exit\" (e.g. \"Uitstroom overig\")");
-    }
-  }
-
+  const aowMonths = spec.ages ? aowPerYear(spec.aow_age_months, ctx, fail, notes) : null;
+  const aowExit = aowMonths ? aowExitState(spec.aow_exit, ctx, fail) : -1;
   if (aowExit >= 0) {
     const m = ctx.declared.length;
     const into = ctx.declared.filter((_, d) => ctx.declaredKind[d] !== KIND_EXIT && ctx.base[d * m + aowExit] > 0).map((d) => `"${d.name}"`);
@@ -106,45 +69,78 @@ export function compilePopulation(spec: PopulationSpec, ctx: PopulationContext):
       notes.push(`microsim: AOW exits come on top of the moves to "${ctx.declared[aowExit].name}" in transitions (from ${into.join(", ")}); if those already include AOW, it counts twice`);
     }
   }
-
-  // --- ages ---------------------------------------------------------------------------
   const minAow = aowMonths ? Math.min(...aowMonths) : Infinity;
-  const ageBands = (spec: NonNullable<PopulationSpec["ages"]>, path: string): AgeBands => {
-    const n = spec.bands.length;
-    const out: AgeBands = { from: new Int32Array(n), to: new Int32Array(n), share: new Float64Array(n) };
-    spec.bands.forEach((b, i) => {
-      const from = Math.round(b.from * 12);
-      const to = b.to === undefined ? -1 : Math.round(b.to * 12);
-      if (to >= 0 && to <= from) fail(`${path}.bands[${i}]`, `"to" (${b.to}) must lie above "from" (${b.from})`, "ages are in years; a band covers [from, to)");
-      if (from >= minAow) {
-        fail(`${path}.bands[${i}].from`, `${b.from} years is at or above the AOW age (${yearsMonths(minAow)}): nobody in this band is on bijstand`, "drop the band or lower its start");
-      }
-      out.from[i] = from;
-      out.to[i] = to;
-      out.share[i] = b.share;
-    });
-    const sum = out.share.reduce((s, v) => s + v, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(`${path}.bands`, `the shares sum to ${sum}, not 1`, "make the age shares sum to 1");
-    return out;
-  };
-  const ages = spec.ages ? ageBands(spec.ages, "ages") : null;
-  const inflowAges = spec.inflow_ages ? ageBands(spec.inflow_ages, "inflow_ages") : ages;
-
-  // --- households -----------------------------------------------------------------------
-  let households: Population["households"] = null;
-  if (spec.households) {
-    const hs = spec.households;
-    if (hs.length > 255) fail("households", `has ${hs.length} types, at most 255 are supported`, "merge household types");
-    hs.forEach((h, i) => {
-      if (hs.slice(0, i).some((x) => x.name === h.name)) fail(`households[${i}].name`, `household type "${h.name}" is declared twice`, "give every type a unique name");
-    });
-    const share = Float64Array.from(hs, (h) => h.share);
-    const sum = share.reduce((s, v) => s + v, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) fail("households", `the shares sum to ${sum}, not 1`, "make the household shares sum to 1");
-    households = { names: hs.map((h) => h.name), labels: hs.map((h) => h.label ?? h.name), share, multiplier: Float64Array.from(hs, (h) => h.multiplier) };
-  }
-
+  const ages = spec.ages ? ageBands(spec.ages, "ages", minAow, fail) : null;
+  const inflowAges = spec.inflow_ages ? ageBands(spec.inflow_ages, "inflow_ages", minAow, fail) : ages;
+  const households = spec.households ? compileHouseholds(spec.households, fail) : null;
   return { aowMonths, aowExit, ages, inflowAges, households, notes, source: spec.source };
+}
+
+/** The AOW age in months per projected year: one number, a table per year (the latest earlier year holds), or the statutory table. */
+function aowPerYear(given: PopulationSpec["aow_age_months"], ctx: PopulationContext, fail: Fail, notes: string[]): Int32Array {
+  if (typeof given === "number") return new Int32Array(ctx.years).fill(given);
+  const endYear = ctx.startYear + ctx.years - 1;
+  const table: Record<number, number> = given ? Object.fromEntries(Object.entries(given).map(([y, v]) => [Number(y), v])) : STATUTORY_AOW_MONTHS;
+  const keys = Object.keys(table).map(Number).sort((a, b) => a - b);
+  if (keys.length === 0) fail("aow_age_months", "gives no years", "give e.g. {\"2024\": 804, \"2028\": 807}, or one number of months");
+  const out = new Int32Array(ctx.years);
+  for (let y = 0; y < ctx.years; y++) {
+    const year = ctx.startYear + y;
+    let k = keys.length - 1;
+    while (k >= 0 && keys[k] > year) k--;
+    if (k < 0) {
+      if (given) fail("aow_age_months", `has no value for ${year} or earlier`, `add a value for ${ctx.startYear}`);
+      k = 0;
+    }
+    out[y] = table[keys[k]];
+  }
+  const last = keys[keys.length - 1];
+  if (!given && ctx.startYear < keys[0]) notes.push(`microsim: the statutory AOW table starts in ${keys[0]}; its value (${yearsMonths(table[keys[0]])}) is used for earlier years`);
+  if (!given && endYear > last) notes.push(`microsim: the AOW age after ${last} is not yet set by law; ${yearsMonths(table[last])} is held for ${last + 1}-${endYear}`);
+  return out;
+}
+
+/** The declared exit state persons move to at the AOW age: the one named, or the first exit state. */
+function aowExitState(name: string | undefined, ctx: PopulationContext, fail: Fail): number {
+  if (name === undefined) {
+    const first = ctx.declaredKind.indexOf(KIND_EXIT);
+    return first >= 0 ? first : fail("ages", "AOW exits need an exit state, and the file declares none", "declare a state of kind \"exit\" (e.g. \"Uitstroom overig\")");
+  }
+  const d = ctx.declared.findIndex((x) => x.name === name);
+  if (d < 0) fail("aow_exit", `unknown state "${name}"`, `use one of the exit states: ${exitNames(ctx)}`);
+  if (ctx.declaredKind[d] !== KIND_EXIT) fail("aow_exit", `"${name}" is not an exit state`, `use one of the exit states: ${exitNames(ctx)}`);
+  return d;
+}
+
+/** Age bands in months, below the lowest AOW age, with shares summing to 1. */
+function ageBands(spec: NonNullable<PopulationSpec["ages"]>, path: string, minAow: number, fail: Fail): AgeBands {
+  const n = spec.bands.length;
+  const out: AgeBands = { from: new Int32Array(n), to: new Int32Array(n), share: new Float64Array(n) };
+  spec.bands.forEach((b, i) => {
+    const from = Math.round(b.from * 12);
+    const to = b.to === undefined ? -1 : Math.round(b.to * 12);
+    if (to >= 0 && to <= from) fail(`${path}.bands[${i}]`, `"to" (${b.to}) must lie above "from" (${b.from})`, "ages are in years; a band covers [from, to)");
+    if (from >= minAow) {
+      fail(`${path}.bands[${i}].from`, `${b.from} years is at or above the AOW age (${yearsMonths(minAow)}): nobody in this band is on bijstand`, "drop the band or lower its start");
+    }
+    out.from[i] = from;
+    out.to[i] = to;
+    out.share[i] = b.share;
+  });
+  const sum = out.share.reduce((s, v) => s + v, 0);
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(`${path}.bands`, `the shares sum to ${sum}, not 1`, "make the age shares sum to 1");
+  return out;
+}
+
+function compileHouseholds(hs: NonNullable<PopulationSpec["households"]>, fail: Fail): NonNullable<Population["households"]> {
+  if (hs.length > 255) fail("households", `has ${hs.length} types, at most 255 are supported`, "merge household types");
+  hs.forEach((h, i) => {
+    if (hs.slice(0, i).some((x) => x.name === h.name)) fail(`households[${i}].name`, `household type "${h.name}" is declared twice`, "give every type a unique name");
+  });
+  const share = Float64Array.from(hs, (h) => h.share);
+  const sum = share.reduce((s, v) => s + v, 0);
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail("households", `the shares sum to ${sum}, not 1`, "make the household shares sum to 1");
+  return { names: hs.map((h) => h.name), labels: hs.map((h) => h.label ?? h.name), share, multiplier: Float64Array.from(hs, (h) => h.multiplier) };
 }
 
 function exitNames(ctx: PopulationContext): string {
