@@ -83,10 +83,14 @@ describe("bijstandsim run", () => {
     const r = await cli("breakeven", DEFAULT, "--intervention", "intensieve-begeleiding", "--scenario", "matig-herstel", "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Break-even/);
-    expect(r.out).toMatch(/Intensieve begeleiding\s+outflow_work \(hazard ratio\)\s+1,150\s+\d+,\d{3}/);
+    // one joint row per scenario: the multiplier k on both effects, and each effect's value at k
+    expect(r.out).toMatch(/Basisraming \/ matig herstel\s+Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom naar werk \(hazard ratio\) 1,150 → \d,\d{3}; stap omhoog op de ladder \(hazard ratio\) 1,250 → \d,\d{3}/);
+    expect(r.out).toMatch(/Elk effect apart/);
     const csv = readFileSync(join(out, "breakeven-intensieve-begeleiding.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("scenario,intervention,effect,assumed,break_even,effect_multiplier,net_effect_cumulative_assumed,net_effect_cumulative_break_even");
-    expect(Math.abs(Number(csv[1].split(",")[7]))).toBeLessThan(1);
+    expect(csv[0]).toBe("scenario,intervention,effect,assumed,effect_multiplier,at_break_even,break_even_alone,net_effect_cumulative_assumed,net_effect_cumulative_break_even");
+    const [, , , assumed, k, atK] = csv[1].split(",").map(Number);
+    expect(atK).toBeCloseTo(1 + k * (assumed - 1), 5);
+    expect(Math.abs(Number(csv[1].split(",")[8]))).toBeLessThan(1);
   });
 
   it("a reused output folder keeps no outputs of an earlier run that this run did not write", async () => {

@@ -5,11 +5,11 @@ import { compileScenario } from "../src/model/compile/index.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 
 describe("docs/scenario-format.md", () => {
-  it("its annotated example is a valid scenario that runs", async () => {
+  it("its annotated example is a valid scenario that runs", () => {
     const md = readFileSync("docs/scenario-format.md", "utf8");
     const block = /```jsonc\n([\s\S]*?)```/.exec(md)![1];
     const json = block.replace(/\s*\/\/.*$/gm, "");
-    const model = await compileScenario(parseScenario(json, "example"), "example");
+    const model = compileScenario(parseScenario(json, "example"), "example");
     // 2 on-states x 4 bands, 60 tunnel months + durable, exit; then 8 banded states x (12 + 11 months of decay)
     expect(model.baseCount).toBe(2 * 4 + 60 + 1 + 1);
     expect(model.states.length).toBe(model.baseCount + 8 * (12 + 11));

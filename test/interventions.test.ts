@@ -88,7 +88,7 @@ describe("interventions", () => {
     const model = compile(ladder({ effects: [{ target: "up", relative_risk: 1 }], costs: { per_start: 300, per_participant_month: 150 } },
       { transitions: { per: "month", list: [] }, inflow: { per_year: 0, entry: { "Trede 1": 1 } } }));
     const v = projectCohort(model, model.scenarios[0], makeVariant(model, "ib", "IB", [0]));
-    const { participants, starts } = v.interventions;
+    const { participants, participantsEnd, starts } = v.interventions;
     const iv = model.interventions[0];
     for (let t = 1; t <= 48; t++) {
       expect(participants[t - 1]).toBeLessThanOrEqual(80 + 1e-9);
@@ -105,9 +105,10 @@ describe("interventions", () => {
       let pm = 0;
       for (let t = y * 12 + 1; t <= y * 12 + 12; t++) {
         st += starts[t - 1];
-        pm += participants[t - 1];
+        pm += (participants[t - 1] + participantsEnd[t - 1]) / 2; // half counting: start and end of each month
       }
       expect(result.interventions.cost[y]).toBeCloseTo(st * 300 + pm * 150, 6);
+      expect(result.interventions.participants[y]).toBeCloseTo(pm / 12, 9);
     }
   });
 

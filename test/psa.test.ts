@@ -6,6 +6,7 @@ import { projectCohort } from "../src/engine/cohort.js";
 import { psaRuns, runSize } from "../src/simulate/psa.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
+import { metricAt, stateAt } from "../src/outcomes/bands.js";
 import { Stream } from "../src/random/stream.js";
 import { cli, interruptWhen } from "./cli-harness.js";
 import { compile, exactMoments, worstZ, type Raw } from "./helpers.js";
@@ -82,22 +83,27 @@ describe("probabilistic runs", () => {
     const values = psaRuns(model, spec, 0, 3);
     const results = runDeterministic(model);
     const size = runSize(model, spec);
-    let at = 0;
-    for (const r of results) {
+    const layout = { years: model.years, states: model.declared.length };
+    results.forEach((r, ri) => {
       const v = metricValues(r);
       for (const metric of METRIC_KEYS) {
-        for (let y = 0; y < model.years; y++, at++) {
-          for (let run = 0; run < 3; run++) expect(values[run * size + at]).toBe(v[metric][y]);
+        for (let y = 0; y < model.years; y++) {
+          for (let run = 0; run < 3; run++) expect(values[run * size + metricAt(layout, ri, metric, y)]).toBe(v[metric][y]);
         }
       }
-    }
+      for (let d = 0; d < layout.states; d++) {
+        for (let y = 0; y < model.years; y++) {
+          for (let run = 0; run < 3; run++) expect(values[run * size + stateAt(layout, ri, d, "volume_end", y)]).toBe(r.persons.stateEnd[y * layout.states + d]);
+        }
+      }
+    });
   });
 
   it("draw parameters: Dirichlet rows stay stochastic and vary around the point values", async () => {
     const model = compile(small({ transitions: { ...small().transitions, concentration: 500 } }));
     const values = psaRuns(model, { seed: 9, noise: false, scenarios: [], variants: [] }, 0, 200);
     const size = runSize(model, { seed: 9, noise: false, scenarios: [], variants: [] });
-    const idx = METRIC_KEYS.indexOf("volume_end") * model.years + 1;
+    const idx = metricAt({ years: model.years, states: model.declared.length }, 0, "volume_end", 1);
     const xs = Array.from({ length: 200 }, (_, r) => values[r * size + idx]);
     const point = runDeterministic(model)[0].persons.volumeEnd[1];
     const m = xs.reduce((a, b) => a + b, 0) / 200;

@@ -59,7 +59,7 @@ const analyses = {
     { scenario: "tweede-golf", intervention: "test-interventie", parameter: "outflow_work (hazard ratio)", low: 0.95, high: 1.4, base: 1.15, netLow: -80000, netHigh: 150000, netBase: 35000 },
   ],
   breakeven: [
-    { scenario: "matig-herstel", intervention: "test-interventie", scale: 0.666667, effects: [{ label: "outflow_work (hazard ratio)", assumed: 1.15, breakEven: 1.1 }], netAtAssumed: 30000, netAtBreakEven: 0 },
+    { scenario: "matig-herstel", intervention: "test-interventie", scale: 0.666667, effects: [{ label: "outflow_work (hazard ratio)", assumed: 1.15, breakEven: 1.1, alone: 1.1 }], netAtAssumed: 30000, netAtBreakEven: 0 },
   ],
 };
 

@@ -184,7 +184,8 @@ describe("report.html", () => {
     expect(html).toMatch(/<span class="band">\(-?\d[\d.]* – -?\d[\d.]*\)<\/span>/);
     expect(html).toContain('id="interventies"');
     expect(html).toContain("Testinterventie: totaal 2020–2023");
-    expect(html).toContain("Break-even-effect");
+    expect(html).toContain("<h3>Break-even</h3>");
+    expect(html).toContain("één vermenigvuldiger k op alle effecten");
     expect(read(fx.baseline.dir, "report.html")).not.toContain('id="interventies"');
   });
 });

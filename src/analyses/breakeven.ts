@@ -1,72 +1,52 @@
 /**
- * At which effect size does an intervention pay for itself within the horizon? Answered
- * by re-running the same cohort model on variants with every effect scaled by one
- * multiplier k (model/variant.ts).
+ * At which effect size does an intervention pay for itself within the horizon?
+ *
+ * The break-even is one multiplier k on all of the intervention's effects together:
+ * every effect e becomes 1 + k (e - 1) (k = 1: as assumed, 0: no effect), and k is the
+ * root of the cumulative net effect over the horizon. Each effect's value at that k is
+ * listed with it. With more than one effect, each effect's own break-even (that effect
+ * scaled, the others as assumed) is given too, as a separate answer to another question.
+ * Both are found by re-running the same cohort model on variants (model/variant.ts).
  */
 import { EffectRangeError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { makeVariant } from "../model/variant.js";
 import type { BreakEven } from "../outcomes/analyses.js";
-import { outcomesOf } from "../simulate/scenario.js";
+import { outcomesOf, type VariantOutcome } from "../simulate/scenario.js";
 import { effectList } from "./effects.js";
 
 export type { BreakEven };
 
-/** Largest k for which every effect stays valid (a relative risk or hazard ratio above 0). */
+/** Largest k for which every scaled effect stays valid (a relative risk or hazard ratio above 0). */
 function maxScale(values: number[]): number {
   let k = 64;
-  for (const v of values) if (v < 1) k = Math.min(k, (0.999 / (1 - v)));
+  for (const v of values) if (v < 1) k = Math.min(k, 0.999 / (1 - v));
   return k;
 }
 
 /**
- * Root of the cumulative net effect in the effect multiplier k. net(0) is minus the cost
- * (no effect); the upper end doubles until the net effect turns positive; then the
- * bracket shrinks by regula falsi with the Illinois correction (superlinear on this
- * nearly linear function, and never leaves the bracket) until |net| < EUR 0.01.
+ * Root of the cumulative net effect in the multiplier k; `net(k)` is undefined where an
+ * effect would push a probability above 1. net(0) is the net effect without the scaled
+ * effects; the upper end doubles until the net effect turns positive; then the bracket
+ * shrinks by regula falsi with the Illinois correction (superlinear on this nearly linear
+ * function, and never leaves the bracket) until |net| < EUR 0.01. Null: out of reach.
  */
-export function breakEven(model: Model, scenario: MacroScenario, p: number): BreakEven {
-  const iv = model.interventions[p];
-  const effects = effectList(model, p);
-  const outcomeOf = outcomesOf(model, scenario);
-  /** Outcome at multiplier k, or undefined where the effect would push a probability above 1. */
-  const tryOutcome = (k: number) => {
-    try {
-      return outcomeOf(makeVariant(model, iv.name, iv.label, [p], { scale: k }));
-    } catch (err) {
-      if (err instanceof EffectRangeError) return undefined;
-      throw err;
-    }
-  };
-  const tryNet = (k: number): number | undefined => tryOutcome(k)?.net;
-  const net = (k: number) => tryNet(k)!;
-  const assumed = tryOutcome(1)!;
-  const netAtAssumed = assumed.net;
-  const result = (scale: number | null, netAtBreakEven: number | null): BreakEven => ({
-    scenario: scenario.name,
-    intervention: iv.name,
-    scale,
-    effects: effects.map((e) => ({ label: e.label, assumed: e.value, breakEven: scale === null ? null : 1 + scale * (e.value - 1) })),
-    netAtAssumed,
-    netAtBreakEven,
-  });
-  if (effects.every((e) => e.value === 1)) return result(null, null); // no effect to scale
-  if (assumed.starts === 0) return result(null, null); // never takes anyone in within the horizon
+function rootOf(net: (k: number) => number | undefined, atOne: number, values: number[]): { k: number; net: number } | null {
   let lo = 0;
-  let fLo = net(0);
-  if (fLo >= 0) return result(0, fLo);
-  let kMax = maxScale(effects.map((e) => e.value));
+  let fLo = net(0)!;
+  if (fLo >= 0) return { k: 0, net: fLo };
+  let kMax = maxScale(values);
   let hi = Math.min(1, kMax);
-  let fHi = hi === 1 ? netAtAssumed : net(hi);
+  let fHi = hi === 1 ? atOne : net(hi)!;
   while (fHi < 0 && hi < kMax) {
     let next = Math.min(hi * 2, kMax);
-    let fNext = tryNet(next);
+    let fNext = net(next);
     // A relative risk can push a row above 1 before the net effect turns positive:
     // halve back towards the last valid multiplier; what lies beyond is out of reach.
     while (fNext === undefined && next - hi > 1e-6 * next) {
       kMax = next;
       next = (hi + next) / 2;
-      fNext = tryNet(next);
+      fNext = net(next);
     }
     if (fNext === undefined || next - hi <= 1e-6 * next) break;
     lo = hi;
@@ -74,12 +54,12 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
     hi = next;
     fHi = fNext;
   }
-  if (fHi < 0) return result(null, null);
+  if (fHi < 0) return null;
   let side = 0;
   for (let i = 0; i < 200; i++) {
     const k = hi - (fHi * (hi - lo)) / (fHi - fLo);
-    const f = net(k);
-    if (Math.abs(f) < 0.01 || hi - lo < 1e-13) return result(k, f);
+    const f = net(k)!;
+    if (Math.abs(f) < 0.01 || hi - lo < 1e-13) return { k, net: f };
     if (f < 0) {
       lo = k;
       fLo = f;
@@ -92,6 +72,37 @@ export function breakEven(model: Model, scenario: MacroScenario, p: number): Bre
       side = 1;
     }
   }
-  return result(hi, net(hi));
+  return { k: hi, net: net(hi)! };
 }
 
+export function breakEven(model: Model, scenario: MacroScenario, p: number): BreakEven {
+  const iv = model.interventions[p];
+  const effects = effectList(model, p);
+  const outcomeOf = outcomesOf(model, scenario);
+  /** Outcome with effect e scaled by k[e], or undefined where an effect would push a probability above 1. */
+  const tryOutcome = (scale: number[]): VariantOutcome | undefined => {
+    try {
+      return outcomeOf(makeVariant(model, iv.name, iv.label, [p], { scale }));
+    } catch (err) {
+      if (err instanceof EffectRangeError) return undefined;
+      throw err;
+    }
+  };
+  const assumed = tryOutcome(effects.map(() => 1))!;
+  const at = (scale: number | null, e: { value: number }) => (scale === null ? null : 1 + scale * (e.value - 1));
+  const reachable = effects.some((e) => e.value !== 1) && assumed.starts > 0; // something to scale, and someone takes part
+  const joint = reachable ? rootOf((k) => tryOutcome(effects.map(() => k))?.net, assumed.net, effects.map((e) => e.value)) : null;
+  const alone = (i: number): number | null => {
+    if (!reachable || effects[i].value === 1) return null;
+    const root = rootOf((k) => tryOutcome(effects.map((_, j) => (j === i ? k : 1)))?.net, assumed.net, [effects[i].value]);
+    return at(root?.k ?? null, effects[i]);
+  };
+  return {
+    scenario: scenario.name,
+    intervention: iv.name,
+    scale: joint?.k ?? null,
+    effects: effects.map((e, i) => ({ label: e.label, assumed: e.value, breakEven: at(joint?.k ?? null, e), alone: effects.length > 1 ? alone(i) : at(joint?.k ?? null, e) })),
+    netAtAssumed: assumed.net,
+    netAtBreakEven: joint?.net ?? null,
+  };
+}

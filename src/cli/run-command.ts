@@ -94,15 +94,15 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
 function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMeta, opts: RunOptions): Record<string, string> {
   const { results, draws } = sim;
   const files: Record<string, string> = {
-    "yearly.csv": yearlyCsv(results, draws?.bands),
-    "states.csv": statesCsv(model, results),
+    "yearly.csv": yearlyCsv(model, results, draws?.bands),
+    "states.csv": statesCsv(model, results, draws?.bands),
     "transitions.csv": transitionsCsv(model, results),
   };
   if (analyses.breakeven.length > 0) {
     files["breakeven.csv"] = breakevenCsv(analyses.breakeven);
     files["sensitivity.csv"] = sensitivityCsv(analyses.sensitivity);
   }
-  if (draws && opts.draws) files["draws.csv"] = drawsCsv(results, draws.values, opts.runs);
+  if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs);
   files["results.json"] = serialiseResults(resultsDocument(model, results, meta, analyses, draws?.bands));
   return files;
 }

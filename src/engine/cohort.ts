@@ -16,7 +16,7 @@ import { binomial, poisson } from "../random/samplers.js";
 import type { Stream } from "../random/stream.js";
 import { moveCohort, type StepBuffers } from "./cohort-step.js";
 import { cycleMatrices, yearOfCycle } from "./cycle.js";
-import { intakeOpen, preventInflow, startTraject } from "./participants.js";
+import { inTrajectStates, intakeOpen, preventInflow, startTraject } from "./participants.js";
 import { wholePersons } from "./whole.js";
 
 export { largestRemainder } from "./whole.js";
@@ -38,8 +38,10 @@ export interface Projection {
   variant: Variant;
   /** Per intervention p: P x T arrays (index p * T + t - 1). */
   interventions: {
-    /** Persons in traject during cycle t (after that cycle's starts). */
+    /** Persons in traject at the start of cycle t (after that cycle's starts). */
     participants: Float64Array;
+    /** Persons in traject at the end of cycle t (the counting convention weighs start and end). */
+    participantsEnd: Float64Array;
     starts: Float64Array;
     /** P x T x m: moves from the traject to off states (by destination), the base of premiums on work. */
     toWork: Float64Array;
@@ -71,7 +73,13 @@ function emptyProjection(model: Model, scenario: MacroScenario, variant: Variant
     newInflow: new Float64Array(T),
     flows: new Float64Array(T * (m + 1) * m),
     variant,
-    interventions: { participants: new Float64Array(P * T), starts: new Float64Array(P * T), toWork: new Float64Array(P * T * m), prevented: new Float64Array(P * T) },
+    interventions: {
+      participants: new Float64Array(P * T),
+      participantsEnd: new Float64Array(P * T),
+      starts: new Float64Array(P * T),
+      toWork: new Float64Array(P * T * m),
+      prevented: new Float64Array(P * T),
+    },
   };
 }
 
@@ -105,7 +113,8 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const m = model.declared.length;
   const out = emptyProjection(model, scenario, variant, noise !== undefined);
   const T = out.cycles;
-  const { participants, starts, prevented } = out.interventions;
+  const { participants, participantsEnd, starts, prevented } = out.interventions;
+  const trajectStates = model.interventions.map((_, p) => inTrajectStates(model, p));
   const matrices = cycleMatrices(model, scenario, variant);
   const inTraject = trajectOf(model);
   const entering = new Float64Array(m);
@@ -119,6 +128,12 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
     buf.flowAt = (t - 1) * (m + 1) * m;
     buf.toWorkAt = (t - 1) * m;
     moveCohort(model, rows, t, inTraject, buf, noise);
+    model.interventions.forEach((iv, p) => {
+      if (!variant.active[p] || iv.kind !== "traject") return;
+      let end = 0;
+      for (const i of trajectStates[p]) end += out.occupancy[t * n + i];
+      participantsEnd[p * T + t - 1] = end;
+    });
     const year = yearOfCycle(model, t);
     arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * multipliers.inflow, entering, noise);
     model.interventions.forEach((iv, p) => {

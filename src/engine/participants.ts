@@ -11,6 +11,16 @@ import { binomial } from "../random/samplers.js";
 import type { Stream } from "../random/stream.js";
 import { largestRemainder } from "./whole.js";
 
+/** The compiled states that hold intervention p's participants while in traject (months 1..D). */
+export function inTrajectStates(model: Model, p: number): Int32Array {
+  const out: number[] = [];
+  model.states.forEach((st, i) => {
+    const layer = model.layers[st.layer];
+    if (st.layer > 0 && layer.intervention === p && layer.inTraject) out.push(i);
+  });
+  return Int32Array.from(out);
+}
+
 /** Intake open: the variant runs the intervention and cycle t lies within its start and end. */
 export const intakeOpen = (iv: Intervention, variant: Variant, p: number, t: number): boolean => variant.active[p] && t >= iv.startCycle && t <= iv.endCycle;
 

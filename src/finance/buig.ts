@@ -5,7 +5,10 @@
  *
  * Discounting (rate r per year, money and person-years separately): a value in
  * projection year k (k = 0 for the first year) is divided by (1 + r)^k, so the first
- * year is not discounted. With r = 0 (default) discounted equals undiscounted.
+ * year is not discounted (the default, `first_year: "undiscounted"`), or by
+ * (1 + r)^(k + 1) with `first_year: "discounted"` (every year's flows at its end, as
+ * many health-economic and municipal models do). With r = 0 discounted equals
+ * undiscounted.
  */
 import type { MacroScenario, Model, Vangnet } from "../model/model.js";
 import type { YearlyPersons } from "../engine/aggregate.js";
@@ -22,8 +25,12 @@ export interface YearlyMoney {
   volumeAvgDiscounted: Float64Array;
 }
 
-export const discountFactor = (rate: number, yearIndex: number): number => (1 + rate) ** -yearIndex;
-export const discounted = (v: Float64Array, rate: number): Float64Array => v.map((x, y) => x * discountFactor(rate, y));
+export type FirstYear = Model["discount"]["firstYear"];
+
+/** The factor a value of projection year `yearIndex` (0 = the first) is multiplied by. */
+export const discountFactor = (rate: number, yearIndex: number, firstYear: FirstYear = "undiscounted"): number =>
+  (1 + rate) ** -(yearIndex + (firstYear === "discounted" ? 1 : 0));
+export const discounted = (v: Float64Array, rate: number, firstYear: FirstYear = "undiscounted"): Float64Array => v.map((x, y) => x * discountFactor(rate, y, firstYear));
 
 /**
  * Vangnet compensation for a result (budget - expenditure): a deficit up to `ownRisk` x
@@ -69,8 +76,8 @@ export function buigPerYear(model: Model, persons: YearlyPersons, scenario: Macr
     buigResult,
     vangnetCompensation: compensation,
     buigResultAfterVangnet: buigResult.map((r, y) => r + compensation[y]),
-    expenditureDiscounted: discounted(expenditure, model.discount.money),
-    buigResultDiscounted: discounted(buigResult, model.discount.money),
-    volumeAvgDiscounted: discounted(persons.volumeAvg, model.discount.persons),
+    expenditureDiscounted: discounted(expenditure, model.discount.money, model.discount.firstYear),
+    buigResultDiscounted: discounted(buigResult, model.discount.money, model.discount.firstYear),
+    volumeAvgDiscounted: discounted(persons.volumeAvg, model.discount.persons, model.discount.firstYear),
   };
 }

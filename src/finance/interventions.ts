@@ -1,7 +1,9 @@
 /**
  * What an intervention costs and what it saves on the BUIG, per year.
  *
- * cost        = starts x per start + participant-cycles x per cycle
+ * cost        = starts x per start + participant-cycles x per cycle (participants at the
+ *               start and at the end of each cycle, weighed by the counting convention,
+ *               as person-cycles of states are)
  *               + premiums: moves from the traject to work x amount x P(still off
  *                 bijstand `after` cycles later), booked in the cycle they are paid
  * BUIG-effect = expenditure(baseline) - expenditure(variant)
@@ -9,6 +11,7 @@
  */
 import type { Model } from "../model/model.js";
 import type { Projection } from "../engine/cohort.js";
+import { countingWeights } from "../engine/aggregate.js";
 import { discounted, type YearlyMoney } from "./buig.js";
 
 export interface YearlyInterventions {
@@ -37,18 +40,20 @@ export function interventionsPerYear(model: Model, projection: Projection): Year
     prevented: new Float64Array(Y),
     cost: new Float64Array(Y),
   };
-  const { participants, starts, toWork, prevented } = projection.interventions;
+  const { participants, participantsEnd, starts, toWork, prevented } = projection.interventions;
   const variant = projection.variant;
+  const [wStart, wEnd] = countingWeights(model.counting);
   model.interventions.forEach((_, p) => {
     if (!variant.active[p]) return;
     const costs = variant.costs[p];
     for (let t = 1; t <= T; t++) {
       const y = Math.floor((t - 1) / cpy);
       const k = p * T + t - 1;
-      out.participants[y] += participants[k] / cpy;
+      const participantCycles = wStart * participants[k] + wEnd * participantsEnd[k];
+      out.participants[y] += participantCycles / cpy;
       out.starts[y] += starts[k];
       out.prevented[y] += prevented[k];
-      out.cost[y] += starts[k] * costs.perStart + participants[k] * costs.perParticipantCycle;
+      out.cost[y] += starts[k] * costs.perStart + participantCycles * costs.perParticipantCycle;
       for (const event of costs.events) {
         const paidAt = t + event.afterCycles;
         if (paidAt > T) continue;
@@ -81,6 +86,6 @@ export function effectVersusBaseline(model: Model, baseline: YearlyMoney, varian
     buigEffect,
     netEffect,
     netEffectCumulative: cumulative(netEffect),
-    netEffectNpv: cumulative(discounted(netEffect, model.discount.money)),
+    netEffectNpv: cumulative(discounted(netEffect, model.discount.money, model.discount.firstYear)),
   };
 }

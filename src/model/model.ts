@@ -250,7 +250,8 @@ export interface Model {
   readonly effects: readonly MacroEffect[];
   readonly scenarios: readonly MacroScenario[];
 
-  readonly discount: { money: number; persons: number };
+  /** Yearly rates; the first projected year undiscounted (year k divided by (1 + r)^k) or discounted ((1 + r)^(k + 1)). */
+  readonly discount: { money: number; persons: number; firstYear: "undiscounted" | "discounted" };
   readonly references: readonly Reference[];
   /** Things the user should know (a path carried forward, ...), printed by the CLI. */
   readonly notes: readonly string[];

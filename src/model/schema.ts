@@ -262,8 +262,14 @@ export const ScenarioSchema = z.strictObject({
   buig: BuigSchema,
   macro: MacroSchema.optional(),
   discount: z
-    .strictObject({ money: nonNegative().default(0), persons: nonNegative().default(0), source })
-    .default({ money: 0, persons: 0 }),
+    .strictObject({
+      money: nonNegative().default(0),
+      persons: nonNegative().default(0),
+      /** "undiscounted": projection year k is divided by (1 + r)^k; "discounted": by (1 + r)^(k + 1). */
+      first_year: z.enum(["undiscounted", "discounted"]).default("undiscounted"),
+      source,
+    })
+    .default({ money: 0, persons: 0, first_year: "undiscounted" }),
   interventions: z.array(InterventionSchema).default([]),
   combinations: z
     .array(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "combination names are lower-case slugs"), label: z.string(), interventions: z.array(z.string()).min(2) }))

@@ -19,19 +19,22 @@ export interface Variant {
 export const BASELINE = "baseline";
 
 export interface VariantOptions {
-  /** Effect multiplier k: every effect e becomes 1 + k (e - 1) (k = 1: as assumed, 0: no effect). */
-  scale?: number;
+  /**
+   * Effect multiplier k: every effect e becomes 1 + k (e - 1) (k = 1: as assumed, 0: no
+   * effect); or one multiplier per effect of an intervention (effect i scaled by scale[i]).
+   */
+  scale?: number | readonly number[];
 }
 
 export function makeVariant(model: Model, name: string, label: string, members: readonly number[], options: VariantOptions = {}): Variant {
-  const k = options.scale ?? 1;
-  const scaled = (v: number) => 1 + k * (v - 1);
+  const k = (i: number) => (typeof options.scale === "number" ? options.scale : (options.scale?.[i] ?? 1));
+  const scaled = (v: number, i: number) => 1 + k(i) * (v - 1);
   return {
     name,
     label,
     active: model.interventions.map((_, p) => members.includes(p)),
-    effectValues: model.interventions.map((iv) => Float64Array.from(iv.effects, (e) => scaled(e.value))),
-    inflowValues: Float64Array.from(model.interventions, (iv) => (iv.inflow ? scaled(iv.inflow.value) : NaN)),
+    effectValues: model.interventions.map((iv) => Float64Array.from(iv.effects, (e, i) => scaled(e.value, i))),
+    inflowValues: Float64Array.from(model.interventions, (iv) => (iv.inflow ? scaled(iv.inflow.value, 0) : NaN)),
     costs: model.interventions.map((iv) => ({ ...iv.costs, events: iv.costs.events.map((e) => ({ ...e })) })),
   };
 }

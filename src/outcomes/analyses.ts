@@ -4,14 +4,21 @@
  */
 import { z } from "zod";
 
-/** Break-even of one intervention in one macro scenario. */
+/**
+ * Break-even of one intervention in one macro scenario: the multiplier k on all of its
+ * effects together at which the cumulative net effect over the horizon is zero.
+ */
 export const BreakEvenSchema = z.object({
   scenario: z.string(),
   intervention: z.string(),
-  /** Effect multiplier k at which the cumulative net effect is zero (effect = 1 + k (assumed - 1)); null if none within reach. */
+  /** Effect multiplier k at which the cumulative net effect is zero (every effect = 1 + k (assumed - 1)); null if none within reach. */
   scale: z.number().nullable(),
-  /** Effects at break-even and as assumed, one per effect of the intervention. */
-  effects: z.array(z.object({ label: z.string(), assumed: z.number(), breakEven: z.number().nullable() })),
+  /**
+   * Per effect: as assumed, at the joint multiplier k (`breakEven`), and its own
+   * break-even with the other effects as assumed (`alone`; equal to breakEven for a
+   * single effect).
+   */
+  effects: z.array(z.object({ label: z.string(), assumed: z.number(), breakEven: z.number().nullable(), alone: z.number().nullable() })),
   netAtAssumed: z.number(),
   netAtBreakEven: z.number().nullable(),
 });

@@ -9,7 +9,7 @@ import { InputError, jsonPath } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { parseJson } from "../model/parse.js";
 import { BreakEvenSchema, SensitivitySchema, type BreakEven, type SensitivityRow } from "./analyses.js";
-import { BAND_KEYS, bandIndex, type Bands } from "./bands.js";
+import { BAND_KEYS, metricAt, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "./bands.js";
 import { METRIC_KEYS, metricValues, roundValue } from "./metrics.js";
 import type { ScenarioResult } from "./result.js";
 
@@ -19,7 +19,12 @@ export const RESULTS_FORMAT = "bijstandsim-results/1";
 const num = z.number().refine(Number.isFinite, "must be a finite number");
 const round4 = (v: number) => Number(v.toFixed(4));
 
-const StateVolumeSchema = z.object({ volume_end: num, volume_avg: num });
+/** A declared state's volume at year end and person-years, with their bands after probabilistic runs. */
+const StateVolumeSchema = z.object({
+  volume_end: num,
+  volume_avg: num,
+  ...Object.fromEntries(STATE_VOLUMES.flatMap((v) => BAND_KEYS.map((b) => [`${v}_${b}`, num.optional()]))),
+}) as unknown as z.ZodType<{ volume_end: number; volume_avg: number } & Partial<Record<string, number>>>;
 
 export type StateVolume = z.infer<typeof StateVolumeSchema>;
 
@@ -63,7 +68,7 @@ const ModelSchema = z.object({
   horizon_years: z.number().int(),
   cycle: z.string(),
   counting: z.string(),
-  discount: z.object({ money: num, persons: num }),
+  discount: z.object({ money: num, persons: num, first_year: z.enum(["undiscounted", "discounted"]) }),
   vangnet: z.object({ own_risk: num, partial_until: num, partial_share: num }),
   states: z.array(z.object({ name: z.string(), label: z.string(), kind: z.enum(["on", "off", "exit"]), source: z.string().optional() })),
   drivers: z.array(z.object({ name: z.string(), label: z.string(), unit: z.string().optional(), baseYear: z.number().int() })),
@@ -144,7 +149,7 @@ function modelSummary(model: Model): ResultsDoc["model"] {
     horizon_years: model.years,
     cycle: model.cycle,
     counting: model.counting,
-    discount: model.discount,
+    discount: { money: model.discount.money, persons: model.discount.persons, first_year: model.discount.firstYear },
     vangnet: { own_risk: model.vangnet.ownRisk, partial_until: model.vangnet.partialUntil, partial_share: model.vangnet.partialShare },
     states: model.declared.map((d) => ({ name: d.name, label: d.label, kind: d.kind, source: d.source })),
     drivers: [...model.drivers],
@@ -168,9 +173,12 @@ function modelSummary(model: Model): ResultsDoc["model"] {
 /** One scenario and variant, with the bands of result `ri` when the run has them. */
 function scenarioBlock(model: Model, r: ScenarioResult, ri: number, bands?: Bands): ScenarioBlock {
   const m = model.declared.length;
+  const layout: ResultLayout = { years: model.years, states: m };
   const values = metricValues(r);
   const band = (y: number) =>
-    bands ? Object.fromEntries(METRIC_KEYS.flatMap((k) => BAND_KEYS.map((b) => [`${k}_${b}`, roundValue(k, bands[b][bandIndex(ri, k, model.years, y)])]))) : {};
+    bands ? Object.fromEntries(METRIC_KEYS.flatMap((k) => BAND_KEYS.map((b) => [`${k}_${b}`, roundValue(k, bands[b][metricAt(layout, ri, k, y)])]))) : {};
+  const stateBand = (d: number, y: number) =>
+    bands ? Object.fromEntries(STATE_VOLUMES.flatMap((v) => BAND_KEYS.map((b) => [`${v}_${b}`, round4(bands[b][stateAt(layout, ri, d, v, y)])]))) : {};
   return {
     name: r.scenario.name,
     label: r.scenario.label,
@@ -180,7 +188,7 @@ function scenarioBlock(model: Model, r: ScenarioResult, ri: number, bands?: Band
       year,
       ...Object.fromEntries(METRIC_KEYS.map((k) => [k, roundValue(k, values[k][y])])),
       ...band(y),
-      states: Object.fromEntries(model.declared.map((d, i) => [d.name, { volume_end: round4(r.persons.stateEnd[y * m + i]), volume_avg: round4(r.persons.stateAvg[y * m + i]) }])),
+      states: Object.fromEntries(model.declared.map((d, i) => [d.name, { volume_end: round4(r.persons.stateEnd[y * m + i]), volume_avg: round4(r.persons.stateAvg[y * m + i]), ...stateBand(i, y) }])),
     })),
     transitions: transitionRows(model, r).map((t) => ({ ...t, count: round4(t.count) })),
   };

@@ -192,10 +192,12 @@ function analysisTable(doc: RunView, full: Table, columns?: string[]): string {
 
 function breakEvenTable(page: ReportPage): string {
   if (page.doc.breakeven.length === 0) return "";
+  const several = page.doc.breakeven.some((r) => r.effects.length > 1);
   return [
-    "<h3>Break-even-effect</h3>",
-    "<p>Het kleinste effect waarbij de interventie zich binnen de horizon terugverdient (cumulatief netto-effect nul), naast het aangenomen effect. Een effect is een hazard ratio of relatief risico: 1 = geen effect.</p>",
-    analysisTable(page.doc, breakevenTable(page.doc.breakeven), ["scenario", "intervention", "effect", "assumed", "break_even", "net_effect_cumulative_assumed"]),
+    "<h3>Break-even</h3>",
+    "<p>De break-even is één vermenigvuldiger k op alle effecten van de interventie samen: elk effect e wordt 1 + k × (e − 1) (k = 1: zoals aangenomen, k = 0: geen effect), en k is de waarde waarbij de interventie zich binnen de horizon terugverdient (cumulatief netto-effect nul). Per effect staat de waarde bij k ernaast. Een effect is een hazard ratio of relatief risico: 1 = geen effect." +
+      (several ? " De laatste kolom beantwoordt een andere vraag: hoe groot één effect alleen moet zijn als de andere zoals aangenomen blijven." : "") + "</p>",
+    analysisTable(page.doc, breakevenTable(page.doc.breakeven), ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", ...(several ? ["break_even_alone"] : []), "net_effect_cumulative_assumed"]),
   ].join("\n");
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Model } from "../model/model.js";
 import type { BreakEven, SensitivityRow } from "../outcomes/analyses.js";
-import { BAND_KEYS, bandIndex, type Bands } from "../outcomes/bands.js";
+import { BAND_KEYS, metricAt, resultSize, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "../outcomes/bands.js";
 import { formatValue, METRIC_KEYS, metricValues, type Metric } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { transitionRows } from "../outcomes/results.js";
@@ -25,16 +25,18 @@ const csvField = (v: string | number): string => {
 
 export const csv = ({ header, rows }: Table): string => [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
 
+const layoutOf = (model: Model): ResultLayout => ({ years: model.years, states: model.declared.length });
+
 /** `value` is the cohort (expected-value) result; with bands, mean and percentiles over the runs follow. */
-export function yearlyCsv(results: readonly ScenarioResult[], bands?: Bands): string {
+export function yearlyCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands): string {
   const rows: Row[] = [];
+  const layout = layoutOf(model);
   results.forEach((r, ri) => {
     const values = metricValues(r);
-    const Y = r.persons.years.length;
     r.persons.years.forEach((year, y) => {
       for (const metric of METRIC_KEYS) {
         const row: Row = [r.scenario.name, r.variant, year, metric, formatValue(metric, values[metric][y])];
-        if (bands) for (const k of BAND_KEYS) row.push(formatValue(metric, bands[k][bandIndex(ri, metric, Y, y)]));
+        if (bands) for (const k of BAND_KEYS) row.push(formatValue(metric, bands[k][metricAt(layout, ri, metric, y)]));
         rows.push(row);
       }
     });
@@ -43,32 +45,37 @@ export function yearlyCsv(results: readonly ScenarioResult[], bands?: Bands): st
 }
 
 /** Each run's yearly key metrics (draws.csv), laid out like the PSA values. */
-export function drawsCsv(results: readonly ScenarioResult[], values: Float64Array, runs: number): string {
+export function drawsCsv(model: Model, results: readonly ScenarioResult[], values: Float64Array, runs: number): string {
   const keys: Metric[] = ["volume_end", "volume_avg", "inflow", "outflow_work", "expenditure", "buig_result", "buig_effect", "net_effect"];
-  const Y = results[0]?.persons.years.length ?? 0;
-  const size = results.length * METRIC_KEYS.length * Y;
+  const layout = layoutOf(model);
+  const size = results.length * resultSize(layout);
   const rows: Row[] = [];
   for (let run = 0; run < runs; run++) {
     results.forEach((r, ri) => {
       r.persons.years.forEach((year, y) => {
-        rows.push([run, r.scenario.name, r.variant, year, ...keys.map((k) => formatValue(k, values[run * size + bandIndex(ri, k, Y, y)]))]);
+        rows.push([run, r.scenario.name, r.variant, year, ...keys.map((k) => formatValue(k, values[run * size + metricAt(layout, ri, k, y)]))]);
       });
     });
   }
   return csv({ header: ["run", "scenario", "variant", "year", ...keys], rows });
 }
 
-export function statesCsv(model: Model, results: readonly ScenarioResult[]): string {
+/** Volume per declared state at year end and person-years; with bands, their mean and percentiles over the runs. */
+export function statesCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands): string {
   const m = model.declared.length;
+  const layout = layoutOf(model);
   const rows: Row[] = [];
-  for (const r of results) {
+  results.forEach((r, ri) => {
     r.persons.years.forEach((year, y) => {
       model.declared.forEach((d, i) => {
-        rows.push([r.scenario.name, r.variant, year, d.name, d.kind, r.persons.stateEnd[y * m + i].toFixed(4), r.persons.stateAvg[y * m + i].toFixed(4)]);
+        const row: Row = [r.scenario.name, r.variant, year, d.name, d.kind, r.persons.stateEnd[y * m + i].toFixed(4), r.persons.stateAvg[y * m + i].toFixed(4)];
+        if (bands) for (const v of STATE_VOLUMES) for (const k of BAND_KEYS) row.push(bands[k][stateAt(layout, ri, i, v, y)].toFixed(4));
+        rows.push(row);
       });
     });
-  }
-  return csv({ header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg"], rows });
+  });
+  const bandColumns = bands ? STATE_VOLUMES.flatMap((v) => BAND_KEYS.map((k) => `${v}_${k}`)) : [];
+  return csv({ header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg", ...bandColumns], rows });
 }
 
 export function transitionsCsv(model: Model, results: readonly ScenarioResult[]): string {
@@ -76,14 +83,23 @@ export function transitionsCsv(model: Model, results: readonly ScenarioResult[])
   return csv({ header: ["scenario", "variant", "year", "from", "to", "count"], rows });
 }
 
-const fixed = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? "" : v.toFixed(digits));
+/** A number to `digits` decimals ("" for none); a value that rounds to zero is written without a sign. */
+const fixed = (v: number | null, digits: number): string => {
+  if (v === null || !Number.isFinite(v)) return "";
+  const s = v.toFixed(digits);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+};
 
-/** Break-even rows: one per effect of each intervention and scenario (the CSV and the report's table). */
+/**
+ * Break-even rows: one per effect of each intervention and scenario. `effect_multiplier`
+ * is the one multiplier k on all effects together; `at_break_even` this effect's value
+ * at that k; `break_even_alone` its own break-even with the other effects as assumed.
+ */
 export function breakevenTable(rows: readonly BreakEven[]): Table {
   return {
-    header: ["scenario", "intervention", "effect", "assumed", "break_even", "effect_multiplier", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"],
+    header: ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", "break_even_alone", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"],
     rows: rows.flatMap((r) =>
-      r.effects.map((e) => [r.scenario, r.intervention, e.label, e.assumed.toFixed(6), fixed(e.breakEven, 6), fixed(r.scale, 6), r.netAtAssumed.toFixed(2), fixed(r.netAtBreakEven, 2)]),
+      r.effects.map((e) => [r.scenario, r.intervention, e.label, e.assumed.toFixed(6), fixed(r.scale, 6), fixed(e.breakEven, 6), fixed(e.alone, 6), r.netAtAssumed.toFixed(2), fixed(r.netAtBreakEven, 2)]),
     ),
   };
 }

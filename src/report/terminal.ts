@@ -2,8 +2,9 @@
 import { formatEuro, formatPercent, formatPersons } from "../locale/format.js";
 import type { Model } from "../model/model.js";
 import type { BreakEven } from "../outcomes/analyses.js";
-import { bandIndex, type Bands } from "../outcomes/bands.js";
+import { metricAt, type Bands } from "../outcomes/bands.js";
 import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
+import { dutchParameter } from "./labels.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 
 function table(header: string[], rows: string[][]): string {
@@ -17,7 +18,7 @@ export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Ba
   const afterVangnet = r.money.vangnetCompensation.some((c) => c > 0);
   const range = (metric: "volume_end" | "buig_result", y: number, fmt: (v: number) => string) => {
     if (!psa) return "";
-    const i = bandIndex(psa.index, metric, model.years, y);
+    const i = metricAt({ years: model.years, states: model.declared.length }, psa.index, metric, y);
     return ` (${fmt(psa.bands.p05[i])} – ${fmt(psa.bands.p95[i])})`;
   };
   const p = r.persons;
@@ -83,19 +84,31 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
   return blocks.length ? blocks.join("\n\n") : undefined;
 }
 
-/** Break-even effect next to the assumed effect, per scenario and effect. */
+/**
+ * Break-even: one joint row per scenario and intervention (the multiplier k on all
+ * effects together, and each effect's value at k); with more than one effect, a second
+ * table with each effect's own break-even, the others as assumed.
+ */
 export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string {
   const fmt = (v: number) => v.toFixed(3).replace(".", ",");
-  const lines = rows.flatMap((r) =>
-    r.effects.map((e) => [
-      model.scenarios.find((s) => s.name === r.scenario)?.label ?? r.scenario,
-      model.interventions.find((iv) => iv.name === r.intervention)?.label ?? r.intervention,
-      e.label,
-      fmt(e.assumed),
-      e.breakEven === null ? "niet binnen bereik" : fmt(e.breakEven),
-      formatEuro(r.netAtAssumed),
-    ]),
-  );
-  return `Break-even: kleinste effect waarbij de interventie zich binnen ${model.years} jaar terugverdient\n` +
-    table(["Scenario", "Interventie", "Effect", "Aangenomen", "Break-even", "Netto bij aanname"], lines);
+  const scenarioLabel = (r: BreakEven) => model.scenarios.find((s) => s.name === r.scenario)?.label ?? r.scenario;
+  const ivLabel = (r: BreakEven) => model.interventions.find((iv) => iv.name === r.intervention)?.label ?? r.intervention;
+  const joint = rows.map((r) => [
+    scenarioLabel(r),
+    ivLabel(r),
+    r.scale === null ? "niet binnen bereik" : fmt(r.scale),
+    r.effects.map((e) => `${dutchParameter(e.label)} ${fmt(e.assumed)} → ${e.breakEven === null ? "–" : fmt(e.breakEven)}`).join("; "),
+    formatEuro(r.netAtAssumed),
+  ]);
+  const out = [
+    `Break-even: de vermenigvuldiger k op alle effecten samen (effect = 1 + k × (aangenomen − 1)) waarbij de interventie zich binnen ${model.years} jaar terugverdient`,
+    table(["Scenario", "Interventie", "k", "Effecten: aangenomen → bij k", "Netto bij aanname"], joint),
+  ];
+  const several = rows.filter((r) => r.effects.length > 1);
+  if (several.length) {
+    const alone = several.flatMap((r) => r.effects.map((e) => [scenarioLabel(r), ivLabel(r), dutchParameter(e.label), fmt(e.assumed), e.alone === null ? "niet binnen bereik" : fmt(e.alone)]));
+    out.push("", "Elk effect apart: de break-even van één effect als de andere zoals aangenomen blijven (een andere vraag dan k hierboven)",
+      table(["Scenario", "Interventie", "Effect", "Aangenomen", "Break-even alleen"], alone));
+  }
+  return out.join("\n");
 }

@@ -29,10 +29,10 @@ import { buigPerYear } from "../finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant } from "../model/variant.js";
-import { packMetrics, summarise, type Bands } from "../outcomes/bands.js";
-import { METRIC_KEYS, metricValues } from "../outcomes/metrics.js";
+import { packResult, resultSize, summarise, type Bands } from "../outcomes/bands.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { splitmix64, Stream } from "../random/stream.js";
+import { layoutOf } from "./psa.js";
 import { selectScenarios } from "./scenario.js";
 
 /** Persons per random stream (as microsim-v1). */
@@ -117,7 +117,7 @@ export function microsimResult(model: Model, scenario: MacroScenario, plan: Micr
     newInflow,
     flows,
     variant,
-    interventions: { participants: new Float64Array(P * T), starts: new Float64Array(P * T), toWork: new Float64Array(P * T * m), prevented: new Float64Array(P * T) },
+    interventions: { participants: new Float64Array(P * T), participantsEnd: new Float64Array(P * T), starts: new Float64Array(P * T), toWork: new Float64Array(P * T * m), prevented: new Float64Array(P * T) },
   };
   const persons = aggregateYears(model, projection);
   const costWeighted = aggregateYears(model, { ...projection, occupancy: weighted }).personCycles;
@@ -164,7 +164,7 @@ export class Replications {
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`the persons scale must be above 0, got ${scale}`);
     this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale));
     this.layout = countsLayout(this.plans[0].persons);
-    this.size = this.scenarios.length * METRIC_KEYS.length * model.years;
+    this.size = this.scenarios.length * resultSize(layoutOf(model));
     this.values = new Float64Array(spec.runs * this.size);
     this.sums = this.plans.map(() => new Float64Array(this.layout.size));
     // Streams are keyed by the scenario's place in the file, not in the selection, so a
@@ -187,7 +187,7 @@ export class Replications {
   /** Takes in a finished job's counts (the sum over its block ranges). */
   finish(job: Job, counts: Float64Array): void {
     const result = microsimResult(this.model, this.scenarios[job.s], this.plans[job.s], counts);
-    packMetrics(metricValues(result), this.model.years, this.values, job.r * this.size + job.s * METRIC_KEYS.length * this.model.years);
+    packResult(result, layoutOf(this.model), this.values, job.r * this.size + job.s * resultSize(layoutOf(this.model)));
     const sum = this.sums[job.s];
     for (let k = 0; k < this.layout.size; k++) sum[k] += counts[k];
   }

@@ -8,8 +8,7 @@
  * numbers; results are always assembled in run order.
  */
 import type { Model } from "../model/model.js";
-import { packMetrics } from "../outcomes/bands.js";
-import { METRIC_KEYS, metricValues } from "../outcomes/metrics.js";
+import { packResult, resultSize, type ResultLayout } from "../outcomes/bands.js";
 import { Stream } from "../random/stream.js";
 import { drawModel, withDrawnEffects } from "./draw.js";
 import { runScenario, selectScenarios, selectVariants } from "./scenario.js";
@@ -25,9 +24,12 @@ export interface PsaSpec {
 /** Streams per run: 0 for parameters, 1 + s for the population noise of macro scenario s. */
 const STREAMS_PER_RUN = 1024;
 
-/** Layout of one run's values: [scenario][variant][metric][year]. */
+/** The shape of one result in a run's values (outcomes/bands.ts). */
+export const layoutOf = (model: Model): ResultLayout => ({ years: model.years, states: model.declared.length });
+
+/** Values per run: one result per scenario and variant. */
 export function runSize(model: Model, spec: PsaSpec): number {
-  return selectScenarios(model, spec.scenarios).length * selectVariants(model, spec.variants).length * METRIC_KEYS.length * model.years;
+  return selectScenarios(model, spec.scenarios).length * selectVariants(model, spec.variants).length * resultSize(layoutOf(model));
 }
 
 /** Runs `first .. first + count - 1`; returns count x runSize values in run order. */
@@ -46,7 +48,7 @@ export function psaRuns(model: Model, spec: PsaSpec, first: number, count: numbe
       // numbers do not depend on which others were run with it.
       const s = model.scenarios.indexOf(scenario);
       const noise = spec.noise ? () => new Stream(spec.seed, r * STREAMS_PER_RUN + 1 + s) : undefined;
-      for (const result of runScenario(drawn.model, scenario, runVariants, noise)) at = packMetrics(metricValues(result), model.years, out, at);
+      for (const result of runScenario(drawn.model, scenario, runVariants, noise)) at = packResult(result, layoutOf(model), out, at);
     });
   }
   return out;

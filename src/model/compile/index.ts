@@ -83,7 +83,7 @@ export function compileScenario(spec: ScenarioFile, file: string, options: Compi
     drivers: macro.drivers,
     effects: macro.effects,
     scenarios: macro.scenarios,
-    discount: { money: spec.discount.money, persons: spec.discount.persons },
+    discount: { money: spec.discount.money, persons: spec.discount.persons, firstYear: spec.discount.first_year },
     references,
     notes: [...inflow.notes, ...budgetNotes, ...macro.notes, ...centreNotes(spec, macro.effects), ...yearlyCycleNote(macro.effects, ctx), ...iv.notes],
     baseCount: layout.states.length,
