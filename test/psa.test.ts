@@ -7,7 +7,9 @@ import { psaRuns, runSize } from "../src/simulate/psa.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
 import { metricAt, stateAt } from "../src/outcomes/bands.js";
-import { Stream } from "../src/random/stream.js";
+import { KeyedStream } from "../src/random/stream.js";
+import { makeVariant } from "../src/model/variant.js";
+import { runScenario } from "../src/simulate/scenario.js";
 import { cli, interruptWhen } from "./cli-harness.js";
 import { compile, exactMoments, worstZ, type Raw } from "./helpers.js";
 
@@ -38,7 +40,7 @@ describe("population noise", () => {
     const R = 400;
     const sum = new Float64Array((T + 1) * n);
     for (let r = 0; r < R; r++) {
-      const p = projectCohort(model, model.scenarios[0], undefined, { noise: new Stream(11, r) });
+      const p = projectCohort(model, model.scenarios[0], undefined, { noise: new KeyedStream(11, r) });
       for (let k = 0; k < sum.length; k++) sum[k] += p.occupancy[k];
     }
     // The chain has no macro effects: model.base is its monthly matrix (states are not expanded here).
@@ -51,7 +53,7 @@ describe("population noise", () => {
   it("conserves whole persons in every run", async () => {
     const model = compile(small());
     const n = model.states.length;
-    const p = projectCohort(model, model.scenarios[0], undefined, { noise: new Stream(3, 0) });
+    const p = projectCohort(model, model.scenarios[0], undefined, { noise: new KeyedStream(3, 0) });
     let entered = 500;
     for (let t = 0; t <= p.cycles; t++) {
       if (t > 0) entered += p.newInflow[t - 1];
@@ -62,6 +64,91 @@ describe("population noise", () => {
       }
       expect(present).toBe(entered);
     }
+  });
+});
+
+/** The small chain with a traject on A (and aftercare-free effects of size `effect`) and an inflow prevention with relative risk `rr`. */
+const withInterventions = (effect: number, rr: number): Raw => small({
+  interventions: [
+    { name: "ib", label: "IB", targets: ["A", "B"], start: "2024", end: "2025", capacity: { places: 60 }, duration_months: 6,
+      effects: [{ target: "outflow_work", hazard_ratio: effect }, { target: "up", relative_risk: effect }], costs: { per_start: 500, per_participant_month: 100 } },
+    { name: "ww", label: "WW", targets: ["A"], start: "2024", end: "2025", capacity: { starts_per_year: 30.5 },
+      effects: [{ target: "inflow", relative_risk: rr }], costs: { per_start: 200 } },
+  ],
+});
+
+describe("paired population noise: a variant draws what its baseline draws", () => {
+  it("an intervention without effect has a BUIG effect of exactly 0 and a net effect of minus its cost, in every run", () => {
+    const model = compile(withInterventions(1, 1));
+    const spec = { seed: 8, noise: true, scenarios: [], variants: [] };
+    const runs = 40;
+    const values = psaRuns(model, spec, 0, runs);
+    const size = runSize(model, spec);
+    const layout = { years: model.years, states: model.declared.length };
+    let costs = 0;
+    for (let run = 0; run < runs; run++) {
+      for (const ri of [1, 2]) {
+        for (let y = 0; y < model.years; y++) {
+          const at = (metric: "buig_effect" | "net_effect" | "intervention_cost" | "intervention_starts") => values[run * size + metricAt(layout, ri, metric, y)];
+          expect(at("buig_effect")).toBe(0);
+          expect(at("net_effect")).toBe(-at("intervention_cost"));
+          costs += at("intervention_cost");
+        }
+      }
+    }
+    expect(costs).toBeGreaterThan(0); // participants were taken in and paid for
+  });
+
+  it("participants' moves keep their distribution: the variant's mean over runs equals its expected-value projection", () => {
+    const model = compile(withInterventions(1.8, 0.5));
+    const variant = makeVariant(model, "ib", "IB", [0]);
+    const n = model.states.length;
+    const m = model.declared.length;
+    const T = model.years * 12;
+    const R = 300;
+    // per declared state (participants' sub-states included) and cycle: sum and sum of squares over runs
+    const byDeclared = (occupancy: Float64Array, t: number, d: number) => model.states.reduce((a, st, i) => (st.declared === d ? a + occupancy[t * n + i] : a), 0);
+    const sum = new Float64Array((T + 1) * m);
+    const sq = new Float64Array(sum.length);
+    for (let r = 0; r < R; r++) {
+      const p = projectCohort(model, model.scenarios[0], variant, { noise: new KeyedStream(21, r) });
+      for (let t = 1; t <= T; t++) {
+        for (let d = 0; d < m; d++) {
+          const v = byDeclared(p.occupancy, t, d);
+          sum[t * m + d] += v;
+          sq[t * m + d] += v * v;
+        }
+      }
+    }
+    const ev = projectCohort(model, model.scenarios[0], variant).occupancy;
+    let worst = 0;
+    for (let t = 1; t <= T; t++) {
+      for (let d = 0; d < m; d++) {
+        const mean = sum[t * m + d] / R;
+        const sd = Math.sqrt(Math.max(sq[t * m + d] / R - mean * mean, 0));
+        if (sd === 0) continue;
+        worst = Math.max(worst, Math.abs(mean - byDeclared(ev, t, d)) / (sd / Math.sqrt(R)));
+      }
+    }
+    expect(worst).toBeLessThan(4.5);
+    expect(worst).toBeGreaterThan(0.1);
+  });
+
+  it("population noise widens the interval of an uncertain effect's net effect only a little (paired), not by two populations' chance", () => {
+    const raw = withInterventions(1.3, 0.7);
+    raw.interventions[0].effects.forEach((e: Raw) => (e.distribution = { type: "lognormal", ci95: [1.0, 1.7] }));
+    const model = compile(raw);
+    const width = (noise: boolean) => {
+      const spec = { seed: 2, noise, scenarios: [], variants: ["ib"] };
+      const values = psaRuns(model, spec, 0, 300);
+      const size = runSize(model, spec);
+      const at = metricAt({ years: model.years, states: model.declared.length }, 1, "net_effect_cumulative", model.years - 1);
+      const xs = Array.from({ length: 300 }, (_, r) => values[r * size + at]).sort((a, b) => a - b);
+      return xs[284] - xs[14]; // p95 - p05
+    };
+    const [withNoise, without] = [width(true), width(false)];
+    expect(without).toBeGreaterThan(0);
+    expect(withNoise / without).toBeLessThan(1.5);
   });
 });
 

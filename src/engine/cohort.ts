@@ -13,8 +13,10 @@
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, type Variant } from "../model/variant.js";
 import { binomial, poisson } from "../random/samplers.js";
-import type { Stream } from "../random/stream.js";
-import { moveCohort, type StepBuffers } from "./cohort-step.js";
+import type { KeyedStream, Stream } from "../random/stream.js";
+import { moveCohort, moveCohortWithNoise, type StepBuffers } from "./cohort-step.js";
+import { couplings, groups, type Couplings } from "./coupling.js";
+import { Pairing } from "./paired.js";
 import { cycleMatrices, yearOfCycle } from "./cycle.js";
 import { inTrajectStates, intakeOpen, preventInflow, startTraject } from "./participants.js";
 import { wholePersons } from "./whole.js";
@@ -53,10 +55,18 @@ export interface Projection {
 export interface ProjectOptions {
   /**
    * Population noise: whole persons, each moving at random (multinomial per state per
-   * cycle), Poisson new inflow. Without it the engine computes the expectation.
+   * cycle), Poisson new inflow, from a stream keyed by (cycle, site, purpose), so that a
+   * variant and its baseline draw alike wherever they do the same thing. Without it the
+   * engine computes the expectation.
    */
-  noise?: Stream;
+  noise?: KeyedStream;
+  /** With noise: the baseline's projection with the same noise, which a variant pairs with (projected here when not given). */
+  baseline?: Projection;
 }
+
+/** Purposes of the keyed noise streams (the site is a state, a participant state or an intervention). */
+const INFLOW = 2;
+const PREVENTION = 3;
 
 /** A projection's arrays, all zero but the initial occupancy. */
 function emptyProjection(model: Model, scenario: MacroScenario, variant: Variant, whole: boolean): Projection {
@@ -106,6 +116,56 @@ function arrivals(model: Model, expected: number, entering: Float64Array, noise:
   }
 }
 
+/** What every cycle of one projection works with. */
+interface Run {
+  model: Model;
+  variant: Variant;
+  out: Projection;
+  buf: StepBuffers;
+  noise?: KeyedStream;
+  /** With noise and interventions: the persons whose path the variant changed (paired.ts). */
+  paired?: Pairing;
+  entering: Float64Array;
+  removed: Float64Array;
+}
+
+/** Trajects take in participants at the start of cycle t. */
+function intake(run: Run, t: number): void {
+  const { model, variant, out, noise, paired } = run;
+  const n = model.states.length;
+  const T = out.cycles;
+  const { participants, starts } = out.interventions;
+  model.interventions.forEach((iv, p) => {
+    if (!variant.active[p] || iv.kind !== "traject") return;
+    const onTake = paired ? (b: number, taken: number, before: number) => paired.selected(noise!, t, b, taken, before, iv.layerEntry[b], p) : undefined;
+    [starts[p * T + t - 1], participants[p * T + t - 1]] = startTraject(model, p, out.occupancy, (t - 1) * n, intakeOpen(iv, variant, p, t), noise !== undefined, onTake);
+  });
+}
+
+/** New inflow of cycle t, less what prevention keeps out, into row t. */
+function inflow(run: Run, t: number, inflowMultiplier: number): void {
+  const { model, variant, out, noise, paired, entering, removed } = run;
+  const n = model.states.length;
+  const m = model.declared.length;
+  const T = out.cycles;
+  const year = yearOfCycle(model, t);
+  arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
+  removed.fill(0);
+  model.interventions.forEach((iv, p) => {
+    if (iv.kind !== "prevention" || !intakeOpen(iv, variant, p, t)) return;
+    [out.interventions.starts[p * T + t - 1], out.interventions.prevented[p * T + t - 1]] = preventInflow(model, p, variant.inflowValues[p], entering, noise?.at(t, p, PREVENTION), removed);
+  });
+  let total = 0;
+  for (let d = 0; d < m; d++) {
+    if (removed[d] > 0) paired?.keptOut(model.entryOf[d], removed[d]);
+    if (entering[d] === 0) continue;
+    total += entering[d];
+    out.occupancy[t * n + model.entryOf[d]] += entering[d];
+    out.flows[run.buf.flowAt + m * m + d] += entering[d];
+  }
+  out.newInflow[t - 1] = total;
+}
+
 /** Runs one macro scenario over the model's horizon, for one variant (default: the baseline). */
 export function projectCohort(model: Model, scenario: MacroScenario, variant: Variant = baselineVariant(model), options: ProjectOptions = {}): Projection {
   const noise = options.noise;
@@ -113,41 +173,33 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const m = model.declared.length;
   const out = emptyProjection(model, scenario, variant, noise !== undefined);
   const T = out.cycles;
-  const { participants, participantsEnd, starts, prevented } = out.interventions;
   const trajectStates = model.interventions.map((_, p) => inTrajectStates(model, p));
   const matrices = cycleMatrices(model, scenario, variant);
   const inTraject = trajectOf(model);
-  const entering = new Float64Array(m);
   const buf: StepBuffers = { occupancy: out.occupancy, flows: out.flows, flowAt: 0, toWork: out.interventions.toWork, toWorkAt: 0, toWorkStride: T * m };
+  const withInterventions = noise !== undefined && model.interventions.some((_, p) => variant.active[p]);
+  const baseline = withInterventions ? (options.baseline ?? projectCohort(model, scenario, baselineVariant(model), { noise })).occupancy : undefined;
+  const run: Run = { model, variant, out, buf, noise, paired: withInterventions ? new Pairing(model) : undefined, entering: new Float64Array(m), removed: new Float64Array(m) };
+  const memberGroups = groups(model);
+  const counts = new Float64Array(n);
+  let coupled: Couplings | undefined;
   for (let t = 1; t <= T; t++) {
-    const { multipliers, rows } = matrices(t);
-    model.interventions.forEach((iv, p) => {
-      if (!variant.active[p] || iv.kind !== "traject") return;
-      [starts[p * T + t - 1], participants[p * T + t - 1]] = startTraject(model, p, out.occupancy, (t - 1) * n, intakeOpen(iv, variant, p, t), noise !== undefined);
-    });
+    const { multipliers, rows, fresh } = matrices(t);
+    if (run.paired && fresh) coupled = couplings(model, rows);
+    run.paired?.startCycle();
+    intake(run, t);
     buf.flowAt = (t - 1) * (m + 1) * m;
     buf.toWorkAt = (t - 1) * m;
-    moveCohort(model, rows, t, inTraject, buf, noise);
+    if (run.paired) run.paired.moves(rows, t, inTraject, buf, noise!, baseline!, memberGroups, coupled, counts);
+    else if (noise) moveCohortWithNoise(model, rows, t, inTraject, buf, noise, counts);
+    else moveCohort(model, rows, t, inTraject, buf);
     model.interventions.forEach((iv, p) => {
       if (!variant.active[p] || iv.kind !== "traject") return;
       let end = 0;
       for (const i of trajectStates[p]) end += out.occupancy[t * n + i];
-      participantsEnd[p * T + t - 1] = end;
+      out.interventions.participantsEnd[p * T + t - 1] = end;
     });
-    const year = yearOfCycle(model, t);
-    arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * multipliers.inflow, entering, noise);
-    model.interventions.forEach((iv, p) => {
-      if (iv.kind !== "prevention" || !intakeOpen(iv, variant, p, t)) return;
-      [starts[p * T + t - 1], prevented[p * T + t - 1]] = preventInflow(model, p, variant.inflowValues[p], entering, noise);
-    });
-    let total = 0;
-    for (let d = 0; d < m; d++) {
-      if (entering[d] === 0) continue;
-      total += entering[d];
-      out.occupancy[t * n + model.entryOf[d]] += entering[d];
-      out.flows[buf.flowAt + m * m + d] += entering[d];
-    }
-    out.newInflow[t - 1] = total;
+    inflow(run, t, multipliers.inflow);
   }
   return out;
 }

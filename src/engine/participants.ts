@@ -30,8 +30,9 @@ export const intakeOpen = (iv: Intervention, variant: Variant, p: number, t: num
  * regular states in proportion to their occupancy, while intake is `open`. Relabels
  * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
  * (participants finish their traject after intake closes, and still count).
+ * `onTake(b, taken, before)` hears of every state persons were taken from.
  */
-export function startTraject(model: Model, p: number, occ: Float64Array, offset: number, open: boolean, whole: boolean): [number, number] {
+export function startTraject(model: Model, p: number, occ: Float64Array, offset: number, open: boolean, whole: boolean, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
   const iv = model.interventions[p];
   let inTraject = 0;
   for (let b = 0; b < model.baseCount; b++) {
@@ -48,6 +49,8 @@ export function startTraject(model: Model, p: number, occ: Float64Array, offset:
     const moved = Array.from(iv.eligible, (b) => occ[offset + b] * share);
     const take = whole ? largestRemainder(moved, starts) : moved;
     iv.eligible.forEach((b, k) => {
+      if (take[k] === 0) return;
+      onTake?.(b, take[k], occ[offset + b]);
       occ[offset + b] -= take[k];
       occ[offset + iv.layerEntry[b]] += take[k];
     });
@@ -58,9 +61,10 @@ export function startTraject(model: Model, p: number, occ: Float64Array, offset:
 /**
  * Prevention p in cycle t: reaches up to its capacity among those `entering` (per
  * declared state) its target states, of whom the share 1 - rr stays out; `entering`
- * is lowered in place. Returns [reached, prevented].
+ * is lowered in place (and the persons kept out are added to `removed`, per declared
+ * state, when given). Returns [reached, prevented].
  */
-export function preventInflow(model: Model, p: number, rr: number, entering: Float64Array, noise: Stream | undefined): [number, number] {
+export function preventInflow(model: Model, p: number, rr: number, entering: Float64Array, noise: Stream | undefined, removed?: Float64Array): [number, number] {
   const iv = model.interventions[p];
   const m = model.declared.length;
   let towardTargets = 0;
@@ -72,8 +76,11 @@ export function preventInflow(model: Model, p: number, rr: number, entering: Flo
   const stopped = noise ? binomial(reached, 1 - rr, noise) : reached * (1 - rr);
   if (stopped > 0) {
     const shares = Array.from(entering, (e, d) => (iv.targets[d] ? (e * stopped) / towardTargets : 0));
-    const removed = noise ? largestRemainder(shares, stopped) : shares;
-    for (let d = 0; d < m; d++) entering[d] -= removed[d];
+    const out = noise ? largestRemainder(shares, stopped) : shares;
+    for (let d = 0; d < m; d++) {
+      entering[d] -= out[d];
+      if (removed) removed[d] += out[d];
+    }
   }
   return [reached, stopped];
 }

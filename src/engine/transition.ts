@@ -83,8 +83,8 @@ function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, r
   const hr = new Float64Array(m).fill(1);
   iv.effects.forEach((effect, e) => {
     const w = layer.weights[e];
-    if (w === 0) return;
     const v = variant.effectValues[p][e];
+    if (w === 0 || v === 1) return; // no effect: the row stays the base row, to the bit
     for (let j = 0; j < m; j++) {
       if (j === d || !effectActs(model, effect.target, d, j)) continue;
       if (effect.measure === "rr") row[j] *= 1 + (v - 1) * w;

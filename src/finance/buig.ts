@@ -63,9 +63,16 @@ export function budgetPath(model: Model, scenario: MacroScenario): Float64Array 
 export function buigPerYear(model: Model, persons: YearlyPersons, scenario: MacroScenario, costWeighted: Float64Array = persons.personCycles): YearlyMoney {
   const Y = model.years;
   const n = model.states.length;
+  const nb = model.baseCount;
   const expenditure = new Float64Array(Y);
+  // Participants' sub-states cost what their regular state costs: person-cycles are added
+  // per regular state first, so a variant that moves nobody spends exactly what the
+  // baseline spends (whole persons add up exactly).
+  const perRegular = new Float64Array(nb);
   for (let y = 0; y < Y; y++) {
-    for (let i = 0; i < n; i++) expenditure[y] += costWeighted[y * n + i] * model.costPerCycle[i];
+    perRegular.fill(0);
+    for (let i = 0; i < n; i++) perRegular[model.states[i].base] += costWeighted[y * n + i];
+    for (let b = 0; b < nb; b++) expenditure[y] += perRegular[b] * model.costPerCycle[b];
   }
   const budget = budgetPath(model, scenario);
   const buigResult = budget.map((b, y) => b - expenditure[y]);

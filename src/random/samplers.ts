@@ -64,64 +64,50 @@ export function dirichlet(alpha: ArrayLike<number>, rng: Stream, out: Float64Arr
   return out;
 }
 
-/**
- * Exact draw from a discrete distribution given by its mode and pmf recurrences:
- * [0, 1) is cut into intervals of length pmf(k) in the order mode, mode - 1, mode + 1,
- * mode - 2, ..., so a uniform lands on k with probability pmf(k) after O(sd) steps.
- */
-function outwardSearch(mode: number, pmfMode: number, down: (k: number) => number, up: (k: number) => number, lo: number, hi: number, u: number): number {
-  let acc = pmfMode;
-  if (u < acc) return mode;
-  let kd = mode;
-  let fd = pmfMode;
-  let ku = mode;
-  let fu = pmfMode;
-  for (;;) {
-    const canDown = kd > lo;
-    const canUp = ku < hi;
-    if (!canDown && !canUp) return mode; // round-off left a sliver: give it to the mode
-    if (canDown) {
-      fd *= down(kd);
-      kd--;
-      acc += fd;
-      if (u < acc) return kd;
-    }
-    if (canUp) {
-      fu *= up(ku);
-      ku++;
-      acc += fu;
-      if (u < acc) return ku;
-    }
-    if (fd < 1e-300 && fu < 1e-300 && acc > 1 - 1e-15) return mode;
-  }
-}
+const LOG_SQRT_2PI = 0.9189385332046728;
 
-const logFactorial = (() => {
+/** log(k!) for whole k >= 0: a table below 256, the Stirling series above (error below 1e-12). */
+export const logFactorial = (() => {
   const table = new Float64Array(256);
   for (let i = 2; i < 256; i++) table[i] = table[i - 1] + Math.log(i);
-  return (n: number): number => {
-    if (n < 256) return table[n];
-    // Stirling series; error below 1e-12 for n >= 256.
-    return (n + 0.5) * Math.log(n) - n + 0.9189385332046728 + 1 / (12 * n) - 1 / (360 * n * n * n);
-  };
+  return (n: number): number => (n < 256 ? table[n] : (n + 0.5) * Math.log(n) - n + LOG_SQRT_2PI + 1 / (12 * n) - 1 / (360 * n * n * n));
 })();
 
-/** Binomial(n, p), exact, for whole n >= 0. */
+/**
+ * The Stirling tail fc(k) = log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log sqrt(2 pi)]:
+ * what the leading Stirling terms in k + 1 miss. Exact from the table for small k, the
+ * series 1/(12 y) - 1/(360 y^3) + 1/(1260 y^5) (y = k + 1) above.
+ */
+function stirlingTail(k: number): number {
+  if (k < 16) return logFactorial(k) - ((k + 0.5) * Math.log(k + 1) - (k + 1) + LOG_SQRT_2PI);
+  const y = k + 1;
+  const y2 = y * y;
+  return (1 / 12 - (1 / 360 - 1 / (1260 * y2)) / y2) / y;
+}
+
+/**
+ * Binomial(n, p), exact, for whole n >= 0, at a cost that does not grow with n:
+ * - n min(p, 1 - p) < 50: inversion from 0 with one uniform (expected n p + 1 steps).
+ *   Inversion is monotone in the uniform, so Binomial(n) and Binomial(n + 1) drawn with
+ *   the same uniform differ by 0 or 1: the paired runs (engine/cohort-step.ts) rely on
+ *   it to keep a variant's draws next to its baseline's;
+ * - otherwise BTRS, Hörmann's transformed rejection with squeeze ("The generation of
+ *   binomial random variates", J. Stat. Comput. Simul. 46, 1993): about 1.1 pairs of
+ *   uniforms per draw; the acceptance test log f(k)/f(m) is written with Stirling tails
+ *   so that it keeps its precision for very large n.
+ * p > 1/2 is drawn as n minus a draw with 1 - p.
+ */
 export function binomial(n: number, p: number, rng: Stream): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomial(n, 1 - p, rng);
-  if (n < 16) {
-    // Few persons (a tunnel month, a small ladder step): n Bernoulli trials beat a pow().
-    const threshold = p * 4294967296;
-    let k = 0;
-    for (let i = 0; i < n; i++) if (rng.nextU32() < threshold) k++;
-    return k;
-  }
+  if (p > 0.5) return n - binomialUpToHalf(n, 1 - p, rng);
+  return binomialUpToHalf(n, p, rng);
+}
+
+function binomialUpToHalf(n: number, p: number, rng: Stream): number {
   const q = 1 - p;
-  if (n * p < 12) {
-    // Small mean: plain inversion from 0 (expected n p + 1 steps, no log-gamma).
-    const u = rng.uniform32();
+  if (n * p < 50) {
+    const u = rng.uniform();
     const ratio = p / q;
     let f = q ** n;
     let acc = f;
@@ -130,20 +116,68 @@ export function binomial(n: number, p: number, rng: Stream): number {
       f *= ((n - k) / (k + 1)) * ratio;
       k++;
       acc += f;
+      if (f === 0) break; // round-off left a sliver above the last term: it stays at k
+    }
+    return k;
+  }
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const r = p / q;
+  const m = Math.floor((n + 1) * p);
+  const fm = stirlingTail(m) + stirlingTail(n - m);
+  for (;;) {
+    const u = rng.uniform() - 0.5;
+    let v = rng.uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (us >= 0.07 && v <= vr) return k; // inside the box: accept at once
+    if (k < 0 || k > n) continue;
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    const logRatio = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
+      (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) + fm - stirlingTail(k) - stirlingTail(n - k);
+    if (v <= logRatio) return k;
+  }
+}
+
+/**
+ * Poisson(lambda), exact, at a cost that does not grow with lambda: inversion from 0
+ * below lambda 10, above it PTRS, Hörmann's transformed rejection ("The transformed
+ * rejection method for generating Poisson random variables", Insurance: Mathematics
+ * and Economics 12, 1993).
+ */
+export function poisson(lambda: number, rng: Stream): number {
+  if (!(lambda > 0)) return 0;
+  if (lambda < 10) {
+    const u = rng.uniform();
+    let f = Math.exp(-lambda);
+    let acc = f;
+    let k = 0;
+    while (u >= acc) {
+      k++;
+      f *= lambda / k;
+      acc += f;
       if (f === 0) break;
     }
     return k;
   }
-  const mode = Math.min(n, Math.floor((n + 1) * p));
-  const logPmf = logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q);
-  const ratio = p / q;
-  return outwardSearch(mode, Math.exp(logPmf), (k) => k / ((n - k + 1) * ratio), (k) => ((n - k) / (k + 1)) * ratio, 0, n, rng.uniform32());
-}
-
-/** Poisson(lambda), exact. */
-export function poisson(lambda: number, rng: Stream): number {
-  if (lambda <= 0) return 0;
-  const mode = Math.floor(lambda);
-  const pmfMode = Math.exp(mode * Math.log(lambda) - lambda - logFactorial(mode));
-  return outwardSearch(mode, pmfMode, (k) => k / lambda, (k) => lambda / (k + 1), 0, Number.MAX_SAFE_INTEGER, rng.uniform());
+  const slam = Math.sqrt(lambda);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = rng.uniform() - 0.5;
+    const v = rng.uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    // log f(k) = k log(lambda) - lambda - log(k!), written so that it keeps its precision for large lambda
+    const logF = k * Math.log(lambda / (k + 1)) - 0.5 * Math.log(k + 1) + (k + 1 - lambda) - LOG_SQRT_2PI - stirlingTail(k);
+    if (Math.log(v * invAlpha) - Math.log(a / (us * us) + b) <= logF) return k;
+  }
 }

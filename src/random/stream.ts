@@ -96,10 +96,10 @@ const TWO_32 = 4294967296;
 
 export class Stream {
   // xoshiro128** state in four locals of the object: no array loads in the hot path.
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  protected s0: number;
+  protected s1: number;
+  protected s2: number;
+  protected s3: number;
 
   /** `key` distinguishes streams of one seed (e.g. run index x 1024 + purpose). */
   constructor(seed: number, key: number) {
@@ -137,5 +137,44 @@ export class Stream {
   /** Uniform in (0, 1): never 0, for logarithms. */
   open(): number {
     return (this.nextU32() + 0.5) / TWO_32;
+  }
+}
+
+/** murmur3's 32-bit finaliser: a bijection of u32 whose output bits each depend on every input bit. */
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+};
+
+/**
+ * Streams addressed by where they are used: `at(t, site, purpose)` restarts the
+ * generator at a state derived from the stream's key and those three numbers. The
+ * draws made at (cycle t, state i, purpose) then do not depend on how many draws were
+ * made anywhere else, so two simulations that differ somewhere (a variant and its
+ * baseline) use the same random numbers wherever they do the same thing: common random
+ * numbers, and a sampler may use as many uniforms as it needs.
+ */
+export class KeyedStream extends Stream {
+  private readonly k0: number;
+  private readonly k1: number;
+
+  constructor(seed: number, key: number) {
+    super(seed, key);
+    this.k0 = this.nextU32() | 0;
+    this.k1 = this.nextU32() | 0;
+  }
+
+  /** Restarts the generator for `purpose` at site `site` (a state, a person) in cycle `t`; returns this stream. */
+  at(t: number, site: number, purpose = 0): this {
+    const h = fmix32(fmix32(fmix32(this.k0 ^ Math.imul(t + 1, 0x9e3779b1)) ^ Math.imul(site + 1, 0x85ebca77) ^ this.k1) + Math.imul(purpose + 1, 0xc2b2ae3d));
+    this.s0 = fmix32(h + 0x9e3779b9);
+    this.s1 = fmix32(h + 0x3c6ef372);
+    this.s2 = fmix32(h + 0xdaa66d2b);
+    this.s3 = fmix32(h + 0x78dde6e4);
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    return this;
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Model } from "../model/model.js";
 import { packResult, resultSize, type ResultLayout } from "../outcomes/bands.js";
-import { Stream } from "../random/stream.js";
+import { KeyedStream, Stream } from "../random/stream.js";
 import { drawModel, withDrawnEffects } from "./draw.js";
 import { runScenario, selectScenarios, selectVariants } from "./scenario.js";
 
@@ -47,7 +47,7 @@ export function psaRuns(model: Model, spec: PsaSpec, first: number, count: numbe
       // Keyed by the scenario's place in the file, not in the selection: a scenario's
       // numbers do not depend on which others were run with it.
       const s = model.scenarios.indexOf(scenario);
-      const noise = spec.noise ? () => new Stream(spec.seed, r * STREAMS_PER_RUN + 1 + s) : undefined;
+      const noise = spec.noise ? new KeyedStream(spec.seed, r * STREAMS_PER_RUN + 1 + s) : undefined;
       for (const result of runScenario(drawn.model, scenario, runVariants, noise)) at = packResult(result, layoutOf(model), out, at);
     });
   }

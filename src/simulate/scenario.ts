@@ -6,12 +6,12 @@
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { allVariants, BASELINE, baselineVariant, type Variant } from "../model/variant.js";
-import { projectCohort } from "../engine/cohort.js";
+import { projectCohort, type Projection } from "../engine/cohort.js";
 import { aggregateYears } from "../engine/aggregate.js";
 import { buigPerYear } from "../finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
 import type { ScenarioResult } from "../outcomes/result.js";
-import type { Stream } from "../random/stream.js";
+import type { KeyedStream } from "../random/stream.js";
 
 export type { ScenarioResult };
 
@@ -43,22 +43,24 @@ export function selectVariants(model: Model, names: readonly string[] = []): Var
   return [all[0], ...picked.filter((v) => v !== all[0])];
 }
 
-function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: Stream) {
-  const projection = projectCohort(model, scenario, variant, { noise });
+function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: KeyedStream, baseline?: Projection) {
+  const projection = projectCohort(model, scenario, variant, { noise, baseline });
   const persons = aggregateYears(model, projection);
   return { projection, persons, money: buigPerYear(model, persons, scenario), interventions: interventionsPerYear(model, projection) };
 }
 
 /**
- * One macro scenario: the baseline first, then each variant against it. With `noise`,
- * every variant gets a fresh stream from it, so baseline and variants see the same
- * random numbers (common random numbers: differences are not drowned in noise).
+ * One macro scenario: the baseline first, then each variant against it. With `noise`
+ * (population noise), every variant draws from the same keyed stream as the baseline,
+ * so both make the same draws for the same persons and differ only where an
+ * intervention moves someone (engine/coupling.ts): the difference is the effect, not
+ * chance.
  */
-export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)], noise?: () => Stream): ScenarioResult[] {
+export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)], noise?: KeyedStream): ScenarioResult[] {
   const baseline = variants.find((v) => v.name === BASELINE) ?? baselineVariant(model);
-  const base = simulate(model, scenario, baseline, noise?.());
+  const base = simulate(model, scenario, baseline, noise);
   return variants.map((variant) => {
-    const r = variant === baseline ? base : simulate(model, scenario, variant, noise?.());
+    const r = variant === baseline ? base : simulate(model, scenario, variant, noise, base.projection);
     return {
       scenario,
       variant: variant.name,

@@ -1,0 +1,220 @@
+/**
+ * Population noise for a variant, paired with its baseline: the variant is simulated as
+ * its baseline's realisation plus the persons whose path the intervention changed.
+ *
+ * Every person of the variant is either *common* (in the same regular state as a person
+ * of the baseline: their moves are the baseline's own draws, dealt out at random within
+ * each state; a participant among them keeps that move or is moved by the intervention,
+ * coupling.ts) or half of a *twin*: a person whose variant path left the baseline path
+ * (moved by the intervention, or kept out of bijstand by prevention). A twin's two
+ * sides move together by the maximal coupling of their two rows: the variant side makes
+ * its baseline side's move whenever its own row allows, so the two paths join again as
+ * soon as they can (both leave for work, both reach the AOW exit, ...), and the pair
+ * becomes common again.
+ *
+ * Every person's moves keep their exact distribution (a dealt move is a random person's
+ * draw; a coupled move has the variant row's distribution), so the variant is as
+ * random as it should be; what the intervention changes is only the twins, so the
+ * difference with the baseline depends on the parameter draws and on the persons the
+ * intervention actually moves. With no effect there are no twins, and the variant is
+ * its baseline, to the person.
+ */
+import type { Model } from "../model/model.js";
+import type { KeyedStream } from "../random/stream.js";
+import { groupDraw, record, type StepBuffers } from "./cohort-step.js";
+import type { Couplings, Groups } from "./coupling.js";
+import type { SparseRows } from "./transition.js";
+
+/** A person whose variant path differs from the baseline path: its regular state in the baseline, its compiled state in the variant (-1: not in the variant). */
+interface Twin {
+  id: number;
+  base: number;
+  variant: number;
+  /** The baseline side's move in this cycle (a regular state), once dealt. */
+  baseDest: number;
+}
+
+/** Purposes of the keyed streams (beside 0: the group draws, 1: participants). */
+const DEAL_TWINS = 4;
+const TWIN_MOVE = 5;
+const SELECT = 8;
+
+export class Pairing {
+  private twins: Twin[] = [];
+  private nextId = 0;
+  /** Per regular state: twins whose baseline side is there; per compiled state: twins whose variant side is there. */
+  private readonly atBase: Twin[][];
+  private readonly atVariant: Twin[][];
+
+  constructor(private readonly model: Model) {
+    this.atBase = Array.from({ length: model.baseCount }, () => []);
+    this.atVariant = Array.from({ length: model.states.length }, () => []);
+  }
+
+  /** How many persons the variant holds outside the baseline's paths (for tests and notes). */
+  get size(): number {
+    return this.twins.length;
+  }
+
+  /** The states whose lists index() filled, to empty only those (most cycles have few twins). */
+  private readonly filled: Twin[][] = [];
+
+  private put(list: Twin[], tw: Twin): void {
+    if (list.length === 0) this.filled.push(list);
+    list.push(tw);
+  }
+
+  private index(): void {
+    for (const l of this.filled) l.length = 0;
+    this.filled.length = 0;
+    for (const tw of this.twins) {
+      this.put(this.atBase[tw.base], tw);
+      if (tw.variant >= 0) this.put(this.atVariant[tw.variant], tw);
+    }
+  }
+
+  /** Before cycle t's intake and moves. */
+  startCycle(): void {
+    this.index();
+  }
+
+  /**
+   * `taken` of the `before` persons in regular state b start a traject (entering its
+   * sub-state `entry`): the twins among them are a random draw, like everyone else.
+   */
+  selected(noise: KeyedStream, t: number, b: number, taken: number, before: number, entry: number, p: number): void {
+    const here = this.atVariant[b];
+    if (here.length === 0) return;
+    const rng = noise.at(t, b, SELECT + p);
+    let left = before;
+    for (let j = 0; j < taken && here.length > 0; j++, left--) {
+      if (rng.uniform() * left >= here.length) continue;
+      const tw = here.splice(Math.floor(rng.uniform() * here.length), 1)[0];
+      tw.variant = entry;
+      this.put(this.atVariant[entry], tw);
+    }
+  }
+
+  /** `count` persons entering regular state `entry` in the baseline are kept out of the variant. */
+  keptOut(entry: number, count: number): void {
+    for (let k = 0; k < count; k++) this.twins.push({ id: this.nextId++, base: entry, variant: -1, baseDest: -1 });
+  }
+
+  /**
+   * Cycle t's moves of the variant into `buf.occupancy` row t, from the baseline's
+   * occupancy `baseline` (row t - 1) and its draws. `counts` is scratch space.
+   */
+  moves(rows: SparseRows, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Float64Array, groups: Groups, coupled: Couplings | undefined, counts: Float64Array): void {
+    const model = this.model;
+    const n = model.states.length;
+    const prev = (t - 1) * n;
+    const next = t * n;
+    const existing = this.twins.slice();
+    const created: Twin[] = [];
+    for (let b = 0; b < model.baseCount; b++) {
+      const total = baseline[prev + b];
+      if (total === 0) continue;
+      const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts);
+      const first = rows.start[b];
+      let unassigned = total;
+      // The twins' baseline sides take their share of the baseline's moves.
+      const twins = this.atBase[b];
+      if (twins.length) {
+        const rng = noise.at(t, b, DEAL_TWINS);
+        for (const tw of twins) {
+          const k = deal(rng, counts, len, unassigned--);
+          tw.baseDest = rows.col[first + k];
+        }
+      }
+      // Common participants: a dealt move, kept or changed by the intervention.
+      for (let g = groups.start[b] + 1; g < groups.start[b + 1]; g++) {
+        const L = groups.member[g];
+        const persons = buf.occupancy[prev + L] - this.atVariant[L].length;
+        if (persons <= 0) continue;
+        const c = coupled!;
+        const at = c.at[L];
+        const rng = noise.at(t, L, 1);
+        for (let person = 0; person < persons; person++) {
+          const k = deal(rng, counts, len, unassigned--);
+          const keep = c.keep[at + k];
+          let dest = c.dest[at + k];
+          if (keep < 1 && rng.uniform() >= keep) {
+            dest = residual(rng, c, L);
+            created.push({ id: this.nextId++, base: rows.col[first + k], variant: dest, baseDest: -1 });
+          }
+          buf.occupancy[next + dest]++;
+          record(model, buf, trajectOf, L, dest, 1);
+        }
+      }
+      // Common persons in the regular state: the rest of the baseline's moves.
+      for (let k = 0; k < len; k++) {
+        if (counts[k] === 0) continue;
+        buf.occupancy[next + rows.col[first + k]] += counts[k];
+        record(model, buf, trajectOf, b, rows.col[first + k], counts[k]);
+      }
+    }
+    // The twins' variant sides follow their baseline sides where their rows allow.
+    const kept: Twin[] = [];
+    for (const tw of existing) {
+      if (tw.variant >= 0) {
+        const dest = coupledMove(model, rows, noise.at(t, tw.id, TWIN_MOVE), tw.base, tw.baseDest, tw.variant);
+        buf.occupancy[next + dest]++;
+        record(model, buf, trajectOf, tw.variant, dest, 1);
+        tw.variant = dest;
+      }
+      tw.base = tw.baseDest;
+      if (tw.variant < 0 || model.states[tw.variant].base !== tw.base) kept.push(tw); // else the paths have joined
+    }
+    this.twins = [...kept, ...created];
+  }
+}
+
+/** One person's move out of the `unassigned` moves left in `counts`, at random; takes it from counts. */
+export function deal(rng: KeyedStream, counts: Float64Array, len: number, unassigned: number): number {
+  let u = rng.uniform() * unassigned;
+  let k = 0;
+  while (k < len - 1 && u >= counts[k]) u -= counts[k++];
+  counts[k]--;
+  return k;
+}
+
+/** A move from participant state L's residual (what the intervention adds to its odds). */
+export function residual(rng: KeyedStream, c: Couplings, L: number): number {
+  const v = rng.uniform();
+  let r = c.residualStart[L];
+  while (r < c.residualStart[L + 1] - 1 && v >= c.residualCum[r]) r++;
+  return c.residualDest[r];
+}
+
+/**
+ * The variant side's move (from compiled state `v`), coupled to its baseline side's move
+ * from regular state `b` to regular state `d`: the same regular destination with
+ * probability min(1, q(d) / p(d)), else a destination where q exceeds p.
+ */
+function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b: number, d: number, v: number): number {
+  let pd = 0;
+  for (let k = rows.start[b]; k < rows.start[b + 1]; k++) if (rows.col[k] === d) pd += rows.value[k];
+  let qd = 0;
+  let same = -1;
+  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) {
+    if (model.states[rows.col[k]].base !== d) continue;
+    qd += rows.value[k];
+    same = rows.col[k];
+  }
+  if (same >= 0 && (qd >= pd || rng.uniform() * pd < qd)) return same;
+  // residual: where the variant row gives more than the baseline row
+  let total = 0;
+  const excess = (k: number): number => {
+    const r = model.states[rows.col[k]].base;
+    let p = 0;
+    for (let j = rows.start[b]; j < rows.start[b + 1]; j++) if (rows.col[j] === r) p += rows.value[j];
+    return Math.max(0, rows.value[k] - p);
+  };
+  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) total += excess(k);
+  let u = rng.uniform() * total;
+  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) {
+    u -= excess(k);
+    if (u < 0) return rows.col[k];
+  }
+  return rows.col[rows.start[v + 1] - 1];
+}
