@@ -3,6 +3,7 @@
  * writing outputs. User mistakes (InputError, usage errors) print one line and exit 2.
  */
 import { Command, CommanderError, Option } from "commander";
+import { heldWarnings } from "../macro/held.js";
 import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
@@ -28,6 +29,7 @@ function validateCommand(file: string): void {
       `${model.scenarios.length} scenario('s): ${model.scenarios.map((s) => s.name).join(", ")}.`,
   );
   for (const note of model.notes) print(`let op: ${note}`);
+  for (const warning of heldWarnings(model)) print(`waarschuwing: ${warning}`);
 }
 
 export function buildProgram(): Command {
