@@ -8,10 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, cliProcess } from "./cli-harness.js";
+import { shipped } from "./helpers.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
 const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-"));
-const base = () => JSON.parse(readFileSync(DEFAULT, "utf8"));
+const base = () => shipped(DEFAULT);
 
 /** Writes a (broken) scenario, runs it, and returns the result plus the output folder. */
 async function runBroken(text: string, ...extra: string[]) {
