@@ -35,7 +35,8 @@ export function readSet(file: string): MacroSet {
 export function librarySets(): { file: string; set: MacroSet }[] {
   return libraryNames().map((name) => {
     const file = join(LIBRARY_DIR, `${name}.json`);
-    return { file: relative(process.cwd(), file) || file, set: readSet(file) };
+    const shown = relative(process.cwd(), file);
+    return { file: shown && !shown.startsWith("..") ? shown : file, set: readSet(file) };
   });
 }
 

@@ -10,6 +10,7 @@ import { registerCalibrate } from "./calibrate-commands.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
 import { collect, positiveNumber, wholeNumber } from "./options.js";
+import { registerInit } from "./init-command.js";
 import { registerReport } from "./report-command.js";
 import { breakevenCommand, runCommand } from "./run-command.js";
 
@@ -75,6 +76,7 @@ Example:
 
   registerReport(program);
   registerCalibrate(program);
+  registerInit(program);
 
   program
     .command("validate")
