@@ -92,6 +92,26 @@ describe("bijstandsim init", () => {
     expect(r.out).toMatch(/stresstests, geen prognose; vormen toegepast met basisjaar 2023/);
   });
 
+  it("tunes the file to the municipality's own yearly counts: fit --target takes a wide table of any metrics and years", async () => {
+    const dir = tmp();
+    const file = join(dir, "m.json");
+    expect((await cli(...MEPPEL, "--horizon", "2", "--out", file, "--quiet")).code).toBe(0);
+    const counts = join(dir, "tellingen.csv");
+    writeFileSync(counts, "year,volume_end,inflow,outflow_work,outflow_other\n2023,820,,,\n2024,845,320,170,125\n");
+    const fitted = join(dir, "m-fit.json");
+    const r = await cli("fit", file, "--target", counts, "--free", "inflow,outflow_work,outflow_other", "--out", fitted);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 target cell\(s\) before the projection .* line 2/);
+    expect(JSON.parse(readFileSync(fitted, "utf8")).macro.set).toBe("neutraal");
+    const out = join(dir, "o");
+    expect((await cli("run", fitted, "--out", out, "--quiet")).code).toBe(0);
+    const y = yearly(out);
+    for (const [m, v] of [["inflow", 320], ["outflow_work", 170], ["outflow_other", 125], ["volume_end", 845]] as const) within(y.get(`neutraal|2024|${m}`), v);
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "year,volume_end,instroom\n2024,845,320\n");
+    expect((await cli("fit", file, "--target", bad, "--free", "inflow", "--out", fitted)).err).toMatch(/bad\.csv: line 1: unknown column "instroom"/);
+  });
+
   it("lists the macro sets", async () => {
     const r = await cli("init", "--list-macro");
     expect(r.code).toBe(0);
