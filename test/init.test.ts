@@ -90,6 +90,7 @@ describe("bijstandsim init", () => {
     expect(r.code).toBe(0);
     expect(r.out.match(/^Stresstest \w+ herstel|^Stresstest tweede golf/gm)).toHaveLength(4);
     expect(r.out).toMatch(/stresstests, geen prognose; vormen toegepast met basisjaar 2023/);
+    expect(r.err).toMatch(/^bijstandsim: waarschuwing: drijver landelijk_volume staat in elk scenario vanaf 2027 stil op de waarde van 2026 \(2 jaar: 2027-2028\)/);
   });
 
   it("tunes the file to the municipality's own yearly counts: fit --target takes a wide table of any metrics and years", async () => {

@@ -11,7 +11,6 @@ import { libraryNames, rebaseSetRefs, resolveScenarioText } from "../src/cli/mac
 import { loadScenario } from "../src/cli/load.js";
 import { heldWarnings } from "../src/macro/held.js";
 import { InputError } from "../src/model/errors.js";
-import { cli } from "./cli-harness.js";
 import { twoState, type Raw } from "./helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "macro-lib-"));
@@ -106,14 +105,5 @@ describe("macro library", () => {
   it("leaves a file without a set as it is (same text, so the same hash)", () => {
     const text = JSON.stringify(twoState(0.01));
     expect(resolveScenarioText(text, "x.json").text).toBe(text);
-  });
-
-  it("runs a file with a set through the CLI: the note on stdout, the held-driver warning on stderr", async () => {
-    const dir = tmp();
-    const file = write(withMacro({ set: "cpb-2020" }), dir);
-    const r = await cli("run", file, "--out", join(dir, "out"));
-    expect(r.code).toBe(0);
-    expect(r.err).toMatch(/bijstandsim: waarschuwing: drijver landelijk_volume staat in elk scenario vanaf 2024 stil/);
-    expect(r.out).toMatch(/let op: macroreeks cpb-2020 loopt tot 2022/);
   });
 });
