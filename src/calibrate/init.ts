@@ -12,8 +12,11 @@
  * `f`. a, b and f are found by running the model itself for the first year, with no
  * macro effect, and rescaling each by target / model (each flow rises with its own
  * parameter and barely with the others, so the iteration converges monotonically),
- * until every flow is within 1e-9 of its target. The rounded file is run once more to
- * check it.
+ * until every flow is within 1e-8 of its target. Then one factor k on the national
+ * model's elasticities is found by bisection so that, under a reference shape of the
+ * national index (CPB's matig herstel), the local volume follows that index in
+ * proportion after its last year (Berenschot's rule). The rounded file is run once more
+ * to check it.
  */
 import { compileScenario } from "../model/compile/index.js";
 import { InputError } from "../model/errors.js";
@@ -42,8 +45,14 @@ export interface InitInput {
   /** BUIG budget per year (one year is enough). */
   budget: Record<string, number>;
   budgetAfter: "held" | "indexed";
-  /** Macro sets by name, and the driver their effects act on. */
+  /** Macro sets by name (their effects act on landelijk_volume). */
   macroSets: string[];
+  /**
+   * A national index path from year 0 (= 1) on, e.g. the shape of CPB's matig herstel:
+   * the elasticities are scaled so that the local volume follows it in proportion
+   * (Berenschot's rule). Without it the national model's elasticities stay as they are.
+   */
+  reference?: { label: string; path: number[] };
 }
 
 /** Assumptions of the method, named once (docs/init.md says why). */
@@ -70,6 +79,8 @@ export interface InitParams {
   a: number;
   b: number;
   f: number;
+  /** Scale on the national model's elasticities. */
+  k: number;
 }
 
 /** Solved values are written with 6 significant digits; while solving they are exact (`exact`). */
@@ -166,16 +177,25 @@ function budget(input: InitInput): Record<string, unknown> {
   };
 }
 
-function macro(input: InitInput): Record<string, unknown> {
-  const [now, later, work] = ASSUMED.elasticities;
-  const src = "aanname: de elasticiteit van het landelijke model van bijstandsim (landelijke stromen van CBS, gefit op de CPB-scenario's van juni 2020: CPB, Juniraming 2020); alleen van belang als de landelijke index beweegt (niet in neutraal). Vervang door een fit op eigen jaarcijfers: bijstandsim fit --free elasticity:0,... (docs/calibration.md)";
+/** The three effects on the national index, with the national model's elasticities scaled by k. */
+function effects(input: InitInput, k: number): Record<string, unknown>[] {
+  const [now, later, work] = ASSUMED.elasticities.map((e) => round(e * k));
+  const ref = input.reference;
+  const scaled = ref
+    ? `, maal ${nl(k, 4)} zodat het volume van de gemeente onder de ${ref.label} in jaar ${ref.path.length - 1} naar verhouding met de landelijke index meebeweegt (${nl(ref.path[ref.path.length - 1], 4)}), zoals Berenschot het gemeentelijke volume met de landelijke groei schaalde`
+    : "";
+  const src = `aanname: de elasticiteit van het landelijke model van bijstandsim (landelijke stromen van CBS, gefit op de CPB-scenario's van juni 2020: CPB, Juniraming 2020)${scaled}; alleen van belang als de landelijke index beweegt (niet in neutraal). Vervang door een fit op eigen jaarcijfers: bijstandsim fit --free elasticity:0,... (docs/calibration.md)`;
+  return [
+    { driver: "landelijk_volume", target: "inflow", form: "power", elasticity: now, lag_months: 0, source: src },
+    { driver: "landelijk_volume", target: "inflow", form: "power", elasticity: later, lag_months: 12, source: src },
+    { driver: "landelijk_volume", target: "outflow_work", form: "power", elasticity: work, lag_months: 0, source: src },
+  ];
+}
+
+function macro(input: InitInput, k: number): Record<string, unknown> {
   return {
     set: input.macroSets.length === 1 ? input.macroSets[0] : input.macroSets,
-    effects: [
-      { driver: "landelijk_volume", target: "inflow", form: "power", elasticity: now, lag_months: 0, source: src },
-      { driver: "landelijk_volume", target: "inflow", form: "power", elasticity: later, lag_months: 12, source: src },
-      { driver: "landelijk_volume", target: "outflow_work", form: "power", elasticity: work, lag_months: 0, source: src },
-    ],
+    effects: effects(input, k),
   };
 }
 
@@ -202,7 +222,7 @@ export function initScenario(input: InitInput, p: InitParams): Record<string, un
         (input.groups.length > 1 ? `; verdeling over de groepen: ${input.entry ? "opgegeven" : "aanname, als de beginstand"}` : ""),
     },
     buig: budget(input),
-    macro: macro(input),
+    macro: macro(input, p.k),
     notes: [
       `Gemaakt met bijstandsim init. Elk getal zonder 'opgegeven' in de bron is een aanname; vervang ze door eigen gegevens (docs/init.md).`,
     ],
@@ -239,6 +259,7 @@ export function solveInit(input: InitInput, file: string): { scenario: Record<st
     a: input.outflowWork > 0 ? Math.min(0.5, input.outflowWork / Math.max(stock, 1)) / ASSUMED.workRatio ** (input.groups.length - 1) : 0,
     b: input.outflowOther > 0 ? Math.min(0.5, input.outflowOther / Math.max(stock, 1)) : 0,
     f: 1,
+    k: 1,
   };
   const scale = (v: number, target: number, got: number) => (target > 0 && got > 0 ? v * (target / got) : v);
   exact = true;
@@ -252,7 +273,7 @@ export function solveInit(input: InitInput, file: string): { scenario: Record<st
     const got = firstYear(initScenario(input, p), file);
     const err = Math.max(rel(got.outflow_work, input.outflowWork), rel(got.outflow_other, input.outflowOther), input.reinflow ? rel(got.reinflow, input.reinflow) : 0);
     if (err < 1e-8) return;
-    p = { a: scale(p.a, input.outflowWork, got.outflow_work), b: scale(p.b, input.outflowOther, got.outflow_other), f: input.reinflow ? scale(p.f, input.reinflow, got.reinflow) : 1 };
+    p = { ...p, a: scale(p.a, input.outflowWork, got.outflow_work), b: scale(p.b, input.outflowOther, got.outflow_other), f: input.reinflow ? scale(p.f, input.reinflow, got.reinflow) : 1 };
     if (maxLeave(input, p) > MAX_LEAVE) {
       const flag = rates(input, p).some((r) => r.other > 0.5) ? "--outflow-other" : "--outflow-work";
       throw new InputError(flag, "", `zoveel uitstroom kan niet in één jaar bij een stand van ${nl(stock)} en een instroom van ${nl(input.inflow)} (de kans om de bijstand te verlaten zou boven 1 komen)`, "controleer de aantallen: uitstroom naar werk plus overige uitstroom moet ruim onder stand + instroom blijven");
@@ -262,8 +283,46 @@ export function solveInit(input: InitInput, file: string): { scenario: Record<st
     }
   }
   }
+  if (input.reference) p = { ...p, k: followScale(input, p, input.reference.path, file) };
   const scenario = initScenario(input, p);
   return { scenario, params: p, check: firstYear(scenario, file) };
 }
 
 const rel = (got: number, target: number) => (target === 0 ? Math.abs(got) : Math.abs(got - target) / target);
+
+/** Volume at the end of year `path.length - 1` of the projection: with the national index on `path` (from the year before the start), or without macro effects. */
+function volumeUnder(input: InitInput, p: InitParams, path: number[] | undefined, file: string): number {
+  const raw = initScenario(input, p);
+  const years = (path?.length ?? 2) - 1;
+  const series = path && Object.fromEntries(path.map((v, i) => [String(input.startYear - 1 + i), v]).concat([[String(input.startYear - 2), path[0]]]));
+  const macroSpec = path ? { drivers: { landelijk_volume: { label: "index", base_year: input.startYear - 1 } }, effects: effects(input, p.k), scenarios: [{ name: "ref", label: "ref", paths: { landelijk_volume: series } }] } : undefined;
+  const spec = ScenarioSchema.parse({ ...raw, macro: macroSpec, buig: { ...(raw.buig as object), indexed_on: undefined }, horizon_years: years });
+  const model = compileScenario(spec, file);
+  return metricValues(runScenario(model, model.scenarios[0], [baselineVariant(model)])[0]).volume_end[years - 1];
+}
+
+/**
+ * The scale k on the national elasticities at which the local volume, under the
+ * reference path, ends its last year at (index x the volume without macro effects):
+ * the municipality follows the national index in proportion. Bisection on [0, 3]
+ * (the volume rises with k); at 3 it stops.
+ */
+function followScale(input: InitInput, p: InitParams, path: number[], file: string): number {
+  const years = path.length - 1;
+  const neutral = volumeUnder(input, p, path.map(() => path[0]), file);
+  const target = neutral * (path[years] / path[0]);
+  let lo = 0;
+  let hi = 3;
+  exact = true;
+  try {
+    if (volumeUnder(input, { ...p, k: hi }, path, file) < target) return hi;
+    for (let it = 0; it < 40 && hi - lo > 1e-6; it++) {
+      const mid = (lo + hi) / 2;
+      if (volumeUnder(input, { ...p, k: mid }, path, file) < target) lo = mid;
+      else hi = mid;
+    }
+  } finally {
+    exact = false;
+  }
+  return round((lo + hi) / 2, 4);
+}

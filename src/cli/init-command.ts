@@ -124,8 +124,18 @@ export function initInput(opts: InitOpts, sets: { set: MacroSet }[]): InitInput 
   if (budgetAfter !== "held" && budgetAfter !== "indexed") fail("budgetAfter", `"${budgetAfter}" kan niet`, "gebruik held (gelijk houden) of indexed (het landelijke volume van het scenario volgen)");
   return {
     name, label: opts.label?.trim() || `Gemeente ${name.charAt(0).toUpperCase()}${name.slice(1)}`, startYear, horizonYears, groups, entry, inflow, reinflow,
-    outflowWork, outflowOther, benefit: benefitOf(opts), lks, budget: budgetOf(opts.budget, startYear), budgetAfter: budgetAfter as "held" | "indexed", macroSets: macroOf(opts.macro, sets, startYear),
+    outflowWork, outflowOther, benefit: benefitOf(opts), lks, budget: budgetOf(opts.budget, startYear), budgetAfter: budgetAfter as "held" | "indexed", macroSets: macroOf(opts.macro, sets, startYear), reference: referenceOf(sets),
   };
+}
+
+/** The shape the elasticities are scaled to follow: matig herstel from the library's CPB shapes, when it ships them. */
+function referenceOf(sets: { set: MacroSet }[]): InitInput["reference"] {
+  const shapes = sets.find((s) => s.set.name === "cpb-2020-vormen")?.set;
+  const sc = shapes?.scenarios.find((x) => x.name === "stresstest-matig-herstel");
+  const path = sc && "paths" in sc ? sc.paths.landelijk_volume : undefined;
+  if (!path) return undefined;
+  const years = Object.keys(path).map(Number).sort((a, b) => a - b);
+  return { label: "vorm van matig herstel (CPB juni 2020, cpb-2020-vormen)", path: years.map((y) => path[String(y)]) };
 }
 
 function lksOf(opts: InitOpts): InitInput["lks"] {
