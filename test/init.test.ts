@@ -178,7 +178,7 @@ describe("bijstandsim init", () => {
     };
     const opts = await askInit(scripted, librarySets(), 2024);
     expect(asked[3]).toBe("Personen met bijstand eind 2023");
-    expect(opts).toMatchObject({ name: "mijn-gemeente", startYear: "2024", stock: "820", macro: "cpb-2020-vormen,neutraal", budgetAfter: "held", out: "mijn-gemeente.json" });
+    expect(opts).toMatchObject({ name: "mijn-gemeente", startYear: "2024", stock: "820", macro: "neutraal,cpb-2020-vormen", budgetAfter: "held", out: "mijn-gemeente.json" });
     expect(initInput(opts, librarySets())).toMatchObject({ inflow: 300, outflowWork: 180, benefit: { per: "month", amount: 1350 }, budget: { "2024": 14500000 } });
   });
 });

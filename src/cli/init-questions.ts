@@ -59,7 +59,9 @@ export async function askInit(ask: Prompter, sets: { set: MacroSet }[], thisYear
   }
   a.budget = await ask.text(`BUIG-budget ${a.startYear} (euro; één jaar is genoeg)`, { validate: check("budget", { above: 0 }) });
   a.budgetAfter = await ask.choose("BUIG-budget na dat jaar", [{ value: "held", name: "gelijk houden" }, { value: "indexed", name: "het landelijke volume van het scenario volgen" }], "held");
-  const choices = sets.filter((s) => s.set.kind !== "paths").map((s) => ({ value: s.set.name, name: `${s.set.name}: ${s.set.label}` }));
+  // Published calendar paths are history, not an outlook: offered are the constant (neutral) sets first, then the stress tests.
+  const offered = [...sets.filter((s) => s.set.kind === "constant"), ...sets.filter((s) => s.set.kind === "shapes")];
+  const choices = offered.map((s) => ({ value: s.set.name, name: `${s.set.name}: ${s.set.label}` }));
   if (choices.length > 1) choices.push({ value: choices.map((c) => c.value).join(","), name: "alle hierboven: neutraal en de stresstests" });
   a.macro = await ask.choose("Macroscenario's", choices, "neutraal");
   a.out = await ask.text("Bestand", { default: `${a.name}.json` });
