@@ -83,6 +83,9 @@ export const MSG = {
   noValueGapFix: (y: number, before: number, after: number) => `vul het gat: geef ${y} (tussen ${before} en ${after}), of laat de jaren na ${before} weg zodat ${before} aangehouden wordt`,
   noValueAfterLast: (y: number, last: number) => `heeft geen waarde voor ${y} (de laatste is ${last}) en "after_last" is "error"`,
   noValueAfterLastFix: (end: number) => `geef waarden tot en met ${end}, zet "after_last" op "constant" (de laatste waarde aanhouden), of kort de horizon in`,
+  // --- macro paths (src/model/compile/macro.ts) ---
+  pathForDriverFix: (driver: string, from: number) =>
+    `geef dit scenario een pad voor "${driver}" (een effect gebruikt die drijver), bijv. "${driver}": {"${from}": 1, "${from + 1}": 1.02}; of neem de scenario's uit een macroreeks met "set" (docs/macro-scenarios.md)`,
   // --- macro sets (src/model/macro-sets.ts) ---
   setScenarioTwice: (name: string) => `scenario "${name}" staat twee keer in de reeks`,
   setScenarioTwiceFix: "geef elk scenario een eigen naam",
