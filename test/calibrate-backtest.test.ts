@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { calibrate, tmp, writeTmp } from "./calibrate-fixtures.js";
+import { shipped } from "./helpers.js";
 
 /** CBS, persons on bijstand below AOW age, end of year, x 1000. */
 const CBS: Record<number, number> = { 2013: 413, 2014: 434, 2015: 449, 2016: 465, 2017: 457, 2018: 432, 2019: 415, 2020: 428, 2021: 408, 2022: 397, 2023: 401, 2024: 406 };
@@ -34,21 +35,21 @@ describe("backtest on the national CBS series", () => {
       expect(Number(byScenario[s][5]), s).toBeGreaterThan(0.1);
       expect(Number(byScenario[s][3])).toBeGreaterThan(Number(byScenario[s][4]));
     }
-    expect(Number(byScenario["geen-corona"][3])).toBeLessThan(Number(byScenario["geen-corona"][4]));
+    expect(Number(byScenario["cep-2020"][3])).toBeLessThan(Number(byScenario["cep-2020"][4]));
   });
 
   it("moves the start of a file that starts later, and says so", async () => {
     const dir = tmp();
-    const raw = JSON.parse(readFileSync("scenarios/nederland.json", "utf8"));
-    const cep = raw.macro.scenarios.find((s: any) => s.name === "geen-corona");
+    const raw = shipped("scenarios/nederland.json");
+    const cep = raw.macro.scenarios.find((s: any) => s.name === "cep-2020");
     cep.paths.landelijk_volume = { 2015: 1, 2016: 1, 2017: 1, 2018: 1, ...cep.paths.landelijk_volume };
     const file = writeTmp("nl.json", JSON.stringify(raw), dir);
-    const r = await calibrate("backtest", file, "--actual", writeTmp("cbs.csv", cbsCsv(), dir), "--from", "2016", "--scenario", "geen-corona", "--out", join(dir, "o"));
+    const r = await calibrate("backtest", file, "--actual", writeTmp("cbs.csv", cbsCsv(), dir), "--from", "2016", "--scenario", "cep-2020", "--out", join(dir, "o"));
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/let op: start_year moved from 2020 to 2017/);
     expect(r.out).toMatch(/vanaf de werkelijke stand 465\.000/);
-    expect(r.out).toMatch(/geen-corona\s+volume_end\s+8 /);
+    expect(r.out).toMatch(/cep-2020\s+volume_end\s+8 /);
   });
 
   const bad: [string, string, string[], RegExp][] = [

@@ -21,9 +21,10 @@ import { expandCells, parseSeries } from "../src/calibrate/series.js";
 import { levenbergMarquardt } from "../src/calibrate/lm.js";
 import { symmetricEigen } from "../src/calibrate/linalg.js";
 import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
+import { shipped } from "./helpers.js";
 
 const STEENWIJKERLAND = "scenarios/steenwijkerland.json";
-const base = () => JSON.parse(readFileSync(STEENWIJKERLAND, "utf8"));
+const base = () => shipped(STEENWIJKERLAND);
 
 /** The model's own yearly values as a target CSV. */
 function seriesOf(raw: object, metrics: Metric[], years?: number[]): string {

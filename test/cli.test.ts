@@ -8,10 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli, cliProcess } from "./cli-harness.js";
+import { shipped } from "./helpers.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
 const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-"));
-const base = () => JSON.parse(readFileSync(DEFAULT, "utf8"));
+const base = () => shipped(DEFAULT);
 
 /** Writes a (broken) scenario, runs it, and returns the result plus the output folder. */
 async function runBroken(text: string, ...extra: string[]) {
@@ -134,16 +135,16 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
   const cases: [string, () => ReturnType<typeof runBroken>, RegExp][] = [
     ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: line 1, column \d+: is not valid JSON/],
     ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /not valid JSON.*JSON has no NaN/],
-    ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*finite/],
-    ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: .*Fix: use one of "month", "year"/],
-    ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(top level\): .*Fix: remove or rename "horizon"/],
+    ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*eindig getal/],
+    ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Fix: gebruik een van "month", "year"/],
+    ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(top level\): onbekend veld "horizon"\. Fix: verwijder of hernoem "horizon" \(bedoelt u "horizon_years"\?\)/],
     ["row not summing to 1", () => {
       const s = base();
       s.transitions = { per: "month", matrix: { order: s.states.map((x: any) => x.name), rows: s.states.map((_: any, i: number) => s.states.map((_: any, j: number) => (i === j ? 0.9 : 0))) } };
       return runBroken(JSON.stringify(s));
     }, /transitions\.matrix\.rows\[0\]: row "Direct werk" sums to 0\.9, not 1/],
-    ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: must be 0 or more \(got -5\)/],
-    ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: must be a probability/],
+    ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: moet 0 of meer zijn \(gevonden: het getal -5\)\. Fix: schrijf het zo: "Zorg": 820/],
+    ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: moet een kans tussen 0 en 1 zijn/],
     ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: unknown state "Werken & ervaren"\. Fix: use one of the declared states/],
     ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: the shares sum to 1\.45/],
     ["missing driver year", () => { const s = base(); delete s.macro.scenarios[0].paths.landelijk_volume["2019"]; return runBroken(JSON.stringify(s)); }, /macro\.scenarios\[0\]\.paths\.landelijk_volume: starts in 2020, but the run needs 2019/],

@@ -78,7 +78,7 @@ describe("compile steps", () => {
     const held = yearlyValues({ "2024": 1, "2025": 2 }, "buig.budget", "BUIG budget", ctx);
     expect(Array.from(held.values)).toEqual([1, 2, 2, 2]);
     expect(held.note).toBe("BUIG budget (buig.budget): the 2025 value is held for 2026-2027");
-    expect(() => yearlyValues({ "2024": 1, "2026": 2 }, "inflow.per_year", "new inflow", ctx)).toThrow(/has no value for 2025/);
+    expect(() => yearlyValues({ "2024": 1, "2026": 2 }, "inflow.per_year", "new inflow", ctx)).toThrow(/heeft geen waarde voor 2025/);
   });
 
   it("macro: a driver path held past its last year is one note for every scenario", () => {

@@ -3,6 +3,8 @@ import { compileScenario } from "../src/model/compile/index.js";
 import { InputError } from "../src/model/errors.js";
 import type { Model } from "../src/model/model.js";
 import { ScenarioSchema } from "../src/model/schema.js";
+import { resolveScenarioText } from "../src/cli/macro-library.js";
+import { readFileSync } from "node:fs";
 
 export type Raw = Record<string, any>;
 
@@ -23,6 +25,9 @@ export function twoState(p: number, overrides: Raw = {}): Raw {
     ...overrides,
   };
 }
+
+/** A scenario file's JSON with its macro sets written in (what the CLI compiles): shipped files name the library's sets. */
+export const shipped = (file: string): Raw => JSON.parse(resolveScenarioText(readFileSync(file, "utf8"), file).text);
 
 export function compile(raw: Raw, options = {}): Model {
   return compileScenario(ScenarioSchema.parse(raw), "test.json", options);

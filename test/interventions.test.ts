@@ -211,8 +211,8 @@ describe("interventions", () => {
 describe("intervention input errors", () => {
   const cases: [string, Raw, RegExp][] = [
     ["unknown target state", { targets: ["Trede 9"] }, /interventions\[0\]\.targets\[0\]: unknown state "Trede 9"/],
-    ["capacity below 0", { capacity: { places: -5 } }, /interventions\[0\]\.capacity\.places: must be 0 or more/],
-    ["hazard ratio <= 0", { effects: [{ target: "up", hazard_ratio: 0 }] }, /hazard_ratio: a hazard ratio must be above 0/],
+    ["capacity below 0", { capacity: { places: -5 } }, /interventions\[0\]\.capacity\.places: moet 0 of meer zijn/],
+    ["hazard ratio <= 0", { effects: [{ target: "up", hazard_ratio: 0 }] }, /hazard_ratio: een hazard ratio moet boven 0 liggen/],
     ["end before start", { start: "2025-06", end: "2025-01" }, /interventions\[0\]\.end: ends \(2025-01\) before it starts \(2025-06\)/],
     ["inflow effect above 1", { targets: ["Trede 1"], capacity: { starts_per_year: 10 }, effects: [{ target: "inflow", relative_risk: 1.5 }] }, /an inflow effect of 1.5 would add inflow/],
     ["both measures", { effects: [{ target: "up", hazard_ratio: 1.1, relative_risk: 1.1 }] }, /give exactly one of hazard_ratio and relative_risk/],

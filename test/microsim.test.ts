@@ -10,7 +10,7 @@ import { runMicrosim } from "../src/parallel/microsim.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { InputError } from "../src/model/errors.js";
 import { cli, fromDist } from "./cli-harness.js";
-import { compile, compileError, exactMoments, worstZ, type Raw } from "./helpers.js";
+import { compile, compileError, exactMoments, shipped, worstZ, type Raw } from "./helpers.js";
 
 /** Four states, integer counts, Poisson inflow (as in psa.test.ts), and re-inflow tunnels from W. */
 const small = (extra: Raw = {}): Raw => ({
@@ -281,7 +281,7 @@ describe("household types", () => {
   });
 
   it("leaves the cohort engine's results unchanged (it ignores the population section)", async () => {
-    const raw = JSON.parse(readFileSync("scenarios/steenwijkerland.json", "utf8"));
+    const raw = shipped("scenarios/steenwijkerland.json");
     expect(raw.population).toBeDefined();
     const withPopulation = runDeterministic(compile(raw));
     delete raw.population;
@@ -295,7 +295,7 @@ describe("docs/microsimulation.md", () => {
   it("its population example is valid and runs with the Steenwijkerland file", async () => {
     const md = readFileSync("docs/microsimulation.md", "utf8");
     const { population } = JSON.parse(/```json\n([\s\S]*?)```/.exec(md)![1]);
-    const raw = JSON.parse(readFileSync("scenarios/steenwijkerland.json", "utf8"));
+    const raw = shipped("scenarios/steenwijkerland.json");
     raw.population = population;
     const model = compile(raw);
     expect(Array.from(model.population!.aowMonths!)).toEqual([796, 796, 799, 802]); // 2020-2023

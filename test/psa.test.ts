@@ -294,9 +294,9 @@ describe("bijstandsim run --mode psa", () => {
   }
 
   const badDistributions: [string, (s: Raw) => void, RegExp][] = [
-    ["Dirichlet with a zero total", (s) => (s.transitions.concentration = 0), /transitions\.concentration: .*must be above 0/],
-    ["beta with a <= 0", (s) => (s.transitions.list[0].distribution = { type: "beta", alpha: 0, beta: 3 }), /transitions\.list\[0\]\.distribution\.alpha: alpha \(a\) must be above 0/],
-    ["gamma with sd 0", (s) => (s.states[0].cost.distribution = { type: "gamma", mean: 12000, sd: 0 }), /states\[0\]\.cost\.distribution\.sd: the sd must be above 0/],
+    ["Dirichlet with a zero total", (s) => (s.transitions.concentration = 0), /transitions\.concentration: .*moet boven 0 liggen/],
+    ["beta with a <= 0", (s) => (s.transitions.list[0].distribution = { type: "beta", alpha: 0, beta: 3 }), /transitions\.list\[0\]\.distribution\.alpha: alpha \(a\) moet boven 0 liggen/],
+    ["gamma with sd 0", (s) => (s.states[0].cost.distribution = { type: "gamma", mean: 12000, sd: 0 }), /states\[0\]\.cost\.distribution\.sd: de sd moet boven 0 liggen/],
   ];
   for (const [name, edit, message] of badDistributions) {
     it(`refuses a distribution: ${name}`, async () => {

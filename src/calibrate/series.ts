@@ -3,12 +3,14 @@
  * `scenario,year,metric,value` (the layout of yearly.csv without `variant`). The
  * scenario column may be left out or left empty: the row then applies to every macro
  * scenario. Metrics are those of yearly.csv (volume_end, inflow, outflow_work, ...).
+ * Or wide: `year,volume_end,inflow,outflow_work,outflow_other`, one row per year, empty
+ * cells where nothing was observed (the way yearly counts usually come).
  * Series are small, so the whole text is read at once; every mistake names its line.
  */
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { isMetric, METRIC_KEYS, type Metric } from "../outcomes/metrics.js";
-import { detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
+import { csvField, detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
 
 export interface SeriesPoint {
   /** Empty: every scenario. */
@@ -28,6 +30,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
   const delimiter = detectDelimiter(lines[headerAt]);
   const header = normaliseHeader(splitCsvLine(lines[headerAt], delimiter) ?? []);
   const col = (name: string) => header.indexOf(name);
+  if (col("metric") < 0 && col("value") < 0 && col("year") >= 0 && header.some(isMetric)) return parseWide(lines, headerAt, delimiter, header, file);
   const missing = ["year", "metric", "value"].filter((c) => col(c) < 0);
   if (missing.length) {
     throw new InputError(file, `line ${headerAt + 1}`, `the header has no column ${missing.map((c) => `"${c}"`).join(", ")} (it has: ${header.map((h) => `"${h}"`).join(", ")})`,
@@ -61,6 +64,44 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
   }
   if (points.length === 0) throw new InputError(file, "", "has a header but no data rows", "add rows scenario,year,metric,value");
   return points;
+}
+
+/**
+ * The wide layout: one row per year (and scenario), a column per metric, an empty cell
+ * where nothing was observed, e.g. `year,volume_end,inflow,outflow_work,outflow_other`.
+ * Any subset of the metrics of yearly.csv, any years.
+ */
+function parseWide(lines: string[], headerAt: number, delimiter: string, header: string[], file: string): SeriesPoint[] {
+  const unknown = header.filter((h) => h !== "year" && h !== "scenario" && !isMetric(h));
+  if (unknown.length) {
+    throw new InputError(file, `line ${headerAt + 1}`, `unknown column ${unknown.map((h) => `"${h}"`).join(", ")}`, `name the columns year, scenario (optional) and metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
+  }
+  const tidy = [["scenario", "year", "metric", "value"].join(",")];
+  const lineOf: number[] = [headerAt];
+  const columnOf: string[] = [""];
+  for (let k = headerAt + 1; k < lines.length; k++) {
+    if (lines[k].trim() === "") continue;
+    const f = splitCsvLine(lines[k], delimiter);
+    if (!f || f.length !== header.length) {
+      throw new InputError(file, `line ${k + 1}`, `has ${f?.length ?? 0} column(s), the header has ${header.length}`, `give ${header.join(",")} on every row (an empty cell where there is no value); write numbers with a decimal point and without thousands separators`);
+    }
+    const at = (name: string) => f[header.indexOf(name)]?.trim() ?? "";
+    for (const h of header.filter(isMetric)) {
+      if (at(h) === "") continue;
+      tidy.push([csvField(at("scenario")), csvField(at("year")), h, csvField(at(h))].join(","));
+      lineOf.push(k);
+      columnOf.push(h);
+    }
+  }
+  if (tidy.length === 1) throw new InputError(file, "", "has a header but no values", "add a row per year, e.g. 2024,845,320,170,125");
+  // Parse as the tidy layout, then give every point the line of the file it came from.
+  try {
+    return parseSeries(tidy.join("\n"), file).map((p) => ({ ...p, line: lineOf[p.line - 1] + 1 }));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const m = /^line (\d+)(.*)$/.exec(err.path);
+    throw m ? new InputError(file, `line ${lineOf[Number(m[1]) - 1] + 1}${m[2].replace("column value", `column ${columnOf[Number(m[1]) - 1]}`)}`, err.message, err.fix) : err;
+  }
 }
 
 /** Checks the scenarios named in a series against the model (each mistake with its line). */

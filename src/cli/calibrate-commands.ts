@@ -10,11 +10,12 @@ import { createInterface } from "node:readline";
 import { basename, dirname, extname, join } from "node:path";
 import { Command, Option } from "commander";
 import { InputError } from "../model/errors.js";
-import { parseJson, parseScenario } from "../model/parse.js";
+import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
 import { writeFilesAtomically } from "../report/write.js";
-import { loadScenario, readText } from "./load.js";
+import { loadScenario, readText, specFromText } from "./load.js";
+import { rebaseSetRefs } from "./macro-library.js";
 import { collect, probability, wholeNumber, year } from "./options.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
@@ -51,10 +52,10 @@ function checkFile(file: string): void {
   }
 }
 
-/** A scenario file checked and compiled, the result of a command validated before it is written. */
+/** A scenario file checked and compiled (with its macro sets, from where it will be), the result of a command validated before it is written. */
 function validateOutput(text: string, file: string): void {
   try {
-    compileScenario(parseScenario(text, file), file);
+    compileScenario(specFromText(text, file).spec, file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     throw new InputError(`${file} (not written)`, err.path, `the scenario would be invalid: ${err.message}`, err.fix);
@@ -66,8 +67,7 @@ function validateOutput(text: string, file: string): void {
 interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; quiet?: boolean }
 
 async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
-  const text = readText(opts.scenario);
-  const spec = parseScenario(text, opts.scenario);
+  const { spec } = specFromText(readText(opts.scenario), opts.scenario);
   const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
@@ -157,9 +157,9 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   let template: Template | undefined;
   if (opts.template) {
     const text = readText(opts.template);
-    const spec = parseScenario(text, opts.template);
+    const { spec } = specFromText(text, opts.template);
     const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.template);
-    template = { raw: parseJson(text, opts.template) as Record<string, any>, model, file: opts.template };
+    template = { raw: rebaseSetRefs(parseJson(text, opts.template) as Record<string, any>, dirname(opts.template), dirname(opts.out)), model, file: opts.template };
   }
   const states = opts.states ? parseStates(opts.states, template) : template?.model.declared.map((d) => ({ name: d.name, kind: d.kind }));
   const kinds = opts.exitState ? [{ name: opts.exitState, kind: "exit" as const }] : [];
@@ -198,7 +198,7 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const progress = new Progress("fit (vertraging)", 25, opts.quiet);
   const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();
-  const { file: fitted, notes } = fittedFile(parseJson(text, file) as Record<string, any>, params, fit, basename(opts.target));
+  const { file: fitted, notes } = fittedFile(rebaseSetRefs(parseJson(text, file) as Record<string, any>, dirname(file), dirname(opts.out)), params, fit, basename(opts.target));
   fit.notes.push(...notes);
   const out = JSON.stringify(fitted, null, 2) + "\n";
   validateOutput(out, opts.out);

@@ -1,10 +1,12 @@
-/** Reading a scenario file from disk (the I/O edge of the model layer). */
+/** Reading a scenario file from disk (the I/O edge of the model layer), with its macro sets. */
 import { readFileSync } from "node:fs";
 import { InputError } from "../model/errors.js";
 import { fileHash, parseScenario } from "../model/parse.js";
 import { compileScenario, type CompileOptions } from "../model/compile/index.js";
+import { pointAtSet } from "../model/macro-sets.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
+import { resolveScenarioText } from "./macro-library.js";
 
 export function readText(file: string): string {
   try {
@@ -18,15 +20,38 @@ export function readText(file: string): string {
 }
 
 export interface Loaded {
+  /** The file's own text (its SHA-256 is `hash`). */
   text: string;
+  /** The text with the macro sets written in: what compiles without files (the PSA workers get this). */
+  resolvedText: string;
   spec: ScenarioFile;
   model: Model;
   hash: string;
 }
 
+/**
+ * A scenario file's text -> its parsed, set-resolved spec and the notes on its sets;
+ * a mistake inside a set's scenario names the set file.
+ */
+export function specFromText(text: string, file: string, horizonYears?: number): { spec: ScenarioFile; resolvedText: string; notes: string[]; repoint: (err: unknown) => unknown } {
+  const resolved = resolveScenarioText(text, file, horizonYears);
+  const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }) : err);
+  try {
+    return { spec: parseScenario(resolved.text, file), resolvedText: resolved.text, notes: resolved.notes, repoint };
+  } catch (err) {
+    throw repoint(err);
+  }
+}
+
 export function loadScenario(file: string, options: CompileOptions = {}): Loaded {
   const text = readText(file);
-  const spec = parseScenario(text, file);
-  const model = compileScenario(spec, file, options);
-  return { text, spec, model, hash: fileHash(text) };
+  const { spec, resolvedText, notes, repoint } = specFromText(text, file, options.horizonYears);
+  let model: Model;
+  try {
+    model = compileScenario(spec, file, options);
+  } catch (err) {
+    throw repoint(err);
+  }
+  if (notes.length > 0) model = { ...model, notes: [...notes, ...model.notes] };
+  return { text, resolvedText, spec, model, hash: fileHash(text) };
 }

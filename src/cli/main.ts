@@ -3,12 +3,14 @@
  * writing outputs. User mistakes (InputError, usage errors) print one line and exit 2.
  */
 import { Command, CommanderError, Option } from "commander";
+import { heldWarnings } from "../macro/held.js";
 import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
 import { collect, positiveNumber, wholeNumber } from "./options.js";
+import { registerInit } from "./init-command.js";
 import { registerReport } from "./report-command.js";
 import { breakevenCommand, runCommand } from "./run-command.js";
 
@@ -28,6 +30,7 @@ function validateCommand(file: string): void {
       `${model.scenarios.length} scenario('s): ${model.scenarios.map((s) => s.name).join(", ")}.`,
   );
   for (const note of model.notes) print(`let op: ${note}`);
+  for (const warning of heldWarnings(model)) print(`waarschuwing: ${warning}`);
 }
 
 export function buildProgram(): Command {
@@ -73,6 +76,7 @@ Example:
 
   registerReport(program);
   registerCalibrate(program);
+  registerInit(program);
 
   program
     .command("validate")

@@ -3,6 +3,7 @@
  * results.xlsx from the results of a run. Registered on the program by main.ts.
  */
 import type { Command } from "commander";
+import { resolveForReport } from "./macro-library.js";
 
 interface ReportCommandOptions {
   input?: string;
@@ -23,7 +24,7 @@ Examples:
   bijstandsim report output/groningen-test --input scenarios/groningen.json`)
     .action(async (dir: string, opts: ReportCommandOptions) => {
       const { writeReport } = await import("../report/write-report.js"); // vega & co. load only when needed
-      const written = await writeReport(dir, { scenarioFile: opts.input });
+      const written = await writeReport(dir, { scenarioFile: opts.input, resolveSets: resolveForReport });
       if (opts.quiet) return;
       process.stdout.write(`Rapport: ${written.length} bestanden\n${written.map((f) => `  ${f}`).join("\n")}\n`);
     });

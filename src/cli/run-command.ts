@@ -24,7 +24,9 @@ import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
 import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
+import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
+import { resolveForReport } from "./macro-library.js";
 import { Progress } from "./progress.js";
 import { print, status, VERSION } from "./io.js";
 
@@ -111,7 +113,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
-  const { model, hash, text } = loadScenario(file, { horizonYears: opts.horizon });
+  const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   const sim = await simulateRun(model, text, file, opts);
   const analyses = analyse(model, scenarios, sim.results);
@@ -121,8 +123,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // What an earlier run left here and this one did not write would no longer match: remove it before any report is drawn.
   removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);
   // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
-  const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file }) : [];
+  const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file, resolveSets: resolveForReport }) : [];
   if (opts.quiet) return;
+  for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
   printRun(model, scenarios, sim, analyses, opts);
   print(`\nUitvoer: ${[...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", ")}`);
 }

@@ -4,7 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { InputError, jsonPath } from "./errors.js";
+import { InputError } from "./errors.js";
+import { describeIssue } from "./issues.js";
+import { MSG } from "./messages.js";
 import { ScenarioSchema, type ScenarioFile } from "./schema.js";
 
 /** Line and column (1-based) of a character offset. */
@@ -14,11 +16,27 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line, col: offset - before.lastIndexOf("\n") };
 }
 
-/** JSON.parse with an error that names the line and column, and NaN/Infinity spelled out. */
+/** The line of the first `//` or `/*` comment outside a string, if any (JSON has none; annotated examples do). */
+function commentLine(text: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) return lineCol(text, i).line;
+  }
+  return undefined;
+}
+
+/** JSON.parse with an error that names the line and column, NaN/Infinity spelled out, and comments named as such. */
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
+    const comment = commentLine(text);
+    if (comment !== undefined) throw new InputError(file, `line ${comment}`, MSG.jsonComments(comment), MSG.jsonCommentsFix);
     const msg = (err as Error).message;
     const m = /position (\d+)/.exec(msg);
     const at = m ? lineCol(text, Number(m[1])) : undefined;
@@ -28,20 +46,6 @@ export function parseJson(text: string, file: string): unknown {
       ? `JSON has no ${bad[1]}: write a finite number (or leave the field out)`
       : "check commas, quotes and brackets near that place (a JSON linter shows it)";
     throw new InputError(file, where, `is not valid JSON (${msg.replace(/^.*?:\s*/, "")})`, fix);
-  }
-}
-
-/** What the user should do about a zod issue, in words. */
-function fixFor(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(", ")}; docs/scenario-format.md lists the fields`;
-    case "invalid_type":
-      return issue.input === undefined ? "add this required field" : `give a value of type ${issue.expected}`;
-    case "invalid_value":
-      return `use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    default:
-      return "see docs/scenario-format.md";
   }
 }
 
@@ -58,19 +62,37 @@ function innermost(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return { ...inner, path: [...issue.path, ...inner.path], input: inner.input ?? issue.input } as z.core.$ZodIssue;
 }
 
+/** The field names an object of the schema may have at `path` (for "did you mean ..."). */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: any = schema;
+  const unwrap = () => {
+    while (s?._zod?.def && ["optional", "default", "nullable", "pipe", "prefault"].includes(s._zod.def.type)) s = s._zod.def.innerType ?? s._zod.def.in;
+    if (s?._zod?.def?.type === "union") s = s._zod.def.options.find((o: any) => o._zod.def.type === "object") ?? s._zod.def.options[0];
+  };
+  for (const k of path) {
+    unwrap();
+    const def = s?._zod?.def;
+    if (!def) return [];
+    if (def.type === "object") s = def.shape[k as string];
+    else if (def.type === "array") s = def.element;
+    else if (def.type === "record") s = def.valueType;
+    else return [];
+  }
+  unwrap();
+  return s?._zod?.def?.type === "object" ? Object.keys(s._zod.def.shape) : [];
+}
+
+/** A zod issue of a value checked against `schema` as one InputError in Dutch (messages.ts). */
+export function schemaError(schema: z.ZodType, issue: z.core.$ZodIssue, root: unknown, file: string): InputError {
+  const d = describeIssue(innermost(issue), root, (path) => keysAt(schema, path));
+  return new InputError(file, d.path, d.message, d.fix);
+}
+
 /** Checks form (types, ranges, required fields); throws InputError on the first problem. */
 export function parseScenario(text: string, file: string): ScenarioFile {
   const raw = parseJson(text, file);
   const result = ScenarioSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    const issue = innermost(result.error.issues[0]);
-    const input = issue.input;
-    if (typeof input === "number" && !Number.isFinite(input)) {
-      throw new InputError(file, jsonPath(issue.path), `must be a finite number (got ${input}: the number is too large)`, "write a finite number");
-    }
-    const got = input !== undefined && typeof input !== "object" ? ` (got ${JSON.stringify(input)})` : "";
-    throw new InputError(file, jsonPath(issue.path), `${issue.message}${got}`, fixFor(issue));
-  }
+  if (!result.success) throw schemaError(ScenarioSchema, result.error.issues[0], raw, file);
   return result.data;
 }
 

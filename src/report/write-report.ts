@@ -25,6 +25,8 @@ export interface ReportOptions {
    * the output folder are tried; a file is used only when its SHA-256 equals the run's.
    */
   scenarioFile?: string;
+  /** Writes the macro sets a scenario file names into its JSON (given by the CLI, which reads them), so their sources are listed too. */
+  resolveSets?: (raw: Record<string, unknown>, file: string) => Record<string, unknown>;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -87,7 +89,8 @@ export function readResults(outDir: string): RunView {
  */
 export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
   const doc = readResults(outDir);
-  const scenario = findScenarioFile(doc, outDir, options.scenarioFile);
+  const found = findScenarioFile(doc, outDir, options.scenarioFile);
+  const scenario = found && options.resolveSets ? { ...found, raw: options.resolveSets(found.raw, found.path) } : found;
 
   const charts = buildCharts(doc);
   const rendered = [];

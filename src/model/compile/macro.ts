@@ -3,6 +3,7 @@
  * the scenarios (a path per driver per year), plus the budget rule that indexes the
  * BUIG budget on a driver.
  */
+import { MSG } from "../messages.js";
 import type { EffectTargetRef, MacroEffect, MacroScenario, Model } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
 import { fail, heldUntil, type Context } from "./context.js";
@@ -63,7 +64,7 @@ function compileScenarioPaths(macro: Macro, sc: Macro["scenarios"][number], si: 
     const series = sc.paths[drv.name];
     const used = effects.filter((e) => e.driver === di);
     if (!series) {
-      if (used.length > 0) fail(ctx, path, `scenario "${sc.name}" has no path for driver "${drv.name}"`, "give a value per year for every driver");
+      if (used.length > 0) fail(ctx, path, `scenario "${sc.name}" has no path for driver "${drv.name}"`, MSG.pathForDriverFix(drv.name, Math.min(drv.baseYear, ctx.startYear - 1)));
       return { firstYear: ctx.startYear, values: new Float64Array(0) };
     }
     const yearsGiven = Object.keys(series).map(Number).sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 /** A value per calendar year -> a value per projected year. */
+import { MSG } from "../messages.js";
 import { fail, heldUntil, type Context } from "./context.js";
 
 export interface YearValues {
@@ -20,8 +21,18 @@ export function yearlyValues(series: Record<string, number>, path: string, what:
     const v = series[String(y)];
     if (v !== undefined) values[y - ctx.startYear] = v;
     else if (y > last && carry) values[y - ctx.startYear] = series[String(last)];
-    else fail(ctx, path, `has no value for ${y}`, `give ${what} for every year ${ctx.startYear}-${ctx.endYear}, or shorten the horizon`);
+    else missingYear(series, given, y, path, ctx);
   }
   const held = last < ctx.endYear && carry && (ruleFrom === undefined || last < ruleFrom);
   return { values, note: held ? `${what} (${path}): the ${last} value is held for ${last + 1}${heldUntil(ctx, last)}` : undefined };
+}
+
+/** A projected year without a value: say which and ask only for what is missing (one year is enough to start). */
+function missingYear(series: Record<string, number>, given: number[], y: number, path: string, ctx: Context): never {
+  const key = path.split(".").pop()!;
+  if (given.length === 0 || y < given[0]) fail(ctx, path, MSG.noValueFirstYear(y), MSG.noValueFirstYearFix(key, y, given.length ? series[String(given[0])] : 0));
+  const before = given.filter((g) => g < y).pop()!;
+  const after = given.find((g) => g > y);
+  if (after === undefined) fail(ctx, path, MSG.noValueAfterLast(y, before), MSG.noValueAfterLastFix(ctx.endYear));
+  fail(ctx, path, MSG.noValueGap(y), MSG.noValueGapFix(y, before, after));
 }

@@ -1,12 +1,13 @@
 /** Lognormal, given by its 95% interval: log X is normal with the interval's log-midpoint as mean. */
+import { MSG } from "../messages.js";
 import { z } from "zod";
 import { normal } from "../../random/samplers.js";
 import { positive, source } from "../fields.js";
 import { Z975, type DistributionKind } from "./kind.js";
 
 const schema = z
-  .strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("the lower end"), positive("the upper end")]), source })
-  .refine((d) => d.ci95[1] >= d.ci95[0], { message: "ci95 must be [low, high] with low <= high", path: ["ci95"] });
+  .strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("de ondergrens"), positive("de bovengrens")]), source })
+  .refine((d) => d.ci95[1] >= d.ci95[0], { message: MSG.ci95, path: ["ci95"] });
 export type Lognormal = z.infer<typeof schema>;
 
 export const lognormal: DistributionKind<Lognormal> = {

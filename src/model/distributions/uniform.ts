@@ -1,11 +1,12 @@
 /** Uniform on [low, high]. */
+import { MSG } from "../messages.js";
 import { z } from "zod";
 import { finite, source } from "../fields.js";
 import type { DistributionKind } from "./kind.js";
 
 const schema = z
   .strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source })
-  .refine((d) => d.high >= d.low, { message: "high must be at least low", path: ["high"] });
+  .refine((d) => d.high >= d.low, { message: MSG.uniform, path: ["high"] });
 export type Uniform = z.infer<typeof schema>;
 
 export const uniform: DistributionKind<Uniform> = {

@@ -1,0 +1,48 @@
+/** The options of `bijstandsim init` (strings, from flags or from the questions) and the number parser both share. */
+import { InputError } from "../model/errors.js";
+
+/** The options as strings, from flags or from the questions. */
+export interface InitOpts {
+  name?: string;
+  label?: string;
+  startYear?: string;
+  horizon?: string;
+  stock?: string;
+  groups?: string;
+  groupShares?: string;
+  entryShares?: string;
+  inflow?: string;
+  reinflow?: string;
+  outflowWork?: string;
+  outflowOther?: string;
+  benefitMonth?: string;
+  benefitYear?: string;
+  lksPersons?: string;
+  lksYear?: string;
+  budget?: string;
+  budgetAfter?: string;
+  macro?: string;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+  listMacro?: boolean;
+}
+
+/** The flags that carry a key figure (any of them means "scripted": no questions). */
+export const FIGURE_FLAGS = ["name", "label", "startYear", "horizon", "stock", "groups", "groupShares", "entryShares", "inflow", "reinflow", "outflowWork", "outflowOther", "benefitMonth", "benefitYear", "lksPersons", "lksYear", "budget", "budgetAfter", "macro"] as const;
+
+export const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export const fail = (key: string, message: string, fix: string): never => {
+  throw new InputError(flag(key), "", message, fix);
+};
+
+/** A number from a flag: plain digits with a decimal point, no thousands separators. */
+export function number(key: string, text: string | undefined, opts: { min?: number; above?: number; whole?: boolean } = {}): number {
+  const v = Number((text ?? "").trim());
+  if (text === undefined || text.trim() === "" || !Number.isFinite(v)) fail(key, `"${text ?? ""}" is geen getal`, `schrijf een getal zonder punten of spaties als scheiding, bijv. ${flag(key)} 14500000 of 1350.50`);
+  if (opts.whole && !Number.isInteger(v)) fail(key, `${v} is geen geheel getal`, `geef een jaartal of aantal jaren, bijv. ${flag(key)} 2024`);
+  if (opts.min !== undefined && v < opts.min) fail(key, `${v} is negatief`, `een aantal of bedrag is 0 of meer`);
+  if (opts.above !== undefined && !(v > opts.above)) fail(key, `${v} moet boven ${opts.above} liggen`, key === "budget" ? "geef het BUIG-budget in euro, bijv. --budget 14500000" : `geef een bedrag boven 0`);
+  return v;
+}
+

@@ -1,0 +1,69 @@
+/**
+ * The questions `bijstandsim init` asks on a terminal without flags, one by one, with
+ * defaults, in Dutch. Prompts come from @inquirer (input and select, pinned to 4.x: the
+ * 5.x line needs Node 22); the questions themselves are plain data, so they are tested
+ * with a scripted prompter.
+ */
+import input from "@inquirer/input";
+import select from "@inquirer/select";
+import { InputError } from "../model/errors.js";
+import type { MacroSet } from "../model/macro-sets.js";
+import { number, type InitOpts } from "./init-options.js";
+
+export interface Prompter {
+  text(message: string, options: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  choose(message: string, choices: { value: string; name: string }[], fallback: string): Promise<string>;
+}
+
+export function inquirerPrompter(): Prompter {
+  return {
+    text: (message, o) => input({ message, default: o.default, validate: o.validate }),
+    choose: (message, choices, fallback) => select({ message, choices, default: fallback }),
+  };
+}
+
+/** A validator from a flag's parser: true, or the problem in one line. */
+const check = (key: string, o: Parameters<typeof number>[2] = {}, optional = false) => (v: string): true | string => {
+  if (optional && v.trim() === "") return true;
+  try {
+    number(key, v, o);
+    return true;
+  } catch (err) {
+    if (err instanceof InputError) return `${err.message}. ${err.fix}`;
+    throw err;
+  }
+};
+
+const slug = (v: string): true | string => (/^[a-z0-9][a-z0-9-]*$/.test(v) ? true : "kleine letters, cijfers en streepjes, bijv. meppel");
+
+/** Asks for every key figure; the answers are the same strings the flags take. */
+export async function askInit(ask: Prompter, sets: { set: MacroSet }[], thisYear = new Date().getFullYear()): Promise<InitOpts> {
+  const a: InitOpts = {};
+  a.name = await ask.text("Korte naam van de gemeente (voor het bestand)", { default: "mijn-gemeente", validate: slug });
+  a.label = await ask.text("Volledige naam", { default: `Gemeente ${a.name.charAt(0).toUpperCase()}${a.name.slice(1)}` });
+  a.startYear = await ask.text("Eerste jaar van de projectie", { default: String(thisYear), validate: check("startYear", { whole: true }) });
+  const before = Number(a.startYear) - 1;
+  a.stock = await ask.text(`Personen met bijstand eind ${before}`, { validate: check("stock", { min: 0 }) });
+  const groups = await ask.text("Groepen of treden van laag naar hoog, met aantallen (bijv. Trede 1=300,Trede 2=520); leeg: geen", { default: "" });
+  if (groups.trim() !== "") a.groups = groups;
+  a.inflow = await ask.text(`Instroom per jaar (nieuw en herinstroom samen)`, { validate: check("inflow", { min: 0 }) });
+  const reinflow = await ask.text("Waarvan herinstroom na werk (leeg: onbekend)", { default: "", validate: check("reinflow", { min: 0 }, true) });
+  if (reinflow.trim() !== "") a.reinflow = reinflow;
+  a.outflowWork = await ask.text("Uitstroom naar werk per jaar", { validate: check("outflowWork", { min: 0 }) });
+  a.outflowOther = await ask.text("Overige uitstroom per jaar (AOW, verhuizing, overlijden, ...)", { validate: check("outflowOther", { min: 0 }) });
+  a.benefitMonth = await ask.text("Gemiddelde uitkering per persoon per maand (euro)", { validate: check("benefitMonth", { above: 0 }) });
+  const lks = await ask.text("Personen met loonkostensubsidie (0: geen)", { default: "0", validate: check("lksPersons", { min: 0 }) });
+  if (Number(lks) > 0) {
+    a.lksPersons = lks;
+    a.lksYear = await ask.text("Loonkostensubsidie per persoon per jaar (euro)", { validate: check("lksYear", { above: 0 }) });
+  }
+  a.budget = await ask.text(`BUIG-budget ${a.startYear} (euro; één jaar is genoeg)`, { validate: check("budget", { above: 0 }) });
+  a.budgetAfter = await ask.choose("BUIG-budget na dat jaar", [{ value: "held", name: "gelijk houden" }, { value: "indexed", name: "het landelijke volume van het scenario volgen" }], "held");
+  // Published calendar paths are history, not an outlook: offered are the constant (neutral) sets first, then the stress tests.
+  const offered = [...sets.filter((s) => s.set.kind === "constant"), ...sets.filter((s) => s.set.kind === "shapes")];
+  const choices = offered.map((s) => ({ value: s.set.name, name: `${s.set.name}: ${s.set.label}` }));
+  if (choices.length > 1) choices.push({ value: choices.map((c) => c.value).join(","), name: "alle hierboven: neutraal en de stresstests" });
+  a.macro = await ask.choose("Macroscenario's", choices, "neutraal");
+  a.out = await ask.text("Bestand", { default: `${a.name}.json` });
+  return a;
+}

@@ -1,0 +1,184 @@
+/**
+ * `bijstandsim init`: from an advisor's key figures to a valid, plain JSON scenario
+ * whose first year reproduces the given flows; bad input stops with one Dutch line
+ * naming the flag, exit 2, and nothing written. Runs the compiled CLI in this process.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { askInit, type Prompter } from "../src/cli/init-questions.js";
+import { initInput } from "../src/cli/init-command.js";
+import { librarySets } from "../src/cli/macro-library.js";
+import { cli } from "./cli-harness.js";
+import { parseCsv } from "./csv.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "init-"));
+
+/** Runs `fn` with `dir` as the working directory (the test pool runs files in their own process). */
+async function inDir<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return await fn();
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** yearly.csv rows as { "<scenario>|<year>|<metric>": value }. */
+function yearly(dir: string): Map<string, number> {
+  const { header, rows } = parseCsv(readFileSync(join(dir, "yearly.csv"), "utf8"));
+  const at = (name: string) => header.indexOf(name);
+  return new Map(rows.map((r) => [`${r[at("scenario")]}|${r[at("year")]}|${r[at("metric")]}`, Number(r[at("value")])]));
+}
+
+const within = (got: number | undefined, want: number, tol = 0.005) => expect(Math.abs(got! - want) / want, `${got} vs ${want}`).toBeLessThan(tol);
+
+const MEPPEL = ["init", "--name", "meppel", "--label", "Gemeente Meppel", "--start-year", "2024", "--stock", "820", "--inflow", "300", "--outflow-work", "180", "--outflow-other", "110", "--benefit-month", "1350", "--budget", "14500000"];
+
+describe("bijstandsim init", () => {
+  it("writes the Meppel file from six numbers; run reproduces 2024 within 0.5% under the neutral set", async () => {
+    const dir = tmp();
+    await inDir(dir, async () => {
+      const r = await cli(...MEPPEL, "--macro", "neutraal", "--out", "meppel.json");
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/Controle 2024 zonder conjunctuur: instroom 300,0, uitstroom naar werk 180,0, overige uitstroom 110,0, volume eind 830,0/);
+      const run = await cli("run", "meppel.json", "--out", "out/");
+      expect(run.code).toBe(0);
+    });
+    const y = yearly(join(dir, "out"));
+    within(y.get("neutraal|2024|inflow"), 300);
+    within(y.get("neutraal|2024|outflow_work"), 180);
+    within(y.get("neutraal|2024|outflow_other"), 110);
+    within(y.get("neutraal|2024|volume_end"), 830);
+  });
+
+  it("writes plain JSON in which every assumed number says so, with a source", async () => {
+    const dir = tmp();
+    expect((await cli(...MEPPEL, "--reinflow", "60", "--lks-persons", "40", "--lks-year", "9000", "--budget-after", "indexed", "--out", join(dir, "m.json"), "--quiet")).code).toBe(0);
+    const raw = JSON.parse(readFileSync(join(dir, "m.json"), "utf8"));
+    const sourced = [raw.transitions, raw.inflow, raw.buig, raw.buig.indexed_on, raw.states[0].cost, raw.states[1].reinflow, raw.states[2].cost, ...raw.macro.effects];
+    for (const o of sourced) expect(o.source, JSON.stringify(o).slice(0, 80)).toMatch(/aanname|opgegeven/);
+    expect(raw.transitions.source).toMatch(/Vervang door eigen gegevens/);
+    expect(raw.macro.set).toBe("neutraal");
+  });
+
+  it("with groups: a ladder in the given order, and the flows (re-inflow included) reproduced", async () => {
+    const dir = tmp();
+    const file = join(dir, "g.json");
+    const r = await cli(...MEPPEL.filter((a) => a !== "--stock" && a !== "820"), "--groups", "Trede 1=300,Trede 2=220,Trede 3=200,Trede 4=100", "--reinflow", "60", "--entry-shares", "0.1,0.2,0.3,0.4", "--macro", "neutraal,cpb-2020-vormen", "--out", file);
+    expect(r.code).toBe(0);
+    const raw = JSON.parse(readFileSync(file, "utf8"));
+    expect(raw.ladder).toEqual(["Trede 1", "Trede 2", "Trede 3", "Trede 4"]);
+    expect(raw.inflow.per_year).toBe(240);
+    const out = join(dir, "out");
+    const run = await cli("run", file, "--out", out, "--quiet");
+    expect(run.code).toBe(0);
+    const y = yearly(out);
+    for (const [m, v] of [["inflow", 300], ["reinflow", 60], ["outflow_work", 180], ["outflow_other", 110], ["volume_end", 830]] as const) within(y.get(`neutraal|2024|${m}`), v);
+    expect([...y.keys()].filter((k) => k.endsWith("|2024|volume_end")).map((k) => k.split("|")[0])).toEqual(["neutraal", "stresstest-matig-herstel", "stresstest-volledig-herstel", "stresstest-zwak-herstel", "stresstest-tweede-golf"]);
+    expect(y.get("stresstest-tweede-golf|2026|volume_end")).toBeGreaterThan(y.get("neutraal|2026|volume_end")!);
+  });
+
+  it("runs the four CPB shapes from 2024 as stress tests", async () => {
+    const dir = tmp();
+    const file = join(dir, "s.json");
+    expect((await cli(...MEPPEL, "--macro", "cpb-2020-vormen", "--out", file, "--quiet")).code).toBe(0);
+    const r = await cli("run", file, "--out", join(dir, "o"));
+    expect(r.code).toBe(0);
+    // The elasticities are scaled so that the volume follows the shape of matig herstel in proportion by its third year.
+    const neutral = yearly(join(dir, "o"));
+    expect(JSON.parse(readFileSync(file, "utf8")).macro.effects[0].source).toMatch(/naar verhouding met de landelijke index meebeweegt \(1,2657\)/);
+    const flat = (await cli(...MEPPEL, "--macro", "neutraal", "--out", join(dir, "n.json"), "--quiet"), await cli("run", join(dir, "n.json"), "--out", join(dir, "n"), "--quiet"), yearly(join(dir, "n")));
+    within(neutral.get("stresstest-matig-herstel|2026|volume_end")! / flat.get("neutraal|2026|volume_end")!, 1.2657, 0.01);
+    expect(r.out.match(/^Stresstest \w+ herstel|^Stresstest tweede golf/gm)).toHaveLength(4);
+    expect(r.out).toMatch(/stresstests, geen prognose; vormen toegepast met basisjaar 2023/);
+    expect(r.err).toMatch(/^bijstandsim: waarschuwing: drijver landelijk_volume staat in elk scenario vanaf 2027 stil op de waarde van 2026 \(2 jaar: 2027-2028\)/);
+  });
+
+  it("tunes the file to the municipality's own yearly counts: fit --target takes a wide table of any metrics and years", async () => {
+    const dir = tmp();
+    const file = join(dir, "m.json");
+    expect((await cli(...MEPPEL, "--horizon", "2", "--out", file, "--quiet")).code).toBe(0);
+    const counts = join(dir, "tellingen.csv");
+    writeFileSync(counts, "year,volume_end,inflow,outflow_work,outflow_other\n2023,820,,,\n2024,845,320,170,125\n");
+    const fitted = join(dir, "m-fit.json");
+    const r = await cli("fit", file, "--target", counts, "--free", "inflow,outflow_work,outflow_other", "--out", fitted);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 target cell\(s\) before the projection .* line 2/);
+    expect(JSON.parse(readFileSync(fitted, "utf8")).macro.set).toBe("neutraal");
+    const out = join(dir, "o");
+    expect((await cli("run", fitted, "--out", out, "--quiet")).code).toBe(0);
+    const y = yearly(out);
+    for (const [m, v] of [["inflow", 320], ["outflow_work", 170], ["outflow_other", 125], ["volume_end", 845]] as const) within(y.get(`neutraal|2024|${m}`), v);
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "year,volume_end,instroom\n2024,845,320\n");
+    expect((await cli("fit", file, "--target", bad, "--free", "inflow", "--out", fitted)).err).toMatch(/bad\.csv: line 1: unknown column "instroom"/);
+  });
+
+  it("lists the macro sets", async () => {
+    const r = await cli("init", "--list-macro");
+    expect(r.code).toBe(0);
+    for (const name of ["neutraal", "cpb-2020", "cpb-2020-vormen"]) expect(r.out).toMatch(new RegExp(`^${name} `, "m"));
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ["negative count", ["--stock", "-5"], /--stock: -5 is negatief/],
+    ["outflow above stock plus inflow", ["--outflow-work", "1100"], /--outflow-work: uitstroom naar werk plus overige uitstroom \(1210\) is niet kleiner dan stand plus instroom \(1120\)/],
+    ["a budget of 0", ["--budget", "0"], /--budget: 0 moet boven 0 liggen/],
+    ["shares that do not sum to 1", ["--groups", "A,B", "--group-shares", "0.5,0.6"], /--group-shares: de aandelen tellen op tot 1\.1, niet 1/],
+    ["an unknown macro set", ["--macro", "cpb-2025"], /--macro: onbekende macroreeks "cpb-2025"\. Fix: gebruik een van: cpb-2020, cpb-2020-vormen, neutraal/],
+    ["published paths that end before the start", ["--macro", "cpb-2020"], /--macro: cpb-2020 beschrijft jaren tot 2022/],
+    ["a number with a thousands separator", ["--budget", "14.500.000"], /--budget: "14\.500\.000" is geen getal/],
+    ["no benefit", ["--benefit-month", ""], /--benefit-month: .*geen getal|--benefit-month: ontbreekt/],
+  ];
+  for (const [name, args, message] of bad) {
+    it(`refuses ${name}: one Dutch line naming the flag, exit 2, nothing written`, async () => {
+      const file = join(tmp(), "x.json");
+      const argv = [...MEPPEL];
+      for (let i = 0; i < args.length; i += 2) {
+        const at = argv.indexOf(args[i]);
+        if (at >= 0) argv[at + 1] = args[i + 1];
+        else argv.push(args[i], args[i + 1]);
+      }
+      const r = await cli(...argv, "--out", file);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(/Fix: /);
+      expect(existsSync(file)).toBe(false);
+    });
+  }
+
+  it("does not overwrite a file without --force", async () => {
+    const file = join(tmp(), "m.json");
+    writeFileSync(file, "mine");
+    const r = await cli(...MEPPEL, "--out", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out: .*m\.json bestaat al\. Fix: .*--force/);
+    expect(readFileSync(file, "utf8")).toBe("mine");
+    expect((await cli(...MEPPEL, "--out", file, "--force", "--quiet")).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).name).toBe("meppel");
+  });
+
+  it("asks the questions one by one with defaults; the answers are the flags' values", async () => {
+    const answers: Record<string, string> = { "Personen met bijstand": "820", Instroom: "300", "Uitstroom naar werk": "180", "Overige uitstroom": "110", "Gemiddelde uitkering": "1350", "BUIG-budget 2024": "14500000" };
+    const asked: string[] = [];
+    const scripted: Prompter = {
+      text: async (message, o) => {
+        asked.push(message);
+        const key = Object.keys(answers).find((k) => message.startsWith(k));
+        const v = key ? answers[key] : o.default ?? "";
+        expect(o.validate?.(v) ?? true).toBe(true);
+        return v;
+      },
+      choose: async (message, choices, fallback) => (asked.push(message), message.startsWith("Macro") ? choices[choices.length - 1].value : fallback),
+    };
+    const opts = await askInit(scripted, librarySets(), 2024);
+    expect(asked[3]).toBe("Personen met bijstand eind 2023");
+    expect(opts).toMatchObject({ name: "mijn-gemeente", startYear: "2024", stock: "820", macro: "neutraal,cpb-2020-vormen", budgetAfter: "held", out: "mijn-gemeente.json" });
+    expect(initInput(opts, librarySets())).toMatchObject({ inflow: 300, outflowWork: 180, benefit: { per: "month", amount: 1350 }, budget: { "2024": 14500000 } });
+  });
+});
