@@ -45,7 +45,7 @@ export function buildProgram(): Command {
     .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
     .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json");
   projectionOptions(run, "output folder (default: output/<file-stem>/)")
-    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons (baseline only)").choices(["cohort", "psa", "microsim"]).default("cohort"))
+    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons, interventions paired with the baseline person by person").choices(["cohort", "psa", "microsim"]).default("cohort"))
     .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
     .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0, 4294967295), 1)
     .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))

@@ -136,7 +136,7 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   const { results, draws } = sim;
   print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), ${micro ? "microsimulatie" : "cohortmodel"} per ${model.cycle === "month" ? "maand" : "jaar"}`);
   for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(`let op: ${note}`);
-  if (micro) print(`Microsimulatie: ${opts.runs} replicatie(s) (seed ${opts.seed}${opts.personsScale ? `, personen x ${opts.personsScale}` : ""}), alleen toevalsvariatie in de populatie, alleen de basisvariant${opts.runs > 1 ? "; tussen haakjes het 90%-interval" : ""}`);
+  if (micro) print(`Microsimulatie: ${opts.runs} replicatie(s) (seed ${opts.seed}${opts.personsScale ? `, personen x ${opts.personsScale}` : ""}), alleen toevalsvariatie in de populatie${opts.runs > 1 ? "; tussen haakjes het 90%-interval" : ""}`);
   else if (draws) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, draws ? { bands: draws.bands, index: ri } : undefined)}`));
   const variants = variantTable(model, results);
@@ -176,12 +176,8 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
   }
 }
 
-/** The replications of a `run --mode microsim`, over worker threads; baseline only. */
+/** The replications of a `run --mode microsim`, over worker threads. */
 async function microsimulate(model: Model, file: string, opts: RunOptions) {
-  if (opts.variant?.length) {
-    throw new InputError(file, "--variant", "the microsimulation runs the baseline only (interventions need per-person capacity logic, not built yet)",
-      "leave out --variant, or compare interventions with --mode cohort or --mode psa");
-  }
   if (!opts.noise) throw new InputError(file, "--no-noise", "a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values");
   let pool: MicrosimPool | undefined;
   const release = onInterrupt(() => pool?.destroy() ?? Promise.resolve());
@@ -191,7 +187,7 @@ async function microsimulate(model: Model, file: string, opts: RunOptions) {
   const started = () => opts.quiet || status(`Microsimulatie gestart: ${opts.runs} replicatie(s) van ${scenarioCount} scenario('s) over ${workers} thread(s)`);
   if (workers === 1) started();
   try {
-    const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], personsScale: opts.personsScale ?? 1 }, {
+    const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], variants: opts.variant ?? [], personsScale: opts.personsScale ?? 1 }, {
       workers,
       onProgress: (done) => progress.update(done),
       onPool: (p) => {

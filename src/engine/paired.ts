@@ -46,7 +46,11 @@ export class Pairing {
   private readonly atBase: Twin[][];
   private readonly atVariant: Twin[][];
 
+  /** coupledMove's scratch row. */
+  private readonly scratch: Float64Array;
+
   constructor(private readonly model: Model) {
+    this.scratch = new Float64Array(model.baseCount);
     this.atBase = Array.from({ length: model.baseCount }, () => []);
     this.atVariant = Array.from({ length: model.states.length }, () => []);
   }
@@ -157,7 +161,7 @@ export class Pairing {
     const kept: Twin[] = [];
     for (const tw of existing) {
       if (tw.variant >= 0) {
-        const dest = coupledMove(model, rows, noise.at(t, tw.id, TWIN_MOVE), tw.base, tw.baseDest, tw.variant);
+        const dest = coupledMove(model, rows, noise.at(t, tw.id, TWIN_MOVE), tw.base, tw.baseDest, tw.variant, this.scratch);
         buf.occupancy[next + dest]++;
         record(model, buf, trajectOf, tw.variant, dest, 1);
         tw.variant = dest;
@@ -189,32 +193,33 @@ export function residual(rng: KeyedStream, c: Couplings, L: number): number {
 /**
  * The variant side's move (from compiled state `v`), coupled to its baseline side's move
  * from regular state `b` to regular state `d`: the same regular destination with
- * probability min(1, q(d) / p(d)), else a destination where q exceeds p.
+ * probability min(1, q(d) / p(d)), else a destination where q exceeds p. `scratch`
+ * (model.baseCount entries, all 0) holds b's row by destination meanwhile.
  */
-function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b: number, d: number, v: number): number {
-  let pd = 0;
-  for (let k = rows.start[b]; k < rows.start[b + 1]; k++) if (rows.col[k] === d) pd += rows.value[k];
+export function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b: number, d: number, v: number, scratch: Float64Array): number {
+  const { start, col, value } = rows;
+  for (let k = start[b]; k < start[b + 1]; k++) scratch[col[k]] += value[k];
   let qd = 0;
   let same = -1;
-  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) {
-    if (model.states[rows.col[k]].base !== d) continue;
-    qd += rows.value[k];
-    same = rows.col[k];
+  let excess = 0; // where the variant row gives more than the baseline row
+  for (let k = start[v]; k < start[v + 1]; k++) {
+    const r = model.states[col[k]].base;
+    if (r === d) (qd = value[k]), (same = col[k]);
+    excess += Math.max(0, value[k] - scratch[r]);
   }
-  if (same >= 0 && (qd >= pd || rng.uniform() * pd < qd)) return same;
-  // residual: where the variant row gives more than the baseline row
-  let total = 0;
-  const excess = (k: number): number => {
-    const r = model.states[rows.col[k]].base;
-    let p = 0;
-    for (let j = rows.start[b]; j < rows.start[b + 1]; j++) if (rows.col[j] === r) p += rows.value[j];
-    return Math.max(0, rows.value[k] - p);
-  };
-  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) total += excess(k);
-  let u = rng.uniform() * total;
-  for (let k = rows.start[v]; k < rows.start[v + 1]; k++) {
-    u -= excess(k);
-    if (u < 0) return rows.col[k];
+  const pd = scratch[d];
+  let to = col[start[v + 1] - 1];
+  if (same >= 0 && (qd >= pd || rng.uniform() * pd < qd)) to = same;
+  else {
+    let u = rng.uniform() * excess;
+    for (let k = start[v]; k < start[v + 1]; k++) {
+      u -= Math.max(0, value[k] - scratch[model.states[col[k]].base]);
+      if (u < 0) {
+        to = col[k];
+        break;
+      }
+    }
   }
-  return rows.col[rows.start[v + 1] - 1];
+  for (let k = start[b]; k < start[b + 1]; k++) scratch[col[k]] = 0;
+  return to;
 }

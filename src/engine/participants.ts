@@ -24,24 +24,29 @@ export function inTrajectStates(model: Model, p: number): Int32Array {
 /** Intake open: the variant runs the intervention and cycle t lies within its start and end. */
 export const intakeOpen = (iv: Intervention, variant: Variant, p: number, t: number): boolean => variant.active[p] && t >= iv.startCycle && t <= iv.endCycle;
 
-/**
- * Moves participants of traject p into their traject at the start of cycle t: as many
- * as there are free places (capacity - persons in traject), taken from the eligible
- * regular states in proportion to their occupancy, while intake is `open`. Relabels
- * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
- * (participants finish their traject after intake closes, and still count).
- * `onTake(b, taken, before)` hears of every state persons were taken from.
- */
-export function startTraject(model: Model, p: number, occ: Float64Array, offset: number, open: boolean, whole: boolean, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
-  const iv = model.interventions[p];
+/** Persons in traject `iv` (months 1..D) and persons in its eligible states, in the occupancy row at `offset`. */
+export function trajectCounts(iv: Intervention, occ: Float64Array, offset: number): { inTraject: number; eligible: number } {
   let inTraject = 0;
-  for (let b = 0; b < model.baseCount; b++) {
+  for (let b = 0; b < iv.layerEntry.length; b++) {
     const first = iv.layerEntry[b];
     if (first < 0) continue;
     for (let j = 0; j < iv.durationCycles; j++) inTraject += occ[offset + first + j];
   }
   let eligible = 0;
   for (const b of iv.eligible) eligible += occ[offset + b];
+  return { inTraject, eligible };
+}
+
+/**
+ * Moves participants of traject `iv` into their traject at the start of cycle t: as many
+ * as there are free places (capacity - persons in traject), taken from the eligible
+ * regular states in proportion to their occupancy, while intake is `open`. Relabels
+ * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
+ * (participants finish their traject after intake closes, and still count).
+ * `onTake(b, taken, before)` hears of every state persons were taken from.
+ */
+export function startTraject(iv: Intervention, occ: Float64Array, offset: number, open: boolean, whole: boolean, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
+  const { inTraject, eligible } = trajectCounts(iv, occ, offset);
   let starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
   if (whole) starts = Math.floor(starts);
   if (starts > 0) {

@@ -7,7 +7,7 @@
  */
 import { blockRangePersons, type BlockRangeTask, type StateArray } from "../engine/microsim/step.js";
 import type { Sampler } from "../engine/microsim/tables.js";
-import type { PersonsTask } from "../engine/microsim/persons.js";
+import type { PersonsTask } from "../engine/microsim/job.js";
 import type { MicrosimTask } from "./microsim-task.js";
 import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
 

@@ -10,7 +10,7 @@
  * microsim-v1 kernel: about 15% slower on every later task in that worker.
  */
 import { runBlockRange, type BlockRangeTask } from "../engine/microsim/step.js";
-import { runPersonsTask, type PersonsTask } from "../engine/microsim/persons.js";
+import { runPersonsTask, type PersonsTask } from "../engine/microsim/job.js";
 
 export type MicrosimTask = BlockRangeTask | PersonsTask;
 

@@ -6,10 +6,10 @@
  * starts, so memory stays bounded. Each job's counts are the sum of its ranges
  * (integers: exact in any order), so the result is the same for any number of threads.
  */
-import type { PersonsTask, PersonsUnit } from "../engine/microsim/persons.js";
+import type { JobUnit, PersonsTask } from "../engine/microsim/job.js";
 import { slicePersons, type Persons } from "../engine/microsim/population.js";
 import type { Model } from "../model/model.js";
-import { blockSeed, MICROSIM_BLOCK, Replications, type Job, type MicrosimOutcome, type MicrosimSpec } from "../simulate/microsim.js";
+import { MICROSIM_BLOCK, Replications, type Job, type MicrosimOutcome, type MicrosimSpec } from "../simulate/microsim.js";
 import { MicrosimPool } from "./microsim-pool.js";
 
 export interface MicrosimExec {
@@ -55,16 +55,15 @@ interface Pending {
 
 interface Part {
   pending: Pending;
-  unit: PersonsUnit;
+  unit: JobUnit;
 }
 
 /** The tasks of a run: each a function that draws its populations when the task is about to start. */
 function planTasks(reps: Replications, workers: number): (() => Part[])[] {
-  const seed = reps.spec.seed;
   const size = reps.layout.size;
-  const unitOf = (job: Job, persons: Persons, firstBlock = 0): PersonsUnit => ({ persons, firstBlock, seed: blockSeed(seed, job.r, job.key) });
   const jobs = reps.jobs;
-  if (jobs.length < 2 * workers) {
+  // A population with variants is simulated whole (trajects select among everyone).
+  if (jobs.length < 2 * workers && !reps.plans[0].variants) {
     return jobs.flatMap((job) => {
       const persons = reps.population(job);
       const N = persons.state.length;
@@ -73,7 +72,7 @@ function planTasks(reps: Replications, workers: number): (() => Part[])[] {
       return ranges.map(([firstBlock, count]) => {
         const first = Math.min(N, firstBlock * MICROSIM_BLOCK);
         const end = Math.min(N, (firstBlock + count) * MICROSIM_BLOCK);
-        const part: Part = { pending, unit: unitOf(job, slicePersons(persons, first, end - first), firstBlock) };
+        const part: Part = { pending, unit: reps.unit(job, slicePersons(persons, first, end - first), firstBlock) };
         return () => [part];
       });
     });
@@ -85,7 +84,7 @@ function planTasks(reps: Replications, workers: number): (() => Part[])[] {
     let end = Math.min(jobs.length, first + perTask);
     while (jobs[end - 1].s !== jobs[first].s) end--; // one scenario per task
     const group = jobs.slice(first, end);
-    tasks.push(() => group.map((job) => ({ pending: { job, counts: new Float64Array(size), left: 1 }, unit: unitOf(job, reps.population(job)) })));
+    tasks.push(() => group.map((job) => ({ pending: { job, counts: new Float64Array(size), left: 1 }, unit: reps.unit(job) })));
     first = end;
   }
   return tasks;
@@ -101,7 +100,7 @@ async function runJobsInPool(pool: MicrosimPool, reps: Replications, finish: (jo
     while (!failed && next < tasks.length) {
       const parts = tasks[next++]();
       const s = parts[0].pending.job.s;
-      const task: PersonsTask = { kind: "persons", plan: reps.plans[s].persons, blockSize: MICROSIM_BLOCK, units: parts.map((p) => p.unit) };
+      const task: PersonsTask = { kind: "persons", plan: reps.plans[s].persons, variants: reps.plans[s].variants, blockSize: MICROSIM_BLOCK, units: parts.map((p) => p.unit) };
       let counts: Float64Array;
       try {
         counts = await pool.runPersons(task, describe(reps, parts));

@@ -10,7 +10,10 @@
  *
  * Replications draw population noise only (who moves, new inflow, ages, household
  * types); parameters stay at their values (parameter uncertainty is `--mode psa`).
- * Only the baseline is simulated: interventions need per-person capacity logic.
+ * Interventions and combinations run alongside the baseline on the same persons
+ * (engine/microsim/variants.ts): a variant reuses the baseline's draws wherever it does
+ * the same thing, so its effect on BUIG is the effect on the persons it actually
+ * moved; a replication with variants is simulated whole on one thread.
  *
  * Each replication's counts become a Projection, and the existing aggregation and
  * finance code turns it into the yearly metrics; expenditure weighs every person by
@@ -24,16 +27,17 @@ import { aggregateYears } from "../engine/aggregate.js";
 import type { Projection } from "../engine/cohort.js";
 import { microsimPlan, type MicrosimPlan } from "../engine/microsim/plan.js";
 import { generatePopulation, type Persons } from "../engine/microsim/population.js";
-import { countsLayout, simulatePersons, type CountsLayout } from "../engine/microsim/persons.js";
-import { buigPerYear } from "../finance/buig.js";
+import { countsLayout, countsOf, type CountsLayout, type JobLayout } from "../engine/microsim/counts.js";
+import { layoutOfJob, simulateJob, type JobUnit, type PairingKey } from "../engine/microsim/job.js";
+import { buigPerYear, type YearlyMoney } from "../finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
 import type { MacroScenario, Model } from "../model/model.js";
-import { baselineVariant } from "../model/variant.js";
+import { baselineVariant, type Variant } from "../model/variant.js";
 import { packResult, resultSize, summarise, type Bands } from "../outcomes/bands.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { splitmix64, Stream } from "../random/stream.js";
 import { layoutOf } from "./psa.js";
-import { selectScenarios } from "./scenario.js";
+import { selectScenarios, selectVariants } from "./scenario.js";
 
 /** Persons per random stream (as microsim-v1). */
 export const MICROSIM_BLOCK = 1024;
@@ -49,10 +53,12 @@ export interface MicrosimSpec {
   scenarios: string[];
   /** Multiplies the initial counts and the inflow (default 1). */
   personsScale?: number;
+  /** Interventions and combinations to simulate beside the baseline (default: all). */
+  variants?: string[];
 }
 
 export interface MicrosimOutcome {
-  /** Per scenario (baseline only): the result of the mean projection over the replications. */
+  /** Per scenario and variant (the baseline first): the result of the mean counts over the replications. */
   results: ScenarioResult[];
   /** Per replication, every metric per scenario and year (the PSA layout: runs x size). */
   values: Float64Array;
@@ -71,6 +77,12 @@ export function blockSeed(seed: number, r: number, s: number): bigint {
   return splitmix64((BigInt(seed) << 32n) ^ BigInt(r * STREAMS_PER_RUN + 512 + s))();
 }
 
+/**
+ * The interventions' own draws in replication r, scenario s (file index): one keyed
+ * stream per replication (the key after the blocks'), purposes 8 s .. 8 s + 7.
+ */
+export const pairingKey = (seed: number, r: number, s: number): PairingKey => ({ seed, key: r * STREAMS_PER_RUN + STREAMS_PER_RUN - 1, purpose: 8 * s });
+
 /** The population stream of replication r, scenario s. */
 export const populationStream = (seed: number, r: number, s: number): Stream => new Stream(seed, r * STREAMS_PER_RUN + 1 + s);
 
@@ -79,45 +91,38 @@ export function runPopulation(plan: MicrosimPlan, seed: number, r: number, s: nu
   return generatePopulation(plan.persons, plan.population, populationStream(seed, r, s));
 }
 
+/** A variant's counts and the money of its baseline (the same replication, or the same mean). */
+export interface VariantCounts {
+  variant: Variant;
+  baseline: YearlyMoney;
+}
+
 /**
  * Counts -> a ScenarioResult through the cohort engine's aggregation and finance.
- * `divisor` turns summed counts of several replications into their mean.
+ * `divisor` turns summed counts of several replications into their mean. Without
+ * `versus` the counts are the baseline's (regular states only, countsLayout(plan));
+ * with it a variant's (every compiled state and the interventions' counts).
  */
-export function microsimResult(model: Model, scenario: MacroScenario, plan: MicrosimPlan, counts: Float64Array, divisor = 1): ScenarioResult {
+export function microsimResult(model: Model, scenario: MacroScenario, plan: MicrosimPlan, counts: Float64Array, divisor = 1, versus?: VariantCounts): ScenarioResult {
   const pp = plan.persons;
   const T = pp.cycles;
-  const S = pp.states;
-  const H = pp.households;
-  const m = pp.declared;
-  const n = model.states.length;
-  const layout = countsLayout(pp);
-  const occupancy = new Float64Array((T + 1) * n);
-  const weighted = new Float64Array((T + 1) * n);
-  for (let t = 0; t <= T; t++) {
-    for (let i = 0; i < S; i++) {
-      let persons = 0;
-      let cost = 0;
-      for (let h = 0; h < H; h++) {
-        const c = counts[layout.occupancy + (t * S + i) * H + h];
-        persons += c;
-        cost += c * plan.multiplier[h];
-      }
-      occupancy[t * n + i] = persons / divisor;
-      weighted[t * n + i] = cost / divisor;
-    }
-  }
-  const flows = counts.slice(layout.flows, layout.flows + T * (m + 1) * m).map((v) => v / divisor);
-  const newInflow = counts.slice(layout.newInflow, layout.newInflow + T).map((v) => v / divisor);
   const P = model.interventions.length;
-  const variant = baselineVariant(model);
+  const m = pp.declared;
+  const layout = versus ? countsLayout(pp, model.states.length, P) : countsLayout(pp);
+  const mean = (from: number, length: number) => counts.slice(from, from + length).map((v) => v / divisor);
+  const variant = versus?.variant ?? baselineVariant(model);
+  const { occupancy, weighted } = occupancyOf(model, plan, counts, layout, divisor);
+  const zero = () => new Float64Array(P * T);
   const projection: Projection = {
     scenario,
     cycles: T,
     occupancy,
-    newInflow,
-    flows,
+    newInflow: mean(layout.newInflow, T),
+    flows: mean(layout.flows, T * (m + 1) * m),
     variant,
-    interventions: { participants: new Float64Array(P * T), participantsEnd: new Float64Array(P * T), starts: new Float64Array(P * T), toWork: new Float64Array(P * T * m), prevented: new Float64Array(P * T) },
+    interventions: versus
+      ? { participants: mean(layout.participants, P * T), participantsEnd: mean(layout.participantsEnd, P * T), starts: mean(layout.starts, P * T), toWork: mean(layout.toWork, P * T * m), prevented: mean(layout.prevented, P * T) }
+      : { participants: zero(), participantsEnd: zero(), starts: zero(), toWork: new Float64Array(P * T * m), prevented: zero() },
   };
   const persons = aggregateYears(model, projection);
   const costWeighted = aggregateYears(model, { ...projection, occupancy: weighted }).personCycles;
@@ -131,8 +136,39 @@ export function microsimResult(model: Model, scenario: MacroScenario, plan: Micr
     persons,
     money,
     interventions,
-    effect: effectVersusBaseline(model, money, money, interventions),
+    effect: effectVersusBaseline(model, versus?.baseline ?? money, money, interventions),
   };
+}
+
+/**
+ * Persons per compiled state and cycle, and the same weighted by household cost
+ * multipliers. The weighted persons of a participant sub-state are added to its
+ * regular state per household first (whole persons add up exactly), so a variant
+ * whose persons all follow the baseline costs exactly what the baseline costs.
+ */
+function occupancyOf(model: Model, plan: MicrosimPlan, counts: Float64Array, layout: CountsLayout, divisor: number): { occupancy: Float64Array; weighted: Float64Array } {
+  const { cycles: T, households: H } = plan.persons;
+  const n = model.states.length;
+  const states = (layout.flows - layout.occupancy) / ((T + 1) * H);
+  const occupancy = new Float64Array((T + 1) * n);
+  const weighted = new Float64Array((T + 1) * n);
+  const perHousehold = new Float64Array(n * H);
+  for (let t = 0; t <= T; t++) {
+    perHousehold.fill(0);
+    for (let i = 0; i < states; i++) {
+      for (let h = 0; h < H; h++) {
+        const c = counts[layout.occupancy + (t * states + i) * H + h];
+        occupancy[t * n + i] += c / divisor;
+        perHousehold[model.states[i].base * H + h] += c;
+      }
+    }
+    for (let b = 0; b < n; b++) {
+      let cost = 0;
+      for (let h = 0; h < H; h++) cost += perHousehold[b * H + h] * plan.multiplier[h];
+      weighted[t * n + b] = cost / divisor;
+    }
+  }
+  return { occupancy, weighted };
 }
 
 /** One replication of one scenario: `s` its index in the selection, `key` in the file (stream keys). */
@@ -148,10 +184,13 @@ export interface Job {
  */
 export class Replications {
   readonly scenarios: MacroScenario[];
+  /** The baseline, then the simulated interventions and combinations. */
+  readonly variants: Variant[];
   readonly plans: MicrosimPlan[];
-  readonly layout: CountsLayout;
+  /** Where the baseline's and each variant's counts lie in a job's counts. */
+  readonly layout: JobLayout;
   readonly jobs: Job[];
-  /** Per replication, every metric per scenario and year (the PSA layout: runs x size). */
+  /** Per replication, every metric per scenario, variant and year (the PSA layout: runs x size). */
   readonly values: Float64Array;
   readonly size: number;
   private readonly sums: Float64Array[];
@@ -162,9 +201,10 @@ export class Replications {
     if (!Number.isSafeInteger(spec.runs) || spec.runs < 1) throw new RangeError(`runs must be a whole number of at least 1, got ${spec.runs}`);
     const scale = spec.personsScale ?? 1;
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`the persons scale must be above 0, got ${scale}`);
-    this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale));
-    this.layout = countsLayout(this.plans[0].persons);
-    this.size = this.scenarios.length * resultSize(layoutOf(model));
+    this.variants = selectVariants(model, spec.variants ?? []);
+    this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale, this.variants.slice(1)));
+    this.layout = layoutOfJob(this.plans[0].persons, this.plans[0].variants);
+    this.size = this.scenarios.length * this.variants.length * resultSize(layoutOf(model));
     this.values = new Float64Array(spec.runs * this.size);
     this.sums = this.plans.map(() => new Float64Array(this.layout.size));
     // Streams are keyed by the scenario's place in the file, not in the selection, so a
@@ -177,17 +217,31 @@ export class Replications {
     return runPopulation(this.plans[job.s], this.spec.seed, job.r, job.key);
   }
 
+  /** A job's whole population as one unit, with its block and pairing streams. */
+  unit(job: Job, persons = this.population(job), firstBlock = 0): JobUnit {
+    return { persons, firstBlock, seed: blockSeed(this.spec.seed, job.r, job.key), pairing: pairingKey(this.spec.seed, job.r, job.key) };
+  }
+
   /** Simulates a job on this thread; returns its counts. */
   simulate(job: Job): Float64Array {
     const counts = new Float64Array(this.layout.size);
-    simulatePersons(this.plans[job.s].persons, { persons: this.population(job), firstBlock: 0, seed: blockSeed(this.spec.seed, job.r, job.key) }, MICROSIM_BLOCK, counts);
+    simulateJob(this.plans[job.s].persons, this.plans[job.s].variants, this.unit(job), MICROSIM_BLOCK, counts);
     return counts;
+  }
+
+  /** Results of one job's counts (or of the sum of `divisor` jobs' counts): the baseline, then each variant against it. */
+  private resultsOf(s: number, counts: Float64Array, divisor: number): ScenarioResult[] {
+    const scenario = this.scenarios[s];
+    const plan = this.plans[s];
+    const base = microsimResult(this.model, scenario, plan, countsOf(this.layout, counts, 0), divisor);
+    const variants = this.variants.slice(1).map((variant, k) => microsimResult(this.model, scenario, plan, countsOf(this.layout, counts, k + 1), divisor, { variant, baseline: base.money }));
+    return [base, ...variants];
   }
 
   /** Takes in a finished job's counts (the sum over its block ranges). */
   finish(job: Job, counts: Float64Array): void {
-    const result = microsimResult(this.model, this.scenarios[job.s], this.plans[job.s], counts);
-    packResult(result, layoutOf(this.model), this.values, job.r * this.size + job.s * resultSize(layoutOf(this.model)));
+    const per = resultSize(layoutOf(this.model));
+    this.resultsOf(job.s, counts, 1).forEach((result, v) => packResult(result, layoutOf(this.model), this.values, job.r * this.size + (job.s * this.variants.length + v) * per));
     const sum = this.sums[job.s];
     for (let k = 0; k < this.layout.size; k++) sum[k] += counts[k];
   }
@@ -195,11 +249,11 @@ export class Replications {
   /** The outcome once every job has finished. */
   outcome(): MicrosimOutcome {
     const runs = this.spec.runs;
-    const results = this.scenarios.map((sc, s) => microsimResult(this.model, sc, this.plans[s], this.sums[s], runs));
+    const results = this.scenarios.flatMap((_, s) => this.resultsOf(s, this.sums[s], runs));
     let personSteps = 0;
     this.plans.forEach((plan, s) => {
       const { states: S, households: H, cycles: T } = plan.persons;
-      for (let k = 0; k < T * S * H; k++) personSteps += this.sums[s][this.layout.occupancy + k]; // rows t = 0..T-1: present before cycle t + 1
+      for (let k = 0; k < T * S * H; k++) personSteps += this.sums[s][this.layout.baseline.occupancy + k]; // rows t = 0..T-1: present before cycle t + 1
     });
     return {
       results,

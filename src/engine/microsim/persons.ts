@@ -31,23 +31,11 @@ import { seedBlockStreams, STREAM_WORDS } from "../../random/stream.js";
 import { advanceBlocks, kernelWorkspace } from "./step.js";
 import type { Persons } from "./population.js";
 import type { PersonsPlan } from "./plan.js";
+import { countsLayout } from "./counts.js";
 
-/** Counts layout: occupancy (T+1) x S x H, flows T x (m+1) x m, new inflow T, AOW exits T. */
-export interface CountsLayout {
-  occupancy: number;
-  flows: number;
-  newInflow: number;
-  aowExits: number;
-  size: number;
-}
-
-export function countsLayout(plan: PersonsPlan): CountsLayout {
-  const T = plan.cycles;
-  const occupancy = 0;
-  const flows = occupancy + (T + 1) * plan.states * plan.households;
-  const newInflow = flows + T * (plan.declared + 1) * plan.declared;
-  const aowExits = newInflow + T;
-  return { occupancy, flows, newInflow, aowExits, size: aowExits + T };
+/** What follows the baseline's persons cycle by cycle (a variant, variants.ts): persons [0, present) moved from `prev` by the kernel's `drawn`, [present, arrived) arrived. */
+export interface CycleFollower {
+  cycle(t: number, present: number, arrived: number, prev: Uint16Array, drawn: Uint16Array, table: number): void;
 }
 
 /** A range of whole blocks of one run's population. */
@@ -60,8 +48,12 @@ export interface PersonsUnit {
   seed: bigint;
 }
 
-/** Simulates a block range over all cycles; adds its counts to `out` (countsLayout(plan).size). */
-export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize: number, out: Float64Array): void {
+/**
+ * Simulates a block range over all cycles; adds its counts to `out` (countsLayout(plan).size).
+ * `variants` (whole populations only: trajects select among everyone) follow the
+ * baseline's draws each cycle (variants.ts).
+ */
+export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize: number, out: Float64Array, variants: readonly CycleFollower[] = []): void {
   const { state, age, household, duration, entry } = unit.persons;
   const N = state.length;
   const S = plan.states;
@@ -77,6 +69,7 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
   const blocks = Math.ceil(N / blockSize);
   const streams = seedBlockStreams(unit.seed, unit.firstBlock, blocks);
   const prev = new Uint16Array(N);
+  const drawn = new Uint16Array(variants.length ? N : 0);
   const kernelCounts = new Float64Array(S);
   const cycleCounts = new Int32Array(S * H);
   const cycleFlows = new Int32Array((m + 1) * m);
@@ -119,8 +112,10 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
       cycleCounts[state[p] * H + household[p]]++;
       cycleFlows[m * m + declaredOf[state[p]]]++;
     }
+    if (variants.length) drawn.set(state.subarray(0, moving));
     out[layout.newInflow + t - 1] += entered - moving;
     out[layout.aowExits + t - 1] += movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows);
+    for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1]);
     const occ = layout.occupancy + t * S * H;
     for (let k = 0; k < S * H; k++) {
       out[occ + k] += cycleCounts[k];
@@ -182,20 +177,4 @@ function movePersons(
     cycleCounts[to * H + household[p]]++;
   }
   return aowExits;
-}
-
-/** A batch of block ranges for one worker call: plain data (structured-cloned to the thread). */
-export interface PersonsTask {
-  kind: "persons";
-  plan: PersonsPlan;
-  blockSize: number;
-  units: PersonsUnit[];
-}
-
-/** Runs every unit of a task; returns units x countsLayout(plan).size counts, unit after unit. */
-export function runPersonsTask(task: PersonsTask): Float64Array {
-  const size = countsLayout(task.plan).size;
-  const out = new Float64Array(task.units.length * size);
-  task.units.forEach((unit, k) => simulatePersons(task.plan, unit, task.blockSize, out.subarray(k * size, (k + 1) * size)));
-  return out;
 }

@@ -14,9 +14,10 @@
  * bijstand in the band matching their months on bijstand.
  */
 import { KIND_EXIT, KIND_ON, type AgeBands, type MacroScenario, type Model } from "../../model/model.js";
-import { baselineVariant } from "../../model/variant.js";
+import { baselineVariant, type Variant } from "../../model/variant.js";
+import { couplings, type Couplings } from "../coupling.js";
 import { checkedMultipliers, rowsOrRefuse, yearOfCycle } from "../cycle.js";
-import { combineMultipliers, type SparseRows } from "../transition.js";
+import { combineMultipliers, type CycleMultipliers, type SparseRows } from "../transition.js";
 import { buildSampler, type Sampler } from "./tables.js";
 
 /** AOW age used when the model has none: nobody ever reaches it. */
@@ -63,11 +64,24 @@ export interface PopulationPlan {
   householdShare: Float64Array;
 }
 
+/** What the persons' variants need, as plain data (sent to worker threads). */
+export interface VariantsPlan {
+  /** The model with exact durations (exactDurationModel): compiled states, layers and interventions. */
+  model: Model;
+  variants: Variant[];
+  /** Per variant, per sampler table of the persons plan: the compiled rows, regular and participant states. */
+  rows: SparseRows[][];
+  /** Per variant, per sampler table: the participants' couplings to their regular rows. */
+  couplings: Couplings[][];
+}
+
 export interface MicrosimPlan {
   persons: PersonsPlan;
   population: PopulationPlan;
   /** Cost multiplier per household type. */
   multiplier: Float64Array;
+  /** The interventions' variants, when any are simulated. */
+  variants?: VariantsPlan;
 }
 
 /** The model with band ageing switched off (microsimulation tracks months on bijstand exactly). */
@@ -78,10 +92,11 @@ export function exactDurationModel(model: Model): Model {
 
 /**
  * Builds the plan of one macro scenario. `personsScale` multiplies the initial counts
- * and the inflow (scale tests). Throws InputError when a macro multiplier pushes a row
- * above 1, as the cohort engine does.
+ * and the inflow (scale tests); `variants` (not the baseline) are simulated alongside.
+ * Throws InputError when a macro multiplier pushes a row above 1, as the cohort engine
+ * does.
  */
-export function microsimPlan(model: Model, scenario: MacroScenario, personsScale = 1): MicrosimPlan {
+export function microsimPlan(model: Model, scenario: MacroScenario, personsScale = 1, variants: readonly Variant[] = []): MicrosimPlan {
   const S = model.baseCount;
   const T = model.years * model.cyclesPerYear;
   const chain = cycleTables(model, scenario, personsScale);
@@ -122,16 +137,34 @@ export function microsimPlan(model: Model, scenario: MacroScenario, personsScale
       householdShare: households ? Float64Array.from(households.share) : Float64Array.of(1),
     },
     multiplier: households ? Float64Array.from(households.multiplier) : Float64Array.of(1),
+    variants: variants.length ? variantsPlan(model, scenario, variants, chain.keys) : undefined,
   };
 }
 
-/** One alias table per distinct set of macro multipliers, the table of each cycle, and the expected new inflow per cycle. */
-function cycleTables(model: Model, scenario: MacroScenario, personsScale: number): { sampler: Sampler; matrixOfStep: Int32Array; inflow: Float64Array } {
+/** Each variant's compiled rows and couplings, per sampler table (with exact durations, as the baseline's tables). */
+function variantsPlan(model: Model, scenario: MacroScenario, variants: readonly Variant[], keys: TableKeys): VariantsPlan {
+  const exact = exactDurationModel(model);
+  const rows = variants.map((v) => keys.multipliers.map((mult, k) => rowsOrRefuse(exact, mult, v, scenario, keys.years[k])));
+  return { model: exact, variants: [...variants], rows, couplings: rows.map((perTable) => perTable.map((r) => couplings(exact, r))) };
+}
+
+/** The cycles' distinct macro multipliers: per sampler table, the multipliers and the year of its first cycle. */
+export interface TableKeys {
+  multipliers: CycleMultipliers[];
+  years: number[];
+}
+
+/**
+ * One alias table per distinct set of macro multipliers, the table of each cycle, the
+ * expected new inflow per cycle, and what each table was built from.
+ */
+export function cycleTables(model: Model, scenario: MacroScenario, personsScale: number): { sampler: Sampler; matrixOfStep: Int32Array; inflow: Float64Array; keys: TableKeys } {
   const S = model.baseCount;
   const T = model.years * model.cyclesPerYear;
   const exact = exactDurationModel(model);
   const baseline = baselineVariant(model);
   const matrices: Float64Array[] = [];
+  const keys: TableKeys = { multipliers: [], years: [] };
   const seen = new Map<string, number>();
   const matrixOfStep = new Int32Array(T);
   const inflow = new Float64Array(T);
@@ -147,10 +180,12 @@ function cycleTables(model: Model, scenario: MacroScenario, personsScale: number
       k = matrices.length;
       seen.set(key, k);
       matrices.push(denseRegular(rowsOrRefuse(exact, mult, baseline, scenario, year), S));
+      keys.multipliers.push(mult);
+      keys.years.push(year);
     }
     matrixOfStep[t - 1] = k;
   }
-  return { sampler: buildSampler("alias", matrices, S), matrixOfStep, inflow };
+  return { sampler: buildSampler("alias", matrices, S), matrixOfStep, inflow, keys };
 }
 
 /** Duration bands: per banded on-state its band-0 state and band, the edges, and the band of each month on bijstand. */
