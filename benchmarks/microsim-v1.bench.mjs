@@ -1,4 +1,4 @@
-// microsim-v1 throughput (spec: shared/bench/microsim-v1.md): N = 1e6 persons, T = 120
+// microsim-v1 throughput (spec: docs/microsim-v1.md): N = 1e6 persons, T = 120
 // steps, alias sampling, through the engine's own path (runMicrosimV1) on 1 and 2
 // workers. One warm-up run per worker count, then RUNS timed runs interleaved across
 // worker counts (so background load hits both alike); the median is reported.

@@ -1,5 +1,5 @@
 /**
- * Random streams for the microsimulation (spec: shared/bench/microsim-v1.md).
+ * Random streams for the microsimulation (spec: docs/microsim-v1.md).
  *
  * Every block of persons owns one xoshiro128** generator (32-bit, Blackman & Vigna),
  * seeded from a splitmix64 stream started at `seed + blockIndex`. A block's stream

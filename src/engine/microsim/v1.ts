@@ -1,5 +1,5 @@
 /**
- * The microsim-v1 benchmark workload (normative spec: shared/bench/microsim-v1.md):
+ * The microsim-v1 benchmark workload (normative spec: docs/microsim-v1.md):
  * a fixed 12-state chain, persons starting in state p mod 12, per-block streams.
  * It proves the engine's microsimulation runs the exact specified simulation
  * (golden checksums) and measures its speed in person-steps per second.
