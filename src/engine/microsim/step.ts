@@ -15,6 +15,7 @@
  * bases per person); all arithmetic is int32 (Math.imul, shifts), with no branch
  * in the alias path. See tables.ts for the integer tables.
  */
+import { runWasmBlocks } from "./kernel-wasm.js";
 import { STREAM_WORDS, seedBlockStreams } from "./rng.js";
 import { scanRowWords, type Sampler } from "./tables.js";
 
@@ -92,6 +93,8 @@ export function advanceBlocks(run: BlockRun): void {
     matrixAt[t] = tablesAt + m * sampler.wordsPerMatrix;
   }
 
+  // The same loop in WebAssembly where available (kernel-wasm.ts); identical results.
+  if (runWasmBlocks({ method: sampler.method, S, ws, tablesAt, matrixAt, steps, states, streams, blockSize, occupancy })) return;
   const stepBlock = sampler.method === "alias" ? aliasBlock : scanBlock;
   for (let b = 0; b < blocks; b++) {
     const first = b * blockSize;
