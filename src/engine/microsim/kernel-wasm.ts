@@ -81,21 +81,20 @@ export function useMicrosimKernel(kind: MicrosimKernel): void {
 
 // Memory layout (byte addresses), fixed in kernel.wat: the step's counts at 0, the
 // block's stream at STREAM, the address of the matrix held in TABLE at CURRENT, the
-// block's states just below STATES_END, the current matrix's tables at TABLE; then,
-// placed here, the sampler's tables, matrixAt and occ.
+// block's states (i32) just below STATES_END, the current matrix's tables at TABLE;
+// then, placed here, the sampler's tables, matrixAt and occ.
 const STREAM = 65536;
 const CURRENT = 65552;
 const STATES_END = 131072;
 const TABLE = 131136;
 /** Persons per block the states region holds. */
-const MAX_BLOCK = (STATES_END - CURRENT - 64) / 2;
+const MAX_BLOCK = (STATES_END - CURRENT - 64) / 4;
 const PAGE = 65536;
 
 interface Instance {
   memory: WebAssembly.Memory;
   kernel: KernelExports;
   i32: Int32Array;
-  u16: Uint16Array;
   u32: Uint32Array;
   f64: Float64Array;
   /** The workspace whose tables are in memory now (kept only to compare identity), and where. */
@@ -121,7 +120,6 @@ function instanceFor(bytes: number): Instance {
     memory,
     kernel: wasm.exports as unknown as KernelExports,
     i32: new Int32Array(buffer),
-    u16: new Uint16Array(buffer),
     u32: new Uint32Array(buffer),
     f64: new Float64Array(buffer),
     tablesOf: null,
@@ -161,11 +159,11 @@ export function runWasmBlocks(loop: BlockLoop): boolean {
   for (let b = 0; b < blocks; b++) {
     const first = b * blockSize;
     const n = Math.min(blockSize, states.length - first);
-    const at = (STATES_END - 2 * n) / 2; // the states end at STATES_END
-    m.u16.set(states.subarray(first, first + n), at);
+    const at = (STATES_END - 4 * n) / 4; // the states end at STATES_END
+    m.i32.set(states.subarray(first, first + n), at);
     m.u32.set(streams.subarray(4 * b, 4 * b + 4), STREAM / 4);
     kernel(n, S, steps, matrixAddr, matrixBytes, occ);
-    states.set(m.u16.subarray(at, at + n), first);
+    states.set(m.i32.subarray(at, at + n), first);
     streams.set(m.u32.subarray(STREAM / 4, STREAM / 4 + 4), 4 * b);
   }
   const at = occ / 8;

@@ -10,7 +10,7 @@
 ;;   0       COUNTS     S x i32: persons per state in the current step (scratch)
 ;;   65536   STREAM     4 x i32: the block's xoshiro128** state s0..s3, in and out
 ;;   65552   CURRENT    i32: address (in the sampler) of the matrix now in TABLE, or -1
-;;   131072  STATES_END the block's n states (u16) lie just below it, in and out
+;;   131072  STATES_END the block's n states (i32) lie just below it, in and out
 ;;   131136  TABLE      the tables of the current step's matrix, copied from the sampler
 ;;   further on, placed by kernel-wasm.ts: the sampler (Sampler.cells, all matrices),
 ;;   matrixAt (steps x i32: sampler address of step t's matrix), occ (steps x S x f64).
@@ -52,8 +52,14 @@
   ;; Alias sampling, one block, all steps. Per person: draw r; the product
   ;; (state 2^32 + r) 2S has the high word state 2S + c2, the index of the person's
   ;; half-column cell, and the low word lo (2S r = c2 2^32 + lo). The cell is
-  ;; [threshold, alias | (column - alias) << 16]: keep the column when
-  ;; lo / 2 < threshold, else take the alias (tables.ts, aliasCells).
+  ;; [threshold, alias | (column - alias) << 16]: the column when lo / 2 < threshold,
+  ;; else the alias (tables.ts, aliasCells). A select, not a branch: the outcome is
+  ;; close to a coin toss in some cells.
+  ;;
+  ;; Measured choices (V8, x64): states as i32 rather than u16 (a 2-byte load right
+  ;; after a 2-byte store to the same word was slower), a select rather than the JS
+  ;; kernel's mask arithmetic, and one person per loop iteration (V8 unrolls this
+  ;; loop itself; unrolling it by hand made it spill registers and run slower).
   (func (export "alias")
     (param $n i32) (param $S i32) (param $steps i32) (param $matrixAt i32)
     (param $matrixBytes i32) (param $occ i32)
@@ -66,104 +72,41 @@
     (local.set $s2 (i32.load (i32.const 65544)))
     (local.set $s3 (i32.load (i32.const 65548)))
     (local.set $halves (i64.extend_i32_u (i32.shl (local.get $S) (i32.const 1))))
-    (local.set $first (i32.sub (i32.const 131072) (i32.shl (local.get $n) (i32.const 1))))
+    (local.set $first (i32.sub (i32.const 131072) (i32.shl (local.get $n) (i32.const 2))))
     (call $zero (local.get $S))
     (loop $step
       (call $matrix (local.get $matrixAt) (local.get $t) (local.get $matrixBytes))
       (local.set $p (local.get $first))
-      ;; One person first when n is odd, then two per loop iteration (V8 checks the
-      ;; stack guard and the loop bound once per iteration); the copies are identical
-      ;; but for the state's offset. Persons are taken in ascending order.
-      (if (i32.and (local.get $n) (i32.const 1))
-        (then
-          ;; xoshiro128**: the output from the old s1, then the state update
-          (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-          (local.set $x (i32.shl (local.get $s1) (i32.const 9)))
-          (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-          (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-          (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-          (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-          (local.set $s2 (i32.xor (local.get $s2) (local.get $x)))
-          (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-          (local.set $prod
-            (i64.mul
-              (i64.or (i64.shl (i64.load16_u (local.get $p)) (i64.const 32)) (i64.extend_i32_u (local.get $r)))
-              (local.get $halves)))
-          (local.set $cell (i32.shl (i32.wrap_i64 (i64.shr_u (local.get $prod) (i64.const 32))) (i32.const 3)))
-          (local.set $out (i32.load offset=131140 (local.get $cell)))
-          (local.set $next
-            (i32.add
-              (i32.and (local.get $out) (i32.const 0xffff))
-              (i32.and
-                (i32.shr_s (local.get $out) (i32.const 16))
-                (i32.shr_s
-                  (i32.sub
-                    (i32.shr_u (i32.wrap_i64 (local.get $prod)) (i32.const 1))
-                    (i32.load offset=131136 (local.get $cell)))
-                  (i32.const 31)))))
-          (i32.store16 (local.get $p) (local.get $next))
-          (local.set $c (i32.shl (local.get $next) (i32.const 2)))
-          (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
-          (local.set $p (i32.add (local.get $p) (i32.const 2)))))
-      (if (i32.lt_u (local.get $p) (i32.const 131072))
-        (then
-          (loop $pair
-            (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-            (local.set $x (i32.shl (local.get $s1) (i32.const 9)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-            (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-            (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $x)))
-            (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-            (local.set $prod
-              (i64.mul
-                (i64.or (i64.shl (i64.load16_u (local.get $p)) (i64.const 32)) (i64.extend_i32_u (local.get $r)))
-                (local.get $halves)))
-            (local.set $cell (i32.shl (i32.wrap_i64 (i64.shr_u (local.get $prod) (i64.const 32))) (i32.const 3)))
-            (local.set $out (i32.load offset=131140 (local.get $cell)))
-            (local.set $next
-              (i32.add
-                (i32.and (local.get $out) (i32.const 0xffff))
-                (i32.and
-                  (i32.shr_s (local.get $out) (i32.const 16))
-                  (i32.shr_s
-                    (i32.sub
-                      (i32.shr_u (i32.wrap_i64 (local.get $prod)) (i32.const 1))
-                      (i32.load offset=131136 (local.get $cell)))
-                    (i32.const 31)))))
-            (i32.store16 (local.get $p) (local.get $next))
-            (local.set $c (i32.shl (local.get $next) (i32.const 2)))
-            (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
-            (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-            (local.set $x (i32.shl (local.get $s1) (i32.const 9)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-            (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-            (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $x)))
-            (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-            (local.set $prod
-              (i64.mul
-                (i64.or (i64.shl (i64.load16_u offset=2 (local.get $p)) (i64.const 32)) (i64.extend_i32_u (local.get $r)))
-                (local.get $halves)))
-            (local.set $cell (i32.shl (i32.wrap_i64 (i64.shr_u (local.get $prod) (i64.const 32))) (i32.const 3)))
-            (local.set $out (i32.load offset=131140 (local.get $cell)))
-            (local.set $next
-              (i32.add
-                (i32.and (local.get $out) (i32.const 0xffff))
-                (i32.and
-                  (i32.shr_s (local.get $out) (i32.const 16))
-                  (i32.shr_s
-                    (i32.sub
-                      (i32.shr_u (i32.wrap_i64 (local.get $prod)) (i32.const 1))
-                      (i32.load offset=131136 (local.get $cell)))
-                    (i32.const 31)))))
-            (i32.store16 offset=2 (local.get $p) (local.get $next))
-            (local.set $c (i32.shl (local.get $next) (i32.const 2)))
-            (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (br_if $pair (i32.lt_u (local.get $p) (i32.const 131072))))))
+      (loop $person
+        ;; xoshiro128**: the output from the old s1, then the state update
+        (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $x (i32.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $x)))
+        (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+        (local.set $prod
+          (i64.mul
+            (i64.or (i64.shl (i64.load32_u (local.get $p)) (i64.const 32)) (i64.extend_i32_u (local.get $r)))
+            (local.get $halves)))
+        (local.set $cell (i32.shl (i32.wrap_i64 (i64.shr_u (local.get $prod) (i64.const 32))) (i32.const 3)))
+        (local.set $out (i32.load offset=131140 (local.get $cell)))
+        ;; x is free again here: it holds the alias
+        (local.set $x (i32.and (local.get $out) (i32.const 0xffff)))
+        (local.set $next
+          (select
+            (i32.add (local.get $x) (i32.shr_s (local.get $out) (i32.const 16)))
+            (local.get $x)
+            (i32.lt_s
+              (i32.shr_u (i32.wrap_i64 (local.get $prod)) (i32.const 1))
+              (i32.load offset=131136 (local.get $cell)))))
+        (i32.store (local.get $p) (local.get $next))
+        (local.set $c (i32.shl (local.get $next) (i32.const 2)))
+        (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $person (i32.lt_u (local.get $p) (i32.const 131072))))
       (call $flush (local.get $S)
         (i32.add (local.get $occ) (i32.shl (i32.mul (local.get $t) (local.get $S)) (i32.const 3))))
       (local.set $t (i32.add (local.get $t) (i32.const 1)))
@@ -189,7 +132,7 @@
     (local.set $s2 (i32.load (i32.const 65544)))
     (local.set $s3 (i32.load (i32.const 65548)))
     (local.set $rowBytes (i32.shl (i32.add (local.get $S) (i32.const 3)) (i32.const 2)))
-    (local.set $first (i32.sub (i32.const 131072) (i32.shl (local.get $n) (i32.const 1))))
+    (local.set $first (i32.sub (i32.const 131072) (i32.shl (local.get $n) (i32.const 2))))
     (call $zero (local.get $S))
     (loop $step
       (call $matrix (local.get $matrixAt) (local.get $t) (local.get $matrixBytes))
@@ -204,7 +147,7 @@
         (local.set $s2 (i32.xor (local.get $s2) (local.get $x)))
         (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
         (local.set $r (i32.xor (local.get $r) (i32.const 0x80000000)))
-        (local.set $row (i32.mul (i32.load16_u (local.get $p)) (local.get $rowBytes)))
+        (local.set $row (i32.mul (i32.load (local.get $p)) (local.get $rowBytes)))
         (if (i32.and
               (i32.ge_s (local.get $r) (i32.load offset=131144 (local.get $row)))
               (i32.lt_s (local.get $r) (i32.load offset=131148 (local.get $row))))
@@ -220,10 +163,10 @@
                 (local.set $next (i32.add (local.get $next) (i32.const 1)))
                 (local.set $thr (i32.add (local.get $thr) (i32.const 4)))
                 (br $scan)))))
-        (i32.store16 (local.get $p) (local.get $next))
+        (i32.store (local.get $p) (local.get $next))
         (local.set $c (i32.shl (local.get $next) (i32.const 2)))
         (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
-        (local.set $p (i32.add (local.get $p) (i32.const 2)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
         (br_if $person (i32.lt_u (local.get $p) (i32.const 131072))))
       (call $flush (local.get $S)
         (i32.add (local.get $occ) (i32.shl (i32.mul (local.get $t) (local.get $S)) (i32.const 3))))
