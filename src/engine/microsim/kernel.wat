@@ -52,21 +52,23 @@
   ;; Alias sampling, one block, all steps. Per person: draw r; the product
   ;; (state 2^32 + r) 2S has the high word state 2S + c2, the index of the person's
   ;; half-column cell, and the low word lo (2S r = c2 2^32 + lo). The cell is
-  ;; [threshold, alias | (column - alias) << 16]: the column when lo / 2 < threshold,
+  ;; [threshold, alias | (column - alias) << 16] (little-endian: the alias is the
+  ;; u16 at +4, column - alias the i16 at +6): the column when lo / 2 < threshold,
   ;; else the alias (tables.ts, aliasCells). A select, not a branch: the outcome is
   ;; close to a coin toss in some cells.
   ;;
   ;; Measured choices (V8, x64): states as i32 rather than u16 (a 2-byte load right
-  ;; after a 2-byte store to the same word was slower), a select rather than the JS
-  ;; kernel's mask arithmetic, and one person per loop iteration (V8 unrolls this
-  ;; loop itself; unrolling it by hand made it spill registers and run slower).
+  ;; after a 2-byte store to the same word was slower); a select rather than the JS
+  ;; kernel's mask arithmetic; the two 16-bit fields loaded apart rather than shifted
+  ;; out of one word; one person per loop iteration (V8 unrolls this loop itself;
+  ;; unrolling it by hand made it spill registers and run slower).
   (func (export "alias")
     (param $n i32) (param $S i32) (param $steps i32) (param $matrixAt i32)
     (param $matrixBytes i32) (param $occ i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
     (local $r i32) (local $x i32) (local $prod i64) (local $halves i64)
     (local $t i32) (local $p i32) (local $first i32)
-    (local $cell i32) (local $out i32) (local $next i32) (local $c i32)
+    (local $cell i32) (local $next i32) (local $c i32)
     (local.set $s0 (i32.load (i32.const 65536)))
     (local.set $s1 (i32.load (i32.const 65540)))
     (local.set $s2 (i32.load (i32.const 65544)))
@@ -92,12 +94,11 @@
             (i64.or (i64.shl (i64.load32_u (local.get $p)) (i64.const 32)) (i64.extend_i32_u (local.get $r)))
             (local.get $halves)))
         (local.set $cell (i32.shl (i32.wrap_i64 (i64.shr_u (local.get $prod) (i64.const 32))) (i32.const 3)))
-        (local.set $out (i32.load offset=131140 (local.get $cell)))
         ;; x is free again here: it holds the alias
-        (local.set $x (i32.and (local.get $out) (i32.const 0xffff)))
+        (local.set $x (i32.load16_u offset=131140 (local.get $cell)))
         (local.set $next
           (select
-            (i32.add (local.get $x) (i32.shr_s (local.get $out) (i32.const 16)))
+            (i32.add (local.get $x) (i32.load16_s offset=131142 (local.get $cell)))
             (local.get $x)
             (i32.lt_s
               (i32.shr_u (i32.wrap_i64 (local.get $prod)) (i32.const 1))
