@@ -143,8 +143,14 @@ export function runWasmBlocks(loop: BlockLoop): boolean {
   const matrixAddr = align(sampler + 4 * (ws.length - tablesAt), 64);
   const occ = align(matrixAddr + 4 * steps, 64);
   const end = occ + 8 * steps * S;
+  if (end > 2 ** 31) return false; // beyond what one wasm memory is worth here: the JS loop
 
-  const m = instanceFor(end);
+  let m: Instance;
+  try {
+    m = instanceFor(end);
+  } catch {
+    return false; // the memory could not be had: the JS loop needs none
+  }
   if (m.tablesOf !== ws || m.tablesAddr !== sampler) {
     m.i32.set(ws.subarray(tablesAt), sampler / 4);
     m.tablesOf = ws;
