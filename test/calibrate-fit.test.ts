@@ -1,6 +1,6 @@
 /**
  * fit: least squares on yearly series. It recovers parameters from series the model
- * made itself, reproduces the Berenschot table of seed 001, and refuses fits the data
+ * made itself, reproduces the Berenschot table of the default scenario, and refuses fits the data
  * cannot identify.
  */
 import { describe, expect, it } from "vitest";
@@ -95,7 +95,7 @@ describe("fit recovers what the model itself made", () => {
   });
 });
 
-describe("fit reproduces the Berenschot table of seed 001", () => {
+describe("fit reproduces the Berenschot table of the default scenario", () => {
   it("three elasticities + inflow fitted to the 12 cells land within 3% per cell; the fitted file runs", async () => {
     const dir = tmp();
     const start = base();
