@@ -19,7 +19,7 @@ const PERSONS_ON_BIJSTAND = 400_000;
 
 // The workload carries ages, so AOW exits by month are part of the measured work (the
 // default file has none: its exit rates already include reaching AOW age). Age shares as
-// reported for Werkplein Drentsche Aa: 13% under 27, 31% 27-44, 56% 45+.
+// at Werkplein Drentsche Aa (Bureau Bartels, client-file analysis of Werkplein Drentsche Aa, 2024): 13% under 27, 31% 27-44, 56% 45+.
 const AGES = {
   bands: [
     { from: 18, to: 27, share: 0.13 },

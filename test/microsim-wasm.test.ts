@@ -9,11 +9,12 @@
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { microsimKernel, useMicrosimKernel, wasmUnavailable, type MicrosimKernel } from "../src/engine/microsim/kernel-wasm.js";
-import { seedBlockStreams } from "../src/engine/microsim/rng.js";
 import { advanceBlocks, kernelWorkspace, runBlockRange, type StateArray } from "../src/engine/microsim/step.js";
 import { buildSampler, type Sampler, type SamplingMethod } from "../src/engine/microsim/tables.js";
-import { V1_GOLDEN } from "../src/engine/microsim/v1.js";
-import { runMicrosimV1 } from "../src/engine/microsim/index.js";
+import { microsimChecksum, microsimV1Matrix, V1_BLOCK, V1_GOLDEN, V1_SIM_SEED, V1_STATES } from "../src/engine/microsim/v1.js";
+
+/** A module of the compiled engine in dist/, typed as its source (worker threads run dist/). */
+const fromBuild = async <T>(path: string): Promise<T> => (await import(new URL(`../dist/${path}`, import.meta.url).href)) as T;
 
 afterEach(() => useMicrosimKernel("wasm"));
 
@@ -54,6 +55,15 @@ function randomMatrix(S: number, rand: () => number): Float64Array {
   return P;
 }
 
+/**
+ * Generator states for `blocks` blocks: any non-zero words will do, since the kernels
+ * only advance what they are given (rng.ts seeds them for real runs).
+ */
+function streamsFor(seed: number, blocks: number): Uint32Array {
+  const rand = lcg(seed);
+  return Uint32Array.from({ length: 4 * blocks }, () => 1 + Math.floor(rand() * 0xfffffffe));
+}
+
 interface Case {
   method: SamplingMethod;
   sampler: Sampler;
@@ -75,7 +85,8 @@ function randomCase(k: number, method: SamplingMethod): Case {
   const steps = 1 + Math.floor(rand() * 9);
   const matrixOfStep = Int32Array.from({ length: steps }, () => Math.floor(rand() * matrices.length));
   const Type = S > 256 ? (rand() < 0.5 ? Uint16Array : Int32Array) : [Uint8Array, Uint16Array, Int32Array][Math.floor(rand() * 3)];
-  const start = Type.from({ length: persons }, () => Math.floor(rand() * S));
+  const start: StateArray = new Type(persons);
+  for (let p = 0; p < persons; p++) start[p] = Math.floor(rand() * S);
   return { method, sampler, persons, blockSize, steps, matrixOfStep, start, seed: Math.floor(rand() * 1e9) };
 }
 
@@ -83,7 +94,7 @@ function randomCase(k: number, method: SamplingMethod): Case {
 function runWhole(c: Case, kernel: MicrosimKernel) {
   useMicrosimKernel(kernel);
   const states = c.start.slice();
-  const streams = seedBlockStreams(c.seed, 0, Math.ceil(c.persons / c.blockSize));
+  const streams = streamsFor(c.seed, Math.ceil(c.persons / c.blockSize));
   const occupancy = new Float64Array(c.steps * c.sampler.stateCount);
   advanceBlocks({ sampler: c.sampler, states, streams, blockSize: c.blockSize, steps: c.steps, matrixOfStep: c.matrixOfStep, occupancy });
   return { occupancy: Array.from(occupancy), states: Array.from(states), streams: Array.from(streams) };
@@ -94,7 +105,7 @@ function runStepwise(c: Case, kernel: MicrosimKernel) {
   useMicrosimKernel(kernel);
   const S = c.sampler.stateCount;
   const states = c.start.slice();
-  const streams = seedBlockStreams(c.seed, 0, Math.ceil(c.persons / c.blockSize));
+  const streams = streamsFor(c.seed, Math.ceil(c.persons / c.blockSize));
   const occupancy = new Float64Array(c.steps * S);
   const workspace = kernelWorkspace(c.sampler, c.blockSize);
   for (let t = 0; t < c.steps; t++) {
@@ -134,7 +145,7 @@ describe("wasm kernel", () => {
     const run = (c: Case, workspace: Int32Array) => {
       const S = c.sampler.stateCount;
       const states = c.start.slice();
-      const streams = seedBlockStreams(c.seed, 0, Math.ceil(c.persons / c.blockSize));
+      const streams = streamsFor(c.seed, Math.ceil(c.persons / c.blockSize));
       const occupancy = new Float64Array(c.steps * S);
       return { c, workspace, states, streams, occupancy };
     };
@@ -170,10 +181,14 @@ describe("wasm kernel", () => {
 
 describe("golden checksums through the wasm kernel", () => {
   for (const method of ["alias", "scan"] as const) {
-    it(`${method}, N = 20,000, T = 24, on the calling thread`, async () => {
+    it(`${method}, N = 20,000, T = 24, on the calling thread`, () => {
       expect(microsimKernel()).toBe("wasm");
-      const { checksum } = await runMicrosimV1({ n: 20_000, t: 24, method, workers: 1 });
-      expect(checksum).toBe(V1_GOLDEN["20000x24"][method]);
+      const n = 20_000;
+      const occupancy = runBlockRange({
+        sampler: buildSampler(method, microsimV1Matrix(), V1_STATES),
+        persons: n, blockSize: V1_BLOCK, firstBlock: 0, blockCount: Math.ceil(n / V1_BLOCK), seed: V1_SIM_SEED, steps: 24,
+      });
+      expect(microsimChecksum(occupancy)).toBe(V1_GOLDEN["20000x24"][method]);
     });
   }
 
@@ -190,8 +205,8 @@ describe("golden checksums through the wasm kernel", () => {
   });
 
   it("alias and scan, N = 1,000,000, T = 120, on 1 and 2 workers", async () => {
-    const dist = await import("../dist/engine/microsim/index.js");
-    const wasm = await import("../dist/engine/microsim/kernel-wasm.js");
+    const dist = await fromBuild<typeof import("../src/engine/microsim/index.js")>("engine/microsim/index.js");
+    const wasm = await fromBuild<typeof import("../src/engine/microsim/kernel-wasm.js")>("engine/microsim/kernel-wasm.js");
     expect(wasm.microsimKernel()).toBe("wasm");
     for (const method of ["alias", "scan"] as const) {
       for (const workers of [1, 2]) {

@@ -15,7 +15,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { StateArray } from "./step.js";
 import { scanRowWords, type SamplingMethod } from "./tables.js";
 
 export type MicrosimKernel = "wasm" | "js";
@@ -31,7 +30,8 @@ export interface BlockLoop {
   /** Per step, the index in `ws` of that step's matrix tables. */
   matrixAt: Int32Array;
   steps: number;
-  states: StateArray;
+  /** step.ts's StateArray, spelled out: this file imports nothing from step.ts (no cycle). */
+  states: Uint8Array | Uint16Array | Int32Array;
   streams: Uint32Array;
   blockSize: number;
   occupancy: Float64Array;
