@@ -15,9 +15,9 @@
  * bases per person); all arithmetic is int32 (Math.imul, shifts), with no branch
  * in the alias path. See tables.ts for the integer tables.
  */
-import { runWasmBlocks } from "./kernel-wasm.js";
 import { STREAM_WORDS, seedBlockStreams } from "./rng.js";
 import { scanRowWords, type Sampler } from "./tables.js";
+import { runWasmBlocks } from "./kernel-wasm.js";
 
 /** States of persons, one entry per person (values 0..S-1). */
 export type StateArray = Uint8Array | Uint16Array | Int32Array;
