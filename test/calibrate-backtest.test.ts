@@ -1,13 +1,14 @@
 /**
- * backtest: the national CBS series (persons on bijstand below AOW age) against scenarios/nederland.json (the
- * CPB scenarios of June 2020), next to the naive forecast.
+ * backtest: the national CBS series (persons on bijstand below the AOW age, end of
+ * year; CBS StatLine) against scenarios/nederland.json (the CPB scenarios of June
+ * 2020), next to the naive forecast.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { calibrate, tmp, writeTmp } from "./calibrate-fixtures.js";
 
-/** CBS, persons on bijstand below AOW age, end of year (thousands). */
+/** CBS, persons on bijstand below AOW age, end of year, x 1000. */
 const CBS: Record<number, number> = { 2013: 413, 2014: 434, 2015: 449, 2016: 465, 2017: 457, 2018: 432, 2019: 415, 2020: 428, 2021: 408, 2022: 397, 2023: 401, 2024: 406 };
 const cbsCsv = (from = 2013) => ["year,metric,value", ...Object.entries(CBS).filter(([y]) => Number(y) >= from).map(([y, v]) => `${y},volume_end,${v * 1000}`)].join("\n") + "\n";
 

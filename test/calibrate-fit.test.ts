@@ -1,7 +1,8 @@
 /**
  * fit: least squares on yearly series. It recovers parameters from series the model
- * made itself, reproduces the Berenschot table of the default scenario, and refuses fits the data
- * cannot identify.
+ * made itself, reproduces the Berenschot table (the appendix of Steenwijkerland's
+ * policy framework "Iedereen doet mee" 2020-2023), and refuses fits the data cannot
+ * identify.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
@@ -95,7 +96,7 @@ describe("fit recovers what the model itself made", () => {
   });
 });
 
-describe("fit reproduces the Berenschot table of the default scenario", () => {
+describe("fit reproduces the Berenschot table", () => {
   it("three elasticities + inflow fitted to the 12 cells land within 3% per cell; the fitted file runs", async () => {
     const dir = tmp();
     const start = base();

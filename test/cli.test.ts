@@ -65,7 +65,7 @@ describe("bijstandsim run", () => {
     expect(new Set(rows.map((l) => l.split(",")[2])).size).toBe(10);
   });
 
-  it("reproduces the Berenschot table of the default scenario within 3% per cell", () => {
+  it("reproduces the Berenschot table of seed 001 within 3% per cell", () => {
     const out = join(tmp(), "run");
     expect(cli("run", DEFAULT, "--out", out, "--quiet").code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
