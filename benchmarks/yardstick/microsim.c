@@ -125,7 +125,7 @@ typedef struct {
 } job_t;
 
 /*
- * One block, all steps: the block's n persons have their states in st. ALIAS_ON is a
+ * One block, all steps: the block's n persons have their states in st. alias_on is a
  * compile-time constant in each of the two copies the compiler makes, so the person
  * loop carries no kernel test; the alias choice is a select, not a branch (the
  * outcome is close to a coin toss for some cells, which a branch would mispredict).
