@@ -10,7 +10,7 @@
 // Each worker count runs in its own child process (national-run.mjs), so peak memory
 // (process.resourceUsage().maxRSS: the whole process, worker threads included) is per
 // configuration: one warm-up run, then RUNS timed runs; the median is reported.
-// Appends one JSON line per worker count to benchmarks/results.jsonl.
+// Records one JSON line per worker count (lib.mjs: results.local.jsonl, or results.jsonl with --record).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dist, median, printTable, record } from "./lib.mjs";

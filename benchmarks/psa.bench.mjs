@@ -4,7 +4,7 @@
 //   one:  one macro scenario (matig-herstel), baseline only, 10,000 runs — the target
 //         "10,000 runs in under 5 s on 2 cores";
 //   full: every macro scenario (5) x every variant (baseline + intensieve begeleiding), 1,000 runs.
-// Median of 3 timed runs after a warm-up; appends a JSON line per workload and worker count.
+// Median of 3 timed runs after a warm-up; records a JSON line per workload and worker count (lib.mjs).
 import { readFileSync } from "node:fs";
 import { dist, median, printTable, record } from "./lib.mjs";
 

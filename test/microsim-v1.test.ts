@@ -8,7 +8,7 @@ import { fromDist } from "./cli-harness.js";
 
 const S = V1_STATES;
 
-/** FNV-1a 64 over bytes, as the C reference hashes its tables. */
+/** FNV-1a 64 over bytes: the table check value of docs/microsim-v1.md, section 5.3. */
 function fnv1a(parts: Uint8Array[]): bigint {
   let h = 0xcbf29ce484222325n;
   for (const bytes of parts) {
@@ -26,7 +26,7 @@ describe("microsim-v1 tables", () => {
     for (let i = 0; i < S; i++) expect(P[i * S + i]).toBe(0.9);
   });
 
-  it("builds P, CUM and the alias tables bit for bit as the C reference (FNV-1a hash)", () => {
+  it("builds P, CUM and the alias tables bit for bit (the spec's FNV-1a check value)", () => {
     const cum = cumulativeRows(P, S);
     const { prob, alias } = aliasTables(P, S);
     const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);

@@ -17,6 +17,7 @@
  */
 import { STREAM_WORDS, seedBlockStreams } from "../../random/stream.js";
 import { scanRowWords, type Sampler } from "./tables.js";
+import { runWasmBlocks } from "./kernel-wasm.js";
 
 /** States of persons, one entry per person (values 0..S-1). */
 export type StateArray = Uint8Array | Uint16Array | Int32Array;
@@ -92,6 +93,8 @@ export function advanceBlocks(run: BlockRun): void {
     matrixAt[t] = tablesAt + m * sampler.wordsPerMatrix;
   }
 
+  // The same loop in WebAssembly where available (kernel-wasm.ts); identical results.
+  if (runWasmBlocks({ method: sampler.method, S, ws, tablesAt, matrixAt, steps, states, streams, blockSize, occupancy })) return;
   const stepBlock = sampler.method === "alias" ? aliasBlock : scanBlock;
   for (let b = 0; b < blocks; b++) {
     const first = b * blockSize;

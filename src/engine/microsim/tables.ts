@@ -1,6 +1,6 @@
 /**
  * Sampling tables for the microsimulation: per-row cumulative sums (inverse-CDF
- * "scan") and Vose alias tables, exactly as specified in microsim-v1.md, plus the
+ * "scan") and Vose alias tables, exactly as specified in docs/microsim-v1.md, plus the
  * integer form the kernel uses (step.ts).
  *
  * Matrices are row-major Float64Arrays of S*S entries, row i = from-state i.
