@@ -1,0 +1,61 @@
+/**
+ * The setters what-ifs use on a compiled model (src/model/adjust.ts): a shorter horizon
+ * by truncation equals compiling with --horizon, and an intervention's capacity and costs
+ * set on the model equal recompiling the edited file, number for number.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { withHorizon, withIntervention } from "../src/model/adjust.js";
+import { compileScenario } from "../src/model/compile/index.js";
+import { InputError } from "../src/model/errors.js";
+import type { Model } from "../src/model/model.js";
+import { parseScenario } from "../src/model/parse.js";
+import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
+import type { ScenarioResult } from "../src/outcomes/result.js";
+import { runDeterministic } from "../src/simulate/scenario.js";
+
+const SHIPPED = ["steenwijkerland", "drentsche-aa", "groningen", "nederland"];
+const fileOf = (name: string) => `scenarios/${name}.json`;
+const textOf = (name: string) => readFileSync(fileOf(name), "utf8");
+const compileText = (text: string, file = "t.json", horizonYears?: number): Model => compileScenario(parseScenario(text, file), file, { horizonYears });
+
+/** Every metric of every result, keyed by scenario, variant, metric. */
+function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const r of results) {
+    const values = metricValues(r);
+    for (const k of METRIC_KEYS) out.set(`${r.scenario.name}/${r.variant}/${k}`, values[k]);
+  }
+  return out;
+}
+
+describe("adjusters for what-ifs (model/adjust.ts)", () => {
+  it.each(SHIPPED)("%s: a shorter horizon by truncation equals compiling with --horizon, number for number", (name) => {
+    const model = compileText(textOf(name), fileOf(name));
+    for (let h = 1; h < model.years; h++) {
+      expect(numbers(runDeterministic(withHorizon(model, h)))).toEqual(numbers(runDeterministic(compileText(textOf(name), fileOf(name), h))));
+    }
+    expect(withHorizon(model, model.years)).toBe(model);
+    expect(() => withHorizon(model, model.years + 1)).toThrow(InputError);
+    expect(() => withHorizon(model, 0)).toThrow(InputError);
+  });
+
+  it("capacity (coaches, places, persons reached) and costs equal the edited file", () => {
+    const raw = JSON.parse(textOf("groningen"));
+    const model = compileText(textOf("groningen"));
+    raw.interventions[0].capacity.places = 300; // premie-op-werk: places
+    raw.interventions[1].capacity.starts_per_year = 200; // ww-preventie: reach
+    raw.interventions[2].capacity.coaches = 3; // nazorg: coaches x caseload
+    raw.interventions[3].costs.per_start = 400;
+    raw.interventions[3].costs.per_participant_month = 99;
+    const edited = compileText(JSON.stringify(raw));
+    let adjusted = withIntervention(model, 0, { places: 300 });
+    adjusted = withIntervention(adjusted, 1, { startsPerYear: 200 });
+    adjusted = withIntervention(adjusted, 2, { places: 3 * 50 });
+    adjusted = withIntervention(adjusted, 3, { perStart: 400, perParticipantMonth: 99 });
+    expect(adjusted.interventions).toStrictEqual(edited.interventions);
+    expect(numbers(runDeterministic(adjusted))).toEqual(numbers(runDeterministic(edited)));
+    expect(model.interventions[0].places).toBe(520); // the input model is left as it was
+    expect(() => withIntervention(model, 0, { places: -1 })).toThrow(InputError);
+  });
+});
