@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
+import { registerExplore } from "./explore-command.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
 import { collect, positiveNumber, wholeNumber } from "./options.js";
@@ -72,6 +73,7 @@ Example:
     .action(breakevenCommand);
 
   registerReport(program);
+  registerExplore(program);
   registerCalibrate(program);
 
   program
