@@ -12,7 +12,7 @@ import { chartData, pageCharts, signalsOf, structureOf } from "../src/explore/ch
 import { pageData, type PageData } from "../src/explore/data.js";
 import { applyEdits, reproduction } from "../src/explore/reproduce.js";
 import { defaultSettings, fromFragment, toFragment, type Settings } from "../src/explore/settings.js";
-import { runWhatIf, totals, whatIfVariant } from "../src/explore/whatif.js";
+import { Baselines, runWhatIf, totals, whatIfVariant } from "../src/explore/whatif.js";
 import { compileScenario } from "../src/model/compile/index.js";
 import { projectCohort } from "../src/engine/cohort.js";
 import type { Model } from "../src/model/model.js";
@@ -106,8 +106,10 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
   ] as const)("%s: the reproduce line and its file edits give the page's numbers", (name, change) => {
     const { model, data, text } = load(name);
     const s = defaultSettings(model, data);
+    const baselines = new Baselines(); // as the page: baselines of the file's values, reused where the horizon is the same
+    runWhatIf(model, s, baselines);
     change(s);
-    const w = runWhatIf(model, s);
+    const w = runWhatIf(model, s, baselines);
     const r = reproduction(model, data, s);
     expect(r.edits.length).toBeGreaterThan(0);
     const flags = r.command.split(" ");

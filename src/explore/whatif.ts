@@ -11,7 +11,7 @@ import { baselineVariant, makeVariant, type Variant } from "../model/variant.js"
 import type { BreakEven } from "../outcomes/analyses.js";
 import { METRICS, type Metric } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
-import { runScenario } from "../simulate/scenario.js";
+import { runAgainst, runScenario } from "../simulate/scenario.js";
 import type { PageData } from "./data.js";
 import { capacityAmount, type InterventionSettings, type Settings } from "./settings.js";
 
@@ -74,15 +74,34 @@ export interface WhatIf {
   outcomes: ScenarioOutcome[];
 }
 
+/**
+ * Baseline results per macro scenario and horizon. The baseline runs no intervention, so
+ * an intervention's capacity, costs and effects do not change it: a page recomputes only
+ * the variant when those move.
+ */
+export class Baselines {
+  private readonly memo = new Map<string, ScenarioResult>();
+
+  get(adjusted: Model, scenario: MacroScenario): ScenarioResult {
+    const key = `${scenario.name}\u0000${adjusted.years}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      hit = runScenario(adjusted, scenario, [baselineVariant(adjusted)])[0];
+      this.memo.set(key, hit);
+    }
+    return hit;
+  }
+}
+
 /** Runs the selected macro scenarios: the baseline and, when any intervention is on, the variant against it. */
-export function runWhatIf(model: Model, s: Settings): WhatIf {
+export function runWhatIf(model: Model, s: Settings, baselines = new Baselines()): WhatIf {
   const adjusted = adjustedModel(model, s);
   const variant = whatIfVariant(adjusted, s);
   const outcomes = adjusted.scenarios
     .filter((sc) => s.scenarios.includes(sc.name))
     .map((scenario) => {
-      const [baseline, withVariant] = runScenario(adjusted, scenario, variant ? [baselineVariant(adjusted), variant] : [baselineVariant(adjusted)]);
-      return { scenario, baseline, variant: withVariant };
+      const baseline = baselines.get(adjusted, scenario);
+      return { scenario, baseline, variant: variant ? runAgainst(adjusted, baseline, variant) : undefined };
     });
   return { model: adjusted, variant, outcomes };
 }
