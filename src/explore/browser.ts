@@ -6,8 +6,9 @@
  * then the break-even of each intervention switched on, one at a time, so the charts
  * never wait for it.
  *
- * `window.verkenner` reports what each update took (`timings`) and `idle()` resolves
- * when nothing is pending: the browser test measures the redraw time with it.
+ * `window.verkenner` reports what each update took (`timings`), the rows the charts
+ * show (`chartData()`), and `idle()` resolves when nothing is pending: the browser test
+ * measures the redraw time and compares the charts' numbers with the CLI's through it.
  */
 import type { MacroScenario, Model } from "../model/model.js";
 import { InputError, EffectRangeError } from "../model/errors.js";
@@ -18,7 +19,7 @@ import { decodeModel } from "./codec.js";
 import type { PageData } from "./data.js";
 import { reproduction } from "./reproduce.js";
 import { defaultSettings, fromFragment, toFragment, type Settings } from "./settings.js";
-import { adjustedModel, BreakEvens, membersOf, runWhatIf, type WhatIf } from "./whatif.js";
+import { adjustedModel, Baselines, BreakEvens, membersOf, runWhatIf, type WhatIf } from "./whatif.js";
 import { ChartViews } from "./page/chart-views.js";
 import { Controls } from "./page/controls.js";
 import { byId, h } from "./page/dom.js";
@@ -54,9 +55,12 @@ function problem(err: unknown): Node[] {
 
 class App {
   readonly timings: Timing[] = [];
+  /** The rows the charts show now. */
+  shown: ReturnType<typeof chartData> = {};
   private readonly controls: Controls;
   private readonly charts: ChartViews;
   private readonly breakEvens = new BreakEvens();
+  private readonly baselines = new Baselines();
   private readonly colourOf: (name: string) => string;
   private busy = false;
   private queued: { reason: string; started: number } | null = null;
@@ -113,20 +117,23 @@ class App {
     let w: WhatIf;
     const t0 = performance.now();
     try {
-      w = runWhatIf(this.model, settings);
+      w = runWhatIf(this.model, settings, this.baselines);
     } catch (err) {
       this.say(problem(err));
       this.timings.push({ reason, ms: performance.now() - started, how: "fout" });
       return;
     }
     const t1 = performance.now();
-    const how = await this.charts.draw(chartData(this.model, w), signalsOf(w));
+    this.shown = chartData(this.model, w);
+    const how = await this.charts.draw(this.shown, signalsOf(w));
     const t2 = performance.now();
     this.panels(w, settings);
     const t3 = performance.now();
     const timing: Timing = { reason, ms: t3 - started, how, parts: { compute: t1 - t0, charts: t2 - t1, panels: t3 - t2 } };
     this.timings.push(timing);
     byId("status").textContent = `Doorgerekend en getekend in ${Math.round(timing.ms)} ms.`;
+    await tick();
+    this.remember(settings);
     if (await this.breakEven(settings, w, generation)) timing.breakEvenMs = performance.now() - started;
   }
 
@@ -136,14 +143,18 @@ class App {
     const r = reproduction(this.model, this.data, s);
     byId("opdracht").replaceChildren(...reproductionBlock(this.data, r));
     const fragment = toFragment(s, this.data);
-    try {
-      history.replaceState(null, "", `#${fragment}`);
-    } catch {
-      // some browsers refuse this on file:// pages; the link below still carries the settings
-    }
     (byId("link") as HTMLAnchorElement).href = `#${fragment}`;
     (byId("link-tekst") as HTMLInputElement).value = location.href.replace(/#.*$/, "") + `#${fragment}`;
     this.showBreakEvens(s, w.outcomes.map((o) => o.scenario));
+  }
+
+  /** The address bar follows the settings (after the redraw: the browser may take its time over it). */
+  private remember(s: Settings): void {
+    try {
+      history.replaceState(null, "", `#${toFragment(s, this.data)}`);
+    } catch {
+      // some browsers refuse this on file:// pages; the link on the page still carries the settings
+    }
   }
 
   /** The break-even table and slider marks from what is known; returns the pairs still missing. */
@@ -206,7 +217,7 @@ function start(): void {
   const { settings, problems } = fromFragment(location.hash, model, data, defaults);
   const app = new App(model, data, defaults, settings);
   app.say(problems.join(" "));
-  (window as unknown as { verkenner: unknown }).verkenner = { timings: app.timings, idle: () => app.idle() };
+  (window as unknown as { verkenner: unknown }).verkenner = { timings: app.timings, idle: () => app.idle(), chartData: () => app.shown };
   app.schedule("start");
 }
 
