@@ -5,9 +5,10 @@
  * values the page's totals and chart rows equal `bijstandsim run` (to the euro as shown,
  * to the cent in the cells' exact values). Then the capacity and effect controls change:
  * the charts and totals change, and equal a CLI run of the scenario file edited as the
- * page says (its list of fields) with the command the page prints. Finally the redraw
- * time of repeated changes is measured for every shipped scenario and printed with the
- * load average (median and slowest). The machine is shared, so the 100 ms target is
+ * page says (its list of fields) with the command the page prints, and the page's
+ * settings link opens a fresh page with the same totals. Finally the redraw
+ * time of repeated changes is measured (the default and the largest model; every shipped
+ * scenario with BIJSTANDSIM_VERKENNER_ALL=1) and printed with the load average. The machine is shared, so the 100 ms target is
  * reported, not asserted; asserted is what does not depend on the load: every change
  * updates the embedded charts in place, at well under the cost of the first draw.
  *
@@ -27,6 +28,12 @@ const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
 const DEFAULT = "scenarios/steenwijkerland.json";
+/**
+ * Redraw times are measured on the default and on Groningen, the largest model (797
+ * compiled states, four interventions); BIJSTANDSIM_VERKENNER_ALL=1 adds Drentsche Aa and
+ * the national file (smaller models) for a full report without making npm test longer.
+ */
+const TIMED = process.env.BIJSTANDSIM_VERKENNER_ALL ? ["steenwijkerland", "drentsche-aa", "groningen", "nederland"] : ["steenwijkerland", "groningen"];
 
 if (!present && !inCi) {
   process.stderr.write(`explore.browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium); CI fails instead of skipping.\n`);
@@ -118,13 +125,13 @@ async function change(page: Page, selector: string, value: string, drawnOnly = f
   if (!drawnOnly) await page.evaluate(() => window.verkenner!.idle());
 }
 
-async function openPage(context: BrowserContext, file: string, blocked: string[], errors: string[]): Promise<Page> {
+async function openPage(context: BrowserContext, file: string, blocked: string[], errors: string[], fragment = ""): Promise<Page> {
   const page = await context.newPage();
   const url = pathToFileURL(file).href;
-  await page.route("**/*", (route) => (route.request().url() === url ? route.continue() : (blocked.push(route.request().url()), route.abort())));
+  await page.route("**/*", (route) => (route.request().url().replace(/#.*$/, "") === url ? route.continue() : (blocked.push(route.request().url()), route.abort())));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url, { waitUntil: "load" });
+  await page.goto(url + fragment, { waitUntil: "load" });
   await page.waitForFunction(() => (window.verkenner?.timings.length ?? 0) > 0, null, { timeout: 20_000 });
   await page.evaluate(() => window.verkenner!.idle());
   return page;
@@ -138,7 +145,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
     const { chromium } = await import("playwright-core");
     const dir = tmp();
     const pages: Record<string, string> = {};
-    for (const name of ["steenwijkerland", "drentsche-aa", "groningen", "nederland"]) {
+    for (const name of TIMED) {
       const out = join(dir, name);
       expect((await cli("explore", `scenarios/${name}.json`, "--out", out, "--quiet")).code).toBe(0);
       pages[name] = join(out, "verkenner.html");
@@ -191,7 +198,14 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       await expectVolumeChartEqual(page, cliEdited, "intensieve-begeleiding", labelToName);
       expect(await page.textContent("#breakeven-tabel")).toMatch(/van de aanname/);
 
-      // 4. Redraw time, on every shipped scenario: changes of effect size, scenario selection,
+      // The settings link opens the same view: a fresh page from its fragment shows the same totals.
+      const fragment = (await page.getAttribute("#link", "href"))!;
+      expect(fragment).toMatch(/^#scenario=.*intensieve-begeleiding\.coaches=3&.*intensieve-begeleiding\.effect=0\.5&/);
+      const copy = await openPage(context, pages.steenwijkerland, blocked, errors, fragment);
+      expect(await totalsOf(copy)).toEqual(await totalsOf(page));
+      await copy.close();
+
+      // 4. Redraw time, on the scenarios in TIMED: changes of effect size, scenario selection,
       // horizon and capacity (the last two also start break-even computations, which run after
       // the redraw; the test waits for them between changes, so each redraw is timed alone).
       const report: string[] = [];

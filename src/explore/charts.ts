@@ -146,7 +146,7 @@ function compositionSpec(st: Structure): VlSpec {
   return top(
     st,
     "Samenstelling naar trede/klantgroep (personen, eind van het jaar)",
-    "Met de gekozen interventie(s), of zonder als er geen aan staat; gestapeld, één paneel per scenario",
+    "Met de gekozen interventie(s), of zonder als er geen aan staat; gestapeld per jaar, één paneel per scenario",
     {
       data: { name: "samenstelling" },
       columns,
@@ -157,9 +157,10 @@ function compositionSpec(st: Structure): VlSpec {
         width: Math.floor((WIDTH - 16 * (columns - 1)) / columns),
         height: 130,
         params: [legendPick("kiesTrede", "state")],
-        mark: { type: "area", line: { strokeWidth: 0.6, color: "white" } },
+        // Bars, not an area: one bar per year reads right at any horizon, also a single year.
+        mark: { type: "bar", stroke: "white", strokeWidth: 0.5 },
         encoding: {
-          x: yearX,
+          x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
           y: { field: "value", type: "quantitative", title: "personen", stack: "zero", axis: { format: PERSONS_FORMAT } },
           color: { field: "state", type: "nominal", title: "Trede / klantgroep", scale: { domain: st.states, scheme: "viridis" }, legend: { orient: "bottom", columns: Math.min(st.states.length, 3) } },
           order: { field: "order", type: "quantitative", sort: "descending" },

@@ -66,6 +66,7 @@ const effectsAt = (iv: PageData["interventions"][number], b: BreakEven): string 
 
 /** Break-even per intervention switched on and scenario; `pending` when some are still being computed. */
 export function breakEvenTable(model: Model, data: PageData, s: Settings, found: { scenario: string; p: number; b?: BreakEven }[]): HTMLElement {
+  if (data.interventions.length === 0) return h("p", {}, "Dit scenariobestand beschrijft geen interventies.");
   if (found.length === 0) return h("p", {}, "Zet een interventie aan om te zien bij welk effect zij zich terugverdient.");
   const label = (name: string) => model.scenarios.find((x) => x.name === name)?.label ?? name;
   const rows = found.map(({ scenario, p, b }) => {
