@@ -3,7 +3,8 @@
  * by playwright-core; no browser download) opens the page `bijstandsim explore` wrote,
  * from disk, offline, with every request but the file itself blocked. At the file's
  * values the page's totals and chart rows equal `bijstandsim run` (to the euro as shown,
- * to the cent in the cells' exact values). Then the capacity and effect controls change:
+ * to the cent in the cells' exact values); tooltips show, a legend entry picks out its
+ * scenario. Then the capacity and effect controls change:
  * the charts and totals change, and equal a CLI run of the scenario file edited as the
  * page says (its list of fields) with the command the page prints, and the page's
  * settings link opens a fresh page with the same totals. Finally the redraw
@@ -170,6 +171,18 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       const before = await expectTotalsEqual(page, atFile, "intensieve-begeleiding");
       await expectVolumeChartEqual(page, atFile, "intensieve-begeleiding", labelToName);
       const chartsBefore = { volume: await drawn(page, "volume"), effect: await drawn(page, "effect") };
+
+      // Tooltips in Dutch, and a legend entry that picks out its scenario.
+      const volume = 'figure[data-grafiek="volume"] svg';
+      await page.$eval(volume, (el) => el.scrollIntoView());
+      const point = (await (await page.$$(`${volume} g.mark-symbol.role-mark path`))[3].boundingBox())!;
+      await page.mouse.move(point.x + point.width / 2, point.y + point.height / 2);
+      await page.waitForFunction(() => /Personen/.test(document.querySelector<HTMLElement>("#vg-tooltip-element")?.innerText ?? ""));
+      expect(await page.textContent("#vg-tooltip-element")).toMatch(/Scenario.*Variant.*Jaar.*Personen/s);
+      const legend = (await (await page.$$(`${volume} g.role-legend-symbol path`))[3].boundingBox())!; // Tweede golf
+      await page.mouse.click(legend.x + legend.width / 2, legend.y + legend.height / 2);
+      const faded = (sel: string) => [...document.querySelectorAll(`${sel} g.mark-line path`)].filter((p) => (p.getAttribute("stroke-opacity") ?? p.getAttribute("opacity")) === "0.15").length;
+      await page.waitForFunction(`(${faded.toString()})(${JSON.stringify(volume)}) === 8`); // 4 scenarios x 2 variants fade
 
       // 2. Three coaches instead of two, an effect half as big.
       const box = '[data-interventie="intensieve-begeleiding"]';

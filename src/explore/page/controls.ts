@@ -24,6 +24,7 @@ export class Controls {
   settings: Settings;
   private readonly refresh: (() => void)[] = [];
   private readonly marks: HTMLElement[] = [];
+  private readonly markText: HTMLElement[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -172,6 +173,8 @@ export class Controls {
     };
     const marks = h("div", { class: "schaal", "aria-hidden": "true" }, h("span", { class: "streep aanname", style: `left:${(100 / (sliderMax * 100)) * 100}%`, title: "aanname" }));
     this.marks[p] = marks;
+    const markText = h("span", { class: "hint", "data-uit": "breakeven" });
+    this.markText[p] = markText;
     const values = h("ul", { class: "effecten", "data-uit": "effecten" });
     const shown = h("output", { "data-uit": "effect" });
     this.refresh.push(() => {
@@ -185,6 +188,7 @@ export class Controls {
       h("span", { class: "kop" }, "Effectgrootte: ", shown),
       slider,
       marks,
+      h("div", { class: "hint" }, "Streep: zwart = aanname; gekleurd = break-even per scenario. ", markText),
       h("div", { class: "rij" }, exact, quick("Helft", 0.5), quick("Aanname", 1), quick("Geen effect", 0)),
       values,
     );
@@ -196,6 +200,9 @@ export class Controls {
     if (!scale) return;
     const max = Number((scale.previousElementSibling as HTMLInputElement).max) / 100;
     scale.querySelectorAll(".breakeven").forEach((el) => el.remove());
+    const known = marks.flatMap((m) => (m.scale === null ? [] : [m.scale]));
+    const [lo, hi] = [Math.min(...known), Math.max(...known)];
+    this.markText[p].textContent = known.length === 0 ? "" : `Break-even bij ${lo === hi ? pct(lo) : `${pct(lo)} tot ${pct(hi)}`} van de aanname.`;
     for (const m of marks) {
       if (m.scale === null) continue;
       const left = Math.min(100, (m.scale / max) * 100);
