@@ -112,14 +112,14 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
-  const { model, hash, text, spec } = loadScenario(file, { horizonYears: opts.horizon });
+  const { model, hash, text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   const sim = await simulateRun(model, text, file, opts);
   const analyses = analyse(model, scenarios, sim.results);
   const out = opts.out ?? defaultOut(file);
   const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
-  // The what-if page of the same file; the report (below) links it.
-  if (opts.report) Object.assign(files, explorerFiles({ model, spec, file, text, hash, version: VERSION }, status));
+  // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
+  if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
   writeFilesAtomically(out, files);
   // What an earlier run left here and this one did not write would no longer match: remove it before any report is drawn.
   removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);
