@@ -3,21 +3,14 @@
  * by truncation equals compiling with --horizon, and an intervention's capacity and costs
  * set on the model equal recompiling the edited file, number for number.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { withHorizon, withIntervention } from "../src/model/adjust.js";
-import { compileScenario } from "../src/model/compile/index.js";
 import { InputError } from "../src/model/errors.js";
-import type { Model } from "../src/model/model.js";
-import { parseScenario } from "../src/model/parse.js";
 import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
 import type { ScenarioResult } from "../src/outcomes/result.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
+import { fileOf, loadFile, loadText, SHIPPED } from "./explore-fixtures.js";
 
-const SHIPPED = ["steenwijkerland", "drentsche-aa", "groningen", "nederland"];
-const fileOf = (name: string) => `scenarios/${name}.json`;
-const textOf = (name: string) => readFileSync(fileOf(name), "utf8");
-const compileText = (text: string, file = "t.json", horizonYears?: number): Model => compileScenario(parseScenario(text, file), file, { horizonYears });
 
 /** Every metric of every result, keyed by scenario, variant, metric. */
 function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
@@ -31,11 +24,11 @@ function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
 
 describe("adjusters for what-ifs (model/adjust.ts)", () => {
   it.each(SHIPPED)("%s: a shorter horizon (one year, one year less) by truncation equals compiling with --horizon, number for number", (name) => {
-    const model = compileText(textOf(name), fileOf(name));
+    const { model } = loadFile(fileOf(name));
     // the baseline and every intervention at once (Groningen's declared combination; the others have one or none)
     const variants = model.combinations.length ? [model.combinations[0].name] : [];
     for (const h of new Set([1, model.years - 1])) {
-      expect(numbers(runDeterministic(withHorizon(model, h), [], variants))).toEqual(numbers(runDeterministic(compileText(textOf(name), fileOf(name), h), [], variants)));
+      expect(numbers(runDeterministic(withHorizon(model, h), [], variants))).toEqual(numbers(runDeterministic(loadFile(fileOf(name), h).model, [], variants)));
     }
     expect(withHorizon(model, model.years)).toBe(model);
     expect(() => withHorizon(model, model.years + 1)).toThrow(InputError);
@@ -43,14 +36,14 @@ describe("adjusters for what-ifs (model/adjust.ts)", () => {
   });
 
   it("capacity (coaches, places, persons reached) and costs equal the edited file", () => {
-    const raw = JSON.parse(textOf("groningen"));
-    const model = compileText(textOf("groningen"));
+    const { model, text } = loadFile(fileOf("groningen"));
+    const raw = JSON.parse(text);
     raw.interventions[0].capacity.places = 300; // premie-op-werk: places
     raw.interventions[1].capacity.starts_per_year = 200; // ww-preventie: reach
     raw.interventions[2].capacity.coaches = 3; // nazorg: coaches x caseload
     raw.interventions[3].costs.per_start = 400;
     raw.interventions[3].costs.per_participant_month = 99;
-    const edited = compileText(JSON.stringify(raw));
+    const edited = loadText(JSON.stringify(raw)).model;
     let adjusted = withIntervention(model, 0, { places: 300 });
     adjusted = withIntervention(adjusted, 1, { startsPerYear: 200 });
     adjusted = withIntervention(adjusted, 2, { places: 3 * 50 });

@@ -11,9 +11,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeModel } from "../src/explore/codec.js";
 import type { PageData } from "../src/explore/data.js";
-import { compileScenario } from "../src/model/compile/index.js";
-import { parseScenario } from "../src/model/parse.js";
 import { cli } from "./cli-harness.js";
+import { loadFile } from "./explore-fixtures.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
 const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-explore-"));
@@ -49,7 +48,7 @@ describe("bijstandsim explore", () => {
     const text = readFileSync(DEFAULT, "utf8");
     expect(data.text).toBe(text);
     expect(data.file).toBe(DEFAULT);
-    expect(decodeModel(data.model)).toStrictEqual(compileScenario(parseScenario(text, DEFAULT), DEFAULT));
+    expect(decodeModel(data.model)).toStrictEqual(loadFile(DEFAULT).model);
     expect(data.interventions[0]).toMatchObject({ name: "intensieve-begeleiding", capacity: { kind: "coaches", coaches: 2, caseload: 50 }, perStart: 250, perParticipantMonth: 135 });
     expect(html).toContain(`<meta name="bijstandsim-file-hash" content="${data.hash}">`);
   });

@@ -24,6 +24,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { applyEdits, type Edit } from "../src/explore/reproduce.js";
 import { cli } from "./cli-harness.js";
+import { loadFile } from "./explore-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
@@ -163,7 +164,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
     try {
       const page = await openPage(context, pages.steenwijkerland, blocked, errors);
       const text = readFileSync(DEFAULT, "utf8");
-      const labelToName = new Map((JSON.parse(text).macro.scenarios as { name: string; label: string }[]).map((s) => [s.label, s.name]));
+      const labelToName = new Map(loadFile(DEFAULT).model.scenarios.map((s) => [s.label, s.name]));
 
       // 1. At the file's values: the command is the plain run, and every number equals it.
       expect(await page.textContent("#cli-opdracht")).toBe("bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding");

@@ -5,7 +5,6 @@
  * the page's numbers; the settings survive the URL fragment; the chart specs compile
  * without a vega warning.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeModel, encodeModel } from "../src/explore/codec.js";
 import { chartData, pageCharts, signalsOf, structureOf } from "../src/explore/charts.js";
@@ -13,25 +12,17 @@ import { pageData, type PageData } from "../src/explore/data.js";
 import { applyEdits, reproduction } from "../src/explore/reproduce.js";
 import { defaultSettings, fromFragment, toFragment, type Settings } from "../src/explore/settings.js";
 import { Baselines, runWhatIf, totals, whatIfVariant } from "../src/explore/whatif.js";
-import { compileScenario } from "../src/model/compile/index.js";
 import { projectCohort } from "../src/engine/cohort.js";
-import type { Model } from "../src/model/model.js";
-import { fileHash, parseScenario } from "../src/model/parse.js";
 import { makeVariant } from "../src/model/variant.js";
 import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
 import type { ScenarioResult } from "../src/outcomes/result.js";
 import { renderSvg } from "../src/report/render.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
+import { fileOf, loadFile, loadText, SHIPPED } from "./explore-fixtures.js";
 
-const SHIPPED = ["steenwijkerland", "drentsche-aa", "groningen", "nederland"];
-const fileOf = (name: string) => `scenarios/${name}.json`;
-const textOf = (name: string) => readFileSync(fileOf(name), "utf8");
-const compileText = (text: string, file = "t.json", horizonYears?: number): Model => compileScenario(parseScenario(text, file), file, { horizonYears });
 const load = (name: string) => {
-  const text = textOf(name);
-  const spec = parseScenario(text, fileOf(name));
-  const model = compileScenario(spec, fileOf(name));
-  return { text, spec, model, data: pageData(model, spec, { file: fileOf(name), hash: fileHash(text), text, version: "test" }) };
+  const { text, spec, model, hash } = loadFile(fileOf(name));
+  return { text, spec, model, data: pageData(model, spec, { file: fileOf(name), hash, text, version: "test" }) };
 };
 
 /** Every metric of every result, keyed by scenario, variant, metric. */
@@ -46,7 +37,7 @@ function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
 
 describe("model codec", () => {
   it.each(SHIPPED)("round-trips %s exactly: every field, typed array type and bit, through JSON text", (name) => {
-    const model = compileText(textOf(name), fileOf(name));
+    const { model } = loadFile(fileOf(name));
     const text = JSON.stringify(encodeModel(model));
     const back = decodeModel(JSON.parse(text));
     expect(back).toStrictEqual(model);
@@ -115,7 +106,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
     const flags = r.command.split(" ");
     const flag = (f: string) => (flags.includes(f) ? flags[flags.indexOf(f) + 1] : undefined);
     expect(flags.slice(0, 3)).toEqual(["bijstandsim", "run", `${name}-verkenner.json`]);
-    const edited = compileText(applyEdits(text, r.edits), "e.json", flag("--horizon") ? Number(flag("--horizon")) : undefined);
+    const edited = loadText(applyEdits(text, r.edits), flag("--horizon") ? Number(flag("--horizon")) : undefined).model;
     const results = runDeterministic(edited, flag("--scenario")?.split(",") ?? [], [flag("--variant")!]);
     for (const o of w.outcomes) {
       const page = { base: totals(o.baseline), variant: totals(o.variant!) };
