@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
 import { sensitivity } from "../analyses/sensitivity.js";
+import { explorerFiles } from "../explore/write.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
@@ -119,6 +120,8 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   const analyses = analyse(model, scenarios, sim.results);
   const out = opts.out ?? defaultOut(file);
   const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
+  // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
+  if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
   writeFilesAtomically(out, files);
   // What an earlier run left here and this one did not write would no longer match: remove it before any report is drawn.
   removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);

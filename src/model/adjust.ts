@@ -92,3 +92,36 @@ export function maxOutflowScale(model: Model, to: typeof KIND_OFF | typeof KIND_
   }
   return max;
 }
+
+/**
+ * Intervention p with another capacity or other costs (what-ifs: "three coaches instead
+ * of two"). `places`: concurrent places of a traject (coaches x caseload);
+ * `startsPerYear`: persons reached per year by a prevention; `perStart` and
+ * `perParticipantMonth` in euros, converted to the cycle as compilation does.
+ */
+export function withIntervention(model: Model, p: number, change: { places?: number; startsPerYear?: number; perStart?: number; perParticipantMonth?: number }): Model {
+  const iv = model.interventions[p];
+  for (const [key, v] of Object.entries(change)) {
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new InputError(model.file, `${iv.path}.${key}`, `must be a finite number of 0 or more (got ${v})`, "give 0 or more");
+  }
+  const costs = { ...iv.costs };
+  if (change.perStart !== undefined) costs.perStart = change.perStart;
+  if (change.perParticipantMonth !== undefined) costs.perParticipantCycle = change.perParticipantMonth * model.cycleMonths;
+  const next = {
+    ...iv,
+    places: change.places ?? iv.places,
+    startsPerCycle: change.startsPerYear === undefined ? iv.startsPerCycle : (change.startsPerYear * model.cycleMonths) / 12,
+    costs,
+  };
+  return { ...model, interventions: model.interventions.map((x, k) => (k === p ? next : x)) };
+}
+
+/** The first `years` years of the horizon: the same projection cut off (as compiling with a shorter horizon). */
+export function withHorizon(model: Model, years: number): Model {
+  if (!Number.isInteger(years) || years < 1 || years > model.years) {
+    throw new InputError(model.file, "horizon_years", `a horizon of ${years} years is not within 1-${model.years}`, `choose 1 to ${model.years} years, or lengthen horizon_years in the file`);
+  }
+  if (years === model.years) return model;
+  const population = model.population && { ...model.population, aowMonths: model.population.aowMonths?.slice(0, years) ?? null };
+  return { ...model, years, inflowPerYear: model.inflowPerYear.slice(0, years), budget: model.budget.slice(0, years), population };
+}

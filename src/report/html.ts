@@ -11,6 +11,9 @@ import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
 import { breakevenTable, sensitivityTable, type Table } from "./tables.js";
 
+/** The what-if page that `bijstandsim explore` and `run --report` write next to the report (src/explore/). */
+export const EXPLORER_FILE = "verkenner.html";
+
 export interface ReportPage {
   doc: RunView;
   charts: { chart: Chart; svg: string }[];
@@ -20,6 +23,8 @@ export interface ReportPage {
   scenarioFile?: { path: string; description?: string; notes: string[]; stateNotes?: { name: string; note: string }[] };
   /** The output folder as the user named it (for the reproduce commands). */
   outDir: string;
+  /** Relative link to the what-if page of the same scenario file, when it lies next to the report. */
+  explorer?: string;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -378,7 +383,7 @@ export function reportHtml(page: ReportPage): string {
 <h1>Bijstandsprognose ${esc(m.label)}</h1>
 ${description ? `<p class="lead">${esc(description)}</p>` : ""}
 <p>${facts}</p>
-<nav aria-label="Inhoud"><strong>Inhoud</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
+${page.explorer ? `<p class="lead">Zelf doorrekenen met andere aannames (een ander scenario, meer coaches, een kleiner effect)? Open de <a href="${esc(page.explorer)}">verkenner</a>: hetzelfde model in de browser, zonder internet.</p>\n` : ""}<nav aria-label="Inhoud"><strong>Inhoud</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
 </header>
 <section id="samenvatting">
 <h2>Samenvatting per scenario</h2>

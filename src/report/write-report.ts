@@ -6,12 +6,12 @@
  * (nothing is written when any step fails).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../model/errors.js";
 import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
 import { buildCharts, CHART_NAMES } from "./charts.js";
-import { reportHtml, type ReportPage } from "./html.js";
+import { EXPLORER_FILE, reportHtml, type ReportPage } from "./html.js";
 import { renderSvg } from "./render.js";
 import { viewOf, type RunView } from "./results.js";
 import { collectSources } from "./sources.js";
@@ -30,6 +30,20 @@ export interface ReportOptions {
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** verkenner.html in the output folder, if it was made from the run's scenario file (its head names the file's SHA-256). */
+function explorerFor(outDir: string, hash: string): string | undefined {
+  const path = join(outDir, EXPLORER_FILE);
+  if (!existsSync(path)) return undefined;
+  const fd = openSync(path, "r");
+  const head = Buffer.alloc(4096);
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString("utf8").includes(`<meta name="bijstandsim-file-hash" content="${hash}">`) ? EXPLORER_FILE : undefined;
+}
 
 /** The scenario file of the run: the one given (must match the hash), or one found next to the output. */
 function findScenarioFile(doc: RunView, outDir: string, given?: string): { path: string; raw: Record<string, unknown> } | undefined {
@@ -113,6 +127,7 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
         }
       : undefined,
     outDir,
+    explorer: explorerFor(outDir, doc.meta.file_hash),
   };
 
   const files: Record<string, FileContent> = {};

@@ -71,6 +71,15 @@ export function runScenario(model: Model, scenario: MacroScenario, variants: Var
   });
 }
 
+/**
+ * One variant against a baseline result already computed for the same macro scenario (a
+ * what-if page reruns only the variant while the baseline's inputs stay the same).
+ */
+export function runAgainst(model: Model, base: ScenarioResult, variant: Variant): ScenarioResult {
+  const r = simulate(model, base.scenario, variant);
+  return { scenario: base.scenario, variant: variant.name, variantLabel: variant.label, ...r, effect: effectVersusBaseline(model, base.money, r.money, r.interventions) };
+}
+
 export function runDeterministic(model: Model, names: readonly string[] = [], variantNames: readonly string[] = []): ScenarioResult[] {
   const variants = selectVariants(model, variantNames);
   return selectScenarios(model, names).flatMap((s) => runScenario(model, s, variants));

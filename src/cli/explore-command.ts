@@ -1,0 +1,43 @@
+/**
+ * `bijstandsim explore <file>`: writes verkenner.html, the offline what-if page that runs
+ * this scenario file's compiled model in the browser (src/explore/). Registered on the
+ * program by main.ts; `run --report` writes the same page (run-command.ts).
+ */
+import { join } from "node:path";
+import type { Command } from "commander";
+import { EXPLORER_FILE, explorerPage } from "../explore/write.js";
+import { formatPersons } from "../locale/format.js";
+import { writeFilesAtomically } from "../report/write.js";
+import { print, VERSION } from "./io.js";
+import { loadScenario } from "./load.js";
+import { defaultOut } from "./run-command.js";
+
+interface ExploreOptions {
+  out?: string;
+  quiet?: boolean;
+}
+
+function exploreCommand(file: string, opts: ExploreOptions): void {
+  const files = { [EXPLORER_FILE]: explorerPage({ ...loadScenario(file), file, version: VERSION }) };
+  const out = opts.out ?? defaultOut(file);
+  const [written] = writeFilesAtomically(out, files);
+  if (opts.quiet) return;
+  const kb = Buffer.byteLength(files[EXPLORER_FILE]) / 1024;
+  print(`Verkenner: ${written} (${formatPersons(kb)} kB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`);
+}
+
+/** Adds the `explore` command to the program. */
+export function registerExplore(program: Command): void {
+  program
+    .command("explore")
+    .description("write verkenner.html: an offline what-if page (Dutch) that runs the model in the browser")
+    .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
+    .option("-o, --out <dir>", "output folder (default: output/<file-stem>/)")
+    .option("-q, --quiet", "print nothing on success")
+    // commander's "(Did you mean ...?)" would make a second line: a bad flag is one line naming it, and --help
+    .showSuggestionAfterError(false)
+    .addHelpText("after", `
+Example:
+  bijstandsim explore scenarios/steenwijkerland.json   # writes ${join("output", "steenwijkerland", EXPLORER_FILE)}`)
+    .action(exploreCommand);
+}

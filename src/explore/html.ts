@@ -1,0 +1,130 @@
+/**
+ * verkenner.html: one self-contained Dutch page, the page's data (compiled model and what
+ * it needs of the file) in a JSON script element, and the bundled script inline. No
+ * request to anything outside the file: it opens from disk, offline. Pure: data and the
+ * bundle's text in, the page out.
+ */
+import { esc } from "../report/html.js";
+import type { PageData } from "./data.js";
+
+/** The meta tag that tells which scenario file (by SHA-256) a verkenner.html belongs to; the report links only a matching one. */
+export const HASH_META = "bijstandsim-file-hash";
+
+/** Text placed inside <script>: nothing in it may end the element early. */
+function scriptSafe(text: string, what: string): string {
+  if (/<\/script|<!--/i.test(text)) throw new Error(`${what} contains "</script" or "<!--" and cannot be inlined`);
+  return text;
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f4f5f7; color: #1d1d1f; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+header, .layout, footer { max-width: 1320px; margin: 0 auto; padding: 0 18px; }
+header { padding-top: 18px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 22px 0 8px; }
+p.lead { margin: 4px 0 12px; color: #333; max-width: 900px; }
+.layout { display: grid; grid-template-columns: 320px minmax(0, 1fr); gap: 18px; align-items: start; }
+aside { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; background: #fff; padding: 10px 12px; border-radius: 6px; }
+main { background: #fff; padding: 6px 16px 20px; border-radius: 6px; min-width: 0; }
+fieldset { border: 1px solid #dde1e6; border-radius: 5px; margin: 0 0 10px; padding: 6px 10px 8px; }
+legend { font-weight: 600; padding: 0 4px; }
+fieldset.uit > :not(legend) { opacity: 0.45; }
+label.keuze { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+label.getal { display: grid; grid-template-columns: 1fr 92px; gap: 6px; align-items: center; margin: 4px 0; }
+label.getal .fout { grid-column: 1 / -1; }
+input[type=number] { width: 92px; font: inherit; padding: 2px 4px; }
+input[type=range] { width: 100%; margin: 4px 0 0; }
+input[aria-invalid=true] { outline: 2px solid #a11d1d; }
+.fout { color: #a11d1d; font-size: 13px; }
+.kleur { display: inline-block; width: 11px; height: 11px; border-radius: 2px; flex: none; margin-right: 5px; vertical-align: -1px; }
+.capaciteit output { display: block; text-align: right; color: #444; font-size: 13px; }
+.effect { margin: 8px 0 4px; }
+.effect .kop { display: block; }
+.schaal { position: relative; height: 12px; margin: 0 8px; border-bottom: 1px solid #ccc; }
+.streep { position: absolute; top: 0; width: 3px; height: 12px; margin-left: -1px; background: #111; }
+.streep.aanname { background: #111; }
+.effect .hint { display: block; font-size: 12px; color: #555; margin: 2px 0; }
+.rij { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin: 4px 0; }
+.rij label.getal { grid-template-columns: auto 80px; margin: 0 6px 0 0; }
+.rij input[type=number] { width: 80px; }
+button { font: inherit; font-size: 13px; padding: 2px 8px; cursor: pointer; }
+ul.effecten { margin: 4px 0 0; padding-left: 18px; font-size: 13px; color: #333; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 4px 0 12px; }
+th, td { padding: 4px 6px; border-bottom: 1px solid #e6e8eb; text-align: left; vertical-align: top; }
+thead th { background: #f0f2f5; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+tbody th { font-weight: 400; min-width: 180px; }
+.eenheid { color: #666; font-size: 12px; }
+.neg { color: #a11d1d; }
+.wacht { color: #666; font-style: italic; }
+.scroll { overflow-x: auto; }
+figure.grafiek { margin: 10px 0 18px; }
+figure.grafiek svg { max-width: 100%; height: auto; }
+pre, code, .code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12.5px; }
+pre { background: #f4f5f7; padding: 8px 10px; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+#link-tekst { width: 100%; font-size: 12px; }
+#melding:not(:empty) { background: #fff4e0; border-left: 4px solid #e08a1e; padding: 6px 10px; }
+#status { color: #555; font-size: 13px; margin: 6px 0 0; }
+footer { color: #666; font-size: 12.5px; padding-top: 14px; padding-bottom: 28px; }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } aside { position: static; max-height: none; } }
+`;
+
+/** The complete page. */
+export function explorerHtml(data: PageData, label: string, bundle: string): string {
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="bijstandsim ${esc(data.version)}">
+<meta name="${HASH_META}" content="${esc(data.hash)}">
+<title>Verkenner bijstand ${esc(label)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>Verkenner bijstand ${esc(label)}</h1>
+<p class="lead">Wat als het herstel tegenvalt, er een coach bij komt, of het effect half zo groot is? Verander de aannames links: de cijfers en grafieken rekenen meteen opnieuw, met hetzelfde model als <span class="code">bijstandsim run</span> op <span class="code">${esc(data.file)}</span>. Alles rekent in deze pagina; er is geen internet nodig.</p>
+<noscript><p class="fout">Deze verkenner rekent met JavaScript. Zet JavaScript aan, of gebruik report.html.</p></noscript>
+</header>
+<div class="layout">
+<aside aria-label="Instellingen">
+<div id="bediening"></div>
+<p><button type="button" id="herstel">Terug naar de waarden uit het bestand</button></p>
+</aside>
+<main>
+<p id="melding" role="alert"></p>
+<p id="status" role="status" aria-live="polite"></p>
+<section>
+<h2>Totalen over de horizon</h2>
+<div id="totalen"></div>
+</section>
+<section>
+<h2>Grafieken</h2>
+<p class="hint">Klik op een scenario of trede in een legenda om die eruit te lichten (shift-klik voor meer, klik ernaast om alles weer te tonen); wijs een punt aan voor de waarde.</p>
+<div id="grafieken"></div>
+</section>
+<section>
+<h2>Break-even</h2>
+<p>Bij welk effect verdient elke interventie die aan staat zich terug binnen de horizon, met de huidige capaciteit, kosten en horizon? In procent van het aangenomen effect (100% = de aanname uit het bestand); de strepen onder de schuif bij de effectgrootte markeren het.</p>
+<div id="breakeven"></div>
+</section>
+<section>
+<h2>Reproduceren</h2>
+<div id="opdracht"></div>
+<p><a id="link" href="#">Link naar deze instellingen</a> <button type="button" id="kopieer">Kopieer de link</button> <span id="kopieer-status" role="status"></span></p>
+<input id="link-tekst" readonly aria-label="Link naar deze instellingen">
+</section>
+</main>
+</div>
+<footer>Gemaakt met bijstandsim ${esc(data.version)} uit ${esc(data.file)} (SHA-256 ${esc(data.hash.slice(0, 12))}…). Deterministische cohortprojectie (verwachte waarden); de onzekerheidsbanden staan in report.html van een run met --mode psa. Dit is één bestand: model, grafieken en opmaak staan erin.</footer>
+<script type="application/json" id="verkenner-gegevens">${json}</script>
+<script>${scriptSafe(bundle, "the page's script")}</script>
+</body>
+</html>
+`;
+}

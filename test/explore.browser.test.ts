@@ -1,0 +1,268 @@
+/**
+ * verkenner.html in a real browser: Debian's headless Chromium (/usr/bin/chromium, driven
+ * by playwright-core; no browser download) opens the page `bijstandsim explore` wrote,
+ * from disk, offline, with every request but the file itself blocked. At the file's
+ * values the page's totals and chart rows equal `bijstandsim run` (to the euro as shown,
+ * to the cent in the cells' exact values); tooltips show, a legend entry picks out its
+ * scenario. Then the capacity and effect controls change:
+ * the charts and totals change, and equal a CLI run of the scenario file edited as the
+ * page says (its list of fields) with the command the page prints, and the page's
+ * settings link opens a fresh page with the same totals. Finally the redraw
+ * time of repeated changes is measured (the default and the largest model; every shipped
+ * scenario with BIJSTANDSIM_VERKENNER_ALL=1) and printed with the load average. The machine is shared, so the 100 ms target is
+ * reported, not asserted; asserted is what does not depend on the load: every change
+ * updates the embedded charts in place, at well under the cost of the first draw.
+ *
+ * Without /usr/bin/chromium the test is skipped with a message on a developer machine,
+ * and fails in CI (CI is set): .ci/run installs chromium where it is missing.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { applyEdits, type Edit } from "../src/explore/reproduce.js";
+import { cli } from "./cli-harness.js";
+import { loadFile } from "./explore-fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+const DEFAULT = "scenarios/steenwijkerland.json";
+/**
+ * Redraw times are measured on the default and on Groningen, the largest model (797
+ * compiled states, four interventions); BIJSTANDSIM_VERKENNER_ALL=1 adds Drentsche Aa and
+ * the national file (smaller models) for a full report without making npm test longer.
+ */
+const TIMED = process.env.BIJSTANDSIM_VERKENNER_ALL ? ["steenwijkerland", "drentsche-aa", "groningen", "nederland"] : ["steenwijkerland", "groningen"];
+
+if (!present && !inCi) {
+  process.stderr.write(`explore.browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium); CI fails instead of skipping.\n`);
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "bijstandsim-verkenner-"));
+
+interface Timing {
+  reason: string;
+  ms: number;
+  how: string;
+  breakEvenMs?: number;
+}
+type Verkenner = { timings: Timing[]; idle: () => Promise<void>; chartData: () => Record<string, Record<string, string | number>[]> };
+declare const window: { verkenner?: Verkenner };
+
+/** yearly.csv of a CLI run, as scenario/variant/metric -> values per year. */
+async function runCli(file: string, flags: string[]): Promise<Map<string, number[]>> {
+  const out = join(tmp(), "run");
+  const r = await cli("run", file, ...flags, "--out", out, "--quiet");
+  expect(r.code, r.err).toBe(0);
+  const series = new Map<string, number[]>();
+  for (const line of readFileSync(join(out, "yearly.csv"), "utf8").trim().split("\n").slice(1)) {
+    const [scenario, variant, , metric, value] = line.split(",");
+    const key = `${scenario}/${variant}/${metric}`;
+    series.set(key, [...(series.get(key) ?? []), Number(value)]);
+  }
+  return series;
+}
+
+/** The page's totals cell by cell, with the CLI's number for the same cell. */
+const TOTAL_OF: Record<string, [metric: string, how: "sum" | "last"]> = {
+  volumeEnd: ["volume_end", "last"],
+  expenditure: ["expenditure", "sum"],
+  buigResult: ["buig_result", "sum"],
+  buigResultAfterVangnet: ["buig_result_after_vangnet", "sum"],
+  interventionCost: ["intervention_cost", "sum"],
+  buigEffect: ["buig_effect", "sum"],
+  netEffectCumulative: ["net_effect_cumulative", "last"],
+};
+
+/** A number as the page shows it: "€ -1.089.656", "1.010". */
+const dutch = (text: string): number => Number(text.replace(/\u2212/g, "-").replace(/[^\d,-]/g, "").replace(",", "."));
+
+async function totalsOf(page: Page) {
+  return page.$$eval("#totalen-tabel td[data-metriek]", (tds) =>
+    tds.map((td) => ({ scenario: td.getAttribute("data-scenario")!, metric: td.getAttribute("data-metriek")!, variant: td.getAttribute("data-variant")!, text: td.textContent!, exact: Number(td.getAttribute("data-waarde")) })),
+  );
+}
+
+/** Every total on the page equals the CLI's: to the euro as shown, to the cent (plus rounding per year) exactly. */
+async function expectTotalsEqual(page: Page, cliSeries: Map<string, number[]>, variantName: string) {
+  const cells = await totalsOf(page);
+  expect(cells.length).toBeGreaterThan(20);
+  for (const c of cells) {
+    const [metric, how] = TOTAL_OF[c.metric];
+    const values = cliSeries.get(`${c.scenario}/${c.variant === "baseline" ? "baseline" : variantName}/${metric}`)!;
+    expect(values, `${c.scenario} ${c.metric}`).toBeDefined();
+    const cliValue = how === "sum" ? values.reduce((a, b) => a + b, 0) : values[values.length - 1];
+    const label = `${c.scenario} ${c.variant} ${c.metric}: page ${c.text}, CLI ${cliValue}`;
+    expect(Math.abs(dutch(c.text) - cliValue), label).toBeLessThan(1);
+    expect(Math.abs(c.exact - cliValue), label).toBeLessThanOrEqual(0.005 * values.length + 1e-6);
+  }
+  return cells;
+}
+
+/** The chart rows for year-end volume equal the CLI's volume_end (4 decimals in yearly.csv). */
+async function expectVolumeChartEqual(page: Page, cliSeries: Map<string, number[]>, variantName: string, labelToName: Map<string, string>) {
+  const rows = (await page.evaluate(() => window.verkenner!.chartData().volume)) as { scenario: string; variant: string; year: number; value: number }[];
+  expect(rows.length).toBeGreaterThan(0);
+  const first = Math.min(...rows.map((r) => r.year));
+  for (const r of rows) {
+    const v = r.variant === "Zonder interventie" ? "baseline" : variantName;
+    expect(Math.abs(r.value - cliSeries.get(`${labelToName.get(r.scenario)}/${v}/volume_end`)![r.year - first])).toBeLessThanOrEqual(0.00005 + 1e-9);
+  }
+}
+
+/** The SVG paths of a chart, as one string (changes when anything drawn changes). */
+const drawn = (page: Page, chart: string) => page.$eval(`figure[data-grafiek="${chart}"] svg`, (svg) => [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")).join("|"));
+
+/**
+ * Changes an input as a user does (fill sends input events) and waits until the page has
+ * redrawn and, unless `drawnOnly`, computed the break-evens that follow as well.
+ */
+async function change(page: Page, selector: string, value: string, drawnOnly = false): Promise<void> {
+  const before = await page.evaluate(() => window.verkenner!.timings.length);
+  await page.fill(selector, value);
+  await page.waitForFunction((n) => window.verkenner!.timings.length > n, before);
+  if (!drawnOnly) await page.evaluate(() => window.verkenner!.idle());
+}
+
+async function openPage(context: BrowserContext, file: string, blocked: string[], errors: string[], fragment = ""): Promise<Page> {
+  const page = await context.newPage();
+  const url = pathToFileURL(file).href;
+  await page.route("**/*", (route) => (route.request().url().replace(/#.*$/, "") === url ? route.continue() : (blocked.push(route.request().url()), route.abort())));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url + fragment, { waitUntil: "load" });
+  await page.waitForFunction(() => (window.verkenner?.timings.length ?? 0) > 0, null, { timeout: 20_000 });
+  await page.evaluate(() => window.verkenner!.idle());
+  return page;
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => {
+  it("equals the CLI at the file's values and after changing capacity and effect, offline, and redraws fast", async () => {
+    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
+    const { chromium } = await import("playwright-core");
+    const dir = tmp();
+    const pages: Record<string, string> = {};
+    for (const name of TIMED) {
+      const out = join(dir, name);
+      expect((await cli("explore", `scenarios/${name}.json`, "--out", out, "--quiet")).code).toBe(0);
+      pages[name] = join(out, "verkenner.html");
+    }
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
+      executablePath: CHROMIUM,
+      headless: true,
+      offline: true,
+      viewport: { width: 1280, height: 900 },
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+    const blocked: string[] = [];
+    const errors: string[] = [];
+    try {
+      const page = await openPage(context, pages.steenwijkerland, blocked, errors);
+      const text = readFileSync(DEFAULT, "utf8");
+      const labelToName = new Map(loadFile(DEFAULT).model.scenarios.map((s) => [s.label, s.name]));
+
+      // 1. At the file's values: the command is the plain run, and every number equals it.
+      expect(await page.textContent("#cli-opdracht")).toBe("bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
+      const atFile = await runCli(DEFAULT, ["--variant", "intensieve-begeleiding"]);
+      const before = await expectTotalsEqual(page, atFile, "intensieve-begeleiding");
+      await expectVolumeChartEqual(page, atFile, "intensieve-begeleiding", labelToName);
+      const chartsBefore = { volume: await drawn(page, "volume"), effect: await drawn(page, "effect") };
+
+      // Tooltips in Dutch, and a legend entry that picks out its scenario.
+      const volume = 'figure[data-grafiek="volume"] svg';
+      await page.$eval(volume, (el) => el.scrollIntoView());
+      const point = (await (await page.$$(`${volume} g.mark-symbol.role-mark path`))[3].boundingBox())!;
+      await page.mouse.move(point.x + point.width / 2, point.y + point.height / 2);
+      await page.waitForFunction(() => /Personen/.test(document.querySelector<HTMLElement>("#vg-tooltip-element")?.innerText ?? ""));
+      expect(await page.textContent("#vg-tooltip-element")).toMatch(/Scenario.*Variant.*Jaar.*Personen/s);
+      const legend = (await (await page.$$(`${volume} g.role-legend-symbol path`))[3].boundingBox())!; // Tweede golf
+      await page.mouse.click(legend.x + legend.width / 2, legend.y + legend.height / 2);
+      const faded = (sel: string) => [...document.querySelectorAll(`${sel} g.mark-line path`)].filter((p) => (p.getAttribute("stroke-opacity") ?? p.getAttribute("opacity")) === "0.15").length;
+      await page.waitForFunction(`(${faded.toString()})(${JSON.stringify(volume)}) === 8`); // 4 scenarios x 2 variants fade
+
+      // 2. Three coaches instead of two, an effect half as big.
+      const box = '[data-interventie="intensieve-begeleiding"]';
+      await change(page, `${box} input[data-veld=coaches]`, "3");
+      await change(page, `${box} input[data-veld=effect-procent]`, "50");
+      expect(await page.textContent(`${box} output[data-uit=plaatsen]`)).toBe("= 150 plaatsen");
+      const after = await totalsOf(page);
+      const changed = after.filter((c, i) => c.exact !== before[i].exact).map((c) => c.metric);
+      expect(new Set(changed)).toEqual(new Set(["volumeEnd", "expenditure", "buigResult", "buigResultAfterVangnet", "interventionCost", "buigEffect", "netEffectCumulative"]));
+      expect(await drawn(page, "volume")).not.toBe(chartsBefore.volume);
+      expect(await drawn(page, "effect")).not.toBe(chartsBefore.effect);
+
+      // 3. The page's own instructions: edit these fields, run this command; the CLI gives the page's numbers.
+      const edits = await page.$$eval("#wijzigingen tbody tr", (rows) => rows.map((r) => ({ path: r.getAttribute("data-pad")!, to: JSON.parse(r.getAttribute("data-nieuw")!), append: r.hasAttribute("data-toevoegen") || undefined })));
+      expect(edits).toEqual([
+        { path: "interventions[0].capacity.coaches", to: 3 },
+        { path: "interventions[0].effects[0].hazard_ratio", to: 1.075 },
+        { path: "interventions[0].effects[1].hazard_ratio", to: 1.125 },
+      ]);
+      const command = (await page.textContent("#cli-opdracht"))!.split(" ");
+      expect(command.slice(0, 3)).toEqual(["bijstandsim", "run", "steenwijkerland-verkenner.json"]);
+      const edited = join(tmp(), "steenwijkerland-verkenner.json");
+      writeFileSync(edited, applyEdits(text, edits as Edit[]));
+      const cliEdited = await runCli(edited, command.slice(3));
+      await expectTotalsEqual(page, cliEdited, "intensieve-begeleiding");
+      await expectVolumeChartEqual(page, cliEdited, "intensieve-begeleiding", labelToName);
+      expect(await page.textContent("#breakeven-tabel")).toMatch(/van de aanname/);
+
+      // The settings link opens the same view: a fresh page from its fragment shows the same totals.
+      const fragment = (await page.getAttribute("#link", "href"))!;
+      expect(fragment).toMatch(/^#scenario=.*intensieve-begeleiding\.coaches=3&.*intensieve-begeleiding\.effect=0\.5&/);
+      const copy = await openPage(context, pages.steenwijkerland, blocked, errors, fragment);
+      expect(await totalsOf(copy)).toEqual(await totalsOf(page));
+      await copy.close();
+
+      // 4. Redraw time, on the scenarios in TIMED: changes of effect size, scenario selection,
+      // horizon and capacity (the last two also start break-even computations, which run after
+      // the redraw; the test waits for them between changes, so each redraw is timed alone).
+      const report: string[] = [];
+      const all: number[] = [];
+      for (const [name, file] of Object.entries(pages)) {
+        const p = name === "steenwijkerland" ? page : await openPage(context, file, blocked, errors);
+        const timings = () => p.evaluate(() => window.verkenner!.timings);
+        const start = (await timings()).length;
+        const hasIntervention = (await p.$("input[data-veld=effect-procent]")) !== null;
+        const full = name === "steenwijkerland";
+        for (let i = 0; i < (full ? 5 : 3) && hasIntervention; i++) await change(p, "input[data-veld=effect-procent]", String(40 + 15 * i));
+        for (let i = 0; i < (hasIntervention ? 2 : 4); i++) {
+          await p.click("input[name=scenario] >> nth=0");
+          await p.evaluate(() => window.verkenner!.idle());
+        }
+        if (full || !hasIntervention) {
+          for (const v of ["2", "3"]) {
+            await p.evaluate((x) => { const el = document.querySelector<HTMLInputElement>("#horizon")!; el.value = x; el.dispatchEvent(new Event("input")); }, v);
+            await p.evaluate(() => window.verkenner!.idle());
+          }
+        }
+        // last, and timed to the redraw only: the break-evens it starts are not waited for
+        const capacity = await p.$("input[data-veld=coaches], input[data-veld=plaatsen], input[data-veld=bereik]");
+        if (capacity) await change(p, `[data-veld=${await capacity.getAttribute("data-veld")}] >> nth=0`, "4", true);
+        const done = (await timings()).slice(start);
+        expect(done.every((t) => t.how === "bijgewerkt"), "every change updates the embedded charts, none rebuilds them").toBe(true);
+        const times = done.map((t) => t.ms);
+        expect(times.length).toBeGreaterThanOrEqual(6);
+        all.push(...times);
+        const first = (await timings())[0].ms;
+        const be = done.flatMap((t) => (t.breakEvenMs === undefined ? [] : [t.breakEvenMs]));
+        report.push(`${name}: median ${median(times).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms over ${times.length} changes (first draw ${first.toFixed(0)} ms${be.length ? `; break-even table complete after ${median(be).toFixed(0)} ms, median of ${be.length}` : ""})`);
+        // Load-independent check: an update costs well under the first draw (which embeds the charts).
+        expect(median(times)).toBeLessThan(first / 2);
+        if (p !== page) await p.close();
+      }
+      const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+      process.stdout.write(`verkenner redraw (change -> totals and charts drawn): ${report.join("; ")}; all: median ${median(all).toFixed(0)} ms; load average ${load} on ${availableParallelism()} cores\n`);
+
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
