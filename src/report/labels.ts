@@ -117,3 +117,20 @@ export function dutchParameter(label: string): string {
   const out = m && EFFECT_TARGET_LABELS[m[1]] ? `${EFFECT_TARGET_LABELS[m[1]]}${m[2] ?? ""}` : label;
   return out.replace(/ -> /g, " → ");
 }
+
+/**
+ * A payback year as text: the year, or "na <last year>" when it lies beyond the horizon.
+ *
+ * @example
+ * paybackYearLabel(2022, 2023); // "2022"
+ * paybackYearLabel(null, 2023); // "na 2023"
+ */
+export const paybackYearLabel = (year: number | null, last: number): string => (year === null ? `na ${last}` : String(year));
+
+/**
+ * The 90% interval of the payback year: "2021 – 2023", "2021 – na 2023", or "na 2023"
+ * when even its lower end lies beyond the horizon.
+ */
+export function paybackIntervalLabel(p05: number | null, p95: number | null, last: number): string {
+  return p05 === null ? `na ${last}` : `${p05} – ${paybackYearLabel(p95, last)}`;
+}
