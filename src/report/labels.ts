@@ -86,6 +86,12 @@ export const COLUMN_LABELS: Record<string, string> = {
   net_effect_high: "Netto-effect cumulatief bij hoog (euro)",
   net_effect_cumulative_assumed: "Netto-effect cumulatief bij aangenomen effect (euro)",
   net_effect_cumulative_break_even: "Netto-effect cumulatief bij break-even (euro)",
+  runs: "Runs (trekkingen)",
+  probability_positive: "Kans cumulatief netto-effect boven nul",
+  paid_back_share: "Aandeel runs terugverdiend binnen de horizon",
+  payback_year_median: "Terugverdienjaar mediaan (leeg: na de horizon)",
+  payback_year_p05: "Terugverdienjaar p5 (leeg: na de horizon)",
+  payback_year_p95: "Terugverdienjaar p95 (leeg: na de horizon)",
 };
 
 /** Dutch header of a CSV column; metric names get their label and unit, others stay as they are. */
