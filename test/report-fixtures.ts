@@ -2,7 +2,7 @@
  * Run folders for the report tests: a real run of the default scenario (compiled CLI;
  * `npm test` builds dist/ first), the same results cut down to the baseline, and a
  * hand-edited results.json with an intervention variant that pays for itself in its
- * second year, p5/p95/mean bands, and sensitivity and break-even rows. The report reads
+ * second year, p5/p95/mean bands, and sensitivity, payback and break-even rows. The report reads
  * results.json only, so each folder holds just that.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ export function baselineDoc(raw: any): any {
   return { ...raw, scenarios: raw.scenarios.filter((s: any) => s.variant === "baseline"), breakeven: [], sensitivity: [] };
 }
 
-/** Adds an intervention that costs 60.000 a year and saves 50.000 more each year (break-even in year 2), and p5/p95/mean bands. */
+/** Adds an intervention that costs 60.000 a year and saves 50.000 more each year (break-even in year 2), and p5/p95/mean bands (and the cumulative net effect's p5/p50/p95). */
 export function withVariantAndBands(raw: any): any {
   const doc = baselineDoc(raw);
   const band = (y: any) => {
@@ -34,6 +34,7 @@ export function withVariantAndBands(raw: any): any {
     variant_label: "Testinterventie",
     years: s.years.map((y: any, i: number) => {
       const saving = 50_000 * (i + 1);
+      const cumulative = Array.from({ length: i + 1 }, (_, k) => 50_000 * (k + 1) - 60_000).reduce((a, b) => a + b, 0);
       return band({
         ...y,
         volume_end: y.volume_end - 5 * (i + 1),
@@ -43,7 +44,10 @@ export function withVariantAndBands(raw: any): any {
         intervention_cost: 60_000,
         buig_effect: saving,
         net_effect: saving - 60_000,
-        net_effect_cumulative: Array.from({ length: i + 1 }, (_, k) => 50_000 * (k + 1) - 60_000).reduce((a, b) => a + b, 0),
+        net_effect_cumulative: cumulative,
+        net_effect_cumulative_p05: cumulative - 40_000 * (i + 1),
+        net_effect_cumulative_p50: cumulative,
+        net_effect_cumulative_p95: cumulative + 30_000 * (i + 1),
       });
     }),
   }));
@@ -51,13 +55,21 @@ export function withVariantAndBands(raw: any): any {
   return doc;
 }
 
-/** Sensitivity and break-even rows for the test intervention (as results.json carries them). */
+/** Sensitivity, payback and break-even rows for the test intervention (as results.json carries them). */
 const analyses = {
   sensitivity: [
     { scenario: "matig-herstel", intervention: "test-interventie", parameter: "outflow_work (hazard ratio)", low: 0.95, high: 1.4, base: 1.15, netLow: -90000, netHigh: 140000, netBase: 30000 },
     { scenario: "matig-herstel", intervention: "test-interventie", parameter: "kosten per start", low: 100, high: 400, base: 250, netLow: 60000, netHigh: 0, netBase: 30000 },
     { scenario: "tweede-golf", intervention: "test-interventie", parameter: "outflow_work (hazard ratio)", low: 0.95, high: 1.4, base: 1.15, netLow: -80000, netHigh: 150000, netBase: 35000 },
   ],
+  payback: ["matig-herstel", "volledig-herstel", "zwak-herstel", "tweede-golf", "cep-2020"].map((scenario, i) => ({
+    scenario,
+    intervention: "test-interventie",
+    runs: 500,
+    years: [0, 0.3 + 0.02 * i, 0.7, 0.9].map((probability, y) => ({ year: 2020 + y, probability })),
+    paidBack: 0.9,
+    paybackYear: { median: 2022, p05: 2021, p95: null },
+  })),
   breakeven: [
     { scenario: "matig-herstel", intervention: "test-interventie", scale: 0.666667, effects: [{ label: "outflow_work (hazard ratio)", assumed: 1.15, breakEven: 1.1, alone: 1.1 }], netAtAssumed: 30000, netAtBreakEven: 0 },
   ],

@@ -81,11 +81,11 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
         expect(requests).toEqual([url]);
         await page.close();
       }
-      // the hand-edited run shows all six charts
+      // the hand-edited run shows all eight charts
       const all = await context.newPage();
       await all.goto(pathToFileURL(join(dirs.variants, "report.html")).href);
       expect(await all.$$eval("figure.chart", (f) => f.map((x) => x.getAttribute("data-chart")))).toEqual([
-        "volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado",
+        "volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band", "tornado",
       ]);
     } finally {
       await context.close();

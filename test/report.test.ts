@@ -13,7 +13,7 @@ import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { InputError } from "../src/model/errors.js";
-import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, type VlSpec } from "../src/report/charts.js";
+import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
 import { dutchParameter, metricHeader, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
@@ -31,7 +31,7 @@ import { makeFixtures, tmp } from "./report-fixtures.js";
 const parseResults = (text: string, file: string) => viewOf(parseDoc(text, file));
 
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
-const ALL_CHARTS = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado"];
+const ALL_CHARTS = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band", "tornado"];
 
 /** Fixture folders, each with the paths writeReport returned. */
 const fx = {} as Record<"real" | "baseline" | "variants", { dir: string; written: string[] }>;
@@ -105,6 +105,23 @@ describe("charts", () => {
     expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(hazard ratio\) \(0,95 – 1,4\)/);
   });
 
+  it("draws the chance of payback on 0-100% and the net effect's interval only after many runs", () => {
+    // a deterministic run has neither the payback rows nor the cumulative net effect's percentiles
+    expect(chartsIn(fx.real.dir)).not.toContain("terugverdienkans");
+    expect(chartsIn(fx.real.dir)).not.toContain("netto-effect-band");
+    const chance = specOf(fx.variants.dir, "terugverdienkans") as { data: { values: { probability: number; year: number }[] }; spec: { encoding: { y: { scale: { domain: number[] }; axis: { format: string } } } } };
+    expect(chance.spec.encoding.y.scale.domain).toEqual([0, 1]);
+    expect(chance.spec.encoding.y.axis.format).toBe(".0%");
+    expect(chance.data.values).toHaveLength(5 * 4);
+    expect(chance.data.values.find((v) => v.year === 2021)?.probability).toBe(0.3);
+    const svg = read(fx.variants.dir, "charts", "terugverdienkans.svg");
+    for (const tick of [">0%<", ">50%<", ">100%<"]) expect(svg).toContain(tick);
+    const band = read(fx.variants.dir, "charts", "netto-effect-band.vl.json");
+    expect(band).toContain('"p05"');
+    expect(band).toContain('"p95"');
+    expect(band).toContain("Testinterventie");
+  });
+
   it("gives each scenario one colour in every chart", () => {
     const scales = new Set<string>();
     const visit = (v: unknown) => {
@@ -115,7 +132,7 @@ describe("charts", () => {
         Object.values(o).forEach(visit);
       }
     };
-    for (const name of ["volume", "buig-resultaat", "interventie-effect"]) visit(specOf(fx.variants.dir, name));
+    for (const name of ["volume", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band"]) visit(specOf(fx.variants.dir, name));
     expect(scales.size).toBe(1);
     const scale = JSON.parse([...scales][0]);
     expect(scale.domain).toEqual(["Basisraming / matig herstel", "Volledig herstel", "Zwak herstel", "Tweede golf", "CEP 2020 (vóór corona)"]);
@@ -134,7 +151,8 @@ describe("charts", () => {
     expect(buig).toContain("(euro; positief = overschot, negatief = tekort)");
     expect(euroAxis(12_900_000).labelExpr).toContain("mln");
     expect(euroAxis(400_000)).toEqual({ format: "$,.0f" });
-    for (const c of buildCharts(parseResults(read(fx.variants.dir, "results.json"), "r"))) expect(JSON.stringify(c.spec.title)).toMatch(/personen|euro/);
+    // the unit: persons, euros, or a percentage (the chance of payback)
+    for (const c of buildCharts(parseResults(read(fx.variants.dir, "results.json"), "r"))) expect(JSON.stringify(c.spec.title)).toMatch(/personen|euro|\(% van/);
   });
 });
 
@@ -187,6 +205,14 @@ describe("report.html", () => {
     expect(html).toContain("<h3>Break-even</h3>");
     expect(html).toContain("één vermenigvuldiger k op alle effecten");
     expect(read(fx.baseline.dir, "report.html")).not.toContain('id="interventies"');
+  });
+
+  it("gives the chance of payback per intervention and scenario after many runs, and only then", () => {
+    const html = read(fx.variants.dir, "report.html");
+    expect(html).toContain("<h3>Kans op terugverdienen</h3>");
+    expect(html).toContain("Over 500 trekkingen");
+    expect(html).toMatch(/Testinterventie<\/td><td>.*Tweede golf<\/td><td class="num">90%<\/td><td class="num">2022<\/td><td class="num">2021 – na 2023<\/td>/);
+    expect(read(fx.real.dir, "report.html")).not.toContain("Kans op terugverdienen");
   });
 });
 
@@ -254,6 +280,19 @@ describe("results.xlsx", () => {
     const fallback = await open(fx.baseline.dir);
     expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
   });
+
+  it("has the chance of payback as numbers with Dutch headers, when the run has it", async () => {
+    const ws = (await open(fx.variants.dir)).getWorksheet("Terugverdienen")!;
+    expect(header(ws)).toEqual([
+      "Scenario", "Interventie", "Runs (trekkingen)", "Jaar", "Kans cumulatief netto-effect boven nul", "Aandeel runs terugverdiend binnen de horizon",
+      "Terugverdienjaar mediaan (leeg: na de horizon)", "Terugverdienjaar p5 (leeg: na de horizon)", "Terugverdienjaar p95 (leeg: na de horizon)",
+    ]);
+    expect(ws.rowCount - 1).toBe(5 * 4);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["matig-herstel", "test-interventie", 500, 2021, 0.3, 0.9, 2022, 2021]);
+    expect(ws.getRow(3).getCell(9).value).toBeNull(); // p95 beyond the horizon: an empty cell
+    expect(ws.getRow(3).getCell(5).numFmt).toBe("0.0%");
+    expect((await open(fx.real.dir)).getWorksheet("Terugverdienen")).toBeUndefined();
+  });
 });
 
 describe("bijstandsim report: bad input", () => {
@@ -319,6 +358,14 @@ describe("report helpers", () => {
     expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
     expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
     expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+  });
+
+  it("wraps facet headers to the panel width, word by word", () => {
+    const lines = wrapLabel("Laagconjunctuur (stijging als 2013-2016)", 140);
+    expect(lines.join(" ")).toBe("Laagconjunctuur (stijging als 2013-2016)");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(arialWidth(l, 12, true)).toBeLessThanOrEqual(140);
+    expect(wrapLabel("Kort", 140)).toEqual(["Kort"]);
   });
 
   it("measures text like Arial and respects a label limit", () => {

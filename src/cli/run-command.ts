@@ -15,15 +15,16 @@ import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
 import { resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
 import { summarise, type Bands } from "../outcomes/bands.js";
+import { paybackRows } from "../outcomes/payback.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { defaultWorkers } from "../parallel/workers.js";
 import { runMicrosim } from "../parallel/microsim.js";
 import type { MicrosimPool } from "../parallel/microsim-pool.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
-import { runSize } from "../simulate/psa.js";
+import { layoutOf, runSize } from "../simulate/psa.js";
 import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
-import { breakEvenTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
-import { breakevenCsv, drawsCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
+import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
@@ -48,7 +49,7 @@ export interface RunOptions {
 }
 
 /** Outputs a run writes only sometimes; the report's files are rewritten by --report. */
-const OPTIONAL_OUTPUTS = ["breakeven.csv", "sensitivity.csv", "draws.csv", "report.html", "results.xlsx", "charts"];
+const OPTIONAL_OUTPUTS = ["breakeven.csv", "sensitivity.csv", "payback.csv", "draws.csv", "report.html", "results.xlsx", "charts"];
 export const defaultOut = (file: string): string => join("output", basename(file, extname(file)));
 
 /** What a run simulated: the results per scenario and variant, and with probabilistic runs each run's values and the bands. */
@@ -66,13 +67,19 @@ async function simulateRun(model: Model, text: string, file: string, opts: RunOp
   return { results, draws: opts.mode === "psa" ? await probabilistic(model, text, file, opts) : undefined };
 }
 
-/** Break-even and sensitivity of every intervention the run compared with the baseline. */
-function analyse(model: Model, scenarios: readonly MacroScenario[], results: readonly ScenarioResult[]): Analyses {
+/**
+ * Break-even and sensitivity of every intervention the run compared with the baseline;
+ * after many runs, the chance of payback of every variant the run compared with it.
+ */
+function analyse(model: Model, scenarios: readonly MacroScenario[], sim: Simulated, opts: RunOptions): Analyses {
+  const { results, draws } = sim;
   const ran = new Set(results.map((r) => r.variant));
   const tested = model.interventions.map((_, p) => p).filter((p) => ran.has(model.interventions[p].name));
+  const names = results.map((r) => ({ scenario: r.scenario.name, variant: r.variant }));
   return {
     breakeven: tested.flatMap((p) => scenarios.map((s) => breakEven(model, s, p))),
     sensitivity: tested.flatMap((p) => scenarios.flatMap((s) => sensitivity(model, s, p))),
+    payback: draws ? paybackRows({ values: draws.values, runs: opts.runs, layout: layoutOf(model) }, names, model.startYear) : [],
   };
 }
 
@@ -105,6 +112,7 @@ function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMet
     files["breakeven.csv"] = breakevenCsv(analyses.breakeven);
     files["sensitivity.csv"] = sensitivityCsv(analyses.sensitivity);
   }
+  if (analyses.payback.length > 0) files["payback.csv"] = paybackCsv(analyses.payback);
   if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs);
   files["results.json"] = serialiseResults(resultsDocument(model, results, meta, analyses, draws?.bands));
   return files;
@@ -117,7 +125,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   const sim = await simulateRun(model, text, file, opts);
-  const analyses = analyse(model, scenarios, sim.results);
+  const analyses = analyse(model, scenarios, sim, opts);
   const out = opts.out ?? defaultOut(file);
   const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
   // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
@@ -145,6 +153,7 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
   if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven)}`);
+  if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? "replicaties" : "trekkingen")}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
 }

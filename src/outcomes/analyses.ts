@@ -41,3 +41,21 @@ export const SensitivitySchema = z.object({
   netBase: z.number().nullable(),
 });
 export type SensitivityRow = z.infer<typeof SensitivitySchema>;
+
+/**
+ * Chance of payback of one intervention (or combination) in one macro scenario, over
+ * the runs of `--mode psa` (outcomes/payback.ts computes it; docs/uncertainty.md
+ * defines it): per year the share of runs whose cumulative net effect is above zero;
+ * the share of runs that pay back within the horizon; and the median and 90% interval
+ * of the payback year, null where that percentile lies beyond the horizon.
+ */
+export const PaybackSchema = z.object({
+  scenario: z.string(),
+  intervention: z.string(),
+  runs: z.number().int().positive(),
+  years: z.array(z.object({ year: z.number().int(), probability: z.number().min(0).max(1) })).min(1),
+  /** Share of the runs that pay back within the horizon (equal to the last year's probability). */
+  paidBack: z.number().min(0).max(1),
+  paybackYear: z.object({ median: z.number().int().nullable(), p05: z.number().int().nullable(), p95: z.number().int().nullable() }),
+});
+export type Payback = z.infer<typeof PaybackSchema>;

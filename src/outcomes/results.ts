@@ -8,7 +8,7 @@ import { z } from "zod";
 import { InputError, jsonPath } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { parseJson } from "../model/parse.js";
-import { BreakEvenSchema, SensitivitySchema, type BreakEven, type SensitivityRow } from "./analyses.js";
+import { BreakEvenSchema, PaybackSchema, SensitivitySchema, type BreakEven, type Payback, type SensitivityRow } from "./analyses.js";
 import { BAND_KEYS, metricAt, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "./bands.js";
 import { METRIC_KEYS, metricValues, roundValue } from "./metrics.js";
 import type { ScenarioResult } from "./result.js";
@@ -114,6 +114,8 @@ export const ResultsSchema = z.object({
   scenarios: z.array(ScenarioBlockSchema).min(1),
   breakeven: z.array(BreakEvenSchema).default([]),
   sensitivity: z.array(SensitivitySchema).default([]),
+  /** Chance of payback per intervention and scenario, after probabilistic runs (absent in older files and other modes). */
+  payback: z.array(PaybackSchema).default([]),
 });
 
 type Parsed = z.infer<typeof ResultsSchema>;
@@ -197,6 +199,8 @@ function scenarioBlock(model: Model, r: ScenarioResult, ri: number, bands?: Band
 export interface Analyses {
   breakeven: BreakEven[];
   sensitivity: SensitivityRow[];
+  /** From the runs' values (outcomes/payback.ts); empty without probabilistic runs. */
+  payback: Payback[];
 }
 
 const rounded = (v: number | null, digits: number): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits)));
@@ -212,6 +216,13 @@ const roundSensitivity = (r: SensitivityRow): SensitivityRow => ({
   netBase: rounded(r.netBase, 2),
 });
 
+/** Payback rows as the CSV writes them: probabilities to 4 decimals. */
+const roundPayback = (r: Payback): Payback => ({
+  ...r,
+  years: r.years.map((y) => ({ year: y.year, probability: round4(y.probability) })),
+  paidBack: round4(r.paidBack),
+});
+
 /** The results document of a run. */
 export function resultsDocument(model: Model, results: readonly ScenarioResult[], meta: RunMeta, analyses: Analyses, bands?: Bands): ResultsDoc {
   return {
@@ -221,13 +232,14 @@ export function resultsDocument(model: Model, results: readonly ScenarioResult[]
     scenarios: results.map((r, ri) => scenarioBlock(model, r, ri, bands)),
     breakeven: analyses.breakeven,
     sensitivity: analyses.sensitivity.map(roundSensitivity),
+    payback: analyses.payback.map(roundPayback),
   };
 }
 
-/** The text of results.json; a run without sensitivity rows writes none (as results.json has always read). */
+/** The text of results.json; a run without sensitivity or payback rows writes none (as results.json has always read). */
 export function serialiseResults(doc: ResultsDoc): string {
-  const { sensitivity, ...rest } = doc;
-  return JSON.stringify(sensitivity.length ? doc : rest, null, 2) + "\n";
+  const { sensitivity, payback, ...rest } = doc;
+  return JSON.stringify({ ...rest, ...(sensitivity.length ? { sensitivity } : {}), ...(payback.length ? { payback } : {}) }, null, 2) + "\n";
 }
 
 const RERUN = "run the scenario again with this version of bijstandsim (bijstandsim run <scenario file> --out <this folder>), then report";

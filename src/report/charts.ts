@@ -10,10 +10,12 @@
  *   its unit (personen, euro);
  * - sized for a laptop screen (about 800 px wide), legends below the plot;
  * - what the results do not hold is not drawn: bands only with `_p05`/`_p95` fields,
- *   the intervention chart only with variants besides the baseline, the tornado only
- *   with sensitivity rows.
+ *   the intervention chart only with variants besides the baseline, the chance of
+ *   payback and the net effect's interval only after many runs, the tornado only with
+ *   sensitivity rows.
  */
 import { dutchParameter, INSTROOM_LABEL } from "./labels.js";
+import { arialWidth } from "./text-width.js";
 import { euroAxis, NL_LOCALE, PERSONS_FORMAT } from "./locale.js";
 import type { RunView, ScenarioBlock } from "./results.js";
 
@@ -31,7 +33,7 @@ export interface Chart {
 }
 
 /** Every chart name this module can produce (the writer removes stale files of these). */
-export const CHART_NAMES = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "tornado"] as const;
+export const CHART_NAMES = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band", "tornado"] as const;
 
 /**
  * Scenario colours, in run order. For the shipped CPB order this reads naturally: basis
@@ -525,10 +527,136 @@ export function interventionChart(doc: RunView): Chart | undefined {
   };
 }
 
+/** What the runs are called in the report: draws of a PSA, or replications of a microsimulation. */
+export const runsNoun = (doc: RunView): string => (doc.meta.options.mode === "microsim" ? "replicaties" : "trekkingen");
+
+/** Labels of scenario and variant names, from the results' blocks. */
+function labelsOf(doc: RunView): { scenario: (name: string) => string; variant: (name: string) => string } {
+  const scenarios = new Map(doc.scenarios.map((s) => [s.name, s.label]));
+  const variants = new Map(doc.scenarios.map((s) => [s.variant, s.variantLabel]));
+  return { scenario: (n) => scenarios.get(n) ?? n, variant: (n) => variants.get(n) ?? n };
+}
+
+/** The words of `text` in lines that fit `width` pixels as a facet header (12 px, bold); a longer word keeps a line of its own. */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const joined = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+    if (lines.length && arialWidth(joined, 12, true) <= width) lines[lines.length - 1] = joined;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A facet over `field` (in the order of `labels`) whose headers wrap to the panel width instead of widening it. */
+function wrappedFacet(field: string, labels: string[], width: number) {
+  const lines = Object.fromEntries(labels.map((l) => [l, wrapLabel(l, width)]));
+  return { field, type: "nominal", title: null, sort: labels, header: { labelAnchor: "start", labelPadding: 4, labelExpr: `${JSON.stringify(lines)}[datum.value] || datum.value` } };
+}
+
+/** Panels a row: at most four, rows as full as they can be (5 panels: 3 + 2, not 4 + 1). */
+const panelColumns = (n: number): number => Math.ceil(n / Math.ceil(n / 4));
+const panelWidth = (columns: number, gap: number): number => Math.floor((WIDTH - gap * (columns - 1)) / columns);
+
+/**
+ * (f) Chance of payback per year (results.json `payback`): per intervention a panel with
+ * one line per scenario, the share of runs whose cumulative net effect is above zero.
+ */
+export function paybackChart(doc: RunView): Chart | undefined {
+  if (doc.payback.length === 0) return undefined;
+  const label = labelsOf(doc);
+  const rows = doc.payback.flatMap((p) => p.years.map((y) => ({ scenario: label.scenario(p.scenario), variant: label.variant(p.intervention), year: y.year, probability: y.probability })));
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  const ys = years(doc);
+  const last = ys[ys.length - 1];
+  const columns = Math.min(variants.length, 2);
+  const width = panelWidth(columns, 28);
+  const runs = `${doc.payback[0].runs} ${runsNoun(doc)}`;
+  return {
+    name: "terugverdienkans",
+    title: "Kans op terugverdienen",
+    caption:
+      `Per interventie en scenario het aandeel van de ${runs} waarin het cumulatieve netto-effect (besparing min kosten) in dat jaar boven nul ligt; ` +
+      `de waarde in ${last} is de kans dat de interventie zich binnen de horizon terugverdient.`,
+    spec: top(`Kans op terugverdienen (% van de ${runsNoun(doc)} met een cumulatief netto-effect boven nul)`, `Per interventie, één lijn per scenario; ${runs}`, {
+      data: { values: rows },
+      columns,
+      facet: wrappedFacet("variant", variants, width),
+      spacing: { row: 22, column: 28 },
+      spec: {
+        width,
+        height: columns === 1 ? 240 : 170,
+        mark: { type: "line", strokeWidth: 2.2, point: { filled: true, size: 36 } },
+        encoding: {
+          x: yearX([ys[0], last]),
+          y: { field: "probability", type: "quantitative", title: "kans", scale: { domain: [0, 1], nice: false }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } },
+          color: colour(doc, scenarioLegend(2)),
+        },
+      },
+    }),
+  };
+}
+
+/** Per intervention variant, scenario and year: the cumulative net effect's median and 90% interval over the runs. */
+function netBandRows(doc: RunView): { scenario: string; variant: string; year: number; p05: number; p50: number; p95: number }[] {
+  return doc.scenarios
+    .filter((s) => s.variant !== "baseline")
+    .flatMap((s) =>
+      s.years.flatMap((y) => {
+        const [p05, p50, p95] = ["p05", "p50", "p95"].map((b) => y.metrics[`net_effect_cumulative_${b}`]);
+        return p05 === undefined || p50 === undefined || p95 === undefined ? [] : [{ scenario: s.label, variant: s.variantLabel, year: y.year, p05, p50, p95 }];
+      }),
+    );
+}
+
+/**
+ * (g) Cumulative net effect with its 90% interval after many runs: per intervention a
+ * row of panels, one per scenario, with the median and the p5-p95 band against zero.
+ */
+export function netEffectBandChart(doc: RunView): Chart | undefined {
+  const rows = netBandRows(doc);
+  if (rows.length === 0) return undefined;
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  const scenarios = scenarioLabels(doc).filter((l) => rows.some((r) => r.scenario === l));
+  const ys = years(doc);
+  const x = yearX([ys[0], ys[ys.length - 1]]);
+  const columns = panelColumns(scenarios.length);
+  const width = panelWidth(columns, 22);
+  const axis = euroAxis(maxAbs(rows.flatMap((r) => [r.p05, r.p95])));
+  const panel = (variant: string): VlSpec => ({
+    title: { text: variant, fontSize: 13, anchor: "start" },
+    data: { values: rows.filter((r) => r.variant === variant) },
+    columns,
+    facet: wrappedFacet("scenario", scenarios, width),
+    spacing: { row: 16, column: 22 },
+    spec: {
+      width,
+      height: 150,
+      layer: [
+        { mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } },
+        { mark: { type: "area", fillOpacity: 0.2 }, encoding: { x, y: { field: "p05", type: "quantitative", title: "euro", axis }, y2: { field: "p95" }, color: colour(doc, null) } },
+        { mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: colour(doc, null) } },
+      ],
+    },
+  });
+  return {
+    name: "netto-effect-band",
+    title: "Cumulatief netto-effect met 90%-interval",
+    caption:
+      `Per interventie en scenario het cumulatieve netto-effect (besparing min kosten) over de ${runsNoun(doc)}: de lijn is de mediaan, het vlak het 90%-interval (p5–p95); ` +
+      `ligt de lijn boven nul, dan is het netto-effect in dat jaar in ten minste de helft van de ${runsNoun(doc)} positief, ligt het hele vlak erboven, dan in ten minste 95%.`,
+    spec: top("Cumulatief netto-effect per interventie en scenario, mediaan en 90%-interval (euro)", `Lijn: mediaan over de ${runsNoun(doc)}; vlak: p5–p95; boven de nullijn: terugverdiend`, {
+      vconcat: variants.map(panel),
+      spacing: 26,
+      resolve: { scale: { y: "independent" } },
+    }),
+  };
+}
+
 const nlNumber = (v: number) => v.toLocaleString("nl-NL", { maximumFractionDigits: 3 });
 
 /**
- * (f) Tornado of the one-way sensitivity (results.json `sensitivity`): the cumulative net
+ * (h) Tornado of the one-way sensitivity (results.json `sensitivity`): the cumulative net
  * effect at the low and high end of each uncertain parameter, against the value at its
  * base, for the first scenario in the file; one panel per intervention.
  */
@@ -591,7 +719,6 @@ export function tornadoChart(doc: RunView): Chart | undefined {
 
 /** All charts the results support, in report order. */
 export function buildCharts(doc: RunView): Chart[] {
-  return [volumeChart(doc), compositionChart(doc), transitionsChart(doc), buigResultChart(doc), interventionChart(doc), tornadoChart(doc)].filter(
-    (c): c is Chart => c !== undefined,
-  );
+  const charts = [volumeChart(doc), compositionChart(doc), transitionsChart(doc), buigResultChart(doc), interventionChart(doc), paybackChart(doc), netEffectBandChart(doc), tornadoChart(doc)];
+  return charts.filter((c): c is Chart => c !== undefined);
 }

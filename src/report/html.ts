@@ -3,9 +3,9 @@
  * be offline. Charts are inline SVG (rendered in advance), styles are inline, and there
  * is no script and no reference to anything outside the file. Pure: data in, text out.
  */
-import { formatEuro, formatPercent, formatPersons } from "../locale/format.js";
-import { baselineBlocks, breakEvenYears, effectRows, metricOf, scenarioColourScale, type Chart } from "./charts.js";
-import { columnHeader, dutchParameter, KIND_LABELS } from "./labels.js";
+import { formatChance, formatEuro, formatPercent, formatPersons } from "../locale/format.js";
+import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
+import { columnHeader, dutchParameter, KIND_LABELS, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
@@ -156,6 +156,7 @@ function interventionSection(page: ReportPage): string {
     "<h2>Interventies</h2>",
     "<p>Per interventie en scenario, ten opzichte van hetzelfde scenario zonder interventie, opgeteld over de horizon. BUIG-effect = uitgaven zonder min uitgaven met de interventie; netto-effect = BUIG-effect min de kosten van de interventie (die uit een ander budget komen). De cijfers per jaar staan in de grafiek hierboven en in results.xlsx (blad Jaarcijfers).</p>",
     ...tables,
+    ...paybackTable(doc),
     breakEvenTable(page),
     "</section>",
   ].join("\n");
@@ -193,6 +194,29 @@ function analysisTable(doc: RunView, full: Table, columns?: string[]): string {
     }),
   );
   return table(t.header.map((h) => esc(columnHeader(h))), rows, { numeric });
+}
+
+/** Chance of payback after many runs: per intervention and scenario the share that pays back within the horizon and the payback year (no lines without). */
+function paybackTable(doc: RunView): string[] {
+  if (doc.payback.length === 0) return [];
+  const colour = colourOf(doc);
+  const labels = nameLabels(doc);
+  const years = doc.payback[0].years;
+  const last = years[years.length - 1].year;
+  const noun = runsNoun(doc);
+  const rows = doc.payback.map((p) => {
+    const scenario = labels.get(p.scenario) ?? p.scenario;
+    return [esc(labels.get(p.intervention) ?? p.intervention), `${swatch(colour(scenario))}${esc(scenario)}`, formatChance(p.paidBack),
+      esc(paybackYearLabel(p.paybackYear.median, last)), esc(paybackIntervalLabel(p.paybackYear.p05, p.paybackYear.p95, last))];
+  });
+  const headers = [head("Interventie"), head("Scenario"), head("Kans terugverdiend", `binnen de horizon, t/m ${last}`), head("Terugverdienjaar", "mediaan"), head("Terugverdienjaar", "90%-interval")];
+  return [
+    "<h3>Kans op terugverdienen</h3>",
+    `<p>Over ${doc.payback[0].runs} ${noun}: de kans dat de interventie zich binnen de horizon terugverdient (het aandeel ${noun} waarin het cumulatieve netto-effect in ${last} boven nul ligt) en het terugverdienjaar, ` +
+      `het eerste jaar waarin het cumulatieve netto-effect boven nul komt en daar tot en met ${last} blijft, als mediaan en 90%-interval over de ${noun}; "na ${last}" betekent: niet binnen de horizon. ` +
+      "De kans per jaar staat in de grafiek Kans op terugverdienen, in payback.csv en in results.xlsx (blad Terugverdienen).</p>",
+    table(headers, rows, { numeric: [false, false, true, true, true] }),
+  ];
 }
 
 function breakEvenTable(page: ReportPage): string {

@@ -86,6 +86,12 @@ export const COLUMN_LABELS: Record<string, string> = {
   net_effect_high: "Netto-effect cumulatief bij hoog (euro)",
   net_effect_cumulative_assumed: "Netto-effect cumulatief bij aangenomen effect (euro)",
   net_effect_cumulative_break_even: "Netto-effect cumulatief bij break-even (euro)",
+  runs: "Runs (trekkingen)",
+  probability_positive: "Kans cumulatief netto-effect boven nul",
+  paid_back_share: "Aandeel runs terugverdiend binnen de horizon",
+  payback_year_median: "Terugverdienjaar mediaan (leeg: na de horizon)",
+  payback_year_p05: "Terugverdienjaar p5 (leeg: na de horizon)",
+  payback_year_p95: "Terugverdienjaar p95 (leeg: na de horizon)",
 };
 
 /** Dutch header of a CSV column; metric names get their label and unit, others stay as they are. */
@@ -116,4 +122,21 @@ export function dutchParameter(label: string): string {
   const m = /^([a-z_]+)(\s*\(.*)?$/.exec(label);
   const out = m && EFFECT_TARGET_LABELS[m[1]] ? `${EFFECT_TARGET_LABELS[m[1]]}${m[2] ?? ""}` : label;
   return out.replace(/ -> /g, " → ");
+}
+
+/**
+ * A payback year as text: the year, or "na <last year>" when it lies beyond the horizon.
+ *
+ * @example
+ * paybackYearLabel(2022, 2023); // "2022"
+ * paybackYearLabel(null, 2023); // "na 2023"
+ */
+export const paybackYearLabel = (year: number | null, last: number): string => (year === null ? `na ${last}` : String(year));
+
+/**
+ * The 90% interval of the payback year: "2021 – 2023", "2021 – na 2023", or "na 2023"
+ * when even its lower end lies beyond the horizon.
+ */
+export function paybackIntervalLabel(p05: number | null, p95: number | null, last: number): string {
+  return p05 === null ? `na ${last}` : `${p05} – ${paybackYearLabel(p95, last)}`;
 }

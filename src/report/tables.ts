@@ -4,7 +4,7 @@
  * defined in outcomes/metrics.ts; results.json in outcomes/results.ts.
  */
 import type { Model } from "../model/model.js";
-import type { BreakEven, SensitivityRow } from "../outcomes/analyses.js";
+import type { BreakEven, Payback, SensitivityRow } from "../outcomes/analyses.js";
 import { BAND_KEYS, metricAt, resultSize, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "../outcomes/bands.js";
 import { formatValue, METRIC_KEYS, metricValues, type Metric } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
@@ -112,5 +112,22 @@ export function sensitivityTable(rows: readonly SensitivityRow[]): Table {
   };
 }
 
+/**
+ * Chance of payback (payback.csv): one row per scenario, intervention and year with the
+ * share of runs whose cumulative net effect is above zero in that year; the share paid
+ * back within the horizon and the payback year's median and 90% interval repeat on
+ * each row of the intervention and scenario (empty: beyond the horizon).
+ */
+export function paybackTable(rows: readonly Payback[]): Table {
+  const year = (y: number | null) => (y === null ? "" : y);
+  return {
+    header: ["scenario", "intervention", "runs", "year", "probability_positive", "paid_back_share", "payback_year_median", "payback_year_p05", "payback_year_p95"],
+    rows: rows.flatMap((r) =>
+      r.years.map((y) => [r.scenario, r.intervention, r.runs, y.year, y.probability.toFixed(4), r.paidBack.toFixed(4), year(r.paybackYear.median), year(r.paybackYear.p05), year(r.paybackYear.p95)]),
+    ),
+  };
+}
+
+export const paybackCsv = (rows: readonly Payback[]): string => csv(paybackTable(rows));
 export const breakevenCsv = (rows: readonly BreakEven[]): string => csv(breakevenTable(rows));
 export const sensitivityCsv = (rows: readonly SensitivityRow[]): string => csv(sensitivityTable(rows));

@@ -1,10 +1,10 @@
 /** The compact summary printed after a run: one table per scenario, Dutch formats. */
-import { formatEuro, formatPercent, formatPersons } from "../locale/format.js";
+import { formatChance, formatEuro, formatPercent, formatPersons } from "../locale/format.js";
 import type { Model } from "../model/model.js";
-import type { BreakEven } from "../outcomes/analyses.js";
+import type { BreakEven, Payback } from "../outcomes/analyses.js";
 import { metricAt, type Bands } from "../outcomes/bands.js";
 import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
-import { dutchParameter } from "./labels.js";
+import { dutchParameter, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 
 function table(header: string[], rows: string[][]): string {
@@ -111,4 +111,31 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string
       table(["Scenario", "Interventie", "Effect", "Aangenomen", "Break-even alleen"], alone));
   }
   return out.join("\n");
+}
+
+/** The label of an intervention or combination of the model, by name. */
+const variantLabel = (model: Model, name: string): string => [...model.interventions, ...model.combinations].find((v) => v.name === name)?.label ?? name;
+
+/**
+ * Chance of payback after many runs: one row per scenario and intervention with, per
+ * year, the share of runs whose cumulative net effect is above zero (the last year's is
+ * the share that pays back within the horizon), and the payback year's median and 90%
+ * interval ("na <last year>": beyond the horizon).
+ */
+export function paybackTable(model: Model, rows: readonly Payback[], runsNoun = "trekkingen"): string {
+  const years = rows[0].years.map((y) => y.year);
+  const last = years[years.length - 1];
+  const scenarioLabel = (name: string) => model.scenarios.find((s) => s.name === name)?.label ?? name;
+  const body = rows.map((r) => [
+    scenarioLabel(r.scenario),
+    variantLabel(model, r.intervention),
+    ...r.years.map((y) => formatChance(y.probability)),
+    paybackYearLabel(r.paybackYear.median, last),
+    paybackIntervalLabel(r.paybackYear.p05, r.paybackYear.p95, last),
+  ]);
+  return [
+    `Kans op terugverdienen over ${rows[0].runs} ${runsNoun}: per jaar het aandeel waarin het cumulatieve netto-effect boven nul ligt (in ${last}: terugverdiend binnen de horizon)`,
+    `Terugverdienjaar: het eerste jaar waarin het cumulatieve netto-effect boven nul komt en daar tot en met ${last} blijft; mediaan en 90%-interval over de ${runsNoun}, "na ${last}": niet binnen de horizon`,
+    table(["Scenario", "Interventie", ...years.map(String), "Terugverdienjaar mediaan", "90%-interval"], body),
+  ].join("\n");
 }

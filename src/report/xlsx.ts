@@ -4,14 +4,14 @@
  * results.json (the same numbers as the CSV files); the writer puts the bytes on disk.
  *
  * Sheets: Jaarcijfers (one row per scenario, variant and year, one column per metric),
- * Toestanden, Overgangen, Break-even and Gevoeligheid when the run has them, and Over
- * deze run (metadata).
+ * Toestanden, Overgangen, Break-even, Gevoeligheid and Terugverdienen when the run has
+ * them, and Over deze run (metadata).
  */
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { columnHeader, metricHeader, metricUnit } from "./labels.js";
 import type { RunView } from "./results.js";
-import { breakevenTable, sensitivityTable, type Table } from "./tables.js";
+import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
 
 export interface WorkbookTables {
   yearly: Table;
@@ -19,6 +19,7 @@ export interface WorkbookTables {
   transitions?: Table;
   breakeven?: Table;
   sensitivity?: Table;
+  payback?: Table;
 }
 
 /** A cell as a number: a number, or a string that is one; null for an empty or text cell. */
@@ -39,10 +40,12 @@ export interface Sheet {
 
 const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
 const PERSONS_FORMAT = "#,##0.0";
+const SHARE_FORMAT = "0.0%";
 const TEXT_COLUMNS = new Set(["scenario", "scenario_label", "variant", "variant_label", "state", "kind", "from", "to", "metric", "intervention", "parameter", "effect"]);
 
 const formatFor = (key: string): string | undefined => {
-  if (key === "year") return "0";
+  if (key === "year" || key === "runs" || key.startsWith("payback_year")) return "0";
+  if (key === "probability_positive" || key === "paid_back_share") return SHARE_FORMAT;
   if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
   const unit = metricUnit(key);
   if (unit === "euro") return EURO_FORMAT;
@@ -122,6 +125,7 @@ export function tablesFromResults(doc: RunView): WorkbookTables {
     transitions,
     breakeven: doc.breakeven.length ? breakevenTable(doc.breakeven) : undefined,
     sensitivity: doc.sensitivity.length ? sensitivityTable(doc.sensitivity) : undefined,
+    payback: doc.payback.length ? paybackTable(doc.payback) : undefined,
   };
 }
 
@@ -144,6 +148,7 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
   if (tables.transitions) sheets.push(tableSheet("Overgangen", tables.transitions));
   if (tables.breakeven) sheets.push(tableSheet("Break-even", tables.breakeven));
   if (tables.sensitivity) sheets.push(tableSheet("Gevoeligheid", tables.sensitivity));
+  if (tables.payback) sheets.push(tableSheet("Terugverdienen", tables.payback));
   const m = doc.model;
   const about: [string, Cell][] = [
     ["Model", m.label],
