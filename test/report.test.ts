@@ -105,6 +105,17 @@ describe("charts", () => {
     expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(hazard ratio\) \(0,95 – 1,4\)/);
   });
 
+  it("dates payback as the PSA does: from the year the cumulative net effect stays above zero, once it has cost something", () => {
+    const row = (variant: string, year: number, cumulative: number, cost: number) =>
+      ({ scenario: "s", variant, year, volume: 0, buig_effect: 0, cost: 0, net: 0, cumulative, cumulative_cost: cost });
+    const rows = [
+      row("dips", 2024, 10, 5), row("dips", 2025, -1, 5), row("dips", 2026, 3, 5), row("dips", 2027, 8, 5),
+      row("free", 2024, 0, 0), row("free", 2025, 4, 2), row("free", 2026, 6, 2),
+      row("never", 2024, -5, 5), row("never", 2025, 0.004, 5),
+    ];
+    expect(breakEvenYears(rows).map((e) => [e.variant, e.year])).toEqual([["dips", 2026], ["free", 2025]]);
+  });
+
   it("draws the chance of payback on 0-100% and the net effect's interval only after many runs", () => {
     // a deterministic run has neither the payback rows nor the cumulative net effect's percentiles
     expect(chartsIn(fx.real.dir)).not.toContain("terugverdienkans");

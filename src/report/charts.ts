@@ -14,6 +14,7 @@
  *   payback and the net effect's interval only after many runs, the tornado only with
  *   sensitivity rows.
  */
+import { paybackIndex } from "../outcomes/payback.js";
 import { dutchParameter, INSTROOM_LABEL } from "./labels.js";
 import { arialWidth } from "./text-width.js";
 import { euroAxis, NL_LOCALE, PERSONS_FORMAT } from "./locale.js";
@@ -405,20 +406,23 @@ export function effectRows(doc: RunView): EffectRow[] {
 }
 
 /**
- * Break-even per scenario and variant: the first year in which the intervention has cost
- * something and its cumulative net effect (savings minus costs) is at least zero.
- * Series that never get there within the horizon are absent.
+ * Payback per scenario and variant, as the PSA's payback year (outcomes/payback.ts): the
+ * first year from which the cumulative net effect (savings minus costs) stays above
+ * zero up to the horizon, once the intervention has cost something. Series that never
+ * get there within the horizon are absent.
  */
 export function breakEvenYears(rows: EffectRow[]): { scenario: string; variant: string; year: number; cumulative: number }[] {
-  const seen = new Set<string>();
-  const out: { scenario: string; variant: string; year: number; cumulative: number }[] = [];
+  const series = new Map<string, EffectRow[]>();
   for (const r of [...rows].sort((a, b) => a.year - b.year)) {
     const key = `${r.scenario}\u0000${r.variant}`;
-    if (seen.has(key) || r.cumulative_cost <= 0 || r.cumulative < 0) continue;
-    seen.add(key);
-    out.push({ scenario: r.scenario, variant: r.variant, year: r.year, cumulative: r.cumulative });
+    series.set(key, [...(series.get(key) ?? []), r]);
   }
-  return out;
+  const out: { scenario: string; variant: string; year: number; cumulative: number }[] = [];
+  for (const path of series.values()) {
+    const y = paybackIndex(path.map((r) => (r.cumulative_cost > 0 ? r.cumulative : 0)));
+    if (y < path.length) out.push({ scenario: path[y].scenario, variant: path[y].variant, year: path[y].year, cumulative: path[y].cumulative });
+  }
+  return out.sort((a, b) => a.year - b.year);
 }
 
 /** A d3 format for person counts that keeps small differences apart (0,25 vs 0,5). */
