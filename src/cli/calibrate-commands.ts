@@ -5,8 +5,8 @@
  *
  * Wiring (src/cli/main.ts): `registerCalibrate(program)` in buildProgram().
  */
-import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { InputError } from "../model/errors.js";
@@ -20,6 +20,7 @@ import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/pan
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
 import { initialOnStock, synthPanel } from "../calibrate/synth.js";
 import { formatMonth } from "../calibrate/period.js";
+import { streamPanel } from "../calibrate/panel-stream.js";
 import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js";
 import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
@@ -146,22 +147,16 @@ function parseStates(list: string[], template: Template | undefined): PanelState
   });
 }
 
-/** Streams the panel file through a PanelReader (one line in memory at a time). */
+/** Streams the panel file through a PanelReader as bytes (one chunk in memory at a time). */
 export async function readPanelFile(file: string, reader: PanelReader, quiet = true): Promise<PanelCounts> {
   checkFile(file);
   const size = statSync(file).size;
   const progress = new Progress(`${basename(file)} lezen`, Math.max(1, size), quiet);
-  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
+  const handle = await open(file, "r");
   try {
-    for await (const line of lines) {
-      reader.feed(line, ++n);
-      if ((n & 0xfffff) === 0) progress.update(stream.bytesRead);
-    }
+    await streamPanel(async (buf, offset, length) => (await handle.read(buf, offset, length, null)).bytesRead, reader, { onProgress: (bytes) => progress.update(bytes) });
   } finally {
-    lines.close();
-    stream.destroy();
+    await handle.close();
     progress.done();
   }
   return reader.finish();

@@ -1,0 +1,88 @@
+/**
+ * Streaming a panel file into a PanelReader as bytes: large chunks, lines found with
+ * Buffer.indexOf, each line handed to PanelReader.feedBytes (no string per line).
+ *
+ * Lines end where node's readline (crlfDelay: Infinity) ends them, the reader the
+ * command used before, so that line numbers stay what they were: at "\r\n", "\n", or
+ * a "\r" alone; a last line without a line break counts when it is not empty.
+ * A line may be longer than a chunk (the buffer grows), and a "\r\n" may straddle two
+ * chunks. Memory: one chunk buffer, plus the reader's per-client state.
+ */
+import type { PanelReader } from "./panel.js";
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Bytes read at a time. */
+export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Calls line(start, end) for every line that ends in buf[from, to) and returns where the
+ * unfinished rest begins (to when there is none). With `eof` the rest is the last line.
+ * A "\r" as the last byte before `to` is left in the rest unless `eof`: a "\n" may follow.
+ */
+export function splitLines(buf: Buffer, from: number, to: number, eof: boolean, line: (start: number, end: number) => void): number {
+  const view = buf.subarray(0, to); // indexOf must not look past `to`
+  let pos = from;
+  // The next "\n" and "\r" at or after pos (searched again only once pos has passed them,
+  // so that a file of "\r" line breaks is not searched to its end for every line);
+  // `to` and -1 when there is none.
+  let lf = -1;
+  let cr = -2;
+  while (pos < to) {
+    if (lf < pos) {
+      lf = view.indexOf(LF, pos);
+      if (lf < 0) lf = to;
+    }
+    if (cr !== -1 && cr < pos) cr = view.indexOf(CR, pos);
+    if (cr !== -1 && cr < lf) {
+      if (cr + 1 === to && !eof) return pos;
+      line(pos, cr);
+      pos = cr + 1 < to && buf[cr + 1] === LF ? cr + 2 : cr + 1;
+    } else if (lf < to) {
+      line(pos, lf);
+      pos = lf + 1;
+    } else {
+      if (!eof) return pos;
+      line(pos, to);
+      return to;
+    }
+  }
+  return to;
+}
+
+export interface StreamOptions {
+  /** Bytes per read (tests use tiny chunks to cross every boundary). */
+  chunkBytes?: number;
+  /** Called after every chunk with the bytes read so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+/**
+ * Reads a whole panel through `read` (fill buf[offset, offset + length), resolve with the
+ * bytes read, 0 at the end: a file handle's read) into `reader`. The caller calls
+ * reader.finish() afterwards.
+ */
+export async function streamPanel(read: (buf: Buffer, offset: number, length: number) => Promise<number>, reader: PanelReader, options: StreamOptions = {}): Promise<void> {
+  let buf = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
+  let kept = 0; // bytes of an unfinished line at the start of buf
+  let total = 0;
+  let lineNo = 0;
+  const line = (start: number, end: number) => reader.feedBytes(buf, start, end, ++lineNo);
+  for (;;) {
+    if (kept === buf.length) {
+      // one line longer than the buffer: make room for more of it
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, kept);
+      buf = bigger;
+    }
+    const n = await read(buf, kept, buf.length - kept);
+    total += n;
+    const to = kept + n;
+    const rest = splitLines(buf, 0, to, n === 0, line);
+    if (n === 0) return;
+    buf.copy(buf, 0, rest, to);
+    kept = to - rest;
+    options.onProgress?.(total);
+  }
+}
