@@ -5,19 +5,22 @@
  * against the string functions they stand in for.
  */
 import { describe, expect, it } from "vitest";
-import { createReadStream, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
+import { join } from "node:path";
 import { PanelReader, type PanelCounts, type PanelOptions } from "../src/calibrate/panel.js";
 import { splitLines, streamPanel } from "../src/calibrate/panel-stream.js";
 import { splitCsvBytes, splitCsvLine, trimSpan } from "../src/calibrate/csv.js";
 import { parsePeriod, parsePeriodBytes, formatMonth } from "../src/calibrate/period.js";
 import { ByteTable, hashBytes } from "../src/calibrate/intern.js";
+import { checkPeriodKind } from "../src/calibrate/early-checks.js";
+import { estimateScenario } from "../src/calibrate/estimate.js";
 import { synthPanel } from "../src/calibrate/synth.js";
 import { InputError } from "../src/model/errors.js";
 import type { Model } from "../src/model/model.js";
 import { compile } from "./helpers.js";
-import { eightState, writeTmp } from "./calibrate-fixtures.js";
+import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
 
 /** A small seeded generator (mulberry32), so that every run tests the same files. */
 function random(seed: number): () => number {
@@ -329,3 +332,66 @@ describe("estimate's byte path gives the line path's result", () => {
     }
   });
 });
+
+// --- refusing early -------------------------------------------------------------------------
+
+describe("what the kind of period decides is refused at the first period", () => {
+  const INDEX_PANEL = "client_id,period,state\n1,1,A\n1,2,B\n1,3,A\n2,1,A\n2,2,A\n";
+
+  it("month numbers without --start-year: estimate's own message, thrown while reading the first data row", async () => {
+    // the message estimateScenario gives at the end
+    let atEnd = "";
+    try {
+      estimateScenario(countsOf(INDEX_PANEL), { name: "x", disappear: "exit" });
+    } catch (err) {
+      atEnd = (err as InputError).describe();
+    }
+    expect(atEnd).toMatch(/month numbers/);
+    const reader = new PanelReader({ file: "p.csv", onPeriodKind: (kind) => checkPeriodKind(kind, { file: "p.csv", series: false }) });
+    reader.feed("client_id,period,state", 1);
+    let early = "";
+    try {
+      reader.feed("1,1,A", 2);
+    } catch (err) {
+      early = (err as InputError).describe();
+    }
+    expect(early).toBe(atEnd);
+    // with a start year, or a template's, there is nothing to refuse
+    expect(() => checkPeriodKind("index", { file: "p.csv", startYear: 2024, series: false })).not.toThrow();
+    expect(() => checkPeriodKind("index", { file: "p.csv", templateStartYear: 2021, series: false })).not.toThrow();
+    expect(() => checkPeriodKind("calendar", { file: "p.csv", series: true })).not.toThrow();
+  });
+
+  it("the command stops at the first rows: a bad row further on is never reached", async () => {
+    const dir = tmp();
+    // line 7 would stop the old command with "invalid period" once it got there
+    const file = writeTmp("panel.csv", INDEX_PANEL + "3,maart,A\n", dir);
+    let r = await calibrate("estimate", "--panel", file, "--out", join(dir, "out.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`bijstandsim: error: ${file}: the periods are month numbers, so the panel has no calendar year to start the projection from. Fix: give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)\n`);
+    r = await calibrate("estimate", "--panel", file, "--start-year", "2024", "--series", join(dir, "s.csv"), "--out", join(dir, "out.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("bijstandsim: error: --series: the panel's periods are month numbers, so there are no calendar years to aggregate. Fix: use calendar months (2021-03) in the panel, or leave --series out\n");
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
+  it("a calendar start year before the panel's first month is refused at the end, with the same message: a later client may reach back", async () => {
+    const dir = tmp();
+    // client 1 starts in 2021-06, client 2 in 2020-11: the panel covers December 2020
+    const csv = "client_id,period,state\n1,2021-06,A\n1,2021-07,A\n2,2020-11,A\n2,2020-12,A\n2,2021-01,A\n";
+    const file = writeTmp("panel.csv", csv, dir);
+    let r = await calibrate("estimate", "--panel", file, "--start-year", "2021", "--out", join(dir, "out.json"));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    r = await calibrate("estimate", "--panel", file, "--start-year", "2020", "--out", join(dir, "out2.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("bijstandsim: error: --start-year: the projection starts in 2020, so it needs the stock at the end of 2019, but the panel starts in 2020-11. Fix: start in 2021 or later (--start-year), or use a panel that covers December 2019\n");
+  });
+});
+
+/** PanelCounts of a small text through the string path, without checks. */
+function countsOf(text: string): PanelCounts {
+  const reader = new PanelReader({ file: "p.csv" });
+  text.split("\n").filter((l) => l !== "").forEach((l, i) => reader.feed(l, i + 1));
+  return reader.finish();
+}

@@ -46,6 +46,12 @@ export interface PanelOptions {
   kinds?: PanelState[];
   /** Skip invalid rows (counted per reason) instead of stopping at the first. */
   skipInvalid?: boolean;
+  /**
+   * Called once, when the first period is read (its kind is then the file's kind): a
+   * check that may throw, so that what the period kind decides is refused at the first
+   * rows instead of after the whole file.
+   */
+  onPeriodKind?: (kind: PeriodKind, line: number) => void;
 }
 
 /** Rows left out, per reason, with the first line where it happened. */
@@ -158,6 +164,7 @@ export class PanelReader {
   /** Per state: is it an exit state (read per row, so not looked up through states[s].kind). */
   private readonly exit: boolean[] = [];
   private readonly preKinds = new Map<string, StateKind>();
+  private readonly onPeriodKind: PanelOptions["onPeriodKind"];
   private delimiter = ",";
   private columns: number[] | null = null;
   private headerLine = "";
@@ -207,6 +214,7 @@ export class PanelReader {
     this.skipInvalid = options.skipInvalid ?? false;
     for (const s of options.states ?? []) this.addState(s.name, s.kind);
     for (const s of options.kinds ?? []) this.preKinds.set(s.name, s.kind);
+    this.onPeriodKind = options.onPeriodKind;
   }
 
   private addState(name: string, kind: StateKind): number {
@@ -272,6 +280,7 @@ export class PanelReader {
       this.periodKind = period.kind;
       this.firstPeriodLine = lineNo;
       this.kindBit = period.kind === "index" ? 1 : 0;
+      this.onPeriodKind?.(period.kind, lineNo);
     } else if (period.kind !== this.periodKind) {
       this.reject(lineNo, HEADER[1], "mixed period formats",
         `period "${fields[pi].trim()}" is a ${period.kind === "index" ? "month number" : "calendar month"}, but line ${this.firstPeriodLine} has a ${this.periodKind === "index" ? "month number" : "calendar month"}`,

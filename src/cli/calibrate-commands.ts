@@ -19,8 +19,9 @@ import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
 import { initialOnStock, synthPanel } from "../calibrate/synth.js";
-import { formatMonth } from "../calibrate/period.js";
+import { formatMonth, type PeriodKind } from "../calibrate/period.js";
 import { streamPanel } from "../calibrate/panel-stream.js";
+import { checkPeriodKind } from "../calibrate/early-checks.js";
 import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js";
 import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
@@ -172,7 +173,9 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   }
   const states = opts.states ? parseStates(opts.states, template) : template?.model.declared.map((d) => ({ name: d.name, kind: d.kind }));
   const kinds = opts.exitState ? [{ name: opts.exitState, kind: "exit" as const }] : [];
-  const reader = new PanelReader({ file: opts.panel, states, kinds, skipInvalid: opts.skipInvalid });
+  const onPeriodKind = (kind: PeriodKind) =>
+    checkPeriodKind(kind, { file: opts.panel, startYear: opts.startYear, templateStartYear: template ? Number(template.raw.start_year) : undefined, series: opts.series !== undefined });
+  const reader = new PanelReader({ file: opts.panel, states, kinds, skipInvalid: opts.skipInvalid, onPeriodKind });
   const panel = await readPanelFile(opts.panel, reader, opts.quiet);
   const name = opts.name ?? (template ? String(template.raw.name) : stem(opts.out).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "geschat");
   const { scenario, summary } = estimateScenario(panel, {
