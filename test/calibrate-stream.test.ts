@@ -174,7 +174,7 @@ describe("byte pieces agree with the string functions", () => {
     // a file of lone "\r" line breaks is not searched to its end for every line
     const lines: number[] = [];
     const big = Buffer.from("x\r".repeat(100000));
-    expect(splitLines(big, 0, big.length, true, (s) => lines.push(s))).toBe(big.length);
+    expect(splitLines(big, 0, big.length, true, { line: (s) => lines.push(s) })).toBe(big.length);
     expect(lines).toHaveLength(100000);
   });
 
@@ -311,6 +311,9 @@ describe("estimate's byte path gives the line path's result", () => {
       [46, "9990,2021-04,Uit"], [47, "9990,2021-05,T1"], [50, "\u00a0,2021-03,T1"], [53, "9989,2021-03-40,T1"], [56, "9988 , 202104 , T3 "],
       [58, "9987,2021-03,T1"], [59, "9987,2021-03,T1"], [60, "9987,2021-03,T2"], [61, "9987,2021-02,T2"], // a second row for the month, twice; then out of order
       [62, '9986,2021-03,T1,"open'], [63, '9985,2021-03,T1,"a""b",c'], [64, '9985,2021-04,T1,x"y'], // quotes in a column after state
+      // lines of the previous line's length and bytes but for the period (the repeat path)
+      [65, "9984,2021-03,T1"], [66, "9984,2021-13,T1"], [67, "9984,2021-04,T1"], [68, "9984,2021-04,T1"], [69, "9984,2021,05,T1"],
+      [70, '9984,"202105,T1'], [71, "9984,2021-0x,T1"], [72, "9984,2021-06,T1"], [73, "9984,0000-07,T1"], [74, "9984,2021-08,T1"],
     ];
     for (const options of [{ file: "p.csv", skipInvalid: true }, { file: "p.csv", skipInvalid: true, states: STATES8(model) }]) {
       const before = fromBytes;

@@ -183,3 +183,11 @@ export class RecentKey {
     this.value = value;
   }
 }
+
+/** True when the n bytes at a and at b in `view` are the same (compared four at a time). */
+export function sameBytes(view: DataView, a: number, b: number, n: number): boolean {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) if (view.getInt32(a + i) !== view.getInt32(b + i)) return false;
+  for (; i < n; i++) if (view.getUint8(a + i) !== view.getUint8(b + i)) return false;
+  return true;
+}

@@ -16,12 +16,18 @@ const CR = 0x0d;
 /** Bytes read at a time. */
 export const CHUNK_BYTES = 1 << 20;
 
+/** Where splitLines sends each line. */
+export interface LineSink {
+  line(start: number, end: number): void;
+}
+
 /**
- * Calls line(start, end) for every line that ends in buf[from, to) and returns where the
- * unfinished rest begins (to when there is none). With `eof` the rest is the last line.
- * A "\r" as the last byte before `to` is left in the rest unless `eof`: a "\n" may follow.
+ * Calls sink.line(start, end) for every line that ends in buf[from, to) and returns where
+ * the unfinished rest begins (to when there is none). With `eof` the rest is the last
+ * line. A "\r" as the last byte before `to` is left in the rest unless `eof`: a "\n" may
+ * follow.
  */
-export function splitLines(buf: Buffer, from: number, to: number, eof: boolean, line: (start: number, end: number) => void): number {
+export function splitLines(buf: Buffer, from: number, to: number, eof: boolean, sink: LineSink): number {
   const view = buf.subarray(0, to); // indexOf must not look past `to`
   let pos = from;
   // The next "\n" and "\r" at or after pos (searched again only once pos has passed them,
@@ -37,18 +43,27 @@ export function splitLines(buf: Buffer, from: number, to: number, eof: boolean, 
     if (cr !== -1 && cr < pos) cr = view.indexOf(CR, pos);
     if (cr !== -1 && cr < lf) {
       if (cr + 1 === to && !eof) return pos;
-      line(pos, cr);
+      sink.line(pos, cr);
       pos = cr + 1 < to && buf[cr + 1] === LF ? cr + 2 : cr + 1;
     } else if (lf < to) {
-      line(pos, lf);
+      sink.line(pos, lf);
       pos = lf + 1;
     } else {
       if (!eof) return pos;
-      line(pos, to);
+      sink.line(pos, to);
       return to;
     }
   }
   return to;
+}
+
+/** Numbers the lines and hands them to the reader (a class, not a closure, so that the per-line call is cheap). */
+class ReaderSink implements LineSink {
+  lineNo = 0;
+  constructor(private readonly reader: PanelReader, public buf: Buffer) {}
+  line(start: number, end: number): void {
+    this.reader.feedBytes(this.buf, start, end, ++this.lineNo);
+  }
 }
 
 export interface StreamOptions {
@@ -64,22 +79,21 @@ export interface StreamOptions {
  * reader.finish() afterwards.
  */
 export async function streamPanel(read: (buf: Buffer, offset: number, length: number) => Promise<number>, reader: PanelReader, options: StreamOptions = {}): Promise<void> {
-  let buf = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES);
-  let kept = 0; // bytes of an unfinished line at the start of buf
+  const sink = new ReaderSink(reader, Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES));
+  let kept = 0; // bytes of an unfinished line at the start of the buffer
   let total = 0;
-  let lineNo = 0;
-  const line = (start: number, end: number) => reader.feedBytes(buf, start, end, ++lineNo);
   for (;;) {
+    let buf = sink.buf;
     if (kept === buf.length) {
       // one line longer than the buffer: make room for more of it
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, kept);
-      buf = bigger;
+      sink.buf = buf = bigger;
     }
     const n = await read(buf, kept, buf.length - kept);
     total += n;
     const to = kept + n;
-    const rest = splitLines(buf, 0, to, n === 0, line);
+    const rest = splitLines(buf, 0, to, n === 0, sink);
     if (n === 0) return;
     buf.copy(buf, 0, rest, to);
     kept = to - rest;

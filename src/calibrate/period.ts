@@ -59,6 +59,13 @@ function digits(buf: Uint8Array, start: number, end: number): number {
   return v;
 }
 
+/** parsePeriodBytes of the 7 bytes at buf[start] when buf[start + 4] is "-": YYYY-MM, the usual case, small enough to inline. */
+export function parseYearMonth(buf: Uint8Array, start: number): number {
+  const y = digits(buf, start, start + 4);
+  const month = digits(buf, start + 5, start + 7);
+  return y >= 0 && month >= 1 && month <= 12 ? (y * 12 + month - 1) * 2 : -1;
+}
+
 /**
  * parsePeriod on the bytes of a trimmed field, for the byte parser of the panel: returns
  * month * 2 + (1 for a month index, 0 for a calendar month), or -1 when the bytes are not
@@ -67,12 +74,7 @@ function digits(buf: Uint8Array, start: number, end: number): number {
  */
 export function parsePeriodBytes(buf: Uint8Array, start: number, end: number): number {
   const len = end - start;
-  if (len === 7 && buf[start + 4] === 0x2d) {
-    // the usual YYYY-MM, without the general loop below
-    const y = digits(buf, start, start + 4);
-    const month = digits(buf, start + 5, end);
-    return y >= 0 && month >= 1 && month <= 12 ? (y * 12 + month - 1) * 2 : -1;
-  }
+  if (len === 7 && buf[start + 4] === 0x2d) return parseYearMonth(buf, start);
   if (len === 0) return -1;
   if (len <= 6) {
     const v = digits(buf, start, end);
