@@ -178,6 +178,21 @@ describe("byte pieces agree with the string functions", () => {
     expect(lines).toHaveLength(100000);
   });
 
+  it("streamPanel lets the read under way finish when the reader stops at an error", async () => {
+    const reader = new PanelReader({ file: "p.csv" });
+    const chunks = [Buffer.from("client_id,period,state\n1,maart,A\n"), Buffer.from("1,2021-02,A\n")];
+    let reads = 0;
+    let settled = false;
+    const read = (buf: Buffer, offset: number) => {
+      const k = reads++;
+      if (k === 0) return Promise.resolve(chunks[0].copy(buf, offset));
+      // the read ahead: fails, and only after the reader has thrown
+      return new Promise<number>((_, reject) => setTimeout(() => { settled = true; reject(new Error("EBADF")); }, 20));
+    };
+    await expect(streamPanel(read, reader, { chunkBytes: 64 })).rejects.toThrow(/period "maart" is not a month/);
+    expect(settled).toBe(true);
+  });
+
   it("ByteTable maps byte strings to values and grows", () => {
     const t = new ByteTable();
     const keys = Array.from({ length: 5000 }, (_, i) => Buffer.from(`id-${i * 7919}`));

@@ -77,26 +77,42 @@ export interface StreamOptions {
  * Reads a whole panel through `read` (fill buf[offset, offset + length), resolve with the
  * bytes read, 0 at the end: a file handle's read) into `reader`. The caller calls
  * reader.finish() afterwards.
+ *
+ * The next chunk is read (into a spare buffer) while the current one is counted, as a
+ * stream reads ahead: waiting for each read in turn costs a thread hand-over per chunk,
+ * which on a busy machine added seconds to the 448 chunks of a 10-million-row panel.
+ * Each chunk is then copied behind the unfinished line left from the one before.
  */
 export async function streamPanel(read: (buf: Buffer, offset: number, length: number) => Promise<number>, reader: PanelReader, options: StreamOptions = {}): Promise<void> {
-  const sink = new ReaderSink(reader, Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES));
-  let kept = 0; // bytes of an unfinished line at the start of the buffer
+  const size = options.chunkBytes ?? CHUNK_BYTES;
+  const spare = Buffer.allocUnsafe(size);
+  let next = read(spare, 0, size);
+  const sink = new ReaderSink(reader, Buffer.allocUnsafe(2 * size));
+  let kept = 0; // bytes of an unfinished line at the start of sink.buf
   let total = 0;
-  for (;;) {
-    let buf = sink.buf;
-    if (kept === buf.length) {
-      // one line longer than the buffer: make room for more of it
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, kept);
-      sink.buf = buf = bigger;
+  try {
+    for (;;) {
+      const n = await next;
+      if (kept + n > sink.buf.length) {
+        // a line longer than a chunk: make room for more of it
+        const bigger = Buffer.allocUnsafe(Math.max(2 * sink.buf.length, kept + n));
+        sink.buf.copy(bigger, 0, 0, kept);
+        sink.buf = bigger;
+      }
+      const buf = sink.buf;
+      spare.copy(buf, kept, 0, n);
+      if (n > 0) next = read(spare, 0, size);
+      total += n;
+      const to = kept + n;
+      const rest = splitLines(buf, 0, to, n === 0, sink);
+      if (n === 0) return;
+      buf.copy(buf, 0, rest, to);
+      kept = to - rest;
+      options.onProgress?.(total);
     }
-    const n = await read(buf, kept, buf.length - kept);
-    total += n;
-    const to = kept + n;
-    const rest = splitLines(buf, 0, to, n === 0, sink);
-    if (n === 0) return;
-    buf.copy(buf, 0, rest, to);
-    kept = to - rest;
-    options.onProgress?.(total);
+  } finally {
+    // When the reader stops at an error, a read is still under way: let it finish (its
+    // outcome no longer matters) before the caller closes the file.
+    await next.catch(() => 0);
   }
 }
