@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthPanel } from "../src/calibrate/synth.js";
 import { PanelReader, readPanelText } from "../src/calibrate/panel.js";
+import { streamPanel } from "../src/calibrate/panel-stream.js";
 import { estimateScenario } from "../src/calibrate/estimate.js";
 import { formatMonth } from "../src/calibrate/period.js";
 import { parseScenario } from "../src/model/parse.js";
@@ -17,13 +18,19 @@ import { calibrate, eightState, STATES, tmp, writeTmp } from "./calibrate-fixtur
 
 const HEADER = "client_id,period,state";
 
-/** Feeds a synthetic panel straight into a reader (as CSV lines, like a file). */
-function synthCounts(model: Model, clients: number, months: number, seed: number, extra: { gapRate?: number; inflow?: boolean } = {}) {
+/** A synthetic panel as CSV bytes, read by the byte path like a file (in memory). */
+async function synthCounts(model: Model, clients: number, months: number, seed: number, extra: { gapRate?: number; inflow?: boolean } = {}) {
   const names = model.declared.map((d) => d.name);
+  const lines = [HEADER];
+  for (const r of synthPanel(model, { clients, months, seed, inflow: false, ...extra })) lines.push(`${r.client},${formatMonth(model.startYear * 12 + r.month)},${names[r.state]}`);
+  const bytes = Buffer.from(lines.join("\n") + "\n");
   const reader = new PanelReader({ file: "synth.csv", states: model.declared.map((d) => ({ name: d.name, kind: d.kind })) });
-  reader.feed(HEADER, 1);
-  let line = 1;
-  for (const r of synthPanel(model, { clients, months, seed, inflow: false, ...extra })) reader.feed(`${r.client},${formatMonth(model.startYear * 12 + r.month)},${names[r.state]}`, ++line);
+  let at = 0;
+  await streamPanel(async (buf, offset, length) => {
+    const n = bytes.copy(buf, offset, at, Math.min(bytes.length, at + length));
+    at += n;
+    return n;
+  }, reader);
   return reader.finish();
 }
 
@@ -32,7 +39,7 @@ describe("estimate: round trip from a known 8-state matrix", () => {
     const model = compile(eightState());
     const m = model.declared.length;
     expect(m).toBe(8);
-    const panel = synthCounts(model, 20000, 36, 11);
+    const panel = await synthCounts(model, 20000, 36, 11);
     expect(panel.clients).toBe(20000);
     const { summary } = estimateScenario(panel, { name: "rt", disappear: "exit", startYear: 2024 });
     const idx = (name: string) => summary.states.findIndex((s) => s.name === name);
@@ -63,7 +70,7 @@ describe("estimate: round trip from a known 8-state matrix", () => {
     const m = model.declared.length;
     const zs: number[] = [];
     for (let seed = 1; seed <= 30; seed++) {
-      const { summary } = estimateScenario(synthCounts(model, 1500, 36, seed), { name: "rep", disappear: "exit", startYear: 2024 });
+      const { summary } = estimateScenario(await synthCounts(model, 1500, 36, seed), { name: "rep", disappear: "exit", startYear: 2024 });
       for (const e of summary.estimates) {
         const i = STATES.indexOf(e.from as (typeof STATES)[number]);
         const j = STATES.indexOf(e.to as (typeof STATES)[number]);
@@ -101,7 +108,7 @@ describe("estimate: round trip from a known 8-state matrix", () => {
     expect(spec.transitions.counts!.length).toBeGreaterThan(20);
     expect(spec.start_year).toBe(2023);
     expect(spec.buig.budget["2021"]).toBe(10000000); // kept from the template
-    const model = await compileScenario(spec, out);
+    const model = compileScenario(spec, out);
     // Dirichlet concentration per row = the row's client-months
     const t1 = spec.transitions.counts!.filter((c) => c.from === "T1").reduce((a, c) => a + c.n, 0);
     expect(model.uncertainty.rowConcentration[0]).toBe(t1);
@@ -171,9 +178,9 @@ describe("estimate: the panel as a municipality has it", () => {
     expect(Array.from(panel.transitions)).toEqual([1, 1, 0, 2]);
   });
 
-  it("streams: memory does not grow with the number of rows per client", async () => {
+  it("streams: keeps one entry per client and one count table per month, not the rows (240,000 here)", async () => {
     const model = compile(eightState());
-    const panel = synthCounts(model, 2000, 120, 2);
+    const panel = await synthCounts(model, 2000, 120, 2);
     // Per client only first/last observation are kept; count tables are per month.
     expect(panel.clients).toBe(2000);
     expect(panel.occupancy.size).toBe(120);

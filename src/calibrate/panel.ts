@@ -17,11 +17,20 @@
  * sort the file by client and period otherwise. A row that breaks a rule stops the
  * reading with an InputError naming the line, or, with `skipInvalid`, is skipped and
  * counted per reason. Blank lines and repeated header lines are skipped and counted.
+ *
+ * Two ways in, one result: `feed` takes a line as a string (the reference path), and
+ * `feedBytes` the bytes of a line. feedBytes counts the common rows itself (plain or
+ * simply quoted fields, known state, valid period, a client's next month or a gap) and
+ * hands every other line, decoded, to `feed`: errors, skips, headers, blank lines, new
+ * states and the first period all go through the one string path, so messages and
+ * counts cannot differ. Both paths share the client table and the count tables.
  */
 import { InputError } from "../model/errors.js";
 import type { StateKind } from "../model/schema.js";
-import { detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
-import { describePeriod, parsePeriod, type PeriodKind } from "./period.js";
+import { delimiterByte, detectDelimiter, normaliseHeader, splitCsvBytes, splitCsvLine, trimSpan } from "./csv.js";
+import { ByteTable, hashAscii, hashBytes, isAscii, RecentKey, sameBytes } from "./intern.js";
+import { MonthCounts } from "./month-counts.js";
+import { describePeriod, parsePeriod, parsePeriodBytes, parseYearMonth, type PeriodKind } from "./period.js";
 
 export interface PanelState {
   name: string;
@@ -37,6 +46,12 @@ export interface PanelOptions {
   kinds?: PanelState[];
   /** Skip invalid rows (counted per reason) instead of stopping at the first. */
   skipInvalid?: boolean;
+  /**
+   * Called once, when the first period is read (its kind is then the file's kind): a
+   * check that may throw, so that what the period kind decides is refused at the first
+   * rows instead of after the whole file.
+   */
+  onPeriodKind?: (kind: PeriodKind, line: number) => void;
 }
 
 /** Rows left out, per reason, with the first line where it happened. */
@@ -90,6 +105,55 @@ class Column {
 }
 
 const HEADER = ["client_id", "period", "state"] as const;
+const QUOTE = 0x22;
+
+/**
+ * Client ids -> 0, 1, 2, ... in order of first appearance. ASCII ids are kept as bytes
+ * (looked up from bytes without making a string); other ids by their decoded string, so
+ * that ids whose bytes decode to the same text (invalid UTF-8 becomes U+FFFD) are one
+ * client, as they are for the string path. An id is ASCII in both forms or in neither.
+ */
+class ClientIds {
+  private readonly ascii = new ByteTable();
+  private readonly other = new Map<string, number>();
+  /** The id of the previous row looked up from bytes. */
+  readonly recent = new RecentKey();
+  size = 0;
+
+  /** The index of the id buf[start, end) (trimmed), or ~index (negative) when it is new and was added now. */
+  ofBytes(buf: Buffer, start: number, end: number): number {
+    if (this.recent.matches(buf, start, end)) return this.recent.value;
+    const c = this.lookupBytes(buf, start, end);
+    this.recent.remember(buf, start, end, c < 0 ? ~c : c);
+    return c;
+  }
+
+  private lookupBytes(buf: Buffer, start: number, end: number): number {
+    let high = 0;
+    for (let i = start; i < end; i++) high |= buf[i];
+    if (high > 0x7f) return this.ofString(buf.toString("utf8", start, end));
+    const h = hashBytes(buf, start, end);
+    const c = this.ascii.get(buf, start, end, h);
+    if (c >= 0) return c;
+    this.ascii.set(buf, start, end, h, this.size);
+    return ~this.size++;
+  }
+
+  /** As ofBytes, for an id as text. */
+  ofString(id: string): number {
+    if (isAscii(id)) {
+      const h = hashAscii(id);
+      const c = this.ascii.getAscii(id, h);
+      if (c >= 0) return c;
+      this.ascii.setAscii(id, h, this.size);
+      return ~this.size++;
+    }
+    const c = this.other.get(id);
+    if (c !== undefined) return c;
+    this.other.set(id, this.size);
+    return ~this.size++;
+  }
+}
 
 export class PanelReader {
   private readonly file: string;
@@ -97,14 +161,45 @@ export class PanelReader {
   private readonly skipInvalid: boolean;
   private readonly states: PanelState[] = [];
   private readonly stateIndex = new Map<string, number>();
+  /** Per state: is it an exit state (read per row, so not looked up through states[s].kind). */
+  private readonly exit: boolean[] = [];
   private readonly preKinds = new Map<string, StateKind>();
+  private readonly onPeriodKind: PanelOptions["onPeriodKind"];
   private delimiter = ",";
   private columns: number[] | null = null;
   private headerLine = "";
   private periodKind: PeriodKind | null = null;
   private firstPeriodLine = 0;
 
-  private readonly clientIndex = new Map<string, number>();
+  // The byte path: the delimiter as a byte, the fields it needs, the spans of those fields
+  // (reused for every line), and state names as bytes -> state index (a cache of stateIndex).
+  private delimiterCode = 0;
+  private want = 0;
+  private fields = new Int32Array(0);
+  private idColumn = -1;
+  private periodColumn = -1;
+  private stateColumn = -1;
+  /** Set by splitPlain: the client id / state is the previous row's (and its span is exact). */
+  private idHit = false;
+  private stateHit = false;
+  /** A DataView of the buffer the last line came in (made again when the buffer changes). */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Buffer | null = null;
+  // The previous line, when the byte path counted it: where it is in the buffer, where its
+  // period field is (relative to the line), its client and state. See repeatRow.
+  private prevLine = -1;
+  private prevStart = 0;
+  private prevEnd = 0;
+  private periodFrom = 0;
+  private periodTo = 0;
+  private prevClient = 0;
+  private prevState = 0;
+  private readonly stateBytes = new ByteTable();
+  private readonly recentState = new RecentKey();
+  /** 1 when the file's periods are month indices, 0 for calendar months (parsePeriodBytes' low bit). */
+  private kindBit = -1;
+
+  private readonly clients = new ClientIds();
   private readonly first = new Column();
   private readonly last = new Column();
   private readonly firstState = new Column();
@@ -114,13 +209,13 @@ export class PanelReader {
 
   private lines = 0;
   private rows = 0;
+  /** Rows counted by feedBytes itself (the rest went through feed). */
+  private bytesCounted = 0;
   private used = 0;
   private gaps = 0;
   private gapMonths = 0;
   private readonly skipped = new Map<string, Skipped>();
-  /** Counts keyed by month, then by (from * 65536 + to) or state: sized only by what occurs. */
-  private readonly moves = new Map<number, Map<number, number>>();
-  private readonly stock = new Map<number, Map<number, number>>();
+  private readonly counts = new MonthCounts();
 
   constructor(options: PanelOptions) {
     this.file = options.file;
@@ -128,12 +223,15 @@ export class PanelReader {
     this.skipInvalid = options.skipInvalid ?? false;
     for (const s of options.states ?? []) this.addState(s.name, s.kind);
     for (const s of options.kinds ?? []) this.preKinds.set(s.name, s.kind);
+    this.onPeriodKind = options.onPeriodKind;
   }
 
   private addState(name: string, kind: StateKind): number {
     const i = this.states.length;
     this.states.push({ name, kind });
+    this.exit.push(kind === "exit");
     this.stateIndex.set(name, i);
+    this.counts.reserve(this.states.length);
     return i;
   }
 
@@ -147,12 +245,6 @@ export class PanelReader {
     const s = this.skipped.get(reason);
     if (s) s.count++;
     else this.skipped.set(reason, { reason, count: 1, firstLine: line, example });
-  }
-
-  private bump(table: Map<number, Map<number, number>>, month: number, key: number): void {
-    let t = table.get(month);
-    if (!t) table.set(month, (t = new Map()));
-    t.set(key, (t.get(key) ?? 0) + 1);
   }
 
   /** One line of the file (without its line break); `lineNo` is 1-based. */
@@ -196,6 +288,8 @@ export class PanelReader {
     if (this.periodKind === null) {
       this.periodKind = period.kind;
       this.firstPeriodLine = lineNo;
+      this.kindBit = period.kind === "index" ? 1 : 0;
+      this.onPeriodKind?.(period.kind, lineNo);
     } else if (period.kind !== this.periodKind) {
       this.reject(lineNo, HEADER[1], "mixed period formats",
         `period "${fields[pi].trim()}" is a ${period.kind === "index" ? "month number" : "calendar month"}, but line ${this.firstPeriodLine} has a ${this.periodKind === "index" ? "month number" : "calendar month"}`,
@@ -227,23 +321,169 @@ export class PanelReader {
     }
     this.columns = cols;
     this.headerLine = line;
+    this.delimiterCode = delimiterByte(this.delimiter);
+    this.want = Math.max(...cols) + 1;
+    this.fields = new Int32Array(2 * this.want);
+    this.idColumn = cols[0];
+    this.periodColumn = cols[1];
+    this.stateColumn = cols[2];
+  }
+
+  /**
+   * One line of the file as bytes buf[start, end) (without its line break). Counts the
+   * line here when it is a plain valid row; otherwise decodes it and calls feed, which
+   * decides (see the file comment). Nothing is changed before that decision.
+   * Lines come in file order, numbered from 1; a line that directly follows the previous
+   * one in the same buffer (one or two line-break bytes between them) must find the
+   * previous line's bytes still there, as streamPanel does (repeatRow compares them).
+   */
+  feedBytes(buf: Buffer, start: number, end: number, lineNo: number): void {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      this.prevLine = -1;
+    }
+    if (this.repeatRow(buf, start, end, lineNo) || this.fastRow(buf, start, end, lineNo)) return;
+    this.feed(buf.toString("utf8", start, end), lineNo);
+  }
+
+  /**
+   * The most common line of a file sorted by client: the previous line again with the next
+   * period (same client, same state: ~90% of the rows of a synthetic panel). When this
+   * line directly follows the previous line in the buffer (so the previous line's bytes
+   * are still there), has its length, and has its bytes everywhere but in the period
+   * field, only the period is read: the rest is a line the byte path already checked,
+   * and a valid period has only digits and dashes, so the fields split, unquote and trim
+   * as before. False (having changed nothing) otherwise, or when the row is not a plain
+   * next row.
+   */
+  private repeatRow(buf: Buffer, start: number, end: number, lineNo: number): boolean {
+    const prevStart = this.prevStart;
+    // directly after the previous line: one line break ("\n", "\r") or two ("\r\n") between
+    // them. The first line after streamPanel moves the unread rest to the buffer's start
+    // begins at 0, before the previous line's end: never taken for a repeat.
+    const gap = start - this.prevEnd;
+    if (lineNo !== this.prevLine + 1 || gap < 1 || gap > 2 || end - start !== this.prevEnd - prevStart) return false;
+    const from = this.periodFrom;
+    const to = this.periodTo;
+    const view = this.view;
+    if (!sameBytes(view, start, prevStart, from) || !sameBytes(view, start + to, prevStart + to, end - start - to)) return false;
+    const period = to - from === 7 && buf[start + from + 4] === 0x2d ? parseYearMonth(buf, start + from) : parsePeriodBytes(buf, start + from, start + to);
+    if (period < 0 || (period & 1) !== this.kindBit) return false;
+    const month = (period - this.kindBit) / 2;
+    const c = this.prevClient;
+    if (month <= this.last.data[c] || this.exit[this.lastState.data[c]]) return false;
+    this.nextRow(c, month, this.prevState);
+    this.prevLine = lineNo;
+    this.prevStart = start;
+    this.prevEnd = end;
+    this.lines = lineNo;
+    this.rows++;
+    this.bytesCounted++;
+    return true;
+  }
+
+  /** Counts buf[start, end) when it is a row the string path would count without a word; else false, having changed nothing. */
+  private fastRow(buf: Buffer, start: number, end: number, lineNo: number): boolean {
+    // (A repeated header line never passes: its period field reads "period", not a period.)
+    if (this.columns === null || this.kindBit < 0) return false;
+    const fields = this.fields;
+    if (!this.splitPlain(buf, start, end)) {
+      this.idHit = this.stateHit = false;
+      if (splitCsvBytes(buf, start, end, this.delimiterCode, fields, this.want) < this.want) return false;
+    }
+    const id = this.idColumn;
+    const pc = this.periodColumn;
+    const sc = this.stateColumn;
+    if (!(this.idHit || trimSpan(buf, fields, id)) || !trimSpan(buf, fields, pc) || !(this.stateHit || trimSpan(buf, fields, sc))) return false;
+    const period = parsePeriodBytes(buf, fields[2 * pc], fields[2 * pc + 1]);
+    if (period < 0 || (period & 1) !== this.kindBit) return false;
+    const s = this.stateHit ? this.recentState.value : this.stateOfBytes(buf, fields[2 * sc], fields[2 * sc + 1]);
+    if (s < 0) return false;
+    const month = (period - this.kindBit) / 2;
+    let c = this.idHit ? this.clients.recent.value : this.clients.ofBytes(buf, fields[2 * id], fields[2 * id + 1]);
+    if (c < 0) {
+      c = ~c;
+      this.newClient(c, month, s);
+    } else {
+      // a second row for the month, rows out of order, rows after an exit: the string path says so
+      if (month <= this.last.data[c] || this.exit[this.lastState.data[c]]) return false;
+      this.nextRow(c, month, s);
+    }
+    this.prevLine = lineNo;
+    this.prevStart = start;
+    this.prevEnd = end;
+    this.periodFrom = fields[2 * pc] - start;
+    this.periodTo = fields[2 * pc + 1] - start;
+    this.prevClient = c;
+    this.prevState = s;
+    this.lines = lineNo;
+    this.rows++;
+    this.bytesCounted++;
+    return true;
+  }
+
+  /** Rows that feedBytes counted without the string path (for tests and the benchmark). */
+  get rowsFromBytes(): number {
+    return this.bytesCounted;
+  }
+
+  /**
+   * Splits a line without quotes into this.fields (the fields up to the last one needed),
+   * recognising the previous row's client id and state at the start of their fields so
+   * that those bytes are compared once instead of scanned for the delimiter and then
+   * looked up (a file sorted by client repeats both on most rows). False when a field
+   * starts with a quote, a later field has one, or a needed field is missing: the caller
+   * then uses splitCsvBytes.
+   */
+  private splitPlain(buf: Buffer, start: number, end: number): boolean {
+    const d = this.delimiterCode;
+    const fields = this.fields;
+    const view = this.view;
+    this.idHit = this.stateHit = false;
+    let p = start;
+    for (let f = 0; f < this.want; f++) {
+      if (p > end || (p < end && buf[p] === QUOTE)) return false;
+      let q = -1;
+      if (f === this.idColumn) this.idHit = (q = this.clients.recent.fieldEnd(buf, view, p, end, d)) >= 0;
+      else if (f === this.stateColumn) this.stateHit = (q = this.recentState.fieldEnd(buf, view, p, end, d)) >= 0;
+      if (q < 0) {
+        q = p;
+        while (q < end && buf[q] !== d) q++;
+      }
+      fields[2 * f] = p;
+      fields[2 * f + 1] = q;
+      p = q + 1;
+    }
+    for (let i = p; i < end; i++) if (buf[i] === QUOTE) return false;
+    return true;
+  }
+
+  /** The declared or seen state named by buf[start, end), or -1 (unknown: the string path adds or refuses it). */
+  private stateOfBytes(buf: Buffer, start: number, end: number): number {
+    if (this.recentState.matches(buf, start, end)) return this.recentState.value;
+    const s = this.lookupState(buf, start, end);
+    if (s >= 0) this.recentState.remember(buf, start, end, s);
+    return s;
+  }
+
+  private lookupState(buf: Buffer, start: number, end: number): number {
+    const h = hashBytes(buf, start, end);
+    const cached = this.stateBytes.get(buf, start, end, h);
+    if (cached >= 0) return cached;
+    const s = this.stateIndex.get(buf.toString("utf8", start, end));
+    if (s === undefined) return -1;
+    this.stateBytes.set(buf, start, end, h, s);
+    return s;
   }
 
   private row(id: string, month: number, s: number, lineNo: number): void {
-    let c = this.clientIndex.get(id);
-    if (c === undefined) {
-      c = this.clientIndex.size;
-      this.clientIndex.set(id, c);
-      for (const col of [this.first, this.last, this.firstState, this.lastState, this.observations, this.flags]) col.ensure(c + 1);
-      this.first.data[c] = month;
-      this.last.data[c] = month;
-      this.firstState.data[c] = s;
-      this.lastState.data[c] = s;
-      this.observations.data[c] = 1;
-      this.used++;
-      this.bump(this.stock, month, s);
+    const found = this.clients.ofString(id);
+    if (found < 0) {
+      this.newClient(~found, month, s);
       return;
     }
+    const c = found;
     const last = this.last.data[c];
     const kind = this.periodKind!;
     if (month === last) {
@@ -257,24 +497,50 @@ export class PanelReader {
       return;
     }
     const from = this.lastState.data[c];
-    if (this.states[from].kind === "exit") {
+    if (this.exit[from]) {
       if (from === s) {
         this.skip(lineNo, "row after the client's exit", `client "${id}" is still in exit state "${this.states[s].name}" (exit states are absorbing: only the first such row counts)`);
         return;
       }
       this.skip(lineNo, "return from an exit state", `client "${id}" moves out of exit state "${this.states[from].name}" to "${this.states[s].name}": the move is not counted (exit states are absorbing; declare the state kind "off" if people come back)`);
-    } else if (month === last + 1) {
-      this.bump(this.moves, month, from * 65536 + s);
-    } else {
-      this.gaps++;
-      this.gapMonths += month - last - 1;
-      this.flags.data[c] |= 1;
+      this.observe(c, month, s, -1);
+      return;
     }
+    this.nextRow(c, month, s);
+  }
+
+  /** The first row of client c. */
+  private newClient(c: number, month: number, s: number): void {
+    for (const col of [this.first, this.last, this.firstState, this.lastState, this.observations, this.flags]) col.ensure(c + 1);
+    this.first.data[c] = month;
+    this.last.data[c] = month;
+    this.firstState.data[c] = s;
+    this.lastState.data[c] = s;
+    this.observations.data[c] = 1;
+    this.used++;
+    this.counts.count(month, s, -1);
+  }
+
+  /** A later row of client c, not in an exit state: a transition from the last row's state, or a gap. */
+  private nextRow(c: number, month: number, s: number): void {
+    const last = this.last.data[c];
+    if (month === last + 1) {
+      this.observe(c, month, s, this.lastState.data[c]);
+      return;
+    }
+    this.gaps++;
+    this.gapMonths += month - last - 1;
+    this.flags.data[c] |= 1;
+    this.observe(c, month, s, -1);
+  }
+
+  /** Client c seen in `month` in state s; with from >= 0 the transition from -> s is counted. */
+  private observe(c: number, month: number, s: number, from: number): void {
     this.last.data[c] = month;
     this.lastState.data[c] = s;
     this.observations.data[c]++;
     this.used++;
-    this.bump(this.stock, month, s);
+    this.counts.count(month, s, from);
   }
 
   /** The counts, after the last line. Throws InputError when the file holds no data. */
@@ -285,23 +551,14 @@ export class PanelReader {
       throw new InputError(this.file, "", `has a header but no usable data rows${skippedNote}`, "add one row per client per month: client_id,period,state");
     }
     const m = this.states.length;
-    const n = this.clientIndex.size;
+    const n = this.clients.size;
     let firstMonth = Infinity;
     let lastMonth = -Infinity;
     for (let c = 0; c < n; c++) {
       firstMonth = Math.min(firstMonth, this.first.data[c]);
       lastMonth = Math.max(lastMonth, this.last.data[c]);
     }
-    const perMonth = (table: Map<number, Map<number, number>>, size: number, split: (key: number) => number): Map<number, Float64Array> => {
-      const out = new Map<number, Float64Array>();
-      for (const month of [...table.keys()].sort((a, b) => a - b)) {
-        const arr = new Float64Array(size);
-        for (const [key, v] of table.get(month)!) arr[split(key)] += v;
-        out.set(month, arr);
-      }
-      return out;
-    };
-    const transitionsByMonth = perMonth(this.moves, m * m, (key) => Math.floor(key / 65536) * m + (key % 65536));
+    const transitionsByMonth = this.counts.transitions(m);
     const transitions = new Float64Array(m * m);
     for (const arr of transitionsByMonth.values()) arr.forEach((v, k) => (transitions[k] += v));
     const arrivals = new Map<number, Float64Array>();
@@ -333,7 +590,7 @@ export class PanelReader {
       clients: n,
       transitions,
       transitionsByMonth,
-      occupancy: perMonth(this.stock, m, (key) => key),
+      occupancy: this.counts.occupancy(m),
       arrivals: sorted(arrivals),
       disappearances: sorted(disappearances),
       singleObservation,

@@ -5,8 +5,8 @@
  *
  * Wiring (src/cli/main.ts): `registerCalibrate(program)` in buildProgram().
  */
-import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { Command, Option } from "commander";
 import { InputError } from "../model/errors.js";
@@ -21,7 +21,9 @@ import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
 import { initialOnStock, synthPanel } from "../calibrate/synth.js";
-import { formatMonth } from "../calibrate/period.js";
+import { formatMonth, type PeriodKind } from "../calibrate/period.js";
+import { streamPanel } from "../calibrate/panel-stream.js";
+import { checkPeriodKind } from "../calibrate/early-checks.js";
 import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js";
 import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
@@ -132,22 +134,16 @@ function parseStates(list: string[], template: Template | undefined): PanelState
   });
 }
 
-/** Streams the panel file through a PanelReader (one line in memory at a time). */
+/** Streams the panel file through a PanelReader as bytes (one chunk in memory at a time). */
 export async function readPanelFile(file: string, reader: PanelReader, quiet = true): Promise<PanelCounts> {
   checkFile(file);
   const size = statSync(file).size;
   const progress = new Progress(`${basename(file)} lezen`, Math.max(1, size), quiet);
-  const stream = createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
+  const handle = await open(file, "r");
   try {
-    for await (const line of lines) {
-      reader.feed(line, ++n);
-      if ((n & 0xfffff) === 0) progress.update(stream.bytesRead);
-    }
+    await streamPanel(async (buf, offset, length) => (await handle.read(buf, offset, length, null)).bytesRead, reader, { onProgress: (bytes) => progress.update(bytes) });
   } finally {
-    lines.close();
-    stream.destroy();
+    await handle.close();
     progress.done();
   }
   return reader.finish();
@@ -163,7 +159,9 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   }
   const states = opts.states ? parseStates(opts.states, template) : template?.model.declared.map((d) => ({ name: d.name, kind: d.kind }));
   const kinds = opts.exitState ? [{ name: opts.exitState, kind: "exit" as const }] : [];
-  const reader = new PanelReader({ file: opts.panel, states, kinds, skipInvalid: opts.skipInvalid });
+  const onPeriodKind = (kind: PeriodKind) =>
+    checkPeriodKind(kind, { file: opts.panel, startYear: opts.startYear, templateStartYear: template ? Number(template.raw.start_year) : undefined, series: opts.series !== undefined });
+  const reader = new PanelReader({ file: opts.panel, states, kinds, skipInvalid: opts.skipInvalid, onPeriodKind });
   const panel = await readPanelFile(opts.panel, reader, opts.quiet);
   const name = opts.name ?? (template ? String(template.raw.name) : stem(opts.out).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "geschat");
   const { scenario, summary } = estimateScenario(panel, {
