@@ -113,7 +113,7 @@ describe("charts", () => {
       row("free", 2024, 0, 0), row("free", 2025, 4, 2), row("free", 2026, 6, 2),
       row("never", 2024, -5, 5), row("never", 2025, 0.004, 5),
     ];
-    expect(breakEvenYears(rows).map((e) => [e.variant, e.year])).toEqual([["dips", 2026], ["free", 2025]]);
+    expect(breakEvenYears(rows).map((e) => [e.variant, e.year])).toEqual([["free", 2025], ["dips", 2026]]);
   });
 
   it("draws the chance of payback on 0-100% and the net effect's interval only after many runs", () => {
