@@ -26,6 +26,25 @@ export function twoState(p: number, overrides: Raw = {}): Raw {
   };
 }
 
+/** Four states, integer counts, Poisson inflow , and re-inflow tunnels from W. */
+export const fourStates = (extra: Raw = {}): Raw => ({
+  name: "small", start_year: 2024, horizon_years: 2,
+  states: [
+    { name: "A", kind: "on", cost: { per: "year", benefit: 12000 } },
+    { name: "B", kind: "on", cost: { per: "year", benefit: 12000 } },
+    { name: "W", kind: "off", reinflow: { cumulative: [{ months: 6, share: 0.2 }], to: { A: 1 } } },
+    { name: "X", kind: "exit" },
+  ],
+  initial: { A: 300, B: 200, W: 40 },
+  transitions: { per: "month", list: [
+    { from: "A", to: "B", p: 0.05 }, { from: "B", to: "A", p: 0.02 }, { from: "B", to: "W", p: 0.04 },
+    { from: "A", to: "X", p: 0.01 }, { from: "W", to: "X", p: 0.01 },
+  ] },
+  inflow: { per_year: 120, entry: { A: 0.6, B: 0.4 } },
+  buig: { budget: { "2024": 7000000 } },
+  ...extra,
+});
+
 /** A scenario file's JSON with its macro sets written in (what the CLI compiles): shipped files name the library's sets. */
 export const shipped = (file: string): Raw => JSON.parse(resolveScenarioText(readFileSync(file, "utf8"), file).text);
 

@@ -15,24 +15,10 @@ import { metricAt } from "../src/outcomes/bands.js";
 import { runMicrosim } from "../src/parallel/microsim.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { cli } from "./cli-harness.js";
-import { compile, type Raw } from "./helpers.js";
+import { compile, fourStates, type Raw } from "./helpers.js";
 
 /** Four states with a re-inflow tunnel from W, a traject on A and B (with an after-effect) and an inflow prevention. */
-const withInterventions = (effect: number, rr: number, extra: Raw = {}): Raw => ({
-  name: "small", start_year: 2024, horizon_years: 2,
-  states: [
-    { name: "A", kind: "on", cost: { per: "year", benefit: 12000 } },
-    { name: "B", kind: "on", cost: { per: "year", benefit: 14000 } },
-    { name: "W", kind: "off", reinflow: { cumulative: [{ months: 6, share: 0.2 }], to: { A: 1 } } },
-    { name: "X", kind: "exit" },
-  ],
-  initial: { A: 300, B: 200, W: 40 },
-  transitions: { per: "month", list: [
-    { from: "A", to: "B", p: 0.05 }, { from: "B", to: "A", p: 0.02 }, { from: "B", to: "W", p: 0.04 },
-    { from: "A", to: "X", p: 0.01 }, { from: "W", to: "X", p: 0.01 },
-  ] },
-  inflow: { per_year: 120, entry: { A: 0.6, B: 0.4 } },
-  buig: { budget: { "2024": 7000000 } },
+const withInterventions = (effect: number, rr: number, extra: Raw = {}): Raw => fourStates({
   interventions: [
     { name: "ib", label: "IB", targets: ["A", "B"], start: "2024-02", end: "2025-06", capacity: { places: 40.5 }, duration_months: 6,
       effects: [{ target: "outflow_work", hazard_ratio: effect, decay: { type: "linear", months: 6 } }, { target: "up", relative_risk: effect }],

@@ -11,26 +11,9 @@ import { runMicrosim } from "../src/parallel/microsim.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { InputError } from "../src/model/errors.js";
 import { cli, fromDist } from "./cli-harness.js";
-import { compile, compileError, exactMoments, shipped, worstZ, type Raw } from "./helpers.js";
+import { compile, compileError, exactMoments, fourStates, shipped, worstZ, type Raw } from "./helpers.js";
 
-/** Four states, integer counts, Poisson inflow (as in psa.test.ts), and re-inflow tunnels from W. */
-const small = (extra: Raw = {}): Raw => ({
-  name: "small", start_year: 2024, horizon_years: 2,
-  states: [
-    { name: "A", kind: "on", cost: { per: "year", benefit: 12000 } },
-    { name: "B", kind: "on", cost: { per: "year", benefit: 12000 } },
-    { name: "W", kind: "off", reinflow: { cumulative: [{ months: 6, share: 0.2 }], to: { A: 1 } } },
-    { name: "X", kind: "exit" },
-  ],
-  initial: { A: 300, B: 200, W: 40 },
-  transitions: { per: "month", list: [
-    { from: "A", to: "B", p: 0.05 }, { from: "B", to: "A", p: 0.02 }, { from: "B", to: "W", p: 0.04 },
-    { from: "A", to: "X", p: 0.01 }, { from: "W", to: "X", p: 0.01 },
-  ] },
-  inflow: { per_year: 120, entry: { A: 0.6, B: 0.4 } },
-  buig: { budget: { "2024": 7000000 } },
-  ...extra,
-});
+const small = fourStates;
 
 /** A hand-made population: one entry per person. */
 function persons(rows: { state: number; age?: number; household?: number; duration?: number; entry?: number }[]): Persons {
