@@ -1,13 +1,15 @@
 /**
  * The command line as a user meets it: exit codes, one-line errors, output files.
  * Runs the compiled CLI in this process (`npm test` builds dist/ first); one test
- * starts bin/bijstandsim itself.
+ * starts bin/bijstandsim itself. `--csv nl` is read back as Dutch Excel reads it.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { csvField, csvText } from "../src/locale/csv.js";
 import { cli, cliProcess } from "./cli-harness.js";
+import { dutchCell, parseCsv } from "./csv.js";
 import { shipped } from "./helpers.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
@@ -198,4 +200,49 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/b\.json: .*is not valid JSON/);
   });
+});
+
+/** The default (tidy) files of the default scenario: the golden fixture. */
+const TIDY = "test/golden/steenwijkerland-cohort";
+
+describe("the CSV writer", () => {
+  it("writes tidy CSV by default and Dutch Excel's dialect with nl", () => {
+    const rows = [["Trede 1, start", "-12.50", 2022, "a;b", 'zei "ja"', "1e-7", "0.1.0"]];
+    expect(csvText(["x"], rows)).toBe('x\n"Trede 1, start",-12.50,2022,"a;b","zei ""ja""",1e-7,0.1.0\n');
+    expect(csvText(["x"], rows, "nl")).toBe('\uFEFFx\n"Trede 1, start";-12,50;2022;"a;b";"zei ""ja""";1e-7;0.1.0\n');
+    expect(csvField("a\rb")).toBe('"a\rb"');
+  });
+});
+
+describe("--csv nl", () => {
+  it("writes every CSV of a run with ;, decimal commas and a BOM, holding the default files' numbers", async () => {
+    const out = join(tmp(), "nl");
+    expect((await cli("run", "scenarios/steenwijkerland.json", "--csv", "nl", "--out", out, "--quiet")).code).toBe(0);
+    const csvs = readdirSync(TIDY).filter((f) => f.endsWith(".csv")).sort();
+    expect(readdirSync(out).filter((f) => f.endsWith(".csv")).sort()).toEqual(csvs);
+    let numbers = 0;
+    const wrong: string[] = [];
+    for (const f of csvs) {
+      const text = readFileSync(join(out, f), "utf8");
+      expect(text.startsWith("\uFEFF"), f).toBe(true);
+      const nl = parseCsv(text.slice(1), ";");
+      const tidy = parseCsv(readFileSync(join(TIDY, f), "utf8"));
+      expect(nl.header, f).toEqual(tidy.header);
+      expect(nl.rows.length, f).toBe(tidy.rows.length);
+      nl.rows.forEach((row, i) =>
+        row.forEach((cell, c) => {
+          const want = tidy.rows[i][c];
+          const n = Number(want);
+          const numeric = want !== "" && Number.isFinite(n);
+          if (numeric) numbers++;
+          if (numeric ? dutchCell(cell) !== n : cell !== want) wrong.push(`${f} row ${i + 2}, ${tidy.header[c]}: ${cell} (tidy ${want})`);
+        }),
+      );
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(numbers).toBeGreaterThan(5000);
+    // results.json does not depend on the CSV dialect
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).scenarios).toEqual(JSON.parse(readFileSync(join(TIDY, "results.json"), "utf8")).scenarios);
+  });
+
 });
