@@ -46,6 +46,7 @@ describe("bijstandsim run", () => {
     expect(transitions).toMatch(/^tweede-golf,baseline,2021,Werken en ervaren,Direct werk,\d+\.\d{4}$/m);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(json.meta.file_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.meta.date).toBe("2026-01-01"); // SOURCE_DATE_EPOCH of vitest.config.ts
     expect(json.scenarios).toHaveLength(10); // 5 macro scenarios x (baseline, intensieve begeleiding)
     for (const m of ["intervention_participants", "intervention_starts", "intervention_cost", "buig_effect", "net_effect", "buig_result_after_vangnet"]) {
       expect(metrics.has(m)).toBe(true);
@@ -54,6 +55,13 @@ describe("bijstandsim run", () => {
     // results.json and yearly.csv carry the same numbers
     const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
     expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
+  });
+
+  it("the day of a run (results.json meta.date) is today, or the day of SOURCE_DATE_EPOCH", async () => {
+    const { runDate } = await import("../src/cli/io.js");
+    expect(runDate({}, new Date(2026, 11, 31, 23, 59))).toBe("2026-12-31");
+    expect(runDate({ SOURCE_DATE_EPOCH: "1767225599" })).toBe("2025-12-31");
+    expect(process.env.SOURCE_DATE_EPOCH).toBe("1767225600"); // vitest.config.ts: the day every run of the tests records
   });
 
   it("runs only the scenarios asked for, over the horizon asked for", async () => {

@@ -31,7 +31,7 @@ import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
 import { Progress } from "./progress.js";
-import { print, status, VERSION } from "./io.js";
+import { print, runDate, status, VERSION } from "./io.js";
 
 export interface RunOptions {
   mode: "cohort" | "psa" | "microsim";
@@ -90,6 +90,7 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
   return {
     tool: "bijstandsim",
     version: VERSION,
+    date: runDate(),
     file: basename(file),
     file_hash: hash,
     options: {

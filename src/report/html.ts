@@ -314,6 +314,7 @@ function reproduce(page: ReportPage): string {
   const { meta, model } = page.doc;
   const facts: [string, string][] = [
     ["Programma", `${meta.tool} ${meta.version}`],
+    ...(meta.date ? ([["Datum van de run", meta.date]] as [string, string][]) : []),
     ["Scenariobestand", meta.file],
     ["SHA-256 van het bestand", meta.file_hash],
     ["Rekenwijze", `${String(meta.options.mode ?? "cohort")}, cyclus ${model.cycle === "month" ? "maand" : model.cycle === "year" ? "jaar" : model.cycle}, telling ${model.counting}`],

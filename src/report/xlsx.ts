@@ -155,6 +155,7 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
     ["Scenariobestand", doc.meta.file],
     ["SHA-256 van het bestand", doc.meta.file_hash],
     ["Programma", `${doc.meta.tool} ${doc.meta.version}`],
+    ...(doc.meta.date ? ([["Datum van de run", doc.meta.date]] as [string, Cell][]) : []),
     ["Startjaar", m.start_year],
     ["Horizon (jaar)", m.horizon_years],
     ["Cyclus", m.cycle === "month" ? "maand" : m.cycle === "year" ? "jaar" : m.cycle],
