@@ -249,7 +249,7 @@ describe("results.xlsx", () => {
     };
     for (const f of [fx.real, fx.variants]) {
       const wb = await open(f.dir);
-      expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Jaarcijfers", "Toestanden", "Overgangen"]);
+      expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual(["Begroting", "Jaarcijfers", "Toestanden", "Overgangen"]);
       const ws = wb.getWorksheet("Jaarcijfers")!;
       const cols = header(ws);
       expect(cols.slice(0, 5)).toEqual(["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar"]);
@@ -292,6 +292,46 @@ describe("results.xlsx", () => {
     expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
   });
 
+  it("opens on the Begroting sheet: per scenario the years as columns, whole euros, Dutch labels", async () => {
+    const ws = (await open(fx.real.dir)).worksheets[0];
+    expect(ws.name).toBe("Begroting");
+    const text = (r: number, c: number) => String(ws.getRow(r).getCell(c).value ?? "");
+    const rowOf = (label: string, from: number) => {
+      for (let r = from; r <= ws.rowCount; r++) if (text(r, 1).trim() === label) return r;
+      throw new Error(`no row "${label}" after row ${from}`);
+    };
+    const block = rowOf("Basisraming / matig herstel", 1); // the scenario's label, not its code
+    const header = block + 1;
+    const col = [2, 3, 4, 5, 6].find((c) => ws.getRow(header).getCell(c).value === 2022)!;
+    const cell = ws.getRow(rowOf("BUIG-resultaat (budget min uitgaven)", header)).getCell(col);
+    const yearly = parseCsv(read(fx.real.dir, "yearly.csv")).rows.find((r) => r.slice(0, 4).join() === "matig-herstel,baseline,2022,buig_result")!;
+    expect(cell.value).toBe(Math.round(Number(yearly[4])));
+    expect(Number.isInteger(cell.value)).toBe(true);
+    expect(cell.numFmt).toBe('"€" #,##0;"€" -#,##0');
+    // the volume at the start of 2021 is the end of 2020; persons keep their decimals behind a whole-person format
+    const start = ws.getRow(rowOf("Volume begin van het jaar (personen)", header));
+    const end = ws.getRow(rowOf("Volume eind van het jaar (personen)", header));
+    expect(start.getCell(3).value).toBe(end.getCell(2).value);
+    expect(start.getCell(2).value as number).toBeCloseTo(670, 3); // 35 + 57 + 511 + 67 on bijstand at the start (scenario file)
+    expect(end.getCell(2).numFmt).toBe("#,##0");
+    // the intervention's lines, and a total column that adds the whole euros shown
+    const cost = ws.getRow(rowOf("Kosten interventie", rowOf("Intensieve begeleiding", header)));
+    const years = [2, 3, 4, 5].map((c) => cost.getCell(c).value as number);
+    expect(years.every(Number.isInteger)).toBe(true);
+    expect(cost.getCell(6).value).toBe(years.reduce((a, b) => a + b, 0));
+    expect(text(header, 6)).toBe("Totaal 2020–2023");
+  });
+
+  it("formats multipliers as multipliers and band headers readably", async () => {
+    const wb = await open(fx.real.dir);
+    const be = wb.getWorksheet("Break-even")!;
+    const k = header(be).indexOf("Break-even-vermenigvuldiger k (alle effecten samen)") + 1;
+    expect(be.getRow(2).getCell(k).numFmt).toBe("0.000");
+    const yearly = header((await open(fx.variants.dir)).getWorksheet("Jaarcijfers")!);
+    expect(yearly).toContain("Volume eind (p5, personen)");
+    expect(yearly.some((h) => / gemiddelde gemiddelde| p5 \(/.test(h))).toBe(false);
+  });
+
   it("has the chance of payback as numbers with Dutch headers, when the run has it", async () => {
     const ws = (await open(fx.variants.dir)).getWorksheet("Terugverdienen")!;
     expect(header(ws)).toEqual([
@@ -301,7 +341,7 @@ describe("results.xlsx", () => {
     expect(ws.rowCount - 1).toBe(5 * 4);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["matig-herstel", "test-interventie", 500, 2021, 0.3, 0.9, 2022, 2021]);
     expect(ws.getRow(3).getCell(9).value).toBeNull(); // p95 beyond the horizon: an empty cell
-    expect(ws.getRow(3).getCell(5).numFmt).toBe("0.0%");
+    expect(ws.getRow(3).getCell(5).numFmt).toBe("0%");
     expect((await open(fx.real.dir)).getWorksheet("Terugverdienen")).toBeUndefined();
   });
 });
@@ -365,7 +405,8 @@ describe("report helpers", () => {
 
   it("labels metrics and statistics in Dutch", () => {
     expect(splitStat("volume_end_p05")).toEqual({ metric: "volume_end", stat: "p05" });
-    expect(metricHeader("volume_end_p95")).toBe("Volume eind p95 (personen)");
+    expect(metricHeader("volume_end_p95")).toBe("Volume eind (p95, personen)");
+    expect(metricHeader("volume_avg_mean")).toBe("Volume gemiddeld (gemiddelde over de runs, personen)");
     expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
     expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
     expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
