@@ -172,6 +172,24 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     });
   }
 
+  it("compare: runs that cannot be compared, or are no runs, stop with one Dutch line and write nothing", async () => {
+    const out = join(tmp(), "vergelijking");
+    const refused = async (args: string[], message: RegExp) => {
+      const r = await cli("compare", ...args, "--out", out);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    };
+    const golden = (name: string) => `test/golden/${name}`;
+    await refused([golden("steenwijkerland-cohort"), golden("drentsche-aa-cohort")], /^bijstandsim: error: test\/golden\/drentsche-aa-cohort: heeft geen jaar gemeen met test\/golden\/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023\. Fix: /);
+    await refused([golden("steenwijkerland-cohort"), golden("groningen-cohort")], /groningen-cohort: heeft geen macroscenario gemeen/);
+    await refused([golden("steenwijkerland-cohort"), "scenarios"], /^bijstandsim: error: scenarios: bevat geen results\.json, dus geen uitvoer van bijstandsim run\. Fix: /);
+    await refused([golden("steenwijkerland-cohort"), DEFAULT], /steenwijkerland\.json: is een scenariobestand, geen resultatenbestand/);
+    await refused([golden("steenwijkerland-cohort"), "output/bestaat-niet"], /output\/bestaat-niet: niet gevonden\. Fix: /);
+    await refused([golden("steenwijkerland-cohort")], /compare: vergelijkt twee of meer runs, maar kreeg er 1/);
+  });
+
   it("unknown --variant and --intervention", async () => {
     const a = await runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
     expect(a.code).toBe(2);

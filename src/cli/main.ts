@@ -7,6 +7,7 @@ import { heldWarnings } from "../macro/held.js";
 import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
+import { registerCompare } from "./compare-command.js";
 import { registerExplore } from "./explore-command.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
@@ -78,6 +79,7 @@ Example:
     .action(breakevenCommand);
 
   registerReport(program);
+  registerCompare(program);
   registerExplore(program);
   registerCalibrate(program);
   registerInit(program);

@@ -329,7 +329,8 @@ function reproduce(page: ReportPage): string {
   ].join("\n");
 }
 
-const STYLE = `
+/** The report's styles (the comparison page shares them). */
+export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: #1d1d1f; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }

@@ -73,6 +73,8 @@ export const COLUMN_LABELS: Record<string, string> = {
   count: "Aantal (personen)",
   metric: "Grootheid",
   value: "Waarde",
+  run: "Run",
+  difference: "Verschil met run A",
   parameter: "Parameter",
   effect: "Effect",
   low: "Laag",

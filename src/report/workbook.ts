@@ -38,8 +38,8 @@ export interface TableSheet {
   formats: (string | undefined)[];
 }
 
-/** How a grid row looks: a title, a note, a block heading, a column header row, or plain (default). */
-export type GridStyle = "title" | "note" | "block" | "header" | "subheader";
+/** How a grid row looks: a title, a note, a block heading, a column header row, a bold row, or plain (default). */
+export type GridStyle = "title" | "note" | "block" | "header" | "subheader" | "strong";
 
 export interface GridRow {
   cells: Cell[];
@@ -81,6 +81,7 @@ const STYLES: Record<GridStyle, (row: import("exceljs").Row, ws: Worksheet) => v
   note: (row) => void (row.font = { italic: true, color: { argb: "FF555555" } }),
   block: (row) => void (row.font = { bold: true, size: 12 }),
   subheader: (row) => void (row.font = { bold: true, italic: true }),
+  strong: (row) => void (row.font = { bold: true }),
   header: (row, ws) => {
     row.font = { bold: true };
     for (let c = 1; c <= ws.columnCount; c++) row.getCell(c).border = { bottom: { style: "thin", color: { argb: "FF888888" } } };
