@@ -49,10 +49,11 @@ export const defaultCompareOut = (sources: readonly string[]): string => join("o
 const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 async function compareCommand(paths: string[], opts: CompareOptions): Promise<void> {
-  // The comparison, its charts and workbook load only when asked for (as the report does).
-  const [{ compareRuns, parseRun }, { compareFiles }, { compareText }] = await Promise.all([import("../compare/compare.js"), import("../compare/files.js"), import("../compare/tables.js")]);
+  // The comparison loads only when asked for, its page and workbook (vega, exceljs) only once the runs compare.
+  const { compareRuns, parseRun } = await import("../compare/compare.js");
   const runs = paths.map((p) => readRun(p, parseRun));
   const comparison = compareRuns(runs, { stat: opts.stat, scenarios: opts.scenario });
+  const [{ compareFiles }, { compareText }] = await Promise.all([import("../compare/files.js"), import("../compare/tables.js")]);
   const out = opts.out ?? defaultCompareOut(runs.map((r) => r.source));
   const command = ["bijstandsim", "compare", ...runs.map((r) => r.source), ...(opts.scenario?.length ? ["--scenario", opts.scenario.join(",")] : []),
     ...(opts.stat !== "value" ? ["--stat", opts.stat] : []), ...(opts.csv !== "tidy" ? ["--csv", opts.csv] : []), "--out", out].map(shellWord).join(" ");
