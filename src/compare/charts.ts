@@ -11,6 +11,7 @@ import { metricLabel, periodOf } from "./tables.js";
 
 /** Dash patterns of the runs: A solid, B dashed, C dotted, ... */
 const DASHES = [[1, 0], [7, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 4]];
+const DASH_NAMES = ["doorgetrokken", "gestreept", "gestippeld", "streep-stip", "kort gestreept", "fijn gestippeld"];
 const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 
 const top = (title: string, subtitle: string, body: VlSpec): VlSpec => ({ $schema: VL_SCHEMA, title: { text: title, subtitle }, config: CONFIG, ...body });
@@ -79,7 +80,7 @@ function linesChart(c: Comparison, name: string, metric: string, blocks: readonl
     layer.push({ data: { values: banded }, mark: { type: "area", fillOpacity: 0.1 }, encoding: { x, y: { field: "low", type: "quantitative" }, y2: { field: "high" }, color: colour(c, false), detail: { field: "run" } } });
   }
   layer.push(...lineWithPoints(rows, { x, y, color: colour(c, true), strokeDash: runDash(c), detail: { field: "run" } }, 2.2, 30));
-  const runs = c.runs.map((r) => `${r.letter} ${r.letter === "A" ? "doorgetrokken" : "gestreept"}`).join(", ");
+  const runs = c.runs.map((r, i) => `${r.letter} ${DASH_NAMES[i % DASH_NAMES.length]}`).join(", ");
   return {
     name,
     title,
