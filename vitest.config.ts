@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // results.json records the day of the run (meta.date): a fixed day keeps the golden
+    // fixtures and the run-twice comparisons byte-identical (test/golden/generate.mjs sets the same).
+    env: { SOURCE_DATE_EPOCH: "1767225600" },
     // Vitest leaves one core free by default; on two cores that runs the files one by one.
     // Most test time is single-threaded JavaScript, so use every core.
     maxWorkers: Math.max(2, availableParallelism()),

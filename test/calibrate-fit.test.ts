@@ -239,3 +239,12 @@ describe("the optimiser and its linear algebra", () => {
     expect(Math.abs(vectors[0 * 3 + 0])).toBeCloseTo(Math.SQRT1_2, 10);
   });
 });
+
+describe("series written with --csv nl", () => {
+  it("the calibration commands read a series written with --csv nl (decimal comma)", () => {
+    const tidy = parseSeries("scenario,year,metric,value\n,2021,volume_end,790.25\nbasis,2022,inflow,300\n", "reeks.csv");
+    const nl = parseSeries("\uFEFFscenario;year;metric;value\n;2021;volume_end;790,25\nbasis;2022;inflow;300\n", "reeks.csv");
+    expect(nl).toEqual(tidy);
+    expect(parseSeries("\uFEFFyear;volume_end;inflow\n2021;790,25;300\n", "reeks.csv").map((p) => p.value)).toEqual([790.25, 300]);
+  });
+});

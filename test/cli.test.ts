@@ -1,13 +1,15 @@
 /**
  * The command line as a user meets it: exit codes, one-line errors, output files.
  * Runs the compiled CLI in this process (`npm test` builds dist/ first); one test
- * starts bin/bijstandsim itself.
+ * starts bin/bijstandsim itself. `--csv nl` is read back as Dutch Excel reads it.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { csvField, csvText } from "../src/locale/csv.js";
 import { cli, cliProcess } from "./cli-harness.js";
+import { dutchCell, parseCsv } from "./csv.js";
 import { shipped } from "./helpers.js";
 
 const DEFAULT = "scenarios/steenwijkerland.json";
@@ -44,6 +46,7 @@ describe("bijstandsim run", () => {
     expect(transitions).toMatch(/^tweede-golf,baseline,2021,Werken en ervaren,Direct werk,\d+\.\d{4}$/m);
     const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(json.meta.file_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.meta.date).toBe("2026-01-01"); // SOURCE_DATE_EPOCH of vitest.config.ts
     expect(json.scenarios).toHaveLength(10); // 5 macro scenarios x (baseline, intensieve begeleiding)
     for (const m of ["intervention_participants", "intervention_starts", "intervention_cost", "buig_effect", "net_effect", "buig_result_after_vangnet"]) {
       expect(metrics.has(m)).toBe(true);
@@ -52,6 +55,13 @@ describe("bijstandsim run", () => {
     // results.json and yearly.csv carry the same numbers
     const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
     expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
+  });
+
+  it("the day of a run (results.json meta.date) is today, or the day of SOURCE_DATE_EPOCH", async () => {
+    const { runDate } = await import("../src/cli/io.js");
+    expect(runDate({}, new Date(2026, 11, 31, 23, 59))).toBe("2026-12-31");
+    expect(runDate({ SOURCE_DATE_EPOCH: "1767225599" })).toBe("2025-12-31");
+    expect(process.env.SOURCE_DATE_EPOCH).toBe("1767225600"); // vitest.config.ts: the day every run of the tests records
   });
 
   it("runs only the scenarios asked for, over the horizon asked for", async () => {
@@ -162,6 +172,22 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     });
   }
 
+  it("compare: runs that cannot be compared, or are no runs, stop with one Dutch line and write nothing", async () => {
+    const out = join(tmp(), "vergelijking");
+    const refused = async (args: string[], message: RegExp) => {
+      const r = await cli("compare", ...args, "--out", out);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    };
+    const golden = (name: string) => `test/golden/${name}`;
+    await refused([golden("steenwijkerland-cohort"), golden("drentsche-aa-cohort")], /^bijstandsim: error: test\/golden\/drentsche-aa-cohort: heeft geen jaar gemeen met test\/golden\/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023\. Fix: /);
+    await refused([golden("steenwijkerland-cohort"), "scenarios"], /^bijstandsim: error: scenarios: bevat geen results\.json, dus geen uitvoer van bijstandsim run\. Fix: /);
+    await refused([golden("steenwijkerland-cohort"), "output/bestaat-niet"], /output\/bestaat-niet: niet gevonden\. Fix: /);
+    await refused([golden("steenwijkerland-cohort")], /compare: vergelijkt twee of meer runs, maar kreeg er 1/);
+  });
+
   it("unknown --variant and --intervention", async () => {
     const a = await runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
     expect(a.code).toBe(2);
@@ -198,4 +224,49 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/b\.json: .*is not valid JSON/);
   });
+});
+
+/** The default (tidy) files of the default scenario: the golden fixture. */
+const TIDY = "test/golden/steenwijkerland-cohort";
+
+describe("the CSV writer", () => {
+  it("writes tidy CSV by default and Dutch Excel's dialect with nl", () => {
+    const rows = [["Trede 1, start", "-12.50", 2022, "a;b", 'zei "ja"', "1e-7", "0.1.0"]];
+    expect(csvText(["x"], rows)).toBe('x\n"Trede 1, start",-12.50,2022,"a;b","zei ""ja""",1e-7,0.1.0\n');
+    expect(csvText(["x"], rows, "nl")).toBe('\uFEFFx\n"Trede 1, start";-12,50;2022;"a;b";"zei ""ja""";1e-7;0.1.0\n');
+    expect(csvField("a\rb")).toBe('"a\rb"');
+  });
+});
+
+describe("--csv nl", () => {
+  it("writes every CSV of a run with ;, decimal commas and a BOM, holding the default files' numbers", async () => {
+    const out = join(tmp(), "nl");
+    expect((await cli("run", "scenarios/steenwijkerland.json", "--csv", "nl", "--out", out, "--quiet")).code).toBe(0);
+    const csvs = readdirSync(TIDY).filter((f) => f.endsWith(".csv")).sort();
+    expect(readdirSync(out).filter((f) => f.endsWith(".csv")).sort()).toEqual(csvs);
+    let numbers = 0;
+    const wrong: string[] = [];
+    for (const f of csvs) {
+      const text = readFileSync(join(out, f), "utf8");
+      expect(text.startsWith("\uFEFF"), f).toBe(true);
+      const nl = parseCsv(text.slice(1), ";");
+      const tidy = parseCsv(readFileSync(join(TIDY, f), "utf8"));
+      expect(nl.header, f).toEqual(tidy.header);
+      expect(nl.rows.length, f).toBe(tidy.rows.length);
+      nl.rows.forEach((row, i) =>
+        row.forEach((cell, c) => {
+          const want = tidy.rows[i][c];
+          const n = Number(want);
+          const numeric = want !== "" && Number.isFinite(n);
+          if (numeric) numbers++;
+          if (numeric ? dutchCell(cell) !== n : cell !== want) wrong.push(`${f} row ${i + 2}, ${tidy.header[c]}: ${cell} (tidy ${want})`);
+        }),
+      );
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(numbers).toBeGreaterThan(5000);
+    // results.json does not depend on the CSV dialect
+    expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).scenarios).toEqual(JSON.parse(readFileSync(join(TIDY, "results.json"), "utf8")).scenarios);
+  });
+
 });

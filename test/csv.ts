@@ -1,6 +1,7 @@
 /**
  * The CSV files written by `run`, read back by the tests: a small RFC 4180 reader
- * (quoted fields, doubled quotes, commas and newlines inside quotes).
+ * (quoted fields, doubled quotes, commas and newlines inside quotes), with `;` as the
+ * delimiter for the files of `--csv nl`.
  */
 
 export interface CsvTable {
@@ -14,7 +15,7 @@ export interface CsvTable {
  * @example
  * parseCsv('a,b\n1,"x, ""y"""\n'); // { header: ["a", "b"], rows: [["1", 'x, "y"']] }
  */
-export function parseCsv(text: string): CsvTable {
+export function parseCsv(text: string, delimiter = ","): CsvTable {
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -28,7 +29,7 @@ export function parseCsv(text: string): CsvTable {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === delimiter) {
       record.push(field);
       field = "";
     } else if (c === "\n" || c === "\r") {
@@ -57,4 +58,16 @@ export function csvNumber(s: string | undefined): number | null {
   if (s === undefined || s.trim() === "") return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * A cell as Dutch Excel reads it: a number with a decimal comma (and no thousands
+ * separator, as `--csv nl` writes) is a number; anything else is text.
+ *
+ * @example
+ * dutchCell("696,4612"); // 696.4612
+ * dutchCell("matig-herstel"); // "matig-herstel"
+ */
+export function dutchCell(s: string): number | string {
+  return /^-?\d+(,\d+)?(e[+-]?\d+)?$/i.test(s) ? Number(s.replace(",", ".")) : s;
 }

@@ -3,6 +3,11 @@
  * `report` command's errors, on the three run folders of report-fixtures.ts (a real run,
  * a baseline-only results.json, a hand-edited one with an intervention and bands).
  * The browser check of report.html is in report.browser.test.ts.
+ *
+ * And `bijstandsim compare` (src/compare/), here because it draws with the same vega
+ * and exceljs: what runs share and how runs that share nothing are refused, on the golden
+ * results.json files; the command end to end on the fixture folders (its refusals on
+ * the command line are in cli.test.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +17,8 @@ import ExcelJS from "exceljs";
 import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
+import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
+import { compareTable, compareText } from "../src/compare/tables.js";
 import { InputError } from "../src/model/errors.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
@@ -25,7 +32,8 @@ import { arialWidth, vegaTextWidth } from "../src/report/text-width.js";
 import { writeFilesAtomically } from "../src/report/write.js";
 import { writeReport } from "../src/report/write-report.js";
 import { yearlyWide } from "../src/report/xlsx.js";
-import { parseCsv } from "./csv.js";
+import { cli } from "./cli-harness.js";
+import { dutchCell, parseCsv } from "./csv.js";
 import { makeFixtures, tmp } from "./report-fixtures.js";
 
 const parseResults = (text: string, file: string) => viewOf(parseDoc(text, file));
@@ -228,10 +236,14 @@ describe("report.html", () => {
 });
 
 describe("results.xlsx", () => {
-  async function open(dir: string) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, "results.xlsx")) as never);
-    return wb;
+  // Each workbook is read once (the tests only read it): loading one takes about as long as writing it.
+  const opened = new Map<string, Promise<ExcelJS.Workbook>>();
+  function open(dir: string): Promise<ExcelJS.Workbook> {
+    if (!opened.has(dir)) {
+      const wb = new ExcelJS.Workbook();
+      opened.set(dir, wb.xlsx.load(readFileSync(join(dir, "results.xlsx")) as never).then(() => wb));
+    }
+    return opened.get(dir)!;
   }
   const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1) as string[];
 
@@ -249,7 +261,7 @@ describe("results.xlsx", () => {
     };
     for (const f of [fx.real, fx.variants]) {
       const wb = await open(f.dir);
-      expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Jaarcijfers", "Toestanden", "Overgangen"]);
+      expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual(["Begroting", "Jaarcijfers", "Toestanden", "Overgangen"]);
       const ws = wb.getWorksheet("Jaarcijfers")!;
       const cols = header(ws);
       expect(cols.slice(0, 5)).toEqual(["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar"]);
@@ -292,6 +304,46 @@ describe("results.xlsx", () => {
     expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
   });
 
+  it("opens on the Begroting sheet: per scenario the years as columns, whole euros, Dutch labels", async () => {
+    const ws = (await open(fx.real.dir)).worksheets[0];
+    expect(ws.name).toBe("Begroting");
+    const text = (r: number, c: number) => String(ws.getRow(r).getCell(c).value ?? "");
+    const rowOf = (label: string, from: number) => {
+      for (let r = from; r <= ws.rowCount; r++) if (text(r, 1).trim() === label) return r;
+      throw new Error(`no row "${label}" after row ${from}`);
+    };
+    const block = rowOf("Basisraming / matig herstel", 1); // the scenario's label, not its code
+    const header = block + 1;
+    const col = [2, 3, 4, 5, 6].find((c) => ws.getRow(header).getCell(c).value === 2022)!;
+    const cell = ws.getRow(rowOf("BUIG-resultaat (budget min uitgaven)", header)).getCell(col);
+    const yearly = parseCsv(read(fx.real.dir, "yearly.csv")).rows.find((r) => r.slice(0, 4).join() === "matig-herstel,baseline,2022,buig_result")!;
+    expect(cell.value).toBe(Math.round(Number(yearly[4])));
+    expect(Number.isInteger(cell.value)).toBe(true);
+    expect(cell.numFmt).toBe('"€" #,##0;"€" -#,##0');
+    // the volume at the start of 2021 is the end of 2020; persons keep their decimals behind a whole-person format
+    const start = ws.getRow(rowOf("Volume begin van het jaar (personen)", header));
+    const end = ws.getRow(rowOf("Volume eind van het jaar (personen)", header));
+    expect(start.getCell(3).value).toBe(end.getCell(2).value);
+    expect(start.getCell(2).value as number).toBeCloseTo(670, 3); // 35 + 57 + 511 + 67 on bijstand at the start (scenario file)
+    expect(end.getCell(2).numFmt).toBe("#,##0");
+    // the intervention's lines, and a total column that adds the whole euros shown
+    const cost = ws.getRow(rowOf("Kosten interventie", rowOf("Intensieve begeleiding", header)));
+    const years = [2, 3, 4, 5].map((c) => cost.getCell(c).value as number);
+    expect(years.every(Number.isInteger)).toBe(true);
+    expect(cost.getCell(6).value).toBe(years.reduce((a, b) => a + b, 0));
+    expect(text(header, 6)).toBe("Totaal 2020–2023");
+  });
+
+  it("formats multipliers as multipliers and band headers readably", async () => {
+    const wb = await open(fx.real.dir);
+    const be = wb.getWorksheet("Break-even")!;
+    const k = header(be).indexOf("Break-even-vermenigvuldiger k (alle effecten samen)") + 1;
+    expect(be.getRow(2).getCell(k).numFmt).toBe("0.000");
+    const yearly = header((await open(fx.variants.dir)).getWorksheet("Jaarcijfers")!);
+    expect(yearly).toContain("Volume eind (p5, personen)");
+    expect(yearly.some((h) => / gemiddelde gemiddelde| p5 \(/.test(h))).toBe(false);
+  });
+
   it("has the chance of payback as numbers with Dutch headers, when the run has it", async () => {
     const ws = (await open(fx.variants.dir)).getWorksheet("Terugverdienen")!;
     expect(header(ws)).toEqual([
@@ -301,7 +353,7 @@ describe("results.xlsx", () => {
     expect(ws.rowCount - 1).toBe(5 * 4);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["matig-herstel", "test-interventie", 500, 2021, 0.3, 0.9, 2022, 2021]);
     expect(ws.getRow(3).getCell(9).value).toBeNull(); // p95 beyond the horizon: an empty cell
-    expect(ws.getRow(3).getCell(5).numFmt).toBe("0.0%");
+    expect(ws.getRow(3).getCell(5).numFmt).toBe("0%");
     expect((await open(fx.real.dir)).getWorksheet("Terugverdienen")).toBeUndefined();
   });
 });
@@ -365,7 +417,8 @@ describe("report helpers", () => {
 
   it("labels metrics and statistics in Dutch", () => {
     expect(splitStat("volume_end_p05")).toEqual({ metric: "volume_end", stat: "p05" });
-    expect(metricHeader("volume_end_p95")).toBe("Volume eind p95 (personen)");
+    expect(metricHeader("volume_end_p95")).toBe("Volume eind (p95, personen)");
+    expect(metricHeader("volume_avg_mean")).toBe("Volume gemiddeld (gemiddelde over de runs, personen)");
     expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
     expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
     expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
@@ -417,5 +470,162 @@ describe("report helpers", () => {
   it("writeReport returns every file it wrote", () => {
     const names = fx.real.written.map((p) => p.slice(fx.real.dir.length + 1)).sort();
     expect(names).toEqual([...chartsIn(fx.real.dir).flatMap((n) => [`charts/${n}.svg`, `charts/${n}.vl.json`]), "report.html", "results.xlsx"].sort());
+  });
+});
+
+const goldenText = (name: string) => readFileSync(`test/golden/${name}/results.json`, "utf8");
+const goldenRun = (name: string, source = `output/${name}`): RunSource => ({ source, doc: parseRun(goldenText(name), `${source}/results.json`) });
+const errorOf = (f: () => unknown): InputError => {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error("no InputError");
+};
+
+const cohort = goldenRun("steenwijkerland-cohort");
+const psa = goldenRun("steenwijkerland-psa");
+const series = (c: ReturnType<typeof compareRuns>, scenario: string, variant: string, metric: string) =>
+  c.blocks.find((b) => b.scenario === scenario && b.variant === variant)!.series.find((s) => s.metric === metric)!;
+
+describe("compare: what the runs share (golden results.json)", () => {
+  it("cohort against PSA of the same file: the same expected values; --stat mean compares the PSA's mean", () => {
+    const c = compareRuns([cohort, psa]);
+    expect(c.runs.map((r) => r.label)).toEqual(["steenwijkerland.json, cohortmodel, 2026-01-01", "steenwijkerland.json, PSA, 50 trekkingen (seed 1), 2026-01-01"]);
+    expect(c.years).toEqual([2020, 2021, 2022, 2023]);
+    expect(c.blocks.map((b) => `${b.scenario}/${b.variant}`)).toHaveLength(10); // 5 scenarios x (baseline, intensieve begeleiding)
+    expect(c.notes).toContain("B en A rekenen met hetzelfde scenariobestand (zelfde SHA-256).");
+    expect(c.notes).toContain("Alle vergeleken cijfers zijn in alle runs gelijk.");
+    const mean = compareRuns([cohort, psa], { stat: "mean" });
+    const buig = series(mean, "tweede-golf", "baseline", "buig_result");
+    const psaYear = psa.doc.scenarios.find((s) => s.name === "tweede-golf" && s.variant === "baseline")!.years[3].metrics;
+    expect(buig.values[1][3]).toBe(psaYear.buig_result_mean);
+    expect(buig.values[0][3]).toBe(cohort.doc.scenarios.find((s) => s.name === "tweede-golf")!.years[3].metrics.buig_result);
+    expect([buig.low[1][3], buig.high[1][3]]).toEqual([psaYear.buig_result_p05, psaYear.buig_result_p95]);
+    expect(mean.notes.join(" ")).not.toMatch(/gelijk\./);
+  });
+
+  it("compares the common years and scenarios of runs that overlap in part, and says what it left out", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    raw.meta.file = "steenwijkerland-2021.json";
+    raw.meta.file_hash = "0".repeat(64);
+    raw.scenarios = raw.scenarios.filter((s: any) => s.name !== "cep-2020" && s.variant === "baseline");
+    for (const s of raw.scenarios) {
+      s.years = s.years.filter((y: any) => y.year >= 2021);
+      for (const y of s.years) y.buig_result += y.year === 2022 && s.name === "matig-herstel" ? 1000 : 0;
+    }
+    const later = { source: "output/2021", doc: parseRun(JSON.stringify(raw), "output/2021/results.json") };
+    const c = compareRuns([cohort, later]);
+    expect(c.years).toEqual([2021, 2022, 2023]);
+    expect(new Set(c.blocks.map((b) => b.scenario))).toEqual(new Set(["matig-herstel", "volledig-herstel", "zwak-herstel", "tweede-golf"]));
+    expect(c.notes).toEqual([
+      "Jaren: alleen 2021–2023, die alle runs hebben (A: 2020–2023, B: 2021–2023).",
+      "Scenario's: alleen Basisraming / matig herstel, Volledig herstel, Zwak herstel en Tweede golf, die alle runs hebben; niet vergeleken: CEP 2020 (vóór corona) (alleen in A).",
+      "Interventie Intensieve begeleiding: alleen in A, dus niet vergeleken.",
+      "B en A rekenen met verschillende scenariobestanden (steenwijkerland-2021.json en steenwijkerland.json).",
+    ]);
+    const s = series(c, "matig-herstel", "baseline", "buig_result");
+    expect(s.values[1][1]! - s.values[0][1]!).toBeCloseTo(1000, 6);
+    expect(s.values[1][0]! - s.values[0][0]!).toBe(0);
+    // only matig herstel if asked; a scenario not every run has is refused
+    expect(compareRuns([cohort, later], { scenarios: ["matig-herstel"] }).blocks.map((b) => b.scenario)).toEqual(["matig-herstel"]);
+    expect(errorOf(() => compareRuns([cohort, later], { scenarios: ["cep-2020"] })).describe()).toMatch(/^--scenario: "cep-2020" is geen scenario dat alle runs hebben\. Fix: kies uit: matig-herstel, /);
+  });
+
+  it("adds up the cumulative net effect from the first compared year", () => {
+    const c = compareRuns([cohort, psa]);
+    const s = series(c, "matig-herstel", "intensieve-begeleiding", "net_effect_cumulative");
+    const years = cohort.doc.scenarios.find((b) => b.name === "matig-herstel" && b.variant === "intensieve-begeleiding")!.years;
+    expect(s.values[0][3]).toBeCloseTo(years[3].metrics.net_effect_cumulative, 1);
+  });
+
+  it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {
+    const drentsche = goldenRun("drentsche-aa-cohort"); // 2024-2028
+    expect(errorOf(() => compareRuns([cohort, drentsche])).describe()).toBe(
+      "output/drentsche-aa-cohort: heeft geen jaar gemeen met output/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023. " +
+        "Fix: vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)",
+    );
+    const groningen = goldenRun("groningen-cohort"); // 2022-2025: years overlap, scenario names do not
+    expect(errorOf(() => compareRuns([cohort, groningen])).describe()).toMatch(/^output\/groningen-cohort: heeft geen macroscenario gemeen met output\/steenwijkerland-cohort \(B: basis, laagconjunctuur, .*; A: matig-herstel, .*\)\. Fix: vergelijk runs/);
+    expect(errorOf(() => compareRuns([cohort])).describe()).toMatch(/^compare: vergelijkt twee of meer runs, maar kreeg er 1\./);
+  });
+});
+
+describe("compare: reading runs", () => {
+  it("refuses what is not a results file, in one Dutch line", () => {
+    expect(errorOf(() => parseRun(readFileSync("scenarios/steenwijkerland.json", "utf8"), "scenarios/steenwijkerland.json")).describe()).toBe(
+      "scenarios/steenwijkerland.json: is een scenariobestand, geen resultatenbestand. Fix: draai het eerst (bijstandsim run scenarios/steenwijkerland.json --out <map>) en vergelijk die map",
+    );
+    expect(errorOf(() => parseRun("{ kapot", "x/results.json")).describe()).toMatch(/^x\/results\.json: line 1, column 3: is geen JSON, dus geen resultatenbestand van bijstandsim\. Fix: /);
+    expect(errorOf(() => parseRun('{"format": "bijstandsim-results/0"}', "x/results.json")).message).toBe('is geen resultatenbestand van bijstandsim: het heeft format "bijstandsim-results/0", deze versie leest "bijstandsim-results/1"');
+    expect(errorOf(() => parseRun('{"format": "bijstandsim-results/1", "meta": {}}', "x/results.json")).describe()).toMatch(/^x\/results\.json: meta\.tool: is geen volledig resultatenbestand/);
+  });
+
+  it("reads a results.json from before the day of the run was recorded, and labels it by the file's day", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    delete raw.meta.date;
+    const old: RunSource = { source: "oud", doc: parseRun(JSON.stringify(raw), "oud/results.json"), fileDate: "2025-11-20" };
+    expect(compareRuns([old, psa]).runs[0].label).toBe("steenwijkerland.json, cohortmodel, datum onbekend, bestand van 2025-11-20");
+  });
+});
+
+describe("compare: the terminal and CSV tables", () => {
+  const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+  raw.scenarios = raw.scenarios.filter((s: any) => s.name === "matig-herstel");
+  raw.scenarios[0].years[2].volume_end += 12.5;
+  raw.scenarios[0].years[2].buig_result -= 250_000;
+  const c = compareRuns([cohort, { source: "output/nieuw", doc: parseRun(JSON.stringify(raw), "nieuw.json") }]);
+
+  it("prints per scenario each run and B − A per year, with totals where they add up; equal metrics on one line", () => {
+    const out = compareText(c);
+    expect(out).toMatch(/^Vergelijking van 2 runs, 2020–2023 \(verschil: B min A\)\n {2}A {2}output\/steenwijkerland-cohort: steenwijkerland\.json, cohortmodel, 2026-01-01\n/);
+    expect(out).toMatch(/\nVolume eind \(personen\) +A +696 +780 +847 +863\n +B +696 +780 +860 +863\n +B − A +0 +0 +\+13 +0\n/);
+    expect(out).toMatch(/\nBUIG-resultaat \(euro\) +A +€\s48\.942 +€\s212\.581 +€\s-438\.638 +€\s-912\.540 +€\s-1\.089\.656\n.*\n +B − A +€\s0 +€\s0 +€\s-250\.000 +€\s0 +€\s-250\.000\n/);
+    expect(out).toMatch(/\nBUIG-budget \(euro\) +A = B +€\s11\.805\.798 /);
+  });
+
+  it("writes vergelijking.csv tidy: one row per scenario, variant, year, metric and run, with the difference from A", () => {
+    const t = compareTable(c);
+    expect(t.header).toEqual(["scenario", "variant", "year", "metric", "run", "value", "difference"]);
+    const rows = t.rows.filter((r) => r[0] === "matig-herstel" && r[1] === "baseline" && r[2] === 2022 && r[3] === "buig_result");
+    expect(rows).toEqual([
+      ["matig-herstel", "baseline", 2022, "buig_result", "A", "-438638.50", ""],
+      ["matig-herstel", "baseline", 2022, "buig_result", "B", "-688638.50", "-250000.00"],
+    ]);
+  });
+});
+
+describe("bijstandsim compare", () => {
+  it("writes vergelijking.html (Dutch, offline, charts as inline SVG), vergelijking.xlsx and, with --csv nl, vergelijking.csv", async () => {
+    const out = join(tmp(), "vergelijking");
+    const r = await cli("compare", fx.real.dir, fx.variants.dir, "--out", out, "--csv", "nl");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["vergelijking.csv", "vergelijking.html", "vergelijking.xlsx"]);
+    expect(r.out).toContain("let op: Interventie Intensieve begeleiding: alleen in A, dus niet vergeleken.");
+    expect(r.out).toContain("let op: Interventie Testinterventie: alleen in B, dus niet vergeleken.");
+    expect(r.out).toContain(`Uitvoer: ${join(out, "vergelijking.html")}, ${join(out, "vergelijking.xlsx")}, ${join(out, "vergelijking.csv")}`);
+    const html = read(out, "vergelijking.html");
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed|@import|\ssrc=/i);
+    expect(html.replace(/>[^<]*</g, "><")).not.toMatch(/https?:/i);
+    const figures = html.match(/<figure[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures.map((f) => /aria-label="([^"]+)"/.exec(f)?.[1])).toEqual([
+      "Bijstandsvolume (personen, eind van het jaar)", "Verschil in bijstandsvolume met run A (personen, eind van het jaar)",
+      "BUIG-resultaat (euro; positief = overschot)", "Verschil in BUIG-resultaat met run A (euro)",
+    ]);
+    for (const f of figures) expect(f).toMatch(/<svg role="img"[\s\S]*<path/);
+    expect(html).toContain("<caption>Tweede golf (tweede-golf)</caption>");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(out, "vergelijking.xlsx")) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Vergelijking", "Gegevens", "Runs"]);
+    const text = readFileSync(join(out, "vergelijking.csv"), "utf8");
+    expect(text.startsWith("\uFEFFscenario;variant;year;metric;run;value;difference\n")).toBe(true);
+    const rows = parseCsv(text.slice(1), ";").rows;
+    const gegevens = wb.getWorksheet("Gegevens")!;
+    expect(gegevens.rowCount - 1).toBe(rows.length);
+    expect((gegevens.getRow(3).values as unknown[]).slice(1, 7)).toEqual([...rows[1].slice(0, 2), Number(rows[1][2]), rows[1][3], rows[1][4], dutchCell(rows[1][5])]);
   });
 });

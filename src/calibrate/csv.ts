@@ -2,7 +2,8 @@
  * Reading one CSV line at a time (the panel is streamed, so there is no whole-file
  * parser here). RFC 4180 fields: a field may be quoted, and a quote inside a quoted
  * field is doubled. A line break inside a field is not supported: client files are one
- * row per line. The delimiter is `,` or `;` (Dutch spreadsheet exports use `;`).
+ * row per line. The delimiter is `,` or `;` (Dutch spreadsheet exports and `--csv nl`
+ * use `;`, with a decimal comma). Writing is locale/csv.ts.
  * splitCsvBytes below is the same splitter on bytes, for the common lines only.
  */
 
@@ -56,11 +57,16 @@ export function splitCsvLine(line: string, delimiter: string): string[] | null {
   }
 }
 
-/** Quotes a field when it contains the delimiter, a quote or a line break. */
-export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/**
+ * A number as a `;`-separated file may write it: with a decimal comma (`697,5`, as
+ * `--csv nl` and Dutch Excel write), turned into a decimal point. Text with a point, or
+ * from a `,`-separated file, is left as it is.
+ *
+ * @example
+ * decimalPoint("697,5", ";"); // "697.5"
+ * decimalPoint("697.5", ";"); // "697.5"
+ */
+export const decimalPoint = (text: string, delimiter: string): string => (delimiter === ";" && /^-?\d+,\d+$/.test(text) ? text.replace(",", ".") : text);
 
 /** Header names compared case-insensitively, without a byte-order mark or spaces around them. */
 export const normaliseHeader = (fields: string[]): string[] => fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, "") : f).trim().toLowerCase());

@@ -1,14 +1,15 @@
 /**
  * Terminal summaries and CSV files of the calibration commands (pure: strings in, strings
- * out). Tables in Dutch formats like the run summary; CSV with a decimal point.
+ * out). Tables in Dutch formats like the run summary; CSV in the dialect asked for
+ * (locale/csv.ts: comma and decimal point by default, `nl` for Dutch Excel).
  */
+import { csvText, type CsvDialect } from "../locale/csv.js";
 import { formatPercent, formatPersons } from "../locale/format.js";
 import type { Model } from "../model/model.js";
 import type { BacktestResult } from "./backtest.js";
 import type { EstimateSummary, SeriesRow } from "./estimate.js";
 import type { FitResult } from "./fit.js";
 import type { PanelCounts } from "./panel.js";
-import { csvField } from "./csv.js";
 import { formatMonth } from "./period.js";
 
 export function table(header: string[], rows: string[][], leftColumns = 1): string {
@@ -20,7 +21,7 @@ export function table(header: string[], rows: string[][], leftColumns = 1): stri
 const nl = (v: number, digits: number): string =>
   Number.isFinite(v) ? new Intl.NumberFormat("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v + 0) : "-";
 
-export const csv = (header: string[], rows: (string | number)[][]): string => [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+export const csv = (header: string[], rows: (string | number)[][], dialect: CsvDialect = "tidy"): string => csvText(header, rows, dialect);
 
 const num = (v: number, digits = 6): string => (Number.isFinite(v) ? String(Number(v.toFixed(digits))) : "");
 
@@ -63,12 +64,12 @@ export function estimateReport(panel: PanelCounts, s: EstimateSummary): string {
   return out.join("\n");
 }
 
-export function estimatesCsv(s: EstimateSummary): string {
-  return csv(["from", "to", "n", "row_total", "p", "se"], s.estimates.map((e) => [e.from, e.to, e.n, e.n / e.p, num(e.p, 8), num(e.se, 8)]));
+export function estimatesCsv(s: EstimateSummary, dialect: CsvDialect = "tidy"): string {
+  return csv(["from", "to", "n", "row_total", "p", "se"], s.estimates.map((e) => [e.from, e.to, e.n, e.n / e.p, num(e.p, 8), num(e.se, 8)]), dialect);
 }
 
-export function seriesCsv(rows: SeriesRow[]): string {
-  return csv(["scenario", "year", "metric", "value"], rows.map((r) => [r.scenario, r.year, r.metric, r.value]));
+export function seriesCsv(rows: SeriesRow[], dialect: CsvDialect = "tidy"): string {
+  return csv(["scenario", "year", "metric", "value"], rows.map((r) => [r.scenario, r.year, r.metric, r.value]), dialect);
 }
 
 // --- fit ------------------------------------------------------------------------------------------
@@ -97,9 +98,9 @@ export function fitReport(model: Model, fit: FitResult, relative: boolean): stri
   return out.join("\n");
 }
 
-export function residualsCsv(model: Model, fit: FitResult): string {
+export function residualsCsv(model: Model, fit: FitResult, dialect: CsvDialect = "tidy"): string {
   return csv(["scenario", "year", "metric", "target", "model", "residual", "relative_residual"],
-    fit.cells.map((c) => [model.scenarios[c.scenario].name, c.year, c.metric, c.value, num(c.model, 4), num(c.residual, 4), num(c.residual / c.value, 6)]));
+    fit.cells.map((c) => [model.scenarios[c.scenario].name, c.year, c.metric, c.value, num(c.model, 4), num(c.residual, 4), num(c.residual / c.value, 6)]), dialect);
 }
 
 // --- backtest --------------------------------------------------------------------------------------
@@ -126,13 +127,13 @@ export function backtestReport(model: Model, r: BacktestResult): string {
   return out.join("\n");
 }
 
-export function backtestCsv(r: BacktestResult): string {
+export function backtestCsv(r: BacktestResult, dialect: CsvDialect = "tidy"): string {
   return csv(["scenario", "metric", "year", "years_ahead", "actual", "model", "naive", "error_model", "error_naive", "ape_model", "ape_naive"],
     r.rows.map((x) => [x.scenario, x.metric, x.year, x.ahead, x.actual, num(x.model, 4), x.naive, num(x.model - x.actual, 4), num(x.naive - x.actual, 4),
-      num(Math.abs(x.model - x.actual) / x.actual, 6), num(Math.abs(x.naive - x.actual) / x.actual, 6)]));
+      num(Math.abs(x.model - x.actual) / x.actual, 6), num(Math.abs(x.naive - x.actual) / x.actual, 6)]), dialect);
 }
 
-export function backtestSummaryCsv(r: BacktestResult): string {
+export function backtestSummaryCsv(r: BacktestResult, dialect: CsvDialect = "tidy"): string {
   return csv(["scenario", "metric", "years", "mape_model", "mape_naive", "bias_model", "bias_naive", "mean_error_model", "mean_error_naive"],
-    r.summary.map((s) => [s.scenario, s.metric, s.years, num(s.mapeModel), num(s.mapeNaive), num(s.biasModel), num(s.biasNaive), num(s.meanErrorModel, 4), num(s.meanErrorNaive, 4)]));
+    r.summary.map((s) => [s.scenario, s.metric, s.years, num(s.mapeModel), num(s.mapeNaive), num(s.biasModel), num(s.biasNaive), num(s.meanErrorModel, 4), num(s.meanErrorNaive, 4)]), dialect);
 }

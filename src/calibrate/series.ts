@@ -5,12 +5,14 @@
  * scenario. Metrics are those of yearly.csv (volume_end, inflow, outflow_work, ...).
  * Or wide: `year,volume_end,inflow,outflow_work,outflow_other`, one row per year, empty
  * cells where nothing was observed (the way yearly counts usually come).
+ * A `;`-separated file (Dutch Excel, `--csv nl`) may write values with a decimal comma.
  * Series are small, so the whole text is read at once; every mistake names its line.
  */
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { isMetric, METRIC_KEYS, type Metric } from "../outcomes/metrics.js";
-import { csvField, detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
+import { csvLine } from "../locale/csv.js";
+import { decimalPoint, detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
 
 export interface SeriesPoint {
   /** Empty: every scenario. */
@@ -54,7 +56,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
     if (!isMetric(metric)) {
       throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
     }
-    const valueText = f[vi].trim();
+    const valueText = decimalPoint(f[vi].trim(), delimiter);
     const value = Number(valueText);
     if (valueText === "" || !Number.isFinite(value)) throw new InputError(file, `line ${line}, column value`, `value "${valueText}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)");
     const key = `${scenario}|${yearText}|${metric}`;
@@ -88,7 +90,7 @@ function parseWide(lines: string[], headerAt: number, delimiter: string, header:
     const at = (name: string) => f[header.indexOf(name)]?.trim() ?? "";
     for (const h of header.filter(isMetric)) {
       if (at(h) === "") continue;
-      tidy.push([csvField(at("scenario")), csvField(at("year")), h, csvField(at(h))].join(","));
+      tidy.push(csvLine([at("scenario"), at("year"), h, decimalPoint(at(h), delimiter)]));
       lineOf.push(k);
       columnOf.push(h);
     }

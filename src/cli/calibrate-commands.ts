@@ -16,7 +16,7 @@ import type { ScenarioFile, StateKind } from "../model/schema.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
-import { collect, probability, wholeNumber, year } from "./options.js";
+import { collect, csvOption, probability, wholeNumber, year } from "./options.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
@@ -28,7 +28,7 @@ import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js
 import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
 import { backtestCsv, backtestReport, backtestSummaryCsv, estimateReport, estimatesCsv, fitReport, residualsCsv, seriesCsv } from "../calibrate/report.js";
-import { csvField } from "../calibrate/csv.js";
+import { csvField, csvLine, csvSeparator, csvStart, type CsvDialect } from "../locale/csv.js";
 
 /** Where the commands print (the tests capture it). */
 export interface CalibrateIo {
@@ -66,7 +66,7 @@ function validateOutput(text: string, file: string): void {
 
 // --- synth --------------------------------------------------------------------------------------
 
-interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; quiet?: boolean }
+interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; csv: CsvDialect; quiet?: boolean }
 
 async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   const { spec } = specFromText(readText(opts.scenario), opts.scenario);
@@ -74,7 +74,8 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
   }
-  const names = model.declared.map((d) => csvField(d.name));
+  const names = model.declared.map((d) => csvField(d.name, opts.csv));
+  const sep = csvSeparator(opts.csv);
   const first = spec.start_year * 12;
   const dir = dirname(opts.out) || ".";
   mkdirSync(dir, { recursive: true });
@@ -83,9 +84,9 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   let rows = 0;
   let clients = 0;
   try {
-    let chunk = "client_id,period,state\n";
+    let chunk = `${csvStart(opts.csv)}${csvLine(["client_id", "period", "state"], opts.csv)}\n`;
     for (const r of synthPanel(model, { clients: opts.clients, months: opts.months, seed: opts.seed, gapRate: opts.gapRate, inflow: opts.inflow })) {
-      chunk += `${r.client},${formatMonth(first + r.month)},${names[r.state]}\n`;
+      chunk += `${r.client}${sep}${formatMonth(first + r.month)}${sep}${names[r.state]}\n`;
       rows++;
       clients = r.client;
       if (chunk.length > 1 << 20) {
@@ -112,7 +113,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
 
 interface EstimateOpts {
   panel: string; states?: string[]; template?: string; exitState?: string; disappear: "exit" | "censor";
-  startYear?: number; horizon?: number; skipInvalid?: boolean; name?: string; series?: string; estimates?: string; out: string; quiet?: boolean;
+  startYear?: number; horizon?: number; skipInvalid?: boolean; name?: string; series?: string; estimates?: string; out: string; csv: CsvDialect; quiet?: boolean;
 }
 
 /** `--states "A,B,Werk:off,Overig:exit"`: names with an optional kind (default on). */
@@ -172,16 +173,16 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   const files: Record<string, string> = { [opts.out]: text };
   if (opts.series) {
     if (panel.periodKind !== "calendar") throw new InputError("--series", "", "the panel's periods are month numbers, so there are no calendar years to aggregate", "use calendar months (2021-03) in the panel, or leave --series out");
-    files[opts.series] = seriesCsv(panelSeries(panel, summary));
+    files[opts.series] = seriesCsv(panelSeries(panel, summary), opts.csv);
   }
-  if (opts.estimates) files[opts.estimates] = estimatesCsv(summary);
+  if (opts.estimates) files[opts.estimates] = estimatesCsv(summary, opts.csv);
   writeEach(files);
   if (!opts.quiet) io.out(`${estimateReport(panel, summary)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
 }
 
 // --- fit ---------------------------------------------------------------------------------------------
 
-interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; quiet?: boolean }
+interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; csv: CsvDialect; quiet?: boolean }
 
 async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
   const { text, spec, model } = loadScenario(file);
@@ -201,14 +202,14 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const out = JSON.stringify(fitted, null, 2) + "\n";
   validateOutput(out, opts.out);
   const files: Record<string, string> = { [opts.out]: out };
-  if (opts.residuals) files[opts.residuals] = residualsCsv(model, fit);
+  if (opts.residuals) files[opts.residuals] = residualsCsv(model, fit, opts.csv);
   writeEach(files);
   if (!opts.quiet) io.out(`${fitReport(model, fit, opts.relative ?? false)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
 }
 
 // --- backtest -----------------------------------------------------------------------------------------
 
-interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; quiet?: boolean }
+interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; csv: CsvDialect; quiet?: boolean }
 
 async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
   const { spec, model } = loadScenario(file);
@@ -217,7 +218,7 @@ async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");
   const out = opts.out ?? join("output", stem(file));
-  const files = { "backtest.csv": backtestCsv(result), "backtest-summary.csv": backtestSummaryCsv(result) };
+  const files = { "backtest.csv": backtestCsv(result, opts.csv), "backtest-summary.csv": backtestSummaryCsv(result, opts.csv) };
   writeFilesAtomically(out, files);
   if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
 }
@@ -236,6 +237,7 @@ export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo):
     .option("--gap-rate <p>", "chance that a row (not a client's first or last) is left out, to make gaps", probability("--gap-rate"), 0)
     .option("--no-inflow", "no new clients after the first month")
     .requiredOption("-o, --out <file>", "panel CSV to write")
+    .addOption(csvOption())
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", `
 Example:
@@ -257,6 +259,7 @@ Example:
     .option("--series <file>", "also write yearly volume_end, inflow, outflow_work, outflow_other from the panel (for fit and backtest)")
     .option("--estimates <file>", "also write every estimated probability with its standard error (CSV)")
     .requiredOption("-o, --out <file>", "scenario file (JSON) to write")
+    .addOption(csvOption())
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", `
 Examples:
@@ -274,6 +277,7 @@ Examples:
     .option("--relative", "minimise relative residuals (model - target) / target instead of absolute ones")
     .requiredOption("-o, --out <file>", "fitted scenario file (JSON) to write")
     .option("--residuals <file>", "also write the residual per target cell (CSV)")
+    .addOption(csvOption())
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", `
 Example:
@@ -288,6 +292,7 @@ Example:
     .requiredOption("--from <year>", "last year known at the time of the forecast", year("--from"))
     .option("-s, --scenario <name>", "macro scenarios to test (repeat or comma-separate; default: all)", collect)
     .option("-o, --out <dir>", "folder for backtest.csv and backtest-summary.csv (default: output/<file-stem>/)")
+    .addOption(csvOption())
     .option("-q, --quiet", "print nothing on success")
     .addHelpText("after", `
 Example:

@@ -7,10 +7,11 @@ import { heldWarnings } from "../macro/held.js";
 import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
+import { registerCompare } from "./compare-command.js";
 import { registerExplore } from "./explore-command.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
-import { collect, positiveNumber, wholeNumber } from "./options.js";
+import { collect, csvOption, positiveNumber, wholeNumber } from "./options.js";
 import { registerInit } from "./init-command.js";
 import { registerReport } from "./report-command.js";
 import { breakevenCommand, runCommand } from "./run-command.js";
@@ -21,6 +22,7 @@ const projectionOptions = (cmd: Command, outHelp: string): Command =>
     .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
     .option("--horizon <years>", "number of years to project (overrides horizon_years)", wholeNumber("--horizon", 1, 100))
     .option("-o, --out <dir>", outHelp)
+    .addOption(csvOption())
     .option("-q, --quiet", "print nothing on success");
 
 function validateCommand(file: string): void {
@@ -61,6 +63,7 @@ Examples:
   bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
   bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
   bijstandsim run scenarios/steenwijkerland.json --mode microsim --runs 20 --seed 7
+  bijstandsim run scenarios/steenwijkerland.json --csv nl   # CSV files for Dutch Excel
   bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 
@@ -76,6 +79,7 @@ Example:
     .action(breakevenCommand);
 
   registerReport(program);
+  registerCompare(program);
   registerExplore(program);
   registerCalibrate(program);
   registerInit(program);

@@ -1,5 +1,6 @@
 /** Option parsers shared by the commands: each refuses a bad value with a line that says what it takes. */
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
+import { CSV_DIALECTS } from "../locale/csv.js";
 
 /** A whole number in [min, max]. */
 export const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
@@ -33,3 +34,9 @@ export const probability = (name: string) => (value: string): number => {
 
 /** A repeatable, comma-separated list. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+
+/** `--csv tidy|nl`: the dialect of every CSV file a command writes (locale/csv.ts). */
+export const csvOption = (): Option =>
+  new Option("--csv <format>", "CSV format: tidy (comma, decimal point) or nl (semicolon, decimal comma, UTF-8 BOM: opens in Dutch Excel with a double-click)")
+    .choices(CSV_DIALECTS)
+    .default("tidy");

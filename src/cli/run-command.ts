@@ -26,11 +26,12 @@ import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
 import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
+import type { CsvDialect } from "../locale/csv.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
 import { Progress } from "./progress.js";
-import { print, status, VERSION } from "./io.js";
+import { print, runDate, status, VERSION } from "./io.js";
 
 export interface RunOptions {
   mode: "cohort" | "psa" | "microsim";
@@ -46,6 +47,8 @@ export interface RunOptions {
   out?: string;
   quiet?: boolean;
   report?: boolean;
+  /** The CSV files' dialect (locale/csv.ts); results.json is the same either way. */
+  csv?: CsvDialect;
 }
 
 /** Outputs a run writes only sometimes; the report's files are rewritten by --report. */
@@ -87,6 +90,7 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
   return {
     tool: "bijstandsim",
     version: VERSION,
+    date: runDate(),
     file: basename(file),
     file_hash: hash,
     options: {
@@ -103,17 +107,18 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
 /** Every file of a run, built in memory. */
 function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMeta, opts: RunOptions): Record<string, string> {
   const { results, draws } = sim;
+  const dialect = opts.csv ?? "tidy";
   const files: Record<string, string> = {
-    "yearly.csv": yearlyCsv(model, results, draws?.bands),
-    "states.csv": statesCsv(model, results, draws?.bands),
-    "transitions.csv": transitionsCsv(model, results),
+    "yearly.csv": yearlyCsv(model, results, draws?.bands, dialect),
+    "states.csv": statesCsv(model, results, draws?.bands, dialect),
+    "transitions.csv": transitionsCsv(model, results, dialect),
   };
   if (analyses.breakeven.length > 0) {
-    files["breakeven.csv"] = breakevenCsv(analyses.breakeven);
-    files["sensitivity.csv"] = sensitivityCsv(analyses.sensitivity);
+    files["breakeven.csv"] = breakevenCsv(analyses.breakeven, dialect);
+    files["sensitivity.csv"] = sensitivityCsv(analyses.sensitivity, dialect);
   }
-  if (analyses.payback.length > 0) files["payback.csv"] = paybackCsv(analyses.payback);
-  if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs);
+  if (analyses.payback.length > 0) files["payback.csv"] = paybackCsv(analyses.payback, dialect);
+  if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs, dialect);
   files["results.json"] = serialiseResults(resultsDocument(model, results, meta, analyses, draws?.bands));
   return files;
 }
@@ -220,6 +225,7 @@ export interface BreakevenOptions {
   horizon?: number;
   out?: string;
   quiet?: boolean;
+  csv?: CsvDialect;
 }
 
 export function breakevenCommand(file: string, opts: BreakevenOptions): void {
@@ -227,6 +233,6 @@ export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   const p = interventionIndex(model, opts.intervention);
   const rows = selectScenarios(model, opts.scenario ?? []).map((s) => breakEven(model, s, p));
   const out = opts.out ?? defaultOut(file);
-  writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows) });
+  writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows, opts.csv) });
   if (!opts.quiet) print(breakEvenTable(model, rows));
 }

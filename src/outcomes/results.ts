@@ -101,6 +101,8 @@ const ModelSchema = z.object({
 export const MetaSchema = z.object({
   tool: z.string(),
   version: z.string(),
+  /** The day of the run, YYYY-MM-DD (absent in files written before it was recorded). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
   file: z.string(),
   file_hash: z.string(),
   options: z.record(z.string(), z.unknown()),

@@ -43,12 +43,14 @@ export const CHART_NAMES = ["volume", "samenstelling", "overgangen", "buig-resul
 export const SCENARIO_COLOURS = ["#1f5fa6", "#2a9d5c", "#e08a1e", "#c0392b", "#7a7a7a", "#8e5ea2", "#17a2b8", "#b5a300", "#8c564b", "#d16ba5"];
 
 export const VL_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
-const WIDTH = 620;
+/** Chart width in pixels (a laptop screen, with the legend below). */
+export const WIDTH = 620;
 /** Arial and its metric twins, so that text-width.ts measures what the reader sees. */
 const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const DARK_RED = "#8b1a1a";
 
-const CONFIG = {
+/** What every chart shares: the Dutch locale, font, title, axis and legend styles (exported for the comparison page). */
+export const CONFIG = {
   locale: NL_LOCALE,
   font: FONT,
   background: "white",
@@ -90,7 +92,7 @@ export const metricOf = (m: Record<string, number>, key: string): number | undef
 const years = (doc: RunView): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
 
 /** A year axis: whole years, no thousands separator. */
-function yearX(domain: [number, number], title: string | null = null) {
+export function yearX(domain: [number, number], title: string | null = null) {
   const span = domain[1] - domain[0];
   const values = span <= 16 ? Array.from({ length: span + 1 }, (_, i) => domain[0] + i) : undefined;
   return {
@@ -112,13 +114,13 @@ const colour = (doc: RunView, legend?: Record<string, unknown> | null) => ({
 });
 const scenarioLegend = (columns: number) => ({ title: "Scenario", orient: "bottom", columns, symbolOpacity: 1 });
 /** A legend of dash patterns, drawn as dark line segments (vega-lite leaves their stroke unset). */
-const strokeLegend = { orient: "bottom", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" };
+export const strokeLegend = { orient: "bottom", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" };
 
 /**
  * A line with a dot on every year, as two layers: the dots in a layer of their own, because
  * vega-lite draws the dash legend of a line with `point` as transparent strokes.
  */
-function lineWithPoints(data: unknown[], encoding: Record<string, unknown>, strokeWidth = 2.2, size = 36): VlSpec[] {
+export function lineWithPoints(data: unknown[], encoding: Record<string, unknown>, strokeWidth = 2.2, size = 36): VlSpec[] {
   const { strokeDash: _dash, ...plain } = encoding;
   const colour = plain.color as Record<string, unknown> | undefined;
   const dots = colour ? { ...plain, color: Object.fromEntries(Object.entries(colour).filter(([k]) => k !== "legend")) } : plain;
@@ -128,7 +130,7 @@ function lineWithPoints(data: unknown[], encoding: Record<string, unknown>, stro
   ];
 }
 
-const maxAbs = (values: (number | undefined)[]): number => Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
+export const maxAbs = (values: (number | undefined)[]): number => Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
 
 const top = (title: string, subtitle: string | string[] | undefined, body: VlSpec): VlSpec => ({
   $schema: VL_SCHEMA,

@@ -314,6 +314,7 @@ function reproduce(page: ReportPage): string {
   const { meta, model } = page.doc;
   const facts: [string, string][] = [
     ["Programma", `${meta.tool} ${meta.version}`],
+    ...(meta.date ? ([["Datum van de run", meta.date]] as [string, string][]) : []),
     ["Scenariobestand", meta.file],
     ["SHA-256 van het bestand", meta.file_hash],
     ["Rekenwijze", `${String(meta.options.mode ?? "cohort")}, cyclus ${model.cycle === "month" ? "maand" : model.cycle === "year" ? "jaar" : model.cycle}, telling ${model.counting}`],
@@ -328,7 +329,8 @@ function reproduce(page: ReportPage): string {
   ].join("\n");
 }
 
-const STYLE = `
+/** The report's styles (the comparison page shares them). */
+export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: #1d1d1f; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }

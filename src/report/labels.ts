@@ -14,7 +14,7 @@ export const METRIC_LABELS: Record<string, { label: string; unit: Unit }> = Obje
 );
 
 /** Suffixes of the percentile and mean fields of stochastic runs. */
-const STAT_LABELS: Record<string, string> = { mean: "gemiddelde", p05: "p5", p50: "mediaan", p95: "p95" };
+const STAT_LABELS: Record<string, string> = { mean: "gemiddelde over de runs", p05: "p5", p50: "mediaan", p95: "p95" };
 
 /**
  * Splits `volume_end_p05` into the metric and its statistic.
@@ -36,13 +36,14 @@ export function metricUnit(key: string): Unit {
 }
 
 /**
- * Dutch column header of a metric with its unit, e.g. "Volume eind (personen)",
- * "Uitgaven (euro)", "Volume eind p5 (personen)". Unknown metrics keep their name.
+ * Dutch column header of a metric with its unit, and the statistic over the runs when
+ * it is one: "Volume eind (personen)", "Uitgaven (euro)", "Volume eind (p5, personen)",
+ * "Volume gemiddeld (gemiddelde over de runs, personen)". Unknown metrics keep their name.
  */
 export function metricHeader(key: string): string {
   const { metric, stat } = splitStat(key);
   const label = METRIC_LABELS[metric]?.label ?? metric;
-  return `${label}${stat ? ` ${STAT_LABELS[stat]}` : ""} (${metricUnit(key)})`;
+  return `${label} (${stat ? `${STAT_LABELS[stat]}, ` : ""}${metricUnit(key)})`;
 }
 
 /** Dutch name of a state kind. */
@@ -72,6 +73,8 @@ export const COLUMN_LABELS: Record<string, string> = {
   count: "Aantal (personen)",
   metric: "Grootheid",
   value: "Waarde",
+  run: "Run",
+  difference: "Verschil met run A",
   parameter: "Parameter",
   effect: "Effect",
   low: "Laag",

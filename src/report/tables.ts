@@ -3,6 +3,7 @@
  * that equal results give byte-identical files. The metrics and their rounding are
  * defined in outcomes/metrics.ts; results.json in outcomes/results.ts.
  */
+import { csvText, type CsvDialect } from "../locale/csv.js";
 import type { Model } from "../model/model.js";
 import type { BreakEven, Payback, SensitivityRow } from "../outcomes/analyses.js";
 import { BAND_KEYS, metricAt, resultSize, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "../outcomes/bands.js";
@@ -18,17 +19,13 @@ export interface Table {
   rows: Row[];
 }
 
-const csvField = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export const csv = ({ header, rows }: Table): string => [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+/** A table as CSV text in the dialect (locale/csv.ts: `tidy` by default, `nl` for Dutch Excel). */
+export const csv = ({ header, rows }: Table, dialect: CsvDialect = "tidy"): string => csvText(header, rows, dialect);
 
 const layoutOf = (model: Model): ResultLayout => ({ years: model.years, states: model.declared.length });
 
 /** `value` is the cohort (expected-value) result; with bands, mean and percentiles over the runs follow. */
-export function yearlyCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands): string {
+export function yearlyCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands, dialect: CsvDialect = "tidy"): string {
   const rows: Row[] = [];
   const layout = layoutOf(model);
   results.forEach((r, ri) => {
@@ -41,11 +38,11 @@ export function yearlyCsv(model: Model, results: readonly ScenarioResult[], band
       }
     });
   });
-  return csv({ header: ["scenario", "variant", "year", "metric", "value", ...(bands ? BAND_KEYS : [])], rows });
+  return csv({ header: ["scenario", "variant", "year", "metric", "value", ...(bands ? BAND_KEYS : [])], rows }, dialect);
 }
 
 /** Each run's yearly key metrics (draws.csv), laid out like the PSA values. */
-export function drawsCsv(model: Model, results: readonly ScenarioResult[], values: Float64Array, runs: number): string {
+export function drawsCsv(model: Model, results: readonly ScenarioResult[], values: Float64Array, runs: number, dialect: CsvDialect = "tidy"): string {
   const keys: Metric[] = ["volume_end", "volume_avg", "inflow", "outflow_work", "expenditure", "buig_result", "buig_effect", "net_effect"];
   const layout = layoutOf(model);
   const size = results.length * resultSize(layout);
@@ -57,11 +54,11 @@ export function drawsCsv(model: Model, results: readonly ScenarioResult[], value
       });
     });
   }
-  return csv({ header: ["run", "scenario", "variant", "year", ...keys], rows });
+  return csv({ header: ["run", "scenario", "variant", "year", ...keys], rows }, dialect);
 }
 
 /** Volume per declared state at year end and person-years; with bands, their mean and percentiles over the runs. */
-export function statesCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands): string {
+export function statesCsv(model: Model, results: readonly ScenarioResult[], bands?: Bands, dialect: CsvDialect = "tidy"): string {
   const m = model.declared.length;
   const layout = layoutOf(model);
   const rows: Row[] = [];
@@ -75,12 +72,12 @@ export function statesCsv(model: Model, results: readonly ScenarioResult[], band
     });
   });
   const bandColumns = bands ? STATE_VOLUMES.flatMap((v) => BAND_KEYS.map((k) => `${v}_${k}`)) : [];
-  return csv({ header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg", ...bandColumns], rows });
+  return csv({ header: ["scenario", "variant", "year", "state", "kind", "volume_end", "volume_avg", ...bandColumns], rows }, dialect);
 }
 
-export function transitionsCsv(model: Model, results: readonly ScenarioResult[]): string {
+export function transitionsCsv(model: Model, results: readonly ScenarioResult[], dialect: CsvDialect = "tidy"): string {
   const rows = results.flatMap((r) => transitionRows(model, r).map((t) => [r.scenario.name, r.variant, t.year, t.from, t.to, t.count.toFixed(4)]));
-  return csv({ header: ["scenario", "variant", "year", "from", "to", "count"], rows });
+  return csv({ header: ["scenario", "variant", "year", "from", "to", "count"], rows }, dialect);
 }
 
 /** A number to `digits` decimals ("" for none); a value that rounds to zero is written without a sign. */
@@ -128,6 +125,6 @@ export function paybackTable(rows: readonly Payback[]): Table {
   };
 }
 
-export const paybackCsv = (rows: readonly Payback[]): string => csv(paybackTable(rows));
-export const breakevenCsv = (rows: readonly BreakEven[]): string => csv(breakevenTable(rows));
-export const sensitivityCsv = (rows: readonly SensitivityRow[]): string => csv(sensitivityTable(rows));
+export const paybackCsv = (rows: readonly Payback[], dialect: CsvDialect = "tidy"): string => csv(paybackTable(rows), dialect);
+export const breakevenCsv = (rows: readonly BreakEven[], dialect: CsvDialect = "tidy"): string => csv(breakevenTable(rows), dialect);
+export const sensitivityCsv = (rows: readonly SensitivityRow[], dialect: CsvDialect = "tidy"): string => csv(sensitivityTable(rows), dialect);

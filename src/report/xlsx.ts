@@ -3,15 +3,20 @@
  * (formatted for display only), Dutch headers. Built with exceljs, in memory, from
  * results.json (the same numbers as the CSV files); the writer puts the bytes on disk.
  *
- * Sheets: Jaarcijfers (one row per scenario, variant and year, one column per metric),
- * Toestanden, Overgangen, Break-even, Gevoeligheid and Terugverdienen when the run has
- * them, and Over deze run (metadata).
+ * Sheets: Begroting first (begroting.ts: per scenario the years as columns, ready to
+ * paste into a municipal budget), Jaarcijfers (one row per scenario, variant and year,
+ * one column per metric), Toestanden, Overgangen, Break-even, Gevoeligheid and
+ * Terugverdienen when the run has them, and Over deze run (metadata).
  */
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
+import { begrotingSheet } from "./begroting.js";
 import { columnHeader, metricHeader, metricUnit } from "./labels.js";
 import type { RunView } from "./results.js";
 import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
+import { EURO_FORMAT, MULTIPLIER_FORMAT, PERSONS_1_FORMAT, SHARE_FORMAT, workbookBytes, YEAR_FORMAT, type Cell, type Sheet, type TableSheet } from "./workbook.js";
+
+export type { Cell, Sheet, TableSheet } from "./workbook.js";
 
 export interface WorkbookTables {
   yearly: Table;
@@ -26,30 +31,18 @@ export interface WorkbookTables {
 const numberOrNull = (v: string | number | undefined): number | null =>
   typeof v === "number" ? v : v === undefined || v.trim() === "" || !Number.isFinite(Number(v)) ? null : Number(v);
 
-export type Cell = string | number | null;
-
-export interface Sheet {
-  name: string;
-  /** Column keys (CSV names or metric names) and their Dutch headers. */
-  keys: string[];
-  headers: string[];
-  rows: Cell[][];
-  /** Excel number format per column (undefined: general). */
-  formats: (string | undefined)[];
-}
-
-const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
-const PERSONS_FORMAT = "#,##0.0";
-const SHARE_FORMAT = "0.0%";
 const TEXT_COLUMNS = new Set(["scenario", "scenario_label", "variant", "variant_label", "state", "kind", "from", "to", "metric", "intervention", "parameter", "effect"]);
+/** Effect sizes and the break-even multiplier k: numbers around 1, not euros. */
+const MULTIPLIER_COLUMNS = new Set(["assumed", "effect_multiplier", "at_break_even", "break_even_alone"]);
 
 const formatFor = (key: string): string | undefined => {
-  if (key === "year" || key === "runs" || key.startsWith("payback_year")) return "0";
+  if (key === "year" || key === "runs" || key.startsWith("payback_year")) return YEAR_FORMAT;
   if (key === "probability_positive" || key === "paid_back_share") return SHARE_FORMAT;
+  if (MULTIPLIER_COLUMNS.has(key)) return MULTIPLIER_FORMAT;
   if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
   const unit = metricUnit(key);
   if (unit === "euro") return EURO_FORMAT;
-  if (unit === "personen" || key === "count" || key === "volume_end" || key === "volume_avg") return PERSONS_FORMAT;
+  if (unit === "personen" || key === "count" || key === "volume_end" || key === "volume_avg") return PERSONS_1_FORMAT;
   return undefined;
 };
 
@@ -88,7 +81,7 @@ export function yearlyWide(yearly: Table): { keys: string[]; rows: Cell[][] } {
 }
 
 /** A table as a sheet: numeric columns as numbers, Dutch headers. */
-export function tableSheet(name: string, t: Table): Sheet {
+export function tableSheet(name: string, t: Table): TableSheet {
   const empty = (v: string | number | undefined) => v === undefined || v === "";
   const numeric = t.header.map((h, i) => !TEXT_COLUMNS.has(h) && t.rows.every((r) => empty(r[i]) || numberOrNull(r[i]) !== null));
   return {
@@ -136,12 +129,13 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
   const wide = yearlyWide(tables.yearly);
   const metricKeys = wide.keys.slice(3);
   const sheets: Sheet[] = [
+    begrotingSheet(doc),
     {
       name: "Jaarcijfers",
       keys: ["scenario", "scenario_label", "variant", "variant_label", "year", ...metricKeys],
       headers: ["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar", ...metricKeys.map(metricHeader)],
       rows: wide.rows.map((r) => [r[0], labelOf.get(String(r[0])) ?? r[0], r[1], variantOf.get(String(r[1])) ?? r[1], r[2], ...r.slice(3)]),
-      formats: [undefined, undefined, undefined, undefined, "0", ...metricKeys.map(formatFor)],
+      formats: [undefined, undefined, undefined, undefined, YEAR_FORMAT, ...metricKeys.map(formatFor)],
     },
   ];
   if (tables.states) sheets.push(tableSheet("Toestanden", tables.states));
@@ -155,6 +149,7 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
     ["Scenariobestand", doc.meta.file],
     ["SHA-256 van het bestand", doc.meta.file_hash],
     ["Programma", `${doc.meta.tool} ${doc.meta.version}`],
+    ...(doc.meta.date ? ([["Datum van de run", doc.meta.date]] as [string, Cell][]) : []),
     ["Startjaar", m.start_year],
     ["Horizon (jaar)", m.horizon_years],
     ["Cyclus", m.cycle === "month" ? "maand" : m.cycle === "year" ? "jaar" : m.cycle],
@@ -167,21 +162,5 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
 
 /** results.xlsx as bytes. */
 export async function resultsWorkbook(doc: RunView, tables: WorkbookTables = tablesFromResults(doc)): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `${doc.meta.tool} ${doc.meta.version}`;
-  for (const sheet of workbookSheets(doc, tables)) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.headers.map((header, i) => ({
-      header,
-      key: `c${i}`,
-      width: Math.min(48, Math.max(10, header.length + 2, ...sheet.rows.slice(0, 200).map((r) => (typeof r[i] === "string" ? (r[i] as string).length + 2 : 12)))),
-      style: sheet.formats[i] ? { numFmt: sheet.formats[i] } : {},
-    }));
-    ws.getRow(1).font = { bold: true };
-    ws.addRows(sheet.rows);
-    if (sheet.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
-  }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return workbookBytes(workbookSheets(doc, tables), `${doc.meta.tool} ${doc.meta.version}`);
 }

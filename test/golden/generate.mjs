@@ -18,7 +18,9 @@ for (const c of cases.filter((x) => wanted.length === 0 || wanted.includes(x.nam
     const argv = args.map((a) => (a === "$OUT" ? out : a));
     if (argv[0] !== "report") argv.push("--out", out);
     argv.push("--quiet");
-    const r = spawnSync(process.execPath, ["bin/bijstandsim", ...argv], { cwd: root, encoding: "utf8" });
+    // The day recorded in results.json (meta.date), as vitest.config.ts sets it for the tests.
+    const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", ...argv], { cwd: root, encoding: "utf8", env });
     if (r.status !== 0) throw new Error(`${c.name}: bijstandsim ${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
   const target = join(root, "test/golden", c.name);

@@ -1,0 +1,88 @@
+/**
+ * `bijstandsim compare <run> <run> [...]`: reads the runs' results.json, prints the
+ * differences per scenario, year and metric, and writes vergelijking.html, .xlsx and
+ * .csv atomically to --out. The comparison itself is src/compare/; this module reads,
+ * prints and writes. A run that cannot be read or compared stops the command with one
+ * Dutch line (exit 2) before anything is written.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { Option, type Command } from "commander";
+import type { RunSource, Stat } from "../compare/compare.js";
+import type { CsvDialect } from "../locale/csv.js";
+import { InputError } from "../model/errors.js";
+import { writeFilesAtomically } from "../report/write.js";
+import { print } from "./io.js";
+import { collect, csvOption } from "./options.js";
+
+interface CompareOptions {
+  scenario?: string[];
+  stat: Stat;
+  out?: string;
+  csv: CsvDialect;
+  quiet?: boolean;
+}
+
+const day = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+
+/** A run: an output folder holding results.json, or a results.json itself. */
+function readRun(path: string, parseRun: (text: string, file: string) => RunSource["doc"]): RunSource {
+  if (!existsSync(path)) throw new InputError(path, "", "niet gevonden", "geef de uitvoermap van een run (met results.json) of het pad van een results.json");
+  const file = statSync(path).isDirectory() ? join(path, "results.json") : path;
+  if (!existsSync(file)) {
+    throw new InputError(path, "", "bevat geen results.json, dus geen uitvoer van bijstandsim run",
+      "geef de map die bijstandsim run schreef (standaard output/<naam van het scenariobestand>/), of draai eerst bijstandsim run <scenariobestand> --out <map>");
+  }
+  return { source: path.replace(/\/+$/, "") || path, doc: parseRun(readFileSync(file, "utf8"), file), fileDate: day(statSync(file).mtime) };
+}
+
+/** A run's short name for the default folder: its output folder's name. */
+function runName(source: string, i: number): string {
+  const folder = basename(source) === "results.json" ? basename(dirname(source)) : basename(source);
+  const name = folder.replace(/\.json$/, "").replace(/[^\w.-]+/g, "-").replace(/^[.-]+|-+$/g, "");
+  return name || String.fromCharCode(65 + i);
+}
+
+/** output/vergelijking-<run A>-<run B>[-...]: one folder per set of runs, so comparisons do not overwrite each other. */
+export const defaultCompareOut = (sources: readonly string[]): string => join("output", `vergelijking-${sources.map(runName).join("-")}`.slice(0, 120));
+
+const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+async function compareCommand(paths: string[], opts: CompareOptions): Promise<void> {
+  // The comparison loads only when asked for, its page and workbook (vega, exceljs) only once the runs compare.
+  const { compareRuns, parseRun } = await import("../compare/compare.js");
+  const runs = paths.map((p) => readRun(p, parseRun));
+  const comparison = compareRuns(runs, { stat: opts.stat, scenarios: opts.scenario });
+  const [{ compareFiles }, { compareText }] = await Promise.all([import("../compare/files.js"), import("../compare/tables.js")]);
+  const out = opts.out ?? defaultCompareOut(runs.map((r) => r.source));
+  const command = ["bijstandsim", "compare", ...runs.map((r) => r.source), ...(opts.scenario?.length ? ["--scenario", opts.scenario.join(",")] : []),
+    ...(opts.stat !== "value" ? ["--stat", opts.stat] : []), ...(opts.csv !== "tidy" ? ["--csv", opts.csv] : []), "--out", out].map(shellWord).join(" ");
+  const written = writeFilesAtomically(out, await compareFiles(comparison, { command, csv: opts.csv }));
+  if (opts.quiet) return;
+  print(compareText(comparison));
+  print(`\nUitvoer: ${written.join(", ")}`);
+}
+
+/** Adds the `compare` command to the program. */
+export function registerCompare(program: Command): void {
+  program
+    .command("compare")
+    .description("compare two or more runs (output folders or results.json files) per scenario, year and metric; write vergelijking.html, .xlsx and .csv")
+    .argument("<runs...>", "output folders of runs (holding results.json), or results.json files; the first is run A, the others are compared with it")
+    .option("-s, --scenario <name>", "compare only these macro scenarios (repeat or comma-separate; default: all the runs share)", collect)
+    .addOption(new Option("--stat <which>", "value: each run's expected-value projection (yearly.csv value); mean: the mean over a run's probabilistic runs or replications").choices(["value", "mean"]).default("value"))
+    .option("-o, --out <dir>", `output folder (default: output/vergelijking-<run A>-<run B>/)`)
+    .addOption(csvOption())
+    .option("-q, --quiet", "print nothing on success")
+    .showSuggestionAfterError(false)
+    .addHelpText("after", `
+Examples:
+  bijstandsim compare output/begroting-2025 output/begroting-2026
+  bijstandsim compare output/steenwijkerland output/steenwijkerland-psa --stat mean --scenario tweede-golf
+  bijstandsim compare output/steenwijkerland/results.json mijn-fit/results.json --out output/fit-tegenover-basis
+
+Writes vergelijking.html, vergelijking.xlsx and vergelijking.csv. Runs are compared over the years and macro
+scenarios they all have (what one run lacks is named and left out); runs with no year or no
+scenario in common are refused.`)
+    .action(compareCommand);
+}

@@ -1,0 +1,281 @@
+/**
+ * `bijstandsim compare`: two or more runs (their results.json) side by side, per macro
+ * scenario, year and metric, with the difference of every run from the first (run A).
+ * Pure: parsed results in, a Comparison out; the terminal, HTML, workbook and CSV are
+ * drawn from it (tables.ts, charts.ts, html.ts, xlsx.ts) and the CLI reads and writes.
+ *
+ * What is compared is what the runs share: the macro scenarios (by name) and years that
+ * every run has, and per scenario the interventions every run ran. What one run lacks
+ * is left out and said in `notes`; runs that share no year or no scenario are refused
+ * with one line (an InputError) naming the run and the fix.
+ */
+import { InputError } from "../model/errors.js";
+import { parseJson } from "../model/parse.js";
+import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
+import { metricOf } from "../report/charts.js";
+import { viewOf, type RunView, type ScenarioBlock, type YearRow } from "../report/results.js";
+
+/** The baseline's metrics compared, in output order. */
+export const BASE_METRICS = ["volume_end", "volume_avg", "inflow", "outflow_work", "outflow_other", "expenditure", "budget", "buig_result", "buig_result_after_vangnet"] as const;
+/** An intervention's metrics compared (against the baseline of the same run and scenario). */
+export const EFFECT_METRICS = ["intervention_cost", "buig_effect", "net_effect", "net_effect_cumulative"] as const;
+
+/** Which number of a run is compared: its expected-value projection (`value` in yearly.csv), or the mean over its probabilistic runs. */
+export type Stat = "value" | "mean";
+
+/** One run as the CLI read it. */
+export interface RunSource {
+  /** The path as the user gave it (an output folder or a results.json). */
+  source: string;
+  doc: RunView;
+  /** The day the results file was last written (YYYY-MM-DD), for a file that does not record the day of its run. */
+  fileDate?: string;
+}
+
+export interface RunInfo {
+  /** A, B, C, ...: the name of the run in every table. */
+  letter: string;
+  source: string;
+  /** The scenario file's name, mode and day: "steenwijkerland.json, cohortmodel, 2026-01-01". */
+  label: string;
+  file: string;
+  mode: string;
+  date: string;
+  version: string;
+  hash: string;
+  modelLabel: string;
+  unit: string;
+  years: [number, number];
+  /** Probabilistic runs behind the bands, when the run has them. */
+  runs?: number;
+}
+
+/** One metric of a compared block: per run, per compared year, the number (null: the run does not carry it), with the 90% interval when the run has one. */
+export interface CompareSeries {
+  metric: string;
+  values: (number | null)[][];
+  low: (number | null)[][];
+  high: (number | null)[][];
+}
+
+/** A macro scenario's baseline, or one of its interventions, in every run. */
+export interface CompareBlock {
+  scenario: string;
+  scenarioLabel: string;
+  variant: string;
+  variantLabel: string;
+  series: CompareSeries[];
+}
+
+export interface Comparison {
+  runs: RunInfo[];
+  years: number[];
+  stat: Stat;
+  blocks: CompareBlock[];
+  /** What was compared and what was left out, in Dutch, one sentence each. */
+  notes: string[];
+}
+
+export interface CompareOptions {
+  stat?: Stat;
+  /** Only these macro scenarios (names); each must be one the runs share. */
+  scenarios?: string[];
+}
+
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+export const runLetter = (i: number): string => (i < LETTERS.length ? LETTERS[i] : `R${i + 1}`);
+
+const RERUN = "geef de uitvoermap van bijstandsim run (met results.json) of een results.json die deze versie schreef; draai een oudere run zo nodig opnieuw";
+
+/**
+ * The text of a results.json as a run, or an InputError in Dutch naming the file: not
+ * JSON, a scenario file instead of results, another format, a missing field.
+ */
+export function parseRun(text: string, file: string): RunView {
+  let raw: unknown;
+  try {
+    raw = parseJson(text, file);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(file, err.path, "is geen JSON, dus geen resultatenbestand van bijstandsim", RERUN);
+  }
+  const obj = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  if (obj && obj.format === undefined && "states" in obj && "initial" in obj) {
+    throw new InputError(file, "", "is een scenariobestand, geen resultatenbestand", `draai het eerst (bijstandsim run ${file} --out <map>) en vergelijk die map`);
+  }
+  if (!obj || obj.format !== RESULTS_FORMAT) {
+    const found = obj?.format === undefined ? "heeft geen veld \"format\"" : `heeft format ${JSON.stringify(obj.format)}, deze versie leest "${RESULTS_FORMAT}"`;
+    throw new InputError(file, obj ? "format" : "", `is geen resultatenbestand van bijstandsim: het ${found}`, RERUN);
+  }
+  try {
+    return viewOf(parseResults(text, file));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(file, err.path, `is geen volledig resultatenbestand (${err.message})`, RERUN);
+  }
+}
+
+const yearsOf = (doc: RunView): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
+
+/** The run's way of computing in Dutch: "cohortmodel", "PSA, 1000 trekkingen (seed 1)", "microsimulatie, 2 replicaties (seed 1)". */
+function modeLabel(o: Record<string, unknown>): string {
+  const seed = o.seed !== undefined ? ` (seed ${String(o.seed)})` : "";
+  if (o.mode === "psa") return `PSA, ${String(o.runs ?? "?")} trekkingen${seed}${o.population_noise === false ? ", zonder toevalsvariatie" : ""}`;
+  if (o.mode === "microsim") return `microsimulatie, ${String(o.runs ?? "?")} replicatie${o.runs === 1 ? "" : "s"}${seed}`;
+  return o.mode === "cohort" || o.mode === undefined ? "cohortmodel" : String(o.mode);
+}
+
+function runInfo(r: RunSource, i: number): RunInfo {
+  const { meta, model } = r.doc;
+  const years = yearsOf(r.doc);
+  const date = meta.date ?? (r.fileDate ? `datum onbekend, bestand van ${r.fileDate}` : "datum onbekend");
+  const mode = modeLabel(meta.options);
+  const runs = r.doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined)) && typeof meta.options.runs === "number" ? meta.options.runs : undefined;
+  return {
+    letter: runLetter(i), source: r.source, label: `${meta.file}, ${mode}, ${date}`, file: meta.file, mode, date,
+    version: meta.version, hash: meta.file_hash, modelLabel: model.label, unit: model.unit, years: [years[0], years[years.length - 1]], runs,
+  };
+}
+
+const span = (ys: readonly number[]): string => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
+const listNl = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} en ${xs[xs.length - 1]}`);
+
+/** The years every run has; refuses the first run that shares none with the runs before it. */
+function commonYears(runs: readonly RunSource[], infos: readonly RunInfo[]): number[] {
+  let common = yearsOf(runs[0].doc);
+  runs.forEach((r, i) => {
+    const ys = new Set(yearsOf(r.doc));
+    const next = common.filter((y) => ys.has(y));
+    if (next.length === 0) {
+      const before = runs.slice(0, i).map((x, k) => `${infos[k].letter} ${span(yearsOf(x.doc))}`).join(", ");
+      throw new InputError(r.source, "", `heeft geen jaar gemeen met ${i === 1 ? runs[0].source : "de runs ervoor"}: ${infos[i].letter} rekent ${span([...ys].sort((a, b) => a - b))}, ${before}`,
+        "vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)");
+    }
+    common = next;
+  });
+  return common;
+}
+
+/** The macro scenarios every run has (in run A's order), restricted to `wanted`; refuses runs that share none. */
+function commonScenarios(runs: readonly RunSource[], infos: readonly RunInfo[], wanted: readonly string[]): { names: string[]; notes: string[] } {
+  const namesOf = (doc: RunView) => [...new Set(doc.scenarios.map((s) => s.name))];
+  let common = namesOf(runs[0].doc);
+  runs.forEach((r, i) => {
+    const has = new Set(namesOf(r.doc));
+    const next = common.filter((n) => has.has(n));
+    if (next.length === 0) {
+      throw new InputError(r.source, "", `heeft geen macroscenario gemeen met ${i === 1 ? runs[0].source : "de runs ervoor"} (${infos[i].letter}: ${namesOf(r.doc).join(", ")}; A: ${namesOf(runs[0].doc).join(", ")})`,
+        "vergelijk runs die een scenario met dezelfde naam doorrekenen (bij init: dezelfde macroset, bijvoorbeeld --macro cpb-2020 voor de scenario's van de meegeleverde bestanden)");
+    }
+    common = next;
+  });
+  for (const name of wanted) {
+    if (!common.includes(name)) throw new InputError("--scenario", "", `"${name}" is geen scenario dat alle runs hebben`, `kies uit: ${common.join(", ")}`);
+  }
+  const names = wanted.length ? common.filter((n) => wanted.includes(n)) : common;
+  const label = labelOf(runs);
+  const left = [...new Set(runs.flatMap((r) => namesOf(r.doc)))].filter((n) => !common.includes(n));
+  const notes = left.length
+    ? [`Scenario's: alleen ${listNl(common.map(label))}, die alle runs hebben; niet vergeleken: ${left.map((n) => `${label(n)} (alleen in ${infos.filter((x, i) => namesOf(runs[i].doc).includes(n)).map((x) => x.letter).join(", ")})`).join(", ")}.`]
+    : [];
+  return { names, notes };
+}
+
+/** A scenario's or variant's label in the first run that has it. */
+const labelOf = (runs: readonly RunSource[]) => (name: string): string => runs.flatMap((r) => r.doc.scenarios).find((s) => s.name === name)?.label ?? name;
+
+/** One metric of a block, per run, over the compared years; the cumulative net effect is summed over the compared years only. */
+function series(blocks: readonly ScenarioBlock[], years: readonly number[], metric: string, stat: Stat): CompareSeries {
+  const rowAt = (b: ScenarioBlock, year: number): YearRow | undefined => b.years.find((y) => y.year === year);
+  const pick = (y: YearRow | undefined, key: string): number | null => {
+    if (!y) return null;
+    const v = stat === "mean" ? (y.metrics[`${key}_mean`] ?? metricOf(y.metrics, key)) : metricOf(y.metrics, key);
+    return v === undefined ? null : v;
+  };
+  if (metric === "net_effect_cumulative") {
+    // From the first compared year on, so that runs that start in different years add up the same years.
+    const values = blocks.map((b) => {
+      let total: number | null = 0;
+      return years.map((year) => {
+        const net = pick(rowAt(b, year), "net_effect");
+        total = total === null || net === null ? null : total + net;
+        return total;
+      });
+    });
+    return { metric, values, low: values.map((v) => v.map(() => null)), high: values.map((v) => v.map(() => null)) };
+  }
+  const band = (suffix: string) => blocks.map((b) => years.map((year) => rowAt(b, year)?.metrics[`${metric}_${suffix}`] ?? null));
+  return { metric, values: blocks.map((b) => years.map((year) => pick(rowAt(b, year), metric))), low: band("p05"), high: band("p95") };
+}
+
+/** Per compared scenario the baseline and the interventions every run ran, and a note on the interventions left out. */
+function compareBlocks(runs: readonly RunSource[], infos: readonly RunInfo[], names: readonly string[], years: readonly number[], stat: Stat): { blocks: CompareBlock[]; notes: string[] } {
+  const blocks: CompareBlock[] = [];
+  const left = new Map<string, Set<string>>();
+  for (const name of names) {
+    const per = runs.map((r) => r.doc.scenarios.filter((s) => s.name === name));
+    for (const first of per[0]) {
+      const matched = per.map((bs) => bs.find((b) => b.variant === first.variant));
+      if (matched.some((b) => b === undefined)) continue;
+      const metrics = first.variant === "baseline" ? BASE_METRICS : EFFECT_METRICS;
+      blocks.push({ scenario: name, scenarioLabel: first.label, variant: first.variant, variantLabel: first.variantLabel, series: metrics.map((m) => series(matched as ScenarioBlock[], years, m, stat)) });
+    }
+    per.forEach((bs, i) => {
+      for (const b of bs) {
+        if (b.variant !== "baseline" && !blocks.some((x) => x.scenario === name && x.variant === b.variant)) left.set(b.variantLabel, (left.get(b.variantLabel) ?? new Set()).add(infos[i].letter));
+      }
+    });
+  }
+  const notes = [...left].map(([label, letters]) => `Interventie ${label}: alleen in ${[...letters].join(", ")}, dus niet vergeleken.`);
+  return { blocks, notes };
+}
+
+/** Notes on what the runs are: the same file or not, versions, units, bands, the statistic. */
+function identityNotes(infos: readonly RunInfo[], stat: Stat): string[] {
+  const notes: string[] = [];
+  const a = infos[0];
+  for (const x of infos.slice(1)) {
+    notes.push(x.hash === a.hash ? `${x.letter} en A rekenen met hetzelfde scenariobestand (zelfde SHA-256).` : `${x.letter} en A rekenen met verschillende scenariobestanden (${x.file} en ${a.file}).`);
+  }
+  const versions = [...new Set(infos.map((x) => x.version))];
+  if (versions.length > 1) notes.push(`De runs zijn gemaakt met verschillende versies van bijstandsim: ${infos.map((x) => `${x.letter} ${x.version}`).join(", ")}.`);
+  const units = [...new Set(infos.map((x) => x.unit))];
+  if (units.length > 1) notes.push(`Let op: de runs tellen verschillende eenheden: ${infos.map((x) => `${x.letter} ${x.unit}`).join(", ")}.`);
+  const banded = infos.filter((x) => x.runs !== undefined);
+  if (banded.length) {
+    notes.push(stat === "mean"
+      ? `Per run het gemiddelde over de trekkingen of replicaties (${banded.map((x) => x.letter).join(", ")}); een run zonder trekkingen met zijn verwachte waarde. Het 90%-interval (p5–p95) staat in de grafieken.`
+      : `Per run de verwachte waarde (kolom value van yearly.csv). ${banded.map((x) => x.letter).join(", ")} ${banded.length === 1 ? "heeft" : "hebben"} ook een 90%-interval (p5–p95) over ${banded.map((x) => x.runs).join(" en ")} trekkingen of replicaties: in de grafieken; --stat mean vergelijkt het gemiddelde daarover.`);
+  }
+  return notes;
+}
+
+/**
+ * Compares runs: what they share, per scenario, variant, metric, run and year.
+ *
+ * @example
+ * const c = compareRuns([{ source: "output/vorig-jaar", doc: a }, { source: "output/dit-jaar", doc: b }]);
+ * c.blocks[0].series[0]; // { metric: "volume_end", values: [[696.46, ...], [701.2, ...]], ... }
+ */
+export function compareRuns(runs: readonly RunSource[], opts: CompareOptions = {}): Comparison {
+  if (runs.length < 2) {
+    throw new InputError("compare", "", `vergelijkt twee of meer runs, maar kreeg er ${runs.length}`, "geef twee of meer uitvoermappen of results.json-bestanden, bijvoorbeeld bijstandsim compare output/vorig-jaar output/dit-jaar");
+  }
+  const stat = opts.stat ?? "value";
+  const infos = runs.map(runInfo);
+  const years = commonYears(runs, infos);
+  const scenarios = commonScenarios(runs, infos, opts.scenarios ?? []);
+  const { blocks, notes } = compareBlocks(runs, infos, scenarios.names, years, stat);
+  const all = runs.map((r) => yearsOf(r.doc));
+  const yearNote = all.some((ys) => ys.length !== years.length)
+    ? [`Jaren: alleen ${span(years)}, die alle runs hebben (${infos.map((x, i) => `${x.letter}: ${span(all[i])}`).join(", ")}).`]
+    : [];
+  const equal = blocks.every((b) => b.series.every((s) => s.values.every((v) => v.every((x, y) => x === s.values[0][y]))));
+  return {
+    runs: infos,
+    years,
+    stat,
+    blocks,
+    notes: [...yearNote, ...scenarios.notes, ...notes, ...identityNotes(infos, stat), ...(equal ? ["Alle vergeleken cijfers zijn in alle runs gelijk."] : [])],
+  };
+}

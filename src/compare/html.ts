@@ -1,0 +1,100 @@
+/**
+ * vergelijking.html: the comparison as one self-contained Dutch page, like report.html
+ * (same styles, charts as inline SVG rendered in advance, no script, nothing outside
+ * the file). Pure: the comparison and its rendered charts in, text out.
+ */
+import type { Chart } from "../report/charts.js";
+import { esc, STYLE } from "../report/html.js";
+import { inlineSvg } from "../report/render.js";
+import type { Comparison } from "./compare.js";
+import { blockRows, blockTitle, formatCell, periodOf, type DisplayRow } from "./tables.js";
+
+export interface ComparePage {
+  comparison: Comparison;
+  charts: { chart: Chart; svg: string }[];
+  /** The command that makes this page again. */
+  command: string;
+}
+
+const EXTRA_STYLE = `
+tr.diff td { font-weight: 600; background: #f3f6fa; }
+tr.first td { border-top: 1px solid #c9ced6; }
+table.runs td:nth-child(1) { font-weight: 600; }
+ul.notes li { margin: 3px 0; }
+`;
+
+function runsTable(c: Comparison): string {
+  const rows = c.runs.map((r) =>
+    [r.letter, `<span class="code">${esc(r.source)}</span>`, esc(r.file), esc(r.mode), esc(r.date), esc(r.version), `<span class="code">${esc(r.hash.slice(0, 12))}…</span>`, `${r.years[0]}–${r.years[1]}`].map((c) => `<td>${c}</td>`).join(""),
+  );
+  const head = ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie", "SHA-256", "Jaren"].map((h) => `<th scope="col">${h}</th>`).join("");
+  return `<div class="scroll"><table class="runs"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join("\n")}</tbody></table></div>`;
+}
+
+function blockTable(c: Comparison, rows: DisplayRow[], caption: string): string {
+  const head = ["Grootheid", "Run", ...c.years.map(String), `Totaal ${periodOf(c)}`];
+  const body = rows.map((r, i) => {
+    const first = i === 0 || rows[i - 1].metric !== r.metric;
+    const cell = (v: number | null) => {
+      const text = esc(formatCell(r, v));
+      return `<td class="num">${r.difference && v !== null && Math.round(v) < 0 ? `<span class="neg">${text}</span>` : text}</td>`;
+    };
+    const cls = [r.difference ? "diff" : "", first ? "first" : ""].filter(Boolean).join(" ");
+    return `<tr${cls ? ` class="${cls}"` : ""}><td>${first ? esc(r.label) : ""}</td><td>${esc(r.run)}</td>${r.values.map(cell).join("")}${r.total === null ? "<td></td>" : cell(r.total)}</tr>`;
+  });
+  const ths = head.map((h, i) => `<th scope="col"${i > 1 ? ' class="num"' : ""}>${esc(h)}</th>`).join("");
+  return `<div class="scroll"><table><caption>${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${body.join("\n")}</tbody></table></div>`;
+}
+
+function chartSection(page: ComparePage): string {
+  return page.charts
+    .map(({ chart, svg }) => [`<figure id="grafiek-${esc(chart.name)}" class="chart">`, inlineSvg(svg, chart.name, chart.title), `<figcaption>${esc(chart.caption)}</figcaption>`, "</figure>"].join("\n"))
+    .join("\n");
+}
+
+/** The complete comparison page. */
+export function compareHtml(page: ComparePage): string {
+  const c = page.comparison;
+  const pairs = c.runs.slice(1).map((r) => `${r.letter} tegenover A`).join(", ");
+  const scenarios = [...new Set(c.blocks.map((b) => b.scenarioLabel))];
+  const tables = c.blocks.map((b) => blockTable(c, blockRows(c, b), blockTitle(b))).join("\n");
+  const stat = c.stat === "mean" ? "het gemiddelde over de trekkingen (waar een run die heeft)" : "de verwachte waarde (kolom value van yearly.csv)";
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="bijstandsim compare">
+<title>Vergelijking van bijstandsprognoses: ${esc(pairs)}</title>
+<style>${STYLE}${EXTRA_STYLE}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>Vergelijking van bijstandsprognoses</h1>
+<p class="lead">${esc(pairs)}, ${esc(periodOf(c))}, ${scenarios.length} scenario${scenarios.length === 1 ? "" : "'s"}: ${esc(scenarios.join(", "))}. Per run ${esc(stat)}; een verschil is de run min run A.</p>
+${runsTable(c)}
+<h2>Wat is vergeleken</h2>
+<ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join("\n")}</ul>
+<nav aria-label="Inhoud"><strong>Inhoud</strong><ol><li><a href="#grafieken">Grafieken</a></li><li><a href="#tabellen">Per scenario</a></li><li><a href="#opnieuw">Opnieuw maken</a></li></ol></nav>
+</header>
+<section id="grafieken">
+<h2>Grafieken</h2>
+${chartSection(page)}
+</section>
+<section id="tabellen">
+<h2>Per scenario</h2>
+<p>Per grootheid de waarde in elke run en het verschil met run A (vet; negatief in rood). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).</p>
+${tables}
+</section>
+<section id="opnieuw">
+<h2>Opnieuw maken</h2>
+<pre><code>${esc(page.command)}</code></pre>
+<p class="hint">De cijfers staan ook in vergelijking.xlsx en vergelijking.csv naast deze pagina.</p>
+</section>
+<footer>Gemaakt met bijstandsim compare. Deze pagina is één bestand: grafieken en opmaak staan erin, ze heeft geen internetverbinding nodig.</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,120 @@
+/**
+ * A comparison as rows a person reads (per metric: each run's line, then each run's
+ * difference from A, with a total over the years where the quantity adds up), as the
+ * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
+ */
+import { formatEuro, formatPersons } from "../locale/format.js";
+import { decimals, isMetric } from "../outcomes/metrics.js";
+import { METRIC_LABELS } from "../report/labels.js";
+import type { Table } from "../report/tables.js";
+import type { CompareBlock, Comparison } from "./compare.js";
+
+/** Stocks, averages and cumulative amounts do not add up over the years; flows do. */
+const NOT_SUMMED = new Set(["volume_end", "volume_avg", "net_effect_cumulative"]);
+
+export interface DisplayRow {
+  metric: string;
+  /** Dutch label with the unit: "Volume eind (personen)". */
+  label: string;
+  euro: boolean;
+  /** "A", "B", ... or "B − A". */
+  run: string;
+  difference: boolean;
+  values: (number | null)[];
+  /** Over the compared years, when the quantity adds up and every year has a number. */
+  total: number | null;
+}
+
+const isEuro = (metric: string): boolean => METRIC_LABELS[metric]?.unit === "euro";
+
+/** The Dutch label of a compared metric, with its unit. */
+export function metricLabel(metric: string, firstYear: number): string {
+  const label = METRIC_LABELS[metric]?.label ?? metric;
+  const unit = isEuro(metric) ? "euro" : "personen";
+  return metric === "net_effect_cumulative" ? `${label} vanaf ${firstYear} (${unit})` : `${label} (${unit})`;
+}
+
+const sum = (xs: readonly (number | null)[]): number | null => (xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+
+/** The rows of one block: per metric (all, or those asked for) a line per run, then per run after A its difference from A. */
+export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly string[]): DisplayRow[] {
+  const rows: DisplayRow[] = [];
+  for (const s of block.series) {
+    if (metrics && !metrics.includes(s.metric)) continue;
+    const base = { metric: s.metric, label: metricLabel(s.metric, c.years[0]), euro: isEuro(s.metric) };
+    const totals = s.values.map((v) => (NOT_SUMMED.has(s.metric) ? null : sum(v)));
+    c.runs.forEach((r, k) => rows.push({ ...base, run: r.letter, difference: false, values: s.values[k], total: totals[k] }));
+    c.runs.slice(1).forEach((r, k) =>
+      rows.push({ ...base, run: `${r.letter} − A`, difference: true, values: s.values[k + 1].map((v, y) => minus(v, s.values[0][y])), total: minus(totals[k + 1], totals[0]) }),
+    );
+  }
+  return rows;
+}
+
+const signedEuro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+const signedPersons = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+
+/** A number of a display row in Dutch: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
+export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: number | null): string {
+  if (v === null) return "–";
+  if (row.difference) return row.euro ? signedEuro.format(Math.round(v) + 0) : signedPersons.format(Math.round(v) + 0);
+  return row.euro ? formatEuro(v) : formatPersons(v);
+}
+
+function textTable(header: string[], rows: string[][], left: number): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((v, c) => (c < left ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** The metrics the terminal shows (the workbook, the page and the CSV have them all). */
+const TERMINAL_METRICS = ["volume_end", "inflow", "outflow_work", "outflow_other", "expenditure", "budget", "buig_result", "buig_result_after_vangnet", "intervention_cost", "buig_effect", "net_effect", "net_effect_cumulative"];
+
+/** The period of a comparison: "2020–2023". */
+export const periodOf = (c: Comparison): string => (c.years.length === 1 ? String(c.years[0]) : `${c.years[0]}–${c.years[c.years.length - 1]}`);
+
+/** The title of a block: "Basisraming / matig herstel (matig-herstel)", or "... met Intensieve begeleiding, tegenover zonder interventie". */
+export const blockTitle = (b: CompareBlock): string =>
+  b.variant === "baseline" ? `${b.scenarioLabel} (${b.scenario})` : `${b.scenarioLabel} (${b.scenario}): ${b.variantLabel}, tegenover geen interventie`;
+
+/** What the terminal prints: the runs, the notes, and per block a table with the years as columns. */
+export function compareText(c: Comparison): string {
+  const diffs = c.runs.slice(1).map((r) => `${r.letter} min A`).join(", ");
+  const out = [`Vergelijking van ${c.runs.length} runs, ${periodOf(c)} (verschil: ${diffs})`];
+  for (const r of c.runs) out.push(`  ${r.letter}  ${r.source}: ${r.label}`);
+  for (const n of c.notes) out.push(`let op: ${n}`);
+  const header = ["Grootheid", "Run", ...c.years.map(String), `Totaal ${periodOf(c)}`];
+  const same = c.runs.map((r) => r.letter).join(" = ");
+  for (const b of c.blocks) {
+    const rows = blockRows(c, b, TERMINAL_METRICS);
+    // A metric equal in every run takes one line ("A = B"), so that what differs stands out.
+    const equal = new Set(b.series.filter((s) => s.values.every((v) => v.every((x, y) => x === s.values[0][y]))).map((s) => s.metric));
+    const shown = rows.filter((r) => !equal.has(r.metric) || r.run === "A").map((r) => (equal.has(r.metric) ? { ...r, run: same } : r));
+    const body = shown.map((r, i) => [i > 0 && shown[i - 1].metric === r.metric ? "" : r.label, r.run, ...r.values.map((v) => formatCell(r, v)), r.total === null ? "" : formatCell(r, r.total)]);
+    out.push("", blockTitle(b), textTable(header, body, 2));
+  }
+  return out.join("\n");
+}
+
+/** vergelijking.csv: one row per scenario, variant, year, metric and run; `difference` is the run's value minus A's (empty for A). */
+export function compareTable(c: Comparison): Table {
+  const rows: Table["rows"] = [];
+  const fixed = (metric: string, v: number | null) => {
+    if (v === null) return "";
+    const text = v.toFixed(isMetric(metric) ? decimals(metric) : 2);
+    return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text; // no "-0.00"
+  };
+  for (const b of c.blocks) {
+    c.years.forEach((year, y) => {
+      for (const s of b.series) {
+        c.runs.forEach((r, k) => {
+          const v = s.values[k][y];
+          const a = s.values[0][y];
+          rows.push([b.scenario, b.variant, year, s.metric, r.letter, fixed(s.metric, v), k === 0 ? "" : fixed(s.metric, minus(v, a))]);
+        });
+      }
+    });
+  }
+  return { header: ["scenario", "variant", "year", "metric", "run", "value", "difference"], rows };
+}

@@ -1,0 +1,51 @@
+/**
+ * vergelijking.xlsx: the comparison for spreadsheet users. Sheets: Vergelijking (per
+ * scenario the years as columns and per metric a row per run and per difference from A,
+ * as on the page), Gegevens (the long table of vergelijking.csv, numbers as numbers) and
+ * Runs (which run is which). Pure: sheets out; report/workbook.ts makes the bytes.
+ */
+import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
+import { tableSheet } from "../report/xlsx.js";
+import type { Comparison } from "./compare.js";
+import { blockRows, blockTitle, compareTable, periodOf } from "./tables.js";
+
+/** A difference with its sign: +12, -3, 0; € +1.234, € -567. */
+const SIGNED_PERSONS = "+#,##0;-#,##0;0";
+const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
+const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
+
+function comparisonSheet(c: Comparison): GridSheet {
+  const pairs = c.runs.slice(1).map((r) => `${r.letter} tegenover A`).join(", ");
+  const rows: GridRow[] = [
+    { cells: [`Vergelijking van bijstandsprognoses: ${pairs}, ${periodOf(c)}`], style: "title" },
+    ...c.runs.map((r): GridRow => ({ cells: [`${r.letter}: ${r.source} (${r.label})`], style: "note" })),
+    ...c.notes.map((n): GridRow => ({ cells: [n], style: "note" })),
+    { cells: ["Volumes en stromen in personen, bedragen in euro; een verschil is de run min run A."], style: "note" },
+  ];
+  for (const b of c.blocks) {
+    rows.push({ cells: [] }, { cells: [blockTitle(b)], style: "block" }, { cells: ["Grootheid", "Run", ...c.years, `Totaal ${periodOf(c)}`], style: "header" });
+    blockRows(c, b).forEach((r, i, all) => {
+      const first = i === 0 || all[i - 1].metric !== r.metric;
+      const format = r.difference
+        ? (r.euro ? SIGNED_EURO : r.metric === "volume_avg" ? SIGNED_PERSONS_1 : SIGNED_PERSONS)
+        : (r.euro ? EURO_FORMAT : r.metric === "volume_avg" ? PERSONS_1_FORMAT : PERSONS_FORMAT);
+      rows.push({ cells: [first ? r.label : "", r.run, ...r.values, r.total] as Cell[], format, ...(r.difference ? { style: "strong" as const } : {}) });
+    });
+  }
+  return { kind: "grid", name: "Vergelijking", rows, widths: [46, 8, ...c.years.map(() => 15), 18], freeze: { rows: 0, columns: 2 } };
+}
+
+function runsSheet(c: Comparison): TableSheet {
+  return {
+    name: "Runs",
+    keys: ["run", "source", "file", "mode", "date", "version", "hash", "years"],
+    headers: ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie van bijstandsim", "SHA-256 van het scenariobestand", "Jaren"],
+    rows: c.runs.map((r) => [r.letter, r.source, r.file, r.mode, r.date, r.version, r.hash, `${r.years[0]}–${r.years[1]}`]),
+    formats: [],
+  };
+}
+
+/** The sheets of vergelijking.xlsx, in order. */
+export function compareSheets(c: Comparison): Sheet[] {
+  return [comparisonSheet(c), tableSheet("Gegevens", compareTable(c)), runsSheet(c)];
+}

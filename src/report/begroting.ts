@@ -1,0 +1,109 @@
+/**
+ * The Begroting sheet of results.xlsx: per macro scenario a block with the years as
+ * columns and the quantities of a municipal budget as rows (volume, flows, expenditure,
+ * budget, BUIG result before and after the vangnet, and per intervention its cost, BUIG
+ * effect and net effect), in whole euros and Dutch labels, ready to paste into a
+ * begroting. Pure: a RunView in, a grid sheet out (workbook.ts writes it).
+ */
+import { baselineBlocks, metricOf } from "./charts.js";
+import type { RunView, ScenarioBlock, YearRow } from "./results.js";
+import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, SHARE_1_FORMAT, type Cell, type GridRow, type GridSheet } from "./workbook.js";
+
+export const BEGROTING_SHEET = "Begroting";
+
+/** A row of a block: its Dutch label, its value in a year, its format, and whether a total over the years means something. */
+interface Line {
+  label: string;
+  value: (y: YearRow, i: number, years: YearRow[]) => number | undefined;
+  format: string;
+  /** Flows add up over the years; stocks, averages, shares and cumulative amounts do not. */
+  sum: boolean;
+  /** Rounded to whole euros (amounts); persons keep their decimals behind the display format. */
+  euro?: boolean;
+}
+
+const get = (key: string) => (y: YearRow) => metricOf(y.metrics, key);
+
+/** Volume at the start of a year: the end of the year before, and in the first year the end minus what came in plus what went out (persons are conserved). */
+function volumeStart(y: YearRow, i: number, years: YearRow[]): number | undefined {
+  if (i > 0) return metricOf(years[i - 1].metrics, "volume_end");
+  const [end, inflow, work, other] = ["volume_end", "inflow", "outflow_work", "outflow_other"].map((k) => metricOf(y.metrics, k));
+  return end === undefined || inflow === undefined || work === undefined || other === undefined ? undefined : end - inflow + work + other;
+}
+
+function share(y: YearRow): number | undefined {
+  const result = metricOf(y.metrics, "buig_result");
+  const budget = y.metrics.budget;
+  return result === undefined || budget === undefined || budget === 0 ? undefined : result / budget;
+}
+
+const persons = (label: string, key: string, sum: boolean, format = PERSONS_FORMAT): Line => ({ label, value: get(key), format, sum });
+const euros = (label: string, key: string, sum = true): Line => ({ label, value: get(key), format: EURO_FORMAT, sum, euro: true });
+
+const BASELINE: Line[] = [
+  { label: "Volume begin van het jaar (personen)", value: volumeStart, format: PERSONS_FORMAT, sum: false },
+  persons("Volume eind van het jaar (personen)", "volume_end", false),
+  persons("Volume gemiddeld over het jaar (personen)", "volume_avg", false, PERSONS_1_FORMAT),
+  persons("Instroom (personen)", "inflow", true),
+  persons("Uitstroom naar werk (personen)", "outflow_work", true),
+  persons("Uitstroom overig (personen)", "outflow_other", true),
+  euros("Uitgaven (uitkeringen en loonkostensubsidie)", "expenditure"),
+  euros("BUIG-budget", "budget"),
+  euros("BUIG-resultaat (budget min uitgaven)", "buig_result"),
+  euros("Vangnetcompensatie", "vangnet_compensation"),
+  euros("BUIG-resultaat na vangnet", "buig_result_after_vangnet"),
+  { label: "BUIG-resultaat in % van het budget", value: share, format: SHARE_1_FORMAT, sum: false },
+];
+
+const INTERVENTION: Line[] = [
+  euros("Kosten interventie", "intervention_cost"),
+  euros("BUIG-effect (minder uitgaven)", "buig_effect"),
+  euros("Netto-effect (BUIG-effect min kosten)", "net_effect"),
+  euros("Netto-effect cumulatief", "net_effect_cumulative", false),
+];
+
+/** The rows of one block: a label, a value per year and a total when the line adds up. */
+function lines(block: ScenarioBlock, years: number[], spec: Line[], indent = ""): GridRow[] {
+  const byYear = years.map((year) => block.years.findIndex((y) => y.year === year));
+  return spec.map((line) => {
+    const values = byYear.map((i) => {
+      if (i < 0) return null;
+      const v = line.value(block.years[i], i, block.years);
+      return v === undefined || !Number.isFinite(v) ? null : line.euro ? Math.round(v) + 0 : v;
+    });
+    const known = values.filter((v): v is number => v !== null);
+    const total: Cell = line.sum && known.length === values.length && known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
+    return { cells: [indent + line.label, ...values, total], format: line.format };
+  });
+}
+
+/** What the numbers are, in one line under the title. */
+function provenance(doc: RunView): string {
+  const mode = doc.meta.options.mode;
+  const what = mode === "psa" ? "de verwachte waarden (het 90%-interval van de trekkingen staat op blad Jaarcijfers)" : mode === "microsim" ? "de uitkomsten van de microsimulatie" : "de verwachte waarden van het cohortmodel";
+  const date = doc.meta.date ? `, ${doc.meta.date}` : "";
+  return `Bedragen in hele euro's (elk afzonderlijk afgerond; een totaal telt de getoonde bedragen op), aantallen in personen; ${what}. Bron: ${doc.meta.file}${date}, ${doc.meta.tool} ${doc.meta.version}. Interventies ten opzichte van hetzelfde scenario zonder interventie.`;
+}
+
+/**
+ * The Begroting sheet: a title, then per macro scenario (its Dutch label) a block with a
+ * header row of years and a total column, the baseline's lines and, per intervention or
+ * combination the run compared, its cost, BUIG effect, net effect and cumulative net effect.
+ */
+export function begrotingSheet(doc: RunView): GridSheet {
+  const years = [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
+  const period = `${years[0]}–${years[years.length - 1]}`;
+  const rows: GridRow[] = [
+    { cells: [`Begroting ${doc.model.label}, ${period}`], style: "title" },
+    { cells: [provenance(doc)], style: "note" },
+  ];
+  for (const base of baselineBlocks(doc)) {
+    rows.push({ cells: [] }, { cells: [base.label], style: "block" }, { cells: ["", ...years, `Totaal ${period}`], style: "header" });
+    if (base.variant === "baseline") rows.push(...lines(base, years, BASELINE));
+    for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
+      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, INTERVENTION, "  "));
+    }
+  }
+  const labelWidth = Math.max(44, ...rows.filter((r) => r.style !== "title" && r.style !== "note").map((r) => String(r.cells[0] ?? "").length + 2));
+  return { kind: "grid", name: BEGROTING_SHEET, rows, widths: [Math.min(60, labelWidth), ...years.map(() => 14), 18], freeze: { rows: 0, columns: 1 } };
+}
