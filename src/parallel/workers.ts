@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { InputError } from "../model/errors.js";
 
+const TASK_ENTRY = new URL("./task-entry.cjs", import.meta.url);
+
 export const defaultWorkers = (): number => availableParallelism();
 
 export class WorkerPool<Task, Result> {
@@ -20,7 +22,9 @@ export class WorkerPool<Task, Result> {
     const file = fileURLToPath(taskUrl);
     if (!existsSync(file)) throw new Error(`worker module ${file} not found: the pool runs compiled JavaScript, run \`npm run build\` first`);
     this.workers = workers;
-    this.piscina = new Piscina({ filename: taskUrl.href, minThreads: workers, maxThreads: workers });
+    // Every thread requires the CommonJS task-entry, which imports the task module: see
+    // task-entry.cts for the Node abort that loading the ES module directly can cause.
+    this.piscina = new Piscina({ filename: TASK_ENTRY.href, workerData: { taskUrl: taskUrl.href }, minThreads: workers, maxThreads: workers });
     // Errors not tied to a task: when one task fails we destroy the pool while others may
     // still answer, and piscina reports those answers ("Unexpected message from Worker") as
     // an 'error' event, which would crash the process without a listener. While running,
