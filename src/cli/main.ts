@@ -8,6 +8,7 @@ import { InputError } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
 import { registerExplore } from "./explore-command.js";
+import { wasInterrupted } from "./interrupt.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
 import { collect, positiveNumber, wholeNumber } from "./options.js";
@@ -104,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv, { from: "user" });
     return 0;
   } catch (err) {
+    if (wasInterrupted()) return 130; // threads being stopped by Ctrl-C: the line is printed, the process exits
     if (err instanceof CommanderError) {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
     }

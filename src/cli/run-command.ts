@@ -4,7 +4,7 @@
  * summary. The work is done below (simulate/, analyses/, outcomes/, report/); this
  * module chooses, times the threads and owns Ctrl-C.
  */
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
@@ -25,11 +25,13 @@ import { layoutOf, runSize } from "../simulate/psa.js";
 import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
 import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
-import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
+import { writeFilesAtomically } from "../report/write.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
+import { interruptible, interruptPoint, onInterrupt } from "./interrupt.js";
 import { Progress } from "./progress.js";
+import { openRunFolder, pointLatest, stemFolder } from "./run-folder.js";
 import { print, status, VERSION } from "./io.js";
 
 export interface RunOptions {
@@ -48,9 +50,8 @@ export interface RunOptions {
   report?: boolean;
 }
 
-/** Outputs a run writes only sometimes; the report's files are rewritten by --report. */
-const OPTIONAL_OUTPUTS = ["breakeven.csv", "sensitivity.csv", "payback.csv", "draws.csv", "report.html", "results.xlsx", "charts"];
-export const defaultOut = (file: string): string => join("output", basename(file, extname(file)));
+/** Where breakeven and explore write by default: `output/<file-stem>/` (a run writes into a folder of its own there). */
+export const defaultOut = stemFolder;
 
 /** What a run simulated: the results per scenario and variant, and with probabilistic runs each run's values and the bands. */
 interface Simulated {
@@ -83,12 +84,23 @@ function analyse(model: Model, scenarios: readonly MacroScenario[], sim: Simulat
   };
 }
 
+/**
+ * The run's date for results.json: now, or SOURCE_DATE_EPOCH (seconds) when set, so that
+ * two runs of the same seed can be compared byte for byte (the tests and the golden files do).
+ */
+export function runDate(): string {
+  const fixed = process.env.SOURCE_DATE_EPOCH;
+  const d = fixed !== undefined && /^\d{1,12}$/.test(fixed) ? new Date(Number(fixed) * 1000) : new Date();
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 function runMeta(model: Model, file: string, hash: string, scenarios: readonly MacroScenario[], sim: Simulated, opts: RunOptions): RunMeta {
   return {
     tool: "bijstandsim",
     version: VERSION,
     file: basename(file),
     file_hash: hash,
+    created: runDate(),
     options: {
       mode: opts.mode,
       scenarios: scenarios.map((s) => s.name),
@@ -124,21 +136,38 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
-  const sim = await simulateRun(model, text, file, opts);
-  const analyses = analyse(model, scenarios, sim, opts);
-  const out = opts.out ?? defaultOut(file);
-  const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
-  // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
-  if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
-  writeFilesAtomically(out, files);
-  // What an earlier run left here and this one did not write would no longer match: remove it before any report is drawn.
-  removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);
-  // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
-  const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file, resolveSets: resolveForReport }) : [];
+  // The folder is checked and locked before the work starts; it appears only when every file is ready.
+  const folder = openRunFolder(file, opts.mode, opts.out);
+  const out = folder.output.target;
+  let done: { written: string[]; summary: () => void };
+  try {
+    done = await interruptible(async () => {
+      const sim = await simulateRun(model, text, file, opts);
+      const analyses = analyse(model, scenarios, sim, opts);
+      const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
+      // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
+      if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
+      folder.output.stage(files);
+      // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
+      if (opts.report) {
+        const { buildReport } = await import("../report/write-report.js");
+        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
+        folder.output.stage(report);
+        Object.assign(files, report);
+      }
+      await interruptPoint(); // a Ctrl-C that came during the work stops the run here, before anything appears
+      folder.output.commit();
+      if (folder.stem) pointLatest(folder.stem, out);
+      const written = Object.keys(files).filter((f) => !f.startsWith("charts/")).map((f) => join(out, f));
+      return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
+    });
+  } finally {
+    folder.output.release();
+  }
   if (opts.quiet) return;
   for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
-  printRun(model, scenarios, sim, analyses, opts);
-  print(`\nUitvoer: ${[...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", ")}`);
+  done.summary();
+  print(`\nUitvoer: ${done.written.join(", ")}`);
 }
 
 /** The terminal summary of a run. */
@@ -156,16 +185,6 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? "replicaties" : "trekkingen")}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
-}
-
-/** Ctrl-C while threads run: stop them, write nothing, exit 130. */
-function onInterrupt(stop: () => Promise<void>): () => void {
-  const handler = () => {
-    process.stderr.write("\nbijstandsim: interrupted; stopping workers, no output written\n");
-    void stop().finally(() => process.exit(130));
-  };
-  process.once("SIGINT", handler);
-  return () => process.off("SIGINT", handler);
 }
 
 /** The PSA runs of a `run --mode psa`, over worker threads. */

@@ -103,6 +103,8 @@ export const MetaSchema = z.object({
   version: z.string(),
   file: z.string(),
   file_hash: z.string(),
+  /** When the run was made (ISO 8601, UTC, to the second; absent in files of earlier versions). */
+  created: z.string().optional(),
   options: z.record(z.string(), z.unknown()),
 });
 export type RunMeta = z.infer<typeof MetaSchema>;

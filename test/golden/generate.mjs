@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the golden fixtures (test/golden/<case>/) with the compiled CLI:
-// `npm run build && node test/golden/generate.mjs [case ...]`. Run it only when an
+// `npm run build && node test/golden/generate.mjs [case ...]` (with the date the tests
+// fix, vitest.config.ts: results.json records it). Run it only when an
 // output is meant to change, and say in the commit which files changed and why.
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync } from "node:fs";
@@ -18,7 +19,7 @@ for (const c of cases.filter((x) => wanted.length === 0 || wanted.includes(x.nam
     const argv = args.map((a) => (a === "$OUT" ? out : a));
     if (argv[0] !== "report") argv.push("--out", out);
     argv.push("--quiet");
-    const r = spawnSync(process.execPath, ["bin/bijstandsim", ...argv], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", ...argv], { cwd: root, encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: "1704067200" } });
     if (r.status !== 0) throw new Error(`${c.name}: bijstandsim ${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
   const target = join(root, "test/golden", c.name);
