@@ -6,6 +6,8 @@
  * splitCsvBytes below is the same splitter on bytes, for the common lines only.
  */
 
+import { csvCell } from "../locale/csv-cell.js";
+
 /** The delimiter of a header line: `;` when it has semicolons and no commas, else `,`. */
 export function detectDelimiter(header: string): "," | ";" {
   return header.includes(";") && !header.includes(",") ? ";" : ",";
@@ -56,11 +58,11 @@ export function splitCsvLine(line: string, delimiter: string): string[] | null {
   }
 }
 
-/** Quotes a field when it contains the delimiter, a quote or a line break. */
-export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One field as the tool writes it: quoted when needed, a formula-like text made inert (locale/csv-cell.ts). */
+export const csvField = csvCell;
+
+/** A field quoted when needed and otherwise unchanged: text the tool writes only to read it back (a panel, a series). */
+export const quoteField = (value: string): string => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Header names compared case-insensitively, without a byte-order mark or spaces around them. */
 export const normaliseHeader = (fields: string[]): string[] => fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, "") : f).trim().toLowerCase());

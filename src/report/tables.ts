@@ -3,6 +3,7 @@
  * that equal results give byte-identical files. The metrics and their rounding are
  * defined in outcomes/metrics.ts; results.json in outcomes/results.ts.
  */
+import { csvCell } from "../locale/csv-cell.js";
 import type { Model } from "../model/model.js";
 import type { BreakEven, Payback, SensitivityRow } from "../outcomes/analyses.js";
 import { BAND_KEYS, metricAt, resultSize, stateAt, STATE_VOLUMES, type Bands, type ResultLayout } from "../outcomes/bands.js";
@@ -18,12 +19,7 @@ export interface Table {
   rows: Row[];
 }
 
-const csvField = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export const csv = ({ header, rows }: Table): string => [header, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+export const csv = ({ header, rows }: Table): string => [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 
 const layoutOf = (model: Model): ResultLayout => ({ years: model.years, states: model.declared.length });
 
