@@ -156,7 +156,7 @@ class ClientIds {
 }
 
 export class PanelReader {
-  private readonly file: string;
+  readonly file: string;
   private readonly fixed: boolean;
   private readonly skipInvalid: boolean;
   private readonly states: PanelState[] = [];

@@ -14,6 +14,7 @@ import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
 import { writeFilesAtomically } from "../report/write.js";
+import { checkTextFile, INPUT_LIMITS } from "./input-file.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
 import { collect, probability, wholeNumber, year } from "./options.js";
@@ -28,7 +29,7 @@ import { checkScenarios, expandCells, parseSeries } from "../calibrate/series.js
 import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
 import { backtestCsv, backtestReport, backtestSummaryCsv, estimateReport, estimatesCsv, fitReport, residualsCsv, seriesCsv } from "../calibrate/report.js";
-import { csvField } from "../calibrate/csv.js";
+import { quoteField } from "../calibrate/csv.js";
 
 /** Where the commands print (the tests capture it). */
 export interface CalibrateIo {
@@ -43,16 +44,11 @@ function writeEach(files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) writeFilesAtomically(dirname(path) || ".", { [basename(path)]: content });
 }
 
-/** An existing, readable regular file, or an InputError like readText's. */
-function checkFile(file: string): void {
-  try {
-    if (statSync(file).isDirectory()) throw new InputError(file, "", "is a folder, not a file", "name a CSV file");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, "", code === "ENOENT" ? "file not found" : `cannot be read (${code})`, "check the path");
-  }
-}
+/** An existing, readable file of text (not UTF-16 or binary), or an InputError like readText's. */
+const checkFile = (file: string): void => checkTextFile(file, "CSV-bestand");
+
+/** What a series file is, in messages. */
+const SERIES_KIND = "CSV-bestand met reeksen (scenario,year,metric,value)";
 
 /** A scenario file checked and compiled (with its macro sets, from where it will be), the result of a command validated before it is written. */
 function validateOutput(text: string, file: string): void {
@@ -74,7 +70,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
   }
-  const names = model.declared.map((d) => csvField(d.name));
+  const names = model.declared.map((d) => quoteField(d.name)); // a panel is read back by estimate: names as they are
   const first = spec.start_year * 12;
   const dir = dirname(opts.out) || ".";
   mkdirSync(dir, { recursive: true });
@@ -185,7 +181,7 @@ interface FitOpts { target: string; free: string[]; scenario?: string[]; relativ
 
 async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
   const { text, spec, model } = loadScenario(file);
-  const points = parseSeries(readText(opts.target), opts.target);
+  const points = parseSeries(readText(opts.target, SERIES_KIND, INPUT_LIMITS.series), opts.target);
   checkScenarios(points, model, opts.target);
   for (const name of opts.scenario ?? []) {
     if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", `unknown scenario "${name}"`, `use one of: ${model.scenarios.map((s) => s.name).join(", ")}`);
@@ -212,7 +208,7 @@ interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?
 
 async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
   const { spec, model } = loadScenario(file);
-  const points = parseSeries(readText(opts.actual), opts.actual);
+  const points = parseSeries(readText(opts.actual, SERIES_KIND, INPUT_LIMITS.series), opts.actual);
   checkScenarios(points, model, opts.actual);
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");

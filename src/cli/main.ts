@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { heldWarnings } from "../macro/held.js";
-import { InputError } from "../model/errors.js";
+import { InputError, safeLine } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
 import { registerExplore } from "./explore-command.js";
@@ -39,7 +39,7 @@ export function buildProgram(): Command {
   const program = new Command("bijstandsim")
     .description("Forecast the bijstand caseload, ladder transitions and BUIG result of a municipality under economic scenarios.")
     .version(VERSION)
-    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${message.trim()} (see --help)\n`) })
+    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${safeLine(message.trim())} (see --help)\n`) })
     .exitOverride();
 
   const run = program
@@ -51,7 +51,7 @@ export function buildProgram(): Command {
     .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
     .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0, 4294967295), 1)
     .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))
-    .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
+    .option("-w, --workers <n>", "worker threads, 1 to 64 (default: the number of cores)", wholeNumber("--workers", 1, 64))
     .option("--no-noise", "psa without population noise: parameter uncertainty only")
     .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
     .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof WorkerError) {
-      process.stderr.write(`bijstandsim: error: ${err.message}; no output written\n`);
+      process.stderr.write(`bijstandsim: error: ${safeLine(err.message)}; no output written\n`);
       return 1;
     }
     process.stderr.write(`bijstandsim: internal error (please report): ${(err as Error).stack ?? err}\n`);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { InputError } from "../model/errors.js";
 
-export const defaultWorkers = (): number => availableParallelism();
+export const defaultWorkers = (): number => Math.min(64, availableParallelism());
 
 export class WorkerPool<Task, Result> {
   readonly workers: number;
