@@ -15,6 +15,7 @@ import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
 import { resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
 import { summarise, type Bands } from "../outcomes/bands.js";
+import { firstNonFinite, inputBehind } from "../outcomes/finite.js";
 import { paybackRows } from "../outcomes/payback.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { defaultWorkers } from "../parallel/workers.js";
@@ -22,7 +23,8 @@ import { runMicrosim } from "../parallel/microsim.js";
 import type { MicrosimPool } from "../parallel/microsim-pool.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
 import { layoutOf, runSize } from "../simulate/psa.js";
-import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
+import { checkPreflight } from "../simulate/preflight.js";
+import { runDeterministic, selectScenarios, selectVariants } from "../simulate/scenario.js";
 import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
@@ -112,9 +114,11 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
   };
 }
 
-/** Every file of a run, built in memory. */
+/** Every file of a run, built in memory; refused when a number in them is not finite (checkFinite). */
 function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMeta, opts: RunOptions): Record<string, string> {
   const { results, draws } = sim;
+  const doc = resultsDocument(model, results, meta, analyses, draws?.bands);
+  checkFinite(model.file, doc, opts.draws ? draws?.values : undefined);
   const files: Record<string, string> = {
     "yearly.csv": yearlyCsv(model, results, draws?.bands),
     "states.csv": statesCsv(model, results, draws?.bands),
@@ -126,8 +130,14 @@ function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMet
   }
   if (analyses.payback.length > 0) files["payback.csv"] = paybackCsv(analyses.payback);
   if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs);
-  files["results.json"] = serialiseResults(resultsDocument(model, results, meta, analyses, draws?.bands));
+  files["results.json"] = serialiseResults(doc);
   return files;
+}
+
+/** No NaN or infinity is published: exit 2 naming the field and the inputs behind it. */
+function checkFinite(file: string, doc: unknown, draws?: Float64Array): void {
+  const at = firstNonFinite(doc) ?? (draws ? firstNonFinite(draws, "draws") : undefined);
+  if (at) throw new InputError(file, "", `de berekening geeft een ongeldig getal (NaN of oneindig) in ${at}, niets geschreven`, `een invoergetal is te extreem: controleer ${inputBehind(at)} (docs/limits.md)`);
 }
 
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
@@ -136,6 +146,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
+  preflight(model, file, opts, scenarios.length);
   // The folder is checked and locked before the work starts; it appears only when every file is ready.
   const folder = openRunFolder(file, opts.mode, opts.out);
   const out = folder.output.target;
@@ -168,6 +179,13 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
   done.summary();
   print(`\nUitvoer: ${done.written.join(", ")}`);
+}
+
+/** Refuses, before any work, a run too large for memory, time or an output file (simulate/preflight.ts). */
+function preflight(model: Model, file: string, opts: RunOptions, scenarios: number): void {
+  const variants = selectVariants(model, opts.variant ?? []);
+  const analysed = model.interventions.filter((iv) => variants.some((v) => v.name === iv.name)).length;
+  checkPreflight(model, { mode: opts.mode, runs: opts.runs, scenarios, variants: variants.length, analysed, draws: opts.draws, personsScale: opts.personsScale }, file);
 }
 
 /** The terminal summary of a run. */
@@ -244,7 +262,10 @@ export interface BreakevenOptions {
 export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   const { model } = loadScenario(file, { horizonYears: opts.horizon });
   const p = interventionIndex(model, opts.intervention);
-  const rows = selectScenarios(model, opts.scenario ?? []).map((s) => breakEven(model, s, p));
+  const scenarios = selectScenarios(model, opts.scenario ?? []);
+  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: scenarios.length, variants: 1, analysed: 1 }, file);
+  const rows = scenarios.map((s) => breakEven(model, s, p));
+  checkFinite(file, rows);
   const out = opts.out ?? defaultOut(file);
   writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows) });
   if (!opts.quiet) print(breakEvenTable(model, rows));
