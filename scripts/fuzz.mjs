@@ -51,12 +51,22 @@ async function fuzzMain(args) {
   const defects = [];
   let done = 0;
 
+  const saved = (m) => {
+    const dir = join(root, "output", "fuzz");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `defect-${seed}-${m.id}-${m.name}`);
+    writeFileSync(file, m.bytes);
+    return `bin/bijstandsim run ${file} ${m.args.map((a) => JSON.stringify(a)).join(" ")} --out /tmp/fuzz-out`;
+  };
   const record = (m, r) => {
     counts[r.verdict]++;
     const mode = m.args.includes("psa") ? "psa" : m.args.includes("microsim") ? "microsim" : m.args.includes("--report") ? "report" : "cohort";
     byMode[mode] ??= { ok: 0, refused: 0, defect: 0 };
     byMode[mode][r.verdict]++;
-    if (r.verdict === "defect") defects.push({ m, reason: r.reason });
+    if (r.verdict === "defect") {
+      defects.push({ m, reason: r.reason, reproduce: saved(m) });
+      process.stderr.write(`fuzz: defect #${m.id} (${m.what}): ${r.reason}\n`);
+    }
     if (++done % 250 === 0) process.stderr.write(`fuzz: ${done}/${n} (${((Date.now() - started) / 1000).toFixed(0)} s, ${counts.defect} defect(s))\n`);
   };
 
@@ -66,15 +76,7 @@ async function fuzzMain(args) {
   console.log(`fuzz: seed ${seed}, ${n} mutants of ${files.map((f) => f.name).join(", ")} in ${seconds.toFixed(1)} s (${jobs} thread(s))`);
   console.log(`  exit 0, complete and finite: ${counts.ok}; exit 2, one line, nothing written: ${counts.refused}; defects: ${counts.defect}`);
   for (const [mode, c] of Object.entries(byMode)) console.log(`  ${mode.padEnd(8)} ok ${c.ok}, refused ${c.refused}, defects ${c.defect}`);
-  if (defects.length) {
-    const dir = join(root, "output", "fuzz");
-    mkdirSync(dir, { recursive: true });
-    for (const { m, reason } of defects) {
-      const file = join(dir, `defect-${seed}-${m.id}-${m.name}`);
-      writeFileSync(file, m.bytes);
-      console.log(`\nDEFECT #${m.id} (${m.what}): ${reason}\n  reproduce: bin/bijstandsim run ${file} ${m.args.map((a) => JSON.stringify(a)).join(" ")} --out /tmp/fuzz-out`);
-    }
-  }
+  for (const { m, reason, reproduce } of defects) console.log(`\nDEFECT #${m.id} (${m.what}): ${reason}\n  reproduce: ${reproduce}`);
   process.exitCode = defects.length ? 1 : 0;
 }
 

@@ -13,11 +13,13 @@ import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
+import { fsGuard, fsInputError } from "../report/publish.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { checkTextFile, INPUT_LIMITS } from "./input-file.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
 import { collect, probability, wholeNumber, year } from "./options.js";
+import { checkPreflight } from "../simulate/preflight.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
@@ -62,6 +64,9 @@ function validateOutput(text: string, file: string): void {
 
 // --- synth --------------------------------------------------------------------------------------
 
+/** The most rows synth writes (ten million clients over thirty months, some 8 GB). */
+const MAX_PANEL_ROWS = 3e8;
+
 interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; quiet?: boolean }
 
 async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
@@ -70,12 +75,17 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
   }
+  if (opts.clients * opts.months > MAX_PANEL_ROWS) {
+    throw new InputError("--clients", "", `${opts.clients} cliënten x ${opts.months} maanden is meer dan ${MAX_PANEL_ROWS.toLocaleString("nl-NL")} paneelregels`, "verlaag --clients of --months");
+  }
   const names = model.declared.map((d) => quoteField(d.name)); // a panel is read back by estimate: names as they are
   const first = spec.start_year * 12;
   const dir = dirname(opts.out) || ".";
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(opts.out)}.tmp-${process.pid}`);
-  const fd = openSync(temp, "w");
+  const fd = fsGuard(opts.out, () => {
+    mkdirSync(dir, { recursive: true });
+    return openSync(temp, "w");
+  });
   let rows = 0;
   let clients = 0;
   try {
@@ -95,7 +105,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   } catch (err) {
     try { closeSync(fd); } catch { /* already closed */ }
     rmSync(temp, { force: true });
-    throw err;
+    throw fsInputError(err, opts.out) ?? err;
   }
   if (!opts.quiet) {
     io.out(`${opts.out}: ${rows} rijen, ${clients} cliënten (${opts.clients} bij de start${opts.inflow ? `, ${clients - opts.clients} nieuwe instroom` : ""}), ` +
@@ -189,6 +199,8 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const cells = expandCells(points, model, opts.scenario ?? []);
   if (cells.length === 0) throw new InputError(opts.target, "", "has no rows for the selected scenarios", "check the scenario column and --scenario");
   const params = parseFreeParams(opts.free, spec);
+  // Levenberg-Marquardt: at most 200 iterations of one projection per parameter and one more, per scenario.
+  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: new Set(cells.map((c) => c.scenario)).size, variants: 200 * (params.length + 1), analysed: 0 }, file);
   const progress = new Progress("fit (vertraging)", 25, opts.quiet);
   const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();
@@ -226,8 +238,8 @@ export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo):
     .command("synth")
     .description("simulate a client panel (client_id,period,state) from a scenario's monthly matrix: test data for estimate")
     .requiredOption("--scenario <file>", "scenario file (JSON) whose states, initial mix, monthly matrix and inflow are used")
-    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month", wholeNumber("--clients", 1))
-    .option("--months <n>", "months to simulate", wholeNumber("--months", 1), 36)
+    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month (at most 10,000,000)", wholeNumber("--clients", 1, 10_000_000))
+    .option("--months <n>", "months to simulate (at most 1200)", wholeNumber("--months", 1, 1200), 36)
     .option("--seed <n>", "random seed: the same seed gives the same file", wholeNumber("--seed", 0), 1)
     .option("--gap-rate <p>", "chance that a row (not a client's first or last) is left out, to make gaps", probability("--gap-rate"), 0)
     .option("--no-inflow", "no new clients after the first month")

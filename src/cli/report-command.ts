@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import { resolveForReport } from "./macro-library.js";
+import { interruptible } from "./interrupt.js";
 import { runFolderOf } from "./run-folder.js";
 
 interface ReportCommandOptions {
@@ -25,7 +26,7 @@ Examples:
   bijstandsim report output/groningen-test --input scenarios/groningen.json`)
     .action(async (dir: string, opts: ReportCommandOptions) => {
       const { writeReport } = await import("../report/write-report.js"); // vega & co. load only when needed
-      const written = await writeReport(runFolderOf(dir), { scenarioFile: opts.input, resolveSets: resolveForReport });
+      const written = await interruptible(() => writeReport(runFolderOf(dir), { scenarioFile: opts.input, resolveSets: resolveForReport }));
       if (opts.quiet) return;
       process.stdout.write(`Rapport: ${written.length} bestanden\n${written.map((f) => `  ${f}`).join("\n")}\n`);
     });

@@ -48,6 +48,8 @@ export const LIMITS = {
   age: 150,
   /** A household type's cost multiplier. */
   multiplier: 1000,
+  /** Distinct clients in a client panel (estimate --panel). */
+  panelClients: 20_000_000,
   /** States after splitting into duration bands, re-inflow tunnels and intervention layers. */
   compiledStates: 100_000,
 } as const;

@@ -114,15 +114,18 @@ export class Output {
   private committed = false;
   private locked = false;
 
+  private readonly option: string;
+
   private constructor(target: string, abs: string, readonly mode: PublishMode) {
     this.target = target;
+    this.option = optionOf(mode);
     this.abs = abs;
     this.parent = dirname(this.abs);
     const name = basename(this.abs);
     const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.lockFile = join(this.parent, `.${name}.lock`);
     this.staging = join(this.parent, `.${name}.staging-${tag}`);
-    this.createdParent = fsGuard(target, () => mkdirSync(this.parent, { recursive: true }));
+    this.createdParent = fsGuard(target, () => mkdirSync(this.parent, { recursive: true }), this.option);
   }
 
   /**
@@ -130,14 +133,14 @@ export class Output {
    * Throws InputError (nothing written) when the folder cannot be used.
    */
   static open(target: string, mode: PublishMode): Output {
-    checkName(target);
+    checkName(target, mode);
     // A link to a folder (output/<stem>/latest, a folder kept elsewhere) publishes into the folder it points to.
-    const abs = mode !== "new" && existsSync(target) ? fsGuard(target, () => realpathSync(target)) : resolve(target);
+    const abs = mode !== "new" && existsSync(target) ? fsGuard(target, () => realpathSync(target), optionOf(mode)) : resolve(target);
     checkTarget(target, abs, mode);
     const out = new Output(target, abs, mode);
     try {
-      fsGuard(target, () => out.acquire());
-      fsGuard(target, () => out.recover());
+      out.guard(() => out.acquire());
+      out.guard(() => out.recover());
       checkTarget(target, abs, mode); // again: a recovered folder is back in place
     } catch (err) {
       out.release();
@@ -162,7 +165,7 @@ export class Output {
   /** Writes files (names may contain `/`) into the staging folder. */
   stage(files: Record<string, FileContent>): void {
     this.ensureStaging();
-    fsGuard(this.target, () => {
+    this.guard(() => {
       for (const [name, content] of Object.entries(files)) {
         const path = join(this.staging, name);
         mkdirSync(dirname(path), { recursive: true });
@@ -173,18 +176,18 @@ export class Output {
 
   /** Removes a staged file or folder (e.g. charts an earlier report drew). */
   unstage(name: string): void {
-    fsGuard(this.target, () => rmSync(join(this.staging, name), { recursive: true, force: true }));
+    this.guard(() => rmSync(join(this.staging, name), { recursive: true, force: true }));
   }
 
   /** Puts the staged folder in place of the target with one rename; returns the target's path. */
   commit(): string {
     this.ensureStaging();
-    fsGuard(this.target, () => {
+    this.guard(() => {
       if (!existsSync(this.abs)) {
         if (this.mode === "merge") throw new InputError(this.target, "", T.fs(T.reasons.ENOENT, "ENOENT"), T.fsFix);
         renameSync(this.staging, this.abs);
       } else {
-        if (this.mode === "new") throw new InputError(this.target, "--out", T.exists, T.existsFix);
+        if (this.mode === "new") throw new InputError(this.target, this.option, T.exists, T.existsFix);
         if (this.mode === "replace") checkReplaceable(this.target, this.abs);
         const old = this.staging.replace(/\.staging-/, ".old-");
         renameSync(this.abs, old);
@@ -195,7 +198,12 @@ export class Output {
           renameSync(old, this.abs);
           throw err;
         }
-        rmSync(old, { recursive: true, force: true });
+        this.committed = true;
+        try {
+          rmSync(old, { recursive: true, force: true });
+        } catch {
+          // the new folder is in place; the next publisher removes what is left of the old one
+        }
       }
     });
     this.committed = true;
@@ -214,10 +222,15 @@ export class Output {
     if (!this.committed && this.createdParent) removeEmptyUpTo(this.parent, this.createdParent);
   }
 
+  /** Runs `fn`; a file-system error becomes an InputError about the target. */
+  private guard<R>(fn: () => R): R {
+    return fsGuard(this.target, fn, this.option);
+  }
+
   private ensureStaging(): void {
     if (this.staged) return;
     this.staged = true;
-    fsGuard(this.target, () => {
+    this.guard(() => {
       if (this.mode === "merge") linkTree(this.abs, this.staging);
       else mkdirSync(this.staging);
     });
@@ -237,11 +250,11 @@ export class Output {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
         const held = lockHolder(this.lockFile);
-        if (held.live) throw new InputError(this.target, "--out", T.locked(held.who), T.lockedFix(this.lockFile));
+        if (held.live) throw new InputError(this.target, this.option, T.locked(held.who), T.lockedFix(this.lockFile));
         rmSync(this.lockFile, { force: true });
       }
     }
-    throw new InputError(this.target, "--out", T.locked("onbekend"), T.lockedFix(this.lockFile));
+    throw new InputError(this.target, this.option, T.locked("onbekend"), T.lockedFix(this.lockFile));
   }
 
   /** With the lock held, every `.<name>.staging-*` or `.<name>.old-*` beside the target is left by a dead process. */
@@ -286,11 +299,15 @@ function lockHolder(file: string): { live: boolean; who: string } {
   return { live: alive(Number(pid)), who };
 }
 
-function checkName(target: string): void {
-  if (target.trim() === "") throw new InputError(JSON.stringify(target), "--out", T.empty, T.emptyFix);
+/** The option that named the folder, for messages: a report's folder is an argument, not --out. */
+const optionOf = (mode: PublishMode): string => (mode === "merge" ? "" : "--out");
+
+function checkName(target: string, mode: PublishMode): void {
+  const option = optionOf(mode);
+  if (target.trim() === "") throw new InputError(JSON.stringify(target), option, T.empty, T.emptyFix);
   const abs = resolve(target);
   const cwd = process.cwd();
-  if (abs === dirname(abs) || cwd === abs || cwd.startsWith(abs + sep)) throw new InputError(target, "--out", T.notAFolderName, T.notAFolderNameFix);
+  if (abs === dirname(abs) || cwd === abs || cwd.startsWith(abs + sep)) throw new InputError(target, option, T.notAFolderName, T.notAFolderNameFix);
 }
 
 function checkTarget(target: string, abs: string, mode: PublishMode): void {
@@ -302,11 +319,11 @@ function checkTarget(target: string, abs: string, mode: PublishMode): void {
       if (mode === "merge") throw new InputError(target, "", T.fs(T.reasons.ENOENT, "ENOENT"), T.fsFix);
       return;
     }
-    throw fsInputError(err, target) ?? err;
+    throw fsInputError(err, target, optionOf(mode)) ?? err;
   }
-  if (st.isSymbolicLink()) throw new InputError(target, "--out", T.link, T.isFileFix);
-  if (!st.isDirectory()) throw new InputError(target, "--out", T.isFile, T.isFileFix);
-  if (mode === "new") throw new InputError(target, "--out", T.exists, T.existsFix);
+  if (st.isSymbolicLink()) throw new InputError(target, optionOf(mode), T.link, T.isFileFix);
+  if (!st.isDirectory()) throw new InputError(target, optionOf(mode), T.isFile, T.isFileFix);
+  if (mode === "new") throw new InputError(target, optionOf(mode), T.exists, T.existsFix);
   if (mode === "replace") checkReplaceable(target, abs);
 }
 
