@@ -202,7 +202,7 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     writeFileSync(join(dir, "afile"), "x");
     const r = await cli("run", DEFAULT, "--out", join(dir, "afile"));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/afile: --out: cannot write the output here: a file of that name is in the way \(EEXIST\)\. Fix: choose another output folder/);
+    expect(r.err).toBe(`bijstandsim: error: ${join(dir, "afile")}: --out: is een bestand, geen map. Fix: kies een andere map met --out, of verplaats het bestand\n`);
   });
 
   it("missing file", async () => {

@@ -78,7 +78,7 @@ describe("bijstandsim explore", () => {
     writeFileSync(file, "");
     const notDir = await cli("explore", DEFAULT, "--out", file);
     expect(notDir.code).toBe(2);
-    expect(notDir.err).toMatch(/een-bestand: --out: cannot write the output here/);
+    expect(notDir.err).toMatch(/een-bestand: --out: kan hier niet schrijven: een bestand staat in de weg \(EEXIST\)/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * written: the shell block is read from README.md, split into words as a shell would,
  * and each `bin/bijstandsim ...` line runs in a fresh folder with the compiled CLI.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,10 +37,12 @@ describe("README", () => {
     } finally {
       process.chdir(cwd);
     }
-    for (const f of ["meppel.json", "output/meppel/yearly.csv", "output/meppel/report.html"]) expect(existsSync(join(dir, f)), f).toBe(true);
-    const html = readFileSync(join(dir, "output/meppel/report.html"), "utf8");
+    // The run's own folder, output/meppel/cohort-<date>-<time>/, and `latest` pointing at it (docs/output.md).
+    for (const f of ["meppel.json", "output/meppel/latest/yearly.csv", "output/meppel/latest/report.html"]) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(readdirSync(join(dir, "output/meppel")).filter((f) => /^cohort-\d{8}-\d{6}$/.test(f))).toHaveLength(1);
+    const html = readFileSync(join(dir, "output/meppel/latest/report.html"), "utf8");
     expect(html).toMatch(/Stresstest tweede golf/);
-    const yearly = readFileSync(join(dir, "output/meppel/yearly.csv"), "utf8");
+    const yearly = readFileSync(join(dir, "output/meppel/latest/yearly.csv"), "utf8");
     for (const [v, y] of [[830, 2024], [837, 2025], [848, 2028]]) {
       const got = Number(new RegExp(`^neutraal,baseline,${y},volume_end,([\\d.]+)$`, "m").exec(yearly)![1]);
       expect(Math.abs(got - v), `${y}: ${got}`).toBeLessThanOrEqual(0.5); // as the README rounds

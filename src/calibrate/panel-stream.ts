@@ -8,6 +8,7 @@
  * A line may be longer than a chunk (the buffer grows), and a "\r\n" may straddle two
  * chunks. Memory: one chunk buffer, plus the reader's per-client state.
  */
+import { InputError } from "../model/errors.js";
 import type { PanelReader } from "./panel.js";
 
 const LF = 0x0a;
@@ -15,6 +16,9 @@ const CR = 0x0d;
 
 /** Bytes read at a time. */
 export const CHUNK_BYTES = 1 << 20;
+
+/** The longest line a panel may have (a row is a client, a month and a state: a few dozen bytes). */
+export const MAX_LINE_BYTES = 1 << 20;
 
 /** Where splitLines sends each line. */
 export interface LineSink {
@@ -93,6 +97,9 @@ export async function streamPanel(read: (buf: Buffer, offset: number, length: nu
   try {
     for (;;) {
       const n = await next;
+      if (kept > MAX_LINE_BYTES) {
+        throw new InputError(reader.file, `regel ${sink.lineNo + 1}`, `is langer dan ${MAX_LINE_BYTES / (1 << 20)} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen");
+      }
       if (kept + n > sink.buf.length) {
         // a line longer than a chunk: make room for more of it
         const bigger = Buffer.allocUnsafe(Math.max(2 * sink.buf.length, kept + n));

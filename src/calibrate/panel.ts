@@ -28,6 +28,7 @@
 import { InputError } from "../model/errors.js";
 import type { StateKind } from "../model/schema.js";
 import { delimiterByte, detectDelimiter, normaliseHeader, splitCsvBytes, splitCsvLine, trimSpan } from "./csv.js";
+import { LIMITS } from "../model/limits.js";
 import { ByteTable, hashAscii, hashBytes, isAscii, RecentKey, sameBytes } from "./intern.js";
 import { MonthCounts } from "./month-counts.js";
 import { describePeriod, parsePeriod, parsePeriodBytes, parseYearMonth, type PeriodKind } from "./period.js";
@@ -156,7 +157,7 @@ class ClientIds {
 }
 
 export class PanelReader {
-  private readonly file: string;
+  readonly file: string;
   private readonly fixed: boolean;
   private readonly skipInvalid: boolean;
   private readonly states: PanelState[] = [];
@@ -227,6 +228,7 @@ export class PanelReader {
   }
 
   private addState(name: string, kind: StateKind): number {
+    if (this.states.length >= LIMITS.states) throw new InputError(this.file, "", `heeft meer dan ${LIMITS.states} verschillende toestanden (de laatste: ${JSON.stringify(name)})`, "controleer de kolom state, of voeg toestanden samen");
     const i = this.states.length;
     this.states.push({ name, kind });
     this.exit.push(kind === "exit");
@@ -511,6 +513,7 @@ export class PanelReader {
 
   /** The first row of client c. */
   private newClient(c: number, month: number, s: number): void {
+    if (c >= LIMITS.panelClients) throw new InputError(this.file, "", `heeft meer dan ${LIMITS.panelClients.toLocaleString("nl-NL")} verschillende cliënten`, "splits het paneel (bijv. per jaar van instroom) of controleer de kolom client_id");
     for (const col of [this.first, this.last, this.firstState, this.lastState, this.observations, this.flags]) col.ensure(c + 1);
     this.first.data[c] = month;
     this.last.data[c] = month;

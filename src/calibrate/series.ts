@@ -10,7 +10,8 @@
  */
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
-import { isMetric, METRIC_KEYS, type Metric } from "../outcomes/metrics.js";
+import { LIMITS } from "../model/limits.js";
+import { isMetric, METRIC_KEYS, METRICS, type Metric } from "../outcomes/metrics.js";
 import { csvLine } from "../locale/csv.js";
 import { decimalPoint, detectDelimiter, normaliseHeader, splitCsvLine } from "./csv.js";
 
@@ -23,6 +24,28 @@ export interface SeriesPoint {
   line: number;
 }
 
+
+/** A plain decimal number: digits, an optional decimal point with digits, an optional exponent. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+/** `415.000` or `1.250.000`: a Dutch thousands separator, or three decimals? Refused rather than guessed. */
+const THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
+/** Metrics that count persons or euros spent: never below 0. */
+const NON_NEGATIVE = new Set(["expenditure", "budget", "intervention_cost", "vangnet_compensation", "expenditure_discounted"]);
+
+/**
+ * A series value, strictly: a plain decimal number (no hexadecimal `0x10`, no decimal
+ * comma, no thousands separator), finite and within LIMITS.magnitude, and not negative
+ * where the metric is a count of persons or euros spent.
+ */
+function seriesValue(text: string, metric: Metric, file: string, where: string): number {
+  const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  if (THOUSANDS.test(text)) throw new InputError(file, where, `waarde "${shown}" is dubbelzinnig: een punt als duizendtalscheiding of drie decimalen?`, `schrijf het getal zonder scheidingstekens (${text.replace(/\./g, "")}), of met een andere precisie (bijv. ${Number(text).toFixed(1)})`);
+  const value = Number(text);
+  if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value)) throw new InputError(file, where, `value "${shown}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)");
+  if (Math.abs(value) > LIMITS.magnitude) throw new InputError(file, where, `waarde "${shown}" is groter dan ${LIMITS.magnitude.toLocaleString("nl-NL")}`, "controleer de eenheid en het getal (docs/limits.md)");
+  if (value < 0 && (METRICS[metric].unit === "persons" || NON_NEGATIVE.has(metric))) throw new InputError(file, where, `waarde "${shown}" is negatief, maar ${metric} telt personen of uitgaven`, "geef een getal van 0 of meer");
+  return value;
+}
 
 /** Parses a series CSV; checks form (columns, numbers, metric names, duplicates). */
 export function parseSeries(text: string, file: string): SeriesPoint[] {
@@ -57,8 +80,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
       throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
     }
     const valueText = decimalPoint(f[vi].trim(), delimiter);
-    const value = Number(valueText);
-    if (valueText === "" || !Number.isFinite(value)) throw new InputError(file, `line ${line}, column value`, `value "${valueText}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)");
+    const value = seriesValue(valueText, metric, file, `line ${line}, column value`);
     const key = `${scenario}|${yearText}|${metric}`;
     if (seen.has(key)) throw new InputError(file, `line ${line}`, `repeats ${scenario || "(every scenario)"} ${yearText} ${metric} (first on line ${seen.get(key)})`, "keep one value per scenario, year and metric");
     seen.set(key, line);
@@ -90,7 +112,7 @@ function parseWide(lines: string[], headerAt: number, delimiter: string, header:
     const at = (name: string) => f[header.indexOf(name)]?.trim() ?? "";
     for (const h of header.filter(isMetric)) {
       if (at(h) === "") continue;
-      tidy.push(csvLine([at("scenario"), at("year"), h, decimalPoint(at(h), delimiter)]));
+      tidy.push(csvLine([at("scenario"), at("year"), h, decimalPoint(at(h), delimiter)], "tidy", false)); // read back below: text kept exactly
       lineOf.push(k);
       columnOf.push(h);
     }

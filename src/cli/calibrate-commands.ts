@@ -13,10 +13,13 @@ import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
+import { fsGuard, fsInputError } from "../report/publish.js";
 import { writeFilesAtomically } from "../report/write.js";
+import { checkTextFile, INPUT_LIMITS } from "./input-file.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
 import { collect, csvOption, probability, wholeNumber, year } from "./options.js";
+import { checkPreflight } from "../simulate/preflight.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
 import { estimateScenario, panelSeries, type Template } from "../calibrate/estimate.js";
@@ -43,16 +46,11 @@ function writeEach(files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) writeFilesAtomically(dirname(path) || ".", { [basename(path)]: content });
 }
 
-/** An existing, readable regular file, or an InputError like readText's. */
-function checkFile(file: string): void {
-  try {
-    if (statSync(file).isDirectory()) throw new InputError(file, "", "is a folder, not a file", "name a CSV file");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, "", code === "ENOENT" ? "file not found" : `cannot be read (${code})`, "check the path");
-  }
-}
+/** An existing, readable file of text (not UTF-16 or binary), or an InputError like readText's. */
+const checkFile = (file: string): void => checkTextFile(file, "CSV-bestand");
+
+/** What a series file is, in messages. */
+const SERIES_KIND = "CSV-bestand met reeksen (scenario,year,metric,value)";
 
 /** A scenario file checked and compiled (with its macro sets, from where it will be), the result of a command validated before it is written. */
 function validateOutput(text: string, file: string): void {
@@ -66,6 +64,9 @@ function validateOutput(text: string, file: string): void {
 
 // --- synth --------------------------------------------------------------------------------------
 
+/** The most rows synth writes (ten million clients over thirty months, some 8 GB). */
+const MAX_PANEL_ROWS = 3e8;
+
 interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; csv: CsvDialect; quiet?: boolean }
 
 async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
@@ -74,13 +75,18 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
     throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
   }
-  const names = model.declared.map((d) => csvField(d.name, opts.csv));
+  if (opts.clients * opts.months > MAX_PANEL_ROWS) {
+    throw new InputError("--clients", "", `${opts.clients} cliënten x ${opts.months} maanden is meer dan ${MAX_PANEL_ROWS.toLocaleString("nl-NL")} paneelregels`, "verlaag --clients of --months");
+  }
+  const names = model.declared.map((d) => csvField(d.name, opts.csv, false)); // a panel is read back by estimate: names as they are
   const sep = csvSeparator(opts.csv);
   const first = spec.start_year * 12;
   const dir = dirname(opts.out) || ".";
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(opts.out)}.tmp-${process.pid}`);
-  const fd = openSync(temp, "w");
+  const fd = fsGuard(opts.out, () => {
+    mkdirSync(dir, { recursive: true });
+    return openSync(temp, "w");
+  });
   let rows = 0;
   let clients = 0;
   try {
@@ -100,7 +106,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   } catch (err) {
     try { closeSync(fd); } catch { /* already closed */ }
     rmSync(temp, { force: true });
-    throw err;
+    throw fsInputError(err, opts.out) ?? err;
   }
   if (!opts.quiet) {
     io.out(`${opts.out}: ${rows} rijen, ${clients} cliënten (${opts.clients} bij de start${opts.inflow ? `, ${clients - opts.clients} nieuwe instroom` : ""}), ` +
@@ -186,7 +192,7 @@ interface FitOpts { target: string; free: string[]; scenario?: string[]; relativ
 
 async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
   const { text, spec, model } = loadScenario(file);
-  const points = parseSeries(readText(opts.target), opts.target);
+  const points = parseSeries(readText(opts.target, SERIES_KIND, INPUT_LIMITS.series), opts.target);
   checkScenarios(points, model, opts.target);
   for (const name of opts.scenario ?? []) {
     if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", `unknown scenario "${name}"`, `use one of: ${model.scenarios.map((s) => s.name).join(", ")}`);
@@ -194,6 +200,8 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const cells = expandCells(points, model, opts.scenario ?? []);
   if (cells.length === 0) throw new InputError(opts.target, "", "has no rows for the selected scenarios", "check the scenario column and --scenario");
   const params = parseFreeParams(opts.free, spec);
+  // Levenberg-Marquardt: at most 200 iterations of one projection per parameter and one more, per scenario.
+  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: new Set(cells.map((c) => c.scenario)).size, variants: 200 * (params.length + 1), analysed: 0 }, file);
   const progress = new Progress("fit (vertraging)", 25, opts.quiet);
   const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();
@@ -213,7 +221,7 @@ interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?
 
 async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
   const { spec, model } = loadScenario(file);
-  const points = parseSeries(readText(opts.actual), opts.actual);
+  const points = parseSeries(readText(opts.actual, SERIES_KIND, INPUT_LIMITS.series), opts.actual);
   checkScenarios(points, model, opts.actual);
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");
@@ -231,8 +239,8 @@ export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo):
     .command("synth")
     .description("simulate a client panel (client_id,period,state) from a scenario's monthly matrix: test data for estimate")
     .requiredOption("--scenario <file>", "scenario file (JSON) whose states, initial mix, monthly matrix and inflow are used")
-    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month", wholeNumber("--clients", 1))
-    .option("--months <n>", "months to simulate", wholeNumber("--months", 1), 36)
+    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month (at most 10,000,000)", wholeNumber("--clients", 1, 10_000_000))
+    .option("--months <n>", "months to simulate (at most 1200)", wholeNumber("--months", 1, 1200), 36)
     .option("--seed <n>", "random seed: the same seed gives the same file", wholeNumber("--seed", 0), 1)
     .option("--gap-rate <p>", "chance that a row (not a client's first or last) is left out, to make gaps", probability("--gap-rate"), 0)
     .option("--no-inflow", "no new clients after the first month")

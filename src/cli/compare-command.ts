@@ -1,7 +1,7 @@
 /**
  * `bijstandsim compare <run> <run> [...]`: reads the runs' results.json, prints the
  * differences per scenario, year and metric, and writes vergelijking.html, .xlsx and
- * .csv atomically to --out. The comparison itself is src/compare/; this module reads,
+ * .csv to --out, the folder put in place as one unit (report/publish.ts). The comparison itself is src/compare/; this module reads,
  * prints and writes. A run that cannot be read or compared stops the command with one
  * Dutch line (exit 2) before anything is written.
  */
@@ -11,9 +11,11 @@ import { Option, type Command } from "commander";
 import type { RunSource, Stat } from "../compare/compare.js";
 import type { CsvDialect } from "../locale/csv.js";
 import { InputError } from "../model/errors.js";
-import { writeFilesAtomically } from "../report/write.js";
+import { Output } from "../report/publish.js";
+import { interruptible, interruptPoint } from "./interrupt.js";
 import { print } from "./io.js";
 import { collect, csvOption } from "./options.js";
+import { runFolderOf } from "./run-folder.js";
 
 interface CompareOptions {
   scenario?: string[];
@@ -25,13 +27,14 @@ interface CompareOptions {
 
 const day = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
-/** A run: an output folder holding results.json, or a results.json itself. */
-function readRun(path: string, parseRun: (text: string, file: string) => RunSource["doc"]): RunSource {
-  if (!existsSync(path)) throw new InputError(path, "", "niet gevonden", "geef de uitvoermap van een run (met results.json) of het pad van een results.json");
+/** A run: an output folder holding results.json (output/<stem>: its latest run), or a results.json itself. */
+function readRun(given: string, parseRun: (text: string, file: string) => RunSource["doc"]): RunSource {
+  if (!existsSync(given)) throw new InputError(given, "", "niet gevonden", "geef de uitvoermap van een run (met results.json) of het pad van een results.json");
+  const path = statSync(given).isDirectory() ? runFolderOf(given) : given;
   const file = statSync(path).isDirectory() ? join(path, "results.json") : path;
   if (!existsSync(file)) {
     throw new InputError(path, "", "bevat geen results.json, dus geen uitvoer van bijstandsim run",
-      "geef de map die bijstandsim run schreef (standaard output/<naam van het scenariobestand>/), of draai eerst bijstandsim run <scenariobestand> --out <map>");
+      "geef de map die bijstandsim run schreef (standaard output/<naam van het scenariobestand>/<mode>-<tijd>/, of output/<naam> voor de laatste), of draai eerst bijstandsim run <scenariobestand> --out <map>");
   }
   return { source: path.replace(/\/+$/, "") || path, doc: parseRun(readFileSync(file, "utf8"), file), fileDate: day(statSync(file).mtime) };
 }
@@ -57,7 +60,20 @@ async function compareCommand(paths: string[], opts: CompareOptions): Promise<vo
   const out = opts.out ?? defaultCompareOut(runs.map((r) => r.source));
   const command = ["bijstandsim", "compare", ...runs.map((r) => r.source), ...(opts.scenario?.length ? ["--scenario", opts.scenario.join(",")] : []),
     ...(opts.stat !== "value" ? ["--stat", opts.stat] : []), ...(opts.csv !== "tidy" ? ["--csv", opts.csv] : []), "--out", out].map(shellWord).join(" ");
-  const written = writeFilesAtomically(out, await compareFiles(comparison, { command, csv: opts.csv }));
+  // Checked and locked before the page and workbook are built; the folder appears whole or not at all.
+  const output = Output.open(out, "replace");
+  let written: string[];
+  try {
+    written = await interruptible(async () => {
+      const files = await compareFiles(comparison, { command, csv: opts.csv });
+      output.stage(files);
+      await interruptPoint();
+      output.commit();
+      return Object.keys(files).map((name) => join(out, name));
+    });
+  } finally {
+    output.release();
+  }
   if (opts.quiet) return;
   print(compareText(comparison));
   print(`\nUitvoer: ${written.join(", ")}`);
@@ -79,7 +95,7 @@ export function registerCompare(program: Command): void {
 Examples:
   bijstandsim compare output/begroting-2025 output/begroting-2026
   bijstandsim compare output/steenwijkerland output/steenwijkerland-psa --stat mean --scenario tweede-golf
-  bijstandsim compare output/steenwijkerland/results.json mijn-fit/results.json --out output/fit-tegenover-basis
+  bijstandsim compare output/steenwijkerland/latest/results.json mijn-fit/results.json --out output/fit-tegenover-basis
 
 Writes vergelijking.html, vergelijking.xlsx and vergelijking.csv. Runs are compared over the years and macro
 scenarios they all have (what one run lacks is named and left out); runs with no year or no

@@ -1,22 +1,16 @@
 /** Reading a scenario file from disk (the I/O edge of the model layer), with its macro sets. */
-import { readFileSync } from "node:fs";
 import { InputError } from "../model/errors.js";
 import { fileHash, parseScenario } from "../model/parse.js";
 import { compileScenario, type CompileOptions } from "../model/compile/index.js";
 import { pointAtSet } from "../model/macro-sets.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
+import { INPUT_LIMITS, readInputText } from "./input-file.js";
 import { resolveScenarioText } from "./macro-library.js";
 
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError(file, "", "file not found", "check the path; the shipped scenarios are in scenarios/");
-    if (code === "EISDIR") throw new InputError(file, "", "is a folder, not a file", "name a scenario .json file");
-    throw new InputError(file, "", `cannot be read (${code ?? (err as Error).message})`, "check the file's permissions");
-  }
+/** A scenario (or template) file's text: bounded in size, refused when it is not UTF-8 text (input-file.ts). */
+export function readText(file: string, kind = "scenariobestand (.json)", maxBytes: number = INPUT_LIMITS.scenario): string {
+  return readInputText(file, kind, maxBytes);
 }
 
 export interface Loaded {

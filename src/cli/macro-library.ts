@@ -8,6 +8,7 @@
  * (`"set": "cpb-2020"` reads scenarios/macro/cpb-2020.json).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { INPUT_LIMITS, readInputText } from "./input-file.js";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../model/errors.js";
@@ -55,7 +56,7 @@ export function lookupFor(file: string): (ref: SetRef, path: string) => FoundSet
       throw new InputError(file, path, MSG.setUnknown(ref.name), MSG.setUnknownFix(libraryNames()));
     }
     const shown = relative(process.cwd(), target) || target;
-    return { set: parseMacroSet(readFileSync(target, "utf8"), shown), file: shown };
+    return { set: parseMacroSet(readInputText(target, "macroreeks (.json)", INPUT_LIMITS.scenario), shown), file: shown };
   };
 }
 

@@ -4,11 +4,12 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { heldWarnings } from "../macro/held.js";
-import { InputError } from "../model/errors.js";
+import { InputError, safeLine } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-commands.js";
 import { registerCompare } from "./compare-command.js";
 import { registerExplore } from "./explore-command.js";
+import { wasInterrupted } from "./interrupt.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
 import { collect, csvOption, positiveNumber, wholeNumber } from "./options.js";
@@ -40,7 +41,7 @@ export function buildProgram(): Command {
   const program = new Command("bijstandsim")
     .description("Forecast the bijstand caseload, ladder transitions and BUIG result of a municipality under economic scenarios.")
     .version(VERSION)
-    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${message.trim()} (see --help)\n`) })
+    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${safeLine(message.trim())} (see --help)\n`) })
     .exitOverride();
 
   const run = program
@@ -52,7 +53,7 @@ export function buildProgram(): Command {
     .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
     .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0, 4294967295), 1)
     .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))
-    .option("-w, --workers <n>", "worker threads (default: the number of cores)", wholeNumber("--workers", 1))
+    .option("-w, --workers <n>", "worker threads, 1 to 64 (default: the number of cores)", wholeNumber("--workers", 1, 64))
     .option("--no-noise", "psa without population noise: parameter uncertainty only")
     .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
     .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
@@ -108,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv, { from: "user" });
     return 0;
   } catch (err) {
+    if (wasInterrupted()) return 130; // threads being stopped by Ctrl-C: the line is printed, the process exits
     if (err instanceof CommanderError) {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
     }
@@ -116,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof WorkerError) {
-      process.stderr.write(`bijstandsim: error: ${err.message}; no output written\n`);
+      process.stderr.write(`bijstandsim: error: ${safeLine(err.message)}; no output written\n`);
       return 1;
     }
     process.stderr.write(`bijstandsim: internal error (please report): ${(err as Error).stack ?? err}\n`);

@@ -4,7 +4,7 @@
  * summary. The work is done below (simulate/, analyses/, outcomes/, report/); this
  * module chooses, times the threads and owns Ctrl-C.
  */
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
@@ -15,6 +15,7 @@ import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
 import { resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
 import { summarise, type Bands } from "../outcomes/bands.js";
+import { firstNonFinite, inputBehind } from "../outcomes/finite.js";
 import { paybackRows } from "../outcomes/payback.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { defaultWorkers } from "../parallel/workers.js";
@@ -22,15 +23,18 @@ import { runMicrosim } from "../parallel/microsim.js";
 import type { MicrosimPool } from "../parallel/microsim-pool.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
 import { layoutOf, runSize } from "../simulate/psa.js";
-import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
+import { checkPreflight } from "../simulate/preflight.js";
+import { runDeterministic, selectScenarios, selectVariants } from "../simulate/scenario.js";
 import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
-import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
+import { writeFilesAtomically } from "../report/write.js";
 import type { CsvDialect } from "../locale/csv.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
+import { interruptible, interruptPoint, onInterrupt } from "./interrupt.js";
 import { Progress } from "./progress.js";
+import { openRunFolder, pointLatest, stemFolder } from "./run-folder.js";
 import { print, runDate, status, VERSION } from "./io.js";
 
 export interface RunOptions {
@@ -51,9 +55,8 @@ export interface RunOptions {
   csv?: CsvDialect;
 }
 
-/** Outputs a run writes only sometimes; the report's files are rewritten by --report. */
-const OPTIONAL_OUTPUTS = ["breakeven.csv", "sensitivity.csv", "payback.csv", "draws.csv", "report.html", "results.xlsx", "charts"];
-export const defaultOut = (file: string): string => join("output", basename(file, extname(file)));
+/** Where breakeven and explore write by default: `output/<file-stem>/` (a run writes into a folder of its own there). */
+export const defaultOut = stemFolder;
 
 /** What a run simulated: the results per scenario and variant, and with probabilistic runs each run's values and the bands. */
 interface Simulated {
@@ -104,10 +107,12 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
   };
 }
 
-/** Every file of a run, built in memory. */
+/** Every file of a run, built in memory; refused when a number in them is not finite (checkFinite). */
 function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMeta, opts: RunOptions): Record<string, string> {
   const { results, draws } = sim;
   const dialect = opts.csv ?? "tidy";
+  const doc = resultsDocument(model, results, meta, analyses, draws?.bands);
+  checkFinite(model.file, doc, opts.draws ? draws?.values : undefined);
   const files: Record<string, string> = {
     "yearly.csv": yearlyCsv(model, results, draws?.bands, dialect),
     "states.csv": statesCsv(model, results, draws?.bands, dialect),
@@ -119,8 +124,14 @@ function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMet
   }
   if (analyses.payback.length > 0) files["payback.csv"] = paybackCsv(analyses.payback, dialect);
   if (draws && opts.draws) files["draws.csv"] = drawsCsv(model, results, draws.values, opts.runs, dialect);
-  files["results.json"] = serialiseResults(resultsDocument(model, results, meta, analyses, draws?.bands));
+  files["results.json"] = serialiseResults(doc);
   return files;
+}
+
+/** No NaN or infinity is published: exit 2 naming the field and the inputs behind it. */
+function checkFinite(file: string, doc: unknown, draws?: Float64Array): void {
+  const at = firstNonFinite(doc) ?? (draws ? firstNonFinite(draws, "draws") : undefined);
+  if (at) throw new InputError(file, "", `de berekening geeft een ongeldig getal (NaN of oneindig) in ${at}, niets geschreven`, `een invoergetal is te extreem: controleer ${inputBehind(at)} (docs/limits.md)`);
 }
 
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
@@ -129,21 +140,46 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
-  const sim = await simulateRun(model, text, file, opts);
-  const analyses = analyse(model, scenarios, sim, opts);
-  const out = opts.out ?? defaultOut(file);
-  const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
-  // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
-  if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
-  writeFilesAtomically(out, files);
-  // What an earlier run left here and this one did not write would no longer match: remove it before any report is drawn.
-  removeStaleOutputs(out, Object.keys(files), OPTIONAL_OUTPUTS);
-  // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
-  const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file, resolveSets: resolveForReport }) : [];
+  preflight(model, file, opts, scenarios.length);
+  // The folder is checked and locked before the work starts; it appears only when every file is ready.
+  const folder = openRunFolder(file, opts.mode, opts.out);
+  const out = folder.output.target;
+  let done: { written: string[]; summary: () => void };
+  try {
+    done = await interruptible(async () => {
+      const sim = await simulateRun(model, text, file, opts);
+      const analyses = analyse(model, scenarios, sim, opts);
+      const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
+      // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
+      if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
+      folder.output.stage(files);
+      // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
+      if (opts.report) {
+        const { buildReport } = await import("../report/write-report.js");
+        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
+        folder.output.stage(report);
+        Object.assign(files, report);
+      }
+      await interruptPoint(); // a Ctrl-C that came during the work stops the run here, before anything appears
+      folder.output.commit();
+      if (folder.stem) pointLatest(folder.stem, out);
+      const written = Object.keys(files).filter((f) => !f.startsWith("charts/")).map((f) => join(out, f));
+      return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
+    });
+  } finally {
+    folder.output.release();
+  }
   if (opts.quiet) return;
   for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
-  printRun(model, scenarios, sim, analyses, opts);
-  print(`\nUitvoer: ${[...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", ")}`);
+  done.summary();
+  print(`\nUitvoer: ${done.written.join(", ")}`);
+}
+
+/** Refuses, before any work, a run too large for memory, time or an output file (simulate/preflight.ts). */
+function preflight(model: Model, file: string, opts: RunOptions, scenarios: number): void {
+  const variants = selectVariants(model, opts.variant ?? []);
+  const analysed = model.interventions.filter((iv) => variants.some((v) => v.name === iv.name)).length;
+  checkPreflight(model, { mode: opts.mode, runs: opts.runs, scenarios, variants: variants.length, analysed, draws: opts.draws, personsScale: opts.personsScale }, file);
 }
 
 /** The terminal summary of a run. */
@@ -161,16 +197,6 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? "replicaties" : "trekkingen")}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
-}
-
-/** Ctrl-C while threads run: stop them, write nothing, exit 130. */
-function onInterrupt(stop: () => Promise<void>): () => void {
-  const handler = () => {
-    process.stderr.write("\nbijstandsim: interrupted; stopping workers, no output written\n");
-    void stop().finally(() => process.exit(130));
-  };
-  process.once("SIGINT", handler);
-  return () => process.off("SIGINT", handler);
 }
 
 /** The PSA runs of a `run --mode psa`, over worker threads. */
@@ -231,7 +257,10 @@ export interface BreakevenOptions {
 export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   const { model } = loadScenario(file, { horizonYears: opts.horizon });
   const p = interventionIndex(model, opts.intervention);
-  const rows = selectScenarios(model, opts.scenario ?? []).map((s) => breakEven(model, s, p));
+  const scenarios = selectScenarios(model, opts.scenario ?? []);
+  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: scenarios.length, variants: 1, analysed: 1 }, file);
+  const rows = scenarios.map((s) => breakEven(model, s, p));
+  checkFinite(file, rows);
   const out = opts.out ?? defaultOut(file);
   writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows, opts.csv) });
   if (!opts.quiet) print(breakEvenTable(model, rows));

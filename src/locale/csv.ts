@@ -11,7 +11,11 @@
  *
  * A field is quoted when it contains a comma, semicolon, quote or line break (either
  * dialect); a quote inside is doubled (RFC 4180). Only a field that is a plain decimal
- * number (`-12.5`, `696.4612`, `1e-7`) gets a decimal comma in `nl`; text is left as it is.
+ * number (`-12.5`, `696.4612`, `1e-7`) gets a decimal comma in `nl`. A text that a
+ * spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return, and is not a plain number) gets a leading apostrophe, so a state
+ * named `=HYPERLINK(...)` stays text; files the tool reads back itself (a panel, a
+ * series) keep their text exactly (`csvField(value, dialect, false)`).
  */
 
 export type CsvDialect = "tidy" | "nl";
@@ -23,6 +27,11 @@ export type CsvCell = string | number;
 
 /** A plain decimal number as String(number) or toFixed write it. */
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A plain number, with a decimal point or comma and an optional exponent: never made inert. */
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+/** What a spreadsheet would start a formula with. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The byte-order mark at the start of an `nl` file. */
 const BOM = "\uFEFF";
@@ -40,15 +49,19 @@ export const csvStart = (dialect: CsvDialect): string => (dialect === "nl" ? BOM
  * csvField("696.4612");             // "696.4612"
  * csvField("696.4612", "nl");       // "696,4612"
  * csvField("Trede 1, start", "nl"); // '"Trede 1, start"'
+ * csvField("=1+1");                 // "'=1+1"
+ * csvField("=1+1", "tidy", false);  // "=1+1" (a panel read back by estimate)
  */
-export function csvField(value: CsvCell, dialect: CsvDialect = "tidy"): string {
-  const s = String(value);
+export function csvField(value: CsvCell, dialect: CsvDialect = "tidy", inert = true): string {
+  let s = String(value);
+  if (inert && typeof value === "string" && FORMULA_START.test(s) && !NUMBER.test(s)) s = `'${s}`;
   if (/[",;\n\r]/.test(s)) return `"${s.replace(/"/g, '""')}"`;
   return dialect === "nl" && DECIMAL.test(s) ? s.replace(".", ",") : s;
 }
 
 /** One line (without its line break). */
-export const csvLine = (cells: readonly CsvCell[], dialect: CsvDialect = "tidy"): string => cells.map((c) => csvField(c, dialect)).join(csvSeparator(dialect));
+export const csvLine = (cells: readonly CsvCell[], dialect: CsvDialect = "tidy", inert = true): string =>
+  cells.map((c) => csvField(c, dialect, inert)).join(csvSeparator(dialect));
 
 /**
  * A whole file: the header, then the rows, each line ending in `\n`.

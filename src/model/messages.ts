@@ -27,6 +27,9 @@ const TYPES: Record<string, string> = {
   int: "een geheel getal",
 };
 
+/** A ceiling as a Dutch reader writes it: 1.000.000.000. */
+const nl = (n: number) => n.toLocaleString("nl-NL", { maximumFractionDigits: 20 });
+
 const quoteList = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(", ");
 
 export const MSG = {
@@ -38,6 +41,16 @@ export const MSG = {
   probability: "moet een kans tussen 0 en 1 zijn",
   wholeNumber: "moet een geheel getal zijn",
   minimum: (min: number) => `moet ${min} of meer zijn`,
+  tooLarge: (max: number) => `is groter dan ${nl(max)}: geen plausibele invoer (een tikfout, of een verkeerde eenheid)`,
+  tooTiny: "ligt zo dicht bij 0 (maar is geen 0) dat ermee rekenen overloopt",
+  ceiling: (max: number, what: string) => `mag hoogstens ${nl(max)} zijn (${what}; docs/limits.md)`,
+  driverRange: (max: number, tiny: number) => `moet 0 zijn of in absolute waarde tussen ${tiny} en ${nl(max)} liggen (docs/limits.md)`,
+  tooManyStates: (total: number, max: number, own: number) =>
+    `maakt het model te groot: ${nl(total)} toestanden na uitsplitsing (grens ${nl(max)}), waarvan ${nl(own)} voor deelnemers van deze interventie (maanden in traject en na afloop maal doeltoestanden)`,
+  tooManyStatesFix: "verlaag duration_months of decay.months (of half_life_months), of richt de interventie op minder toestanden",
+  tooManyRegular: (total: number, max: number, own: number) => `maken het model te groot: ${nl(total)} toestanden na uitsplitsing (grens ${nl(max)}), waarvan ${nl(own)} uit duurklassen en herinstroom-maanden`,
+  tooManyRegularFix: "gebruik minder duurklassen (duration_bands) of een kortere herinstroomperiode (reinflow.cumulative)",
+  tooMany: (max: number) => `heeft meer dan ${max} elementen (docs/limits.md)`,
   positive: (what: string) => `${what} moet boven 0 liggen`,
   // --- schema (src/model/schema.ts, distributions/) ---
   yearKey: "jaren zijn viercijferige sleutels zoals \"2024\"",
@@ -56,6 +69,8 @@ export const MSG = {
   ci95: "ci95 moet [laag, hoog] zijn met laag <= hoog",
   truncnormal: "vraagt laag < hoog met het gemiddelde ertussen",
   uniform: "high moet minstens low zijn",
+  gammaShape: "de sd moet tussen een miljoenste en duizend keer het gemiddelde liggen ((gemiddelde/sd)^2 tussen 1e-6 en 1e12)",
+  lognormalRange: "ci95 moet binnen [0.000001, 1000000] liggen",
   // --- describing a schema issue (src/model/issues.ts) ---
   missing: "ontbreekt",
   missingFix: (example: string) => `voeg het toe, bijv. ${example}`,
@@ -75,6 +90,8 @@ export const MSG = {
   seeDocs: "zie docs/scenario-format.md",
   // --- JSON (src/model/parse.ts) ---
   jsonComments: (line: number) => `bevat commentaar (vanaf regel ${line}): JSON kent geen commentaar`,
+  duplicateKey: (key: string) => `veld ${JSON.stringify(key)} staat twee keer in hetzelfde object (JSON zou stil de laatste waarde nemen)`,
+  duplicateKeyFix: "houd één van de twee over",
   jsonCommentsFix: "verwijder alle // en /* */ commentaar (het voorbeeld in docs/scenario-format.md heeft het alleen als uitleg); of laat `bijstandsim init` een geldig bestand schrijven",
   // --- yearly values (src/model/compile/years.ts) ---
   noValueFirstYear: (y: number) => `heeft geen waarde voor ${y}, het eerste jaar van de projectie`,

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { InputError } from "./errors.js";
+import { InputError, jsonPath } from "./errors.js";
 import { describeIssue } from "./issues.js";
 import { MSG } from "./messages.js";
 import { ScenarioSchema, type ScenarioFile } from "./schema.js";
@@ -30,8 +30,50 @@ function commentLine(text: string): number | undefined {
   return undefined;
 }
 
-/** JSON.parse with an error that names the line and column, NaN/Infinity spelled out, and comments named as such. */
+/**
+ * The first key that appears twice in one object of a valid JSON text, with the path of
+ * its object (JSON.parse keeps the last silently). One pass over the text.
+ */
+export function duplicateKey(text: string): { key: string; path: (string | number)[] } | undefined {
+  type Frame = { keys?: Set<string>; key?: string; index: number; expectKey: boolean };
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      let escaped = false;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      for (let k = i + 1; k < j; k++) if (text.charCodeAt(k) === 0x5c) escaped = true;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        if (top.keys.has(key)) return { key, path: stack.slice(0, -1).map((f) => (f.keys ? f.key! : f.index)) };
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b) stack.push({ keys: new Set(), index: 0, expectKey: true });
+    else if (c === 0x5b) stack.push({ index: 0, expectKey: false });
+    else if (c === 0x7d || c === 0x5d) stack.pop();
+    else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return undefined;
+}
+
+/** JSON.parse with an error that names the line and column, NaN/Infinity spelled out, comments named as such, and duplicate keys refused. */
 export function parseJson(text: string, file: string): unknown {
+  const value = parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+  const dup = duplicateKey(text);
+  if (dup) throw new InputError(file, jsonPath([...dup.path, dup.key]), MSG.duplicateKey(dup.key), MSG.duplicateKeyFix);
+  return value;
+}
+
+function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {

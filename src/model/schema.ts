@@ -9,10 +9,18 @@
  */
 import { z } from "zod";
 import { DistributionSchema, type Distribution } from "./distributions/index.js";
-import { finite, int, nonNegative, probability, source } from "./fields.js";
+import { amount, atMost, count, finite, int, months, nonNegative, probability, source, upTo, year } from "./fields.js";
+import { LIMITS } from "./limits.js";
 import { MSG } from "./messages.js";
 
 export { DistributionSchema, type Distribution };
+
+/** A driver's value: within LIMITS.driver, and 0 or at least LIMITS.driverTiny in magnitude (a budget indexed on it divides by it). */
+const driverValue = () =>
+  finite().refine((v) => Math.abs(v) <= LIMITS.driver && (v === 0 || Math.abs(v) >= LIMITS.driverTiny), MSG.driverRange(LIMITS.driver, LIMITS.driverTiny));
+
+/** A Dirichlet concentration (person-periods): above 0, up to LIMITS.observations. */
+const concentration = () => finite().refine((v) => v > 0, MSG.concentration).refine((v) => v <= LIMITS.observations, MSG.ceiling(LIMITS.observations, "waarnemingen"));
 
 const yearKey = z.string().regex(/^\d{4}$/, MSG.yearKey);
 
@@ -25,8 +33,8 @@ export const StateKindSchema = z.enum(["on", "off", "exit"]);
 
 const CostSchema = z.strictObject({
   per: CycleSchema.default("year"),
-  benefit: nonNegative().default(0),
-  lks: nonNegative().default(0),
+  benefit: amount().default(0),
+  lks: amount().default(0),
   /** Uncertainty of benefit + lks per period (e.g. gamma). */
   distribution: DistributionSchema.optional(),
   source,
@@ -34,8 +42,7 @@ const CostSchema = z.strictObject({
 
 /** Re-inflow from an `off` state: cumulative share back on bijstand after so many months. */
 const ReinflowSchema = z.strictObject({
-  cumulative: z
-    .array(z.strictObject({ months: int(1), share: probability() }))
+  cumulative: atMost(z.strictObject({ months: months(1), share: probability() }), LIMITS.reinflowPoints)
     .min(1, MSG.reinflowPoint),
   to: z.record(z.string(), probability()),
   source,
@@ -52,10 +59,10 @@ const StateSchema = z.strictObject({
 });
 
 const DurationBandsSchema = z.strictObject({
-  months: z.array(int(1)).min(1),
-  labels: z.array(z.string()).optional(),
-  outflow_multiplier: z.array(nonNegative()),
-  initial_share: z.array(probability()),
+  months: atMost(months(1), LIMITS.bands).min(1),
+  labels: atMost(z.string(), LIMITS.bands).optional(),
+  outflow_multiplier: atMost(upTo(LIMITS.multiplier, "vermenigvuldiger"), LIMITS.bands),
+  initial_share: atMost(probability(), LIMITS.bands),
   source,
 });
 
@@ -63,22 +70,22 @@ const TransitionsSchema = z.strictObject({
   per: CycleSchema,
   matrix: z
     .strictObject({
-      order: z.array(z.string()),
-      rows: z.array(z.array(probability())),
+      order: atMost(z.string(), LIMITS.states),
+      rows: atMost(atMost(probability(), LIMITS.states), LIMITS.states),
     })
     .optional(),
-  list: z.array(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: DistributionSchema.optional(), source })).optional(),
-  counts: z.array(z.strictObject({ from: z.string(), to: z.string(), n: nonNegative(), source })).optional(),
+  list: atMost(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: DistributionSchema.optional(), source }), LIMITS.states * LIMITS.states).optional(),
+  counts: atMost(z.strictObject({ from: z.string(), to: z.string(), n: upTo(LIMITS.observations, "waarnemingen"), source }), LIMITS.states * LIMITS.states).optional(),
   /**
    * Dirichlet uncertainty of each row: the number of observed person-periods (in the unit
    * of `per`) behind it, for all rows or per state. Counts carry their own by default.
    */
-  concentration: z.union([finite().refine((v) => v > 0, MSG.concentration), z.record(z.string(), finite().refine((v) => v > 0, MSG.concentration))]).optional(),
+  concentration: z.union([concentration(), z.record(z.string(), concentration())]).optional(),
   source,
 });
 
 const InflowSchema = z.strictObject({
-  per_year: z.union([nonNegative(), yearSeries(nonNegative)]),
+  per_year: z.union([count(), yearSeries(count)]),
   /** Uncertainty of the yearly new inflow (a number per_year only). */
   distribution: DistributionSchema.optional(),
   entry: z.record(z.string(), probability()),
@@ -95,10 +102,10 @@ const VangnetSchema = z.strictObject({
 });
 
 const BuigSchema = z.strictObject({
-  budget: yearSeries(nonNegative),
+  budget: yearSeries(() => upTo(LIMITS.budget, "euro per jaar")),
   after_last: z.enum(["constant", "error"]).default("constant"),
   /** Budget rule: from `from_year` on, budget(y) = budget(from_year) x D(y) / D(from_year) for the scenario's driver D. */
-  indexed_on: z.strictObject({ driver: z.string(), from_year: int(1900), source }).optional(),
+  indexed_on: z.strictObject({ driver: z.string(), from_year: year(), source }).optional(),
   vangnet: VangnetSchema.optional(),
   source,
 });
@@ -118,8 +125,8 @@ const InterventionEffectSchema = z.strictObject({
   decay: z
     .strictObject({
       type: z.enum(["none", "linear", "exponential"]),
-      months: int(1).optional(),
-      half_life_months: finite().refine((v) => v > 0, MSG.aboveZero).optional(),
+      months: months(1).optional(),
+      half_life_months: finite().refine((v) => v > 0, MSG.aboveZero).refine((v) => v <= LIMITS.months, MSG.ceiling(LIMITS.months, "maanden")).optional(),
     })
     .default({ type: "none" }),
   source,
@@ -128,29 +135,27 @@ const InterventionEffectSchema = z.strictObject({
 const InterventionSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("interventies", "intensieve-begeleiding")),
   label: z.string(),
-  targets: z.array(z.string()).min(1, MSG.atLeastOne("doeltoestand")),
+  targets: atMost(z.string(), LIMITS.states).min(1, MSG.atLeastOne("doeltoestand")),
   start: period,
   end: period,
   capacity: z.strictObject({
-    places: nonNegative().optional(),
-    coaches: nonNegative().optional(),
-    caseload: nonNegative().optional(),
-    starts_per_year: nonNegative().optional(),
+    places: count().optional(),
+    coaches: count().optional(),
+    caseload: count().optional(),
+    starts_per_year: count().optional(),
     source,
   }),
   selection: z.enum(["proportional"]).default("proportional"),
   /** Only persons at least this long on bijstand (a duration band edge) take part. */
-  min_months_on_bijstand: int(0).optional(),
-  duration_months: int(1).default(12),
-  effects: z.array(InterventionEffectSchema).min(1, MSG.atLeastOne("effect")),
+  min_months_on_bijstand: months(0).optional(),
+  duration_months: months(1).default(12),
+  effects: atMost(InterventionEffectSchema, LIMITS.effects).min(1, MSG.atLeastOne("effect")),
   costs: z
     .strictObject({
-      per_start: nonNegative().default(0),
-      per_participant_month: nonNegative().default(0),
-      events: z
-        .array(z.strictObject({ on: z.literal("outflow_work"), amount: nonNegative(), after_months: int(0).default(0), source }))
-        .default([]),
-      range: z.record(z.string(), z.tuple([nonNegative(), nonNegative()])).optional(),
+      per_start: amount().default(0),
+      per_participant_month: amount().default(0),
+      events: atMost(z.strictObject({ on: z.literal("outflow_work"), amount: amount(), after_months: months(0).default(0), source }), LIMITS.events).default([]),
+      range: z.record(z.string(), z.tuple([amount(), amount()])).optional(),
       source,
     })
     .default({ per_start: 0, per_participant_month: 0, events: [] }),
@@ -166,29 +171,29 @@ export const EffectTargetSchema = z.union([
 const MacroSchema = z.strictObject({
   drivers: z.record(
     z.string(),
-    z.strictObject({ label: z.string(), unit: z.string().optional(), base_year: int(1900), source }),
+    z.strictObject({ label: z.string(), unit: z.string().optional(), base_year: year(), source }),
   ),
-  effects: z.array(
+  effects: atMost(
     z.strictObject({
       driver: z.string(),
       target: EffectTargetSchema,
       form: z.enum(["power", "linear"]).default("power"),
-      elasticity: finite(),
+      elasticity: finite().refine((v) => Math.abs(v) <= LIMITS.elasticity, MSG.ceiling(LIMITS.elasticity, "in absolute waarde")),
       distribution: DistributionSchema.optional(),
-      lag_months: int(0).default(0),
+      lag_months: months(0).default(0),
       source,
     }),
+    LIMITS.macroEffects,
   ),
-  scenarios: z
-    .array(
-      z.strictObject({
-        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("scenario's", "matig-herstel")),
-        label: z.string(),
-        paths: z.record(z.string(), yearSeries(finite)),
-        source,
-      }),
-    )
-    .min(1, MSG.atLeastOne("macroscenario")),
+  scenarios: atMost(
+    z.strictObject({
+      name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("scenario's", "matig-herstel")),
+      label: z.string(),
+      paths: z.record(z.string(), yearSeries(driverValue)),
+      source,
+    }),
+    LIMITS.scenarios,
+  ).min(1, MSG.atLeastOne("macroscenario")),
 });
 
 const ReferenceSchema = z.strictObject({
@@ -208,30 +213,30 @@ const ReferenceSchema = z.strictObject({
  * the AOW age) and persons are spread uniformly over its months.
  */
 const AgeBandSchema = z.strictObject({
-  from: nonNegative(),
-  to: nonNegative().optional(),
+  from: upTo(LIMITS.age, "jaar"),
+  to: upTo(LIMITS.age, "jaar").optional(),
   share: probability(),
   source,
 });
-const AgesSchema = z.strictObject({ bands: z.array(AgeBandSchema).min(1, MSG.atLeastOne("leeftijdsklasse")), source });
+const AgesSchema = z.strictObject({ bands: atMost(AgeBandSchema, LIMITS.ageBands).min(1, MSG.atLeastOne("leeftijdsklasse")), source });
 const HouseholdSchema = z.strictObject({
   name: z.string().min(1, MSG.nonEmptyName),
   label: z.string().optional(),
   share: probability(),
   /** Cost of one unit (person or benefit, per `unit`) of this type relative to the state's cost. */
-  multiplier: nonNegative(),
+  multiplier: upTo(LIMITS.multiplier, "vermenigvuldiger"),
   source,
 });
 export const PopulationSchema = z.strictObject({
   /** AOW age in months: one number, or per calendar year (the latest earlier year holds). Default: the statutory table. */
-  aow_age_months: z.union([int(1), yearSeries(() => int(1))]).optional(),
+  aow_age_months: z.union([months(1), yearSeries(() => months(1))]).optional(),
   /** The exit state persons move to at the AOW age (default: the first declared exit state). */
   aow_exit: z.string().optional(),
   /** Age distribution of the initial stock; without it there are no AOW exits. */
   ages: AgesSchema.optional(),
   /** Age distribution of new inflow (default: that of the stock). */
   inflow_ages: AgesSchema.optional(),
-  households: z.array(HouseholdSchema).min(1, MSG.atLeastOne("huishoudtype")).optional(),
+  households: atMost(HouseholdSchema, LIMITS.households).min(1, MSG.atLeastOne("huishoudtype")).optional(),
   source,
 });
 
@@ -241,41 +246,39 @@ export const ScenarioSchema = z.strictObject({
   label: z.string().optional(),
   description: z.string().optional(),
   unit: z.enum(["personen", "uitkeringen"]).default("personen"),
-  start_year: int(1900),
+  start_year: year(),
   horizon_years: int(1).max(100, MSG.maxYears),
   cycle: CycleSchema.default("month"),
   counting: CountingSchema.default("half"),
-  states: z.array(StateSchema).min(2, MSG.atLeastTwoStates),
+  states: atMost(StateSchema, LIMITS.states).min(2, MSG.atLeastTwoStates),
   /**
    * The ladder: on-states from the lowest rung (furthest from work) to the highest.
    * Intervention effects "up" and "down" follow it; without it, the order of `states`.
    */
-  ladder: z.array(z.string()).optional(),
+  ladder: atMost(z.string(), LIMITS.states).optional(),
   duration_bands: DurationBandsSchema.optional(),
   /**
    * Counts per state. For an off state with re-inflow, `{"count": n, "left_within_months": k}`
    * places persons who left in the last k months in the matching tunnel months (so they
    * can still return); a plain number starts them as durably off.
    */
-  initial: z.record(z.string(), z.union([nonNegative(), z.strictObject({ count: nonNegative(), left_within_months: int(1) })])),
+  initial: z.record(z.string(), z.union([count(), z.strictObject({ count: count(), left_within_months: months(1) })])),
   transitions: TransitionsSchema,
   inflow: InflowSchema,
   buig: BuigSchema,
   macro: MacroSchema.optional(),
   discount: z
     .strictObject({
-      money: nonNegative().default(0),
-      persons: nonNegative().default(0),
+      money: upTo(LIMITS.discount, "rente per jaar, 1 = 100%").default(0),
+      persons: upTo(LIMITS.discount, "rente per jaar, 1 = 100%").default(0),
       /** "undiscounted": projection year k is divided by (1 + r)^k; "discounted": by (1 + r)^(k + 1). */
       first_year: z.enum(["undiscounted", "discounted"]).default("undiscounted"),
       source,
     })
     .default({ money: 0, persons: 0, first_year: "undiscounted" }),
-  interventions: z.array(InterventionSchema).default([]),
-  combinations: z
-    .array(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("combinaties", "beide")), label: z.string(), interventions: z.array(z.string()).min(2) }))
-    .default([]),
-  references: z.array(ReferenceSchema).default([]),
+  interventions: atMost(InterventionSchema, LIMITS.interventions).default([]),
+  combinations: atMost(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("combinaties", "beide")), label: z.string(), interventions: atMost(z.string(), LIMITS.interventions).min(2) }), LIMITS.combinations).default([]),
+  references: atMost(ReferenceSchema, LIMITS.references).default([]),
   notes: z.array(z.string()).optional(),
   /** Optional: ages, AOW age and household types for the microsimulation. */
   population: PopulationSchema.optional(),

@@ -32,7 +32,10 @@ export async function runMicrosim(model: Model, spec: MicrosimSpec, exec: Micros
     exec.onProgress?.(++finished);
   };
   if (exec.workers === 1 && !exec.pool) {
-    for (const job of reps.jobs) finish(job, reps.simulate(job));
+    for (const job of reps.jobs) {
+      finish(job, reps.simulate(job));
+      await new Promise((resolve) => setImmediate(resolve)); // lets Ctrl-C in between replications
+    }
     return reps.outcome();
   }
   const pool = exec.pool ?? new MicrosimPool({ workers: exec.workers });

@@ -39,6 +39,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
     for (const [first, count] of splitRange(job.runs, Math.ceil(job.runs / 50))) {
       out.set(psaRuns(model, job.spec, first, count), first * size);
       job.onProgress?.(first + count);
+      await new Promise((resolve) => setImmediate(resolve)); // lets Ctrl-C in between ranges
     }
     return out;
   }

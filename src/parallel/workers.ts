@@ -11,7 +11,7 @@ import { InputError } from "../model/errors.js";
 
 const TASK_ENTRY = new URL("./task-entry.cjs", import.meta.url);
 
-export const defaultWorkers = (): number => availableParallelism();
+export const defaultWorkers = (): number => Math.min(64, availableParallelism());
 
 export class WorkerPool<Task, Result> {
   readonly workers: number;

@@ -6,16 +6,17 @@
  * (nothing is written when any step fails).
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError } from "../model/errors.js";
 import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
-import { buildCharts, CHART_NAMES } from "./charts.js";
+import { buildCharts } from "./charts.js";
+import { Output } from "./publish.js";
 import { EXPLORER_FILE, reportHtml, type ReportPage } from "./html.js";
 import { renderSvg } from "./render.js";
 import { viewOf, type RunView } from "./results.js";
 import { collectSources } from "./sources.js";
-import { writeFilesAtomically, type FileContent } from "./write.js";
+import type { FileContent } from "./write.js";
 import { resultsWorkbook } from "./xlsx.js";
 
 export interface ReportOptions {
@@ -95,15 +96,14 @@ export function readResults(outDir: string): RunView {
 }
 
 /**
- * Builds and writes the report of the run in `outDir`; returns the written paths.
- *
- * @example
- * await writeReport("output/steenwijkerland");
- * // ["output/steenwijkerland/charts/volume.vl.json", ..., "output/steenwijkerland/report.html", "output/steenwijkerland/results.xlsx"]
+ * The report of the run whose results.json is in `readDir`, in memory: charts (Vega-Lite
+ * and SVG), report.html and results.xlsx. `shownDir` is the folder the report names
+ * (the run's folder as published; `readDir` may be its staging folder).
  */
-export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
-  const doc = readResults(outDir);
-  const found = findScenarioFile(doc, outDir, options.scenarioFile);
+export async function buildReport(readDir: string, options: ReportOptions & { shownDir?: string } = {}): Promise<Record<string, FileContent>> {
+  const doc = readResults(readDir);
+  const shownDir = options.shownDir ?? readDir;
+  const found = findScenarioFile(doc, shownDir, options.scenarioFile);
   const scenario = found && options.resolveSets ? { ...found, raw: options.resolveSets(found.raw, found.path) } : found;
 
   const charts = buildCharts(doc);
@@ -126,8 +126,8 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
           stateNotes: stateNotes(scenario.raw),
         }
       : undefined,
-    outDir,
-    explorer: explorerFor(outDir, doc.meta.file_hash),
+    outDir: shownDir,
+    explorer: explorerFor(readDir, doc.meta.file_hash),
   };
 
   const files: Record<string, FileContent> = {};
@@ -137,14 +137,31 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
   }
   files["report.html"] = reportHtml(page);
   files["results.xlsx"] = await resultsWorkbook(doc);
-  const written = writeFilesAtomically(outDir, files);
+  return files;
+}
 
-  // Charts an earlier report drew but this run has no data for (e.g. no interventions now).
-  for (const name of CHART_NAMES) {
-    if (charts.some((c) => c.name === name)) continue;
-    for (const ext of [".vl.json", ".svg"]) rmSync(join(outDir, "charts", name + ext), { force: true });
+/**
+ * Builds the report of the run in `outDir` and publishes it into that folder as one unit
+ * (publish.ts: the folder's other files stay, charts an earlier report drew are
+ * replaced); returns the written paths.
+ *
+ * @example
+ * await writeReport("output/steenwijkerland/latest");
+ * // ["output/steenwijkerland/latest/charts/volume.vl.json", ..., "output/steenwijkerland/latest/report.html", "output/steenwijkerland/latest/results.xlsx"]
+ */
+export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
+  readResults(outDir); // the folder's own errors first
+  const output = Output.open(outDir, "merge");
+  let files: Record<string, FileContent>;
+  try {
+    files = await buildReport(outDir, options);
+    output.unstage("charts");
+    output.stage(files);
+    output.commit();
+  } finally {
+    output.release();
   }
-  return written;
+  return Object.keys(files).map((name) => join(outDir, name));
 }
 
 export { RESULTS_FORMAT };

@@ -7,27 +7,42 @@
  * temporary file sits next to its target, so the rename stays within one folder.
  * Contents are text (written as UTF-8) or bytes (e.g. an .xlsx workbook).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { InputError } from "../model/errors.js";
+import { fsInputError, type FileContent } from "./publish.js";
 
-export type FileContent = string | Uint8Array;
+export type { FileContent };
 
-/** File-system refusals that are the user's to fix (a file where the folder should be, no rights, a full disk). */
-const USER_FS_ERRORS: Record<string, string> = {
-  EEXIST: "a file of that name is in the way",
-  ENOTDIR: "part of the path is a file, not a folder",
-  EISDIR: "a folder is in the way of an output file",
-  EACCES: "no permission to write there",
-  EPERM: "no permission to write there",
-  EROFS: "the file system is read-only",
-  ENOSPC: "the disk is full",
-};
+/** Temporary files `.name.tmp-<pid>` that a killed process left in `dir` (its pid no longer runs). */
+function removeStaleTemps(dir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const m = /^\..+\.tmp-(\d+)$/.exec(e);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(dir, e), { force: true });
+    }
+  }
+}
 
-export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
+/**
+ * Writes each file to a temporary name beside its target and renames it into place.
+ * For single files beside other outputs (breakeven-<name>.csv, verkenner.html, a scenario
+ * file); a run's folder is published as one unit by publish.ts. A file-system refusal
+ * is an InputError naming `dir` (`option` says which option chose it).
+ */
+export function writeFilesAtomically(dir: string, files: Record<string, FileContent>, option = "--out"): string[] {
   const temps: string[] = [];
   try {
     mkdirSync(dir, { recursive: true });
+    removeStaleTemps(dir);
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
       mkdirSync(dirname(target), { recursive: true });
@@ -43,19 +58,6 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
     return written;
   } catch (err) {
     for (const t of temps) rmSync(t, { force: true });
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    if (code in USER_FS_ERRORS) {
-      throw new InputError(dir, "--out", `cannot write the output here: ${USER_FS_ERRORS[code]} (${code})`, "choose another output folder with --out");
-    }
-    throw err;
+    throw fsInputError(err, dir, option) ?? err;
   }
-}
-
-/**
- * Removes outputs of an earlier run in `dir` that this run did not write, so a reused
- * folder never mixes results (e.g. an old breakeven.csv next to new results, which the
- * report would read).
- */
-export function removeStaleOutputs(dir: string, written: readonly string[], optional: readonly string[]): void {
-  for (const name of optional) if (!written.includes(name)) rmSync(join(dir, name), { recursive: true, force: true });
 }

@@ -36,6 +36,8 @@ import { baselineVariant, type Variant } from "../model/variant.js";
 import { packResult, resultSize, summarise, type Bands } from "../outcomes/bands.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { splitmix64, Stream } from "../random/stream.js";
+import { InputError } from "../model/errors.js";
+import { PREFLIGHT_LIMITS } from "./preflight.js";
 import { layoutOf } from "./psa.js";
 import { selectScenarios, selectVariants } from "./scenario.js";
 
@@ -179,6 +181,20 @@ export interface Job {
 }
 
 /**
+ * A population's expected size with the scenario's macro effects on the inflow (the
+ * preflight could only assume them): refused before anything is drawn when it passes
+ * PREFLIGHT_LIMITS.persons.
+ */
+function checkPersons(plan: MicrosimPlan, file: string, scenario: string): void {
+  let persons = 0;
+  for (const v of plan.population.initial) persons += v;
+  for (const v of plan.population.inflow) persons += v;
+  if (!(persons <= PREFLIGHT_LIMITS.persons)) {
+    throw new InputError(file, `scenario ${scenario}`, `vraagt ${Number.isFinite(persons) ? Math.round(persons).toLocaleString("nl-NL") : "oneindig veel"} personen in de microsimulatie (grens ${PREFLIGHT_LIMITS.persons.toLocaleString("nl-NL")})`, "gebruik --mode cohort, of --persons-scale (bijv. 0.1) voor een steekproef");
+  }
+}
+
+/**
  * The replications of a microsimulation run: the plan of each selected scenario, the
  * jobs (scenario x replication) and what is collected as they finish.
  */
@@ -203,6 +219,7 @@ export class Replications {
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`the persons scale must be above 0, got ${scale}`);
     this.variants = selectVariants(model, spec.variants ?? []);
     this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale, this.variants.slice(1)));
+    this.plans.forEach((plan, s) => checkPersons(plan, model.file, this.scenarios[s].name));
     this.layout = layoutOfJob(this.plans[0].persons, this.plans[0].variants);
     this.size = this.scenarios.length * this.variants.length * resultSize(layoutOf(model));
     this.values = new Float64Array(spec.runs * this.size);

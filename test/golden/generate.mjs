@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the golden fixtures (test/golden/<case>/) with the compiled CLI:
-// `npm run build && node test/golden/generate.mjs [case ...]`. Run it only when an
+// `npm run build && node test/golden/generate.mjs [case ...]` (with the date the tests
+// fix, vitest.config.ts: results.json records it). Run it only when an
 // output is meant to change, and say in the commit which files changed and why.
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync } from "node:fs";

@@ -13,7 +13,7 @@ export function compileBands(b: ScenarioFile["duration_bands"], ctx: Context): D
   for (const key of ["outflow_multiplier", "initial_share"] as const) {
     if (b[key].length !== nb) fail(ctx, `duration_bands.${key}`, `has ${b[key].length} values, expected ${nb} (one per band)`, `${b.months.length} edges make ${nb} bands`);
   }
-  if (b.labels && b.labels.length !== nb) fail(ctx, "duration_bands.labels", `has ${b.labels.length} labels, expected ${nb}`);
+  if (b.labels && b.labels.length !== nb) fail(ctx, "duration_bands.labels", `has ${b.labels.length} labels, expected ${nb}`, `give one label per band (${b.months.length} edges make ${nb} bands), or leave labels out`);
   const shareSum = b.initial_share.reduce((s, v) => s + v, 0);
   if (Math.abs(shareSum - 1) > SUM_TOLERANCE) fail(ctx, "duration_bands.initial_share", `sums to ${shareSum}, not 1`, "give the share of the initial stock in each band");
   const edges = [0, ...b.months];

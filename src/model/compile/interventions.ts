@@ -18,6 +18,8 @@ import {
   type Model,
   type Reinflow,
 } from "../model.js";
+import { LIMITS } from "../limits.js";
+import { MSG } from "../messages.js";
 import type { InterventionSpec, ScenarioFile } from "../schema.js";
 import { fail as failAt, type Context } from "./context.js";
 import type { Declared } from "./states.js";
@@ -80,6 +82,7 @@ export function compileInterventions(spec: ScenarioFile, regular: Regular, ctx: 
     iv.effects.forEach((e) => notes.push(...centreNote(e.value, e.distribution, e.path)));
     if (iv.inflow) notes.push(...centreNote(iv.inflow.value, iv.inflow.distribution, iv.inflow.path));
   }
+  checkLayerStates(interventions, regular.states, ctx);
   const layerStates = participantStates(interventions, regular.states);
   return { interventions, layers, layerStates, combinations: compileCombinations(spec, interventions, ctx), notes };
 }
@@ -256,6 +259,20 @@ function eligibleStates(iv: Spec, path: string, targets: Uint8Array, regular: Re
  * Participant sub-states: for each traject, each regular state of a target, months
  * 1..D+M contiguous after the regular states. Sets each intervention's `layerEntry`.
  */
+/**
+ * The participant sub-states are months in traject (and after it, while an effect
+ * decays) times the regular states of the targets: refused before they are built when
+ * they would pass LIMITS.compiledStates, naming the intervention that adds the most.
+ */
+function checkLayerStates(interventions: readonly Intervention[], regular: readonly CompiledState[], ctx: Context): void {
+  const per = interventions.map((iv) => (iv.kind === "traject" ? (iv.durationCycles + iv.postCycles) * regular.filter((st) => iv.targets[st.declared]).length : 0));
+  const total = regular.length + per.reduce((a, b) => a + b, 0);
+  if (total <= LIMITS.compiledStates) return;
+  const worst = per.indexOf(Math.max(0, ...per));
+  if (worst < 0 || per[worst] < regular.length) failAt(ctx, "states", MSG.tooManyRegular(total, LIMITS.compiledStates, regular.length), MSG.tooManyRegularFix);
+  failAt(ctx, interventions[worst].path, MSG.tooManyStates(total, LIMITS.compiledStates, per[worst]), MSG.tooManyStatesFix);
+}
+
 function participantStates(interventions: Intervention[], regular: readonly CompiledState[]): CompiledState[] {
   const out: CompiledState[] = [];
   const nb = regular.length;

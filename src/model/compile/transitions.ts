@@ -16,7 +16,7 @@ const identity = (m: number): Matrix => Array.from({ length: m }, (_, i) => Arra
 /** The declared per-period matrix as the file gives it. */
 export function declaredTransitions(t: Spec, decl: Declared, ctx: Context): DeclaredTransitions {
   const given = [t.matrix, t.list, t.counts].filter((x) => x !== undefined).length;
-  if (given !== 1) fail(ctx, "transitions", `give exactly one of "matrix", "list" or "counts" (found ${given})`);
+  if (given !== 1) fail(ctx, "transitions", `give exactly one of "matrix", "list" or "counts" (found ${given})`, 'e.g. "list": [{"from": "Bijstand", "to": "Werk", "p": 0.02}] (docs/scenario-format.md)');
   const perPeriod = t.matrix ? fromMatrix(t.matrix, decl, ctx) : t.list ? fromList(t.list, decl, ctx) : fromCounts(t.counts!, decl, ctx);
   return { encoding: t.matrix ? "matrix" : t.list ? "list" : "counts", perPeriod: Float64Array.from(perPeriod.flat()), periodMonths: monthsIn(t.per) };
 }

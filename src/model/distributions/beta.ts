@@ -11,7 +11,11 @@ export type Beta = z.infer<typeof schema>;
 export const beta: DistributionKind<Beta> = {
   type: "beta",
   schema,
-  draw: (d, rng) => betaDraw(d.alpha, d.beta, rng),
+  // Both gamma draws can underflow to 0 for tiny alpha and beta (0/0): the draw is then the mean.
+  draw: (d, rng) => {
+    const x = betaDraw(d.alpha, d.beta, rng);
+    return Number.isNaN(x) ? d.alpha / (d.alpha + d.beta) : x;
+  },
   centre: (d) => d.alpha / (d.alpha + d.beta),
   interval95: (d) => empiricalInterval95((rng) => betaDraw(d.alpha, d.beta, rng)),
 };

@@ -1,0 +1,119 @@
+/**
+ * Reading an input file as text, bounded: at most `maxBytes` are read (so /dev/zero, a
+ * pipe that never ends or a huge file is refused, not swallowed), and a file that is
+ * not text is named as what it is (UTF-16, binary) instead of being echoed raw.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { InputError } from "../model/errors.js";
+
+/** The Dutch texts of this module. */
+const T = {
+  // (these three as the tool wrote them before; the message catalogue will translate them)
+  notFound: "file not found",
+  notFoundFix: "check the path; the shipped scenarios are in scenarios/",
+  isFolder: "is a folder, not a file",
+  isFolderFix: (kind: string) => `geef een ${kind}`,
+  unreadable: (code: string) => `cannot be read (${code})`,
+  unreadableFix: "check the file's permissions",
+  tooBig: (limit: string) => `is groter dan ${limit}, de grens voor dit soort bestand`,
+  tooBigFix: (kind: string) => `geef een ${kind}; is dit het goede bestand?`,
+  utf16: (order: string) => `is UTF-16 (${order}), geen UTF-8`,
+  utf16Fix: "sla het op als UTF-8 (in Excel: 'CSV UTF-8'; in een teksteditor: codering UTF-8)",
+  binary: "is geen tekstbestand (het bevat binaire bytes, bijv. een .xlsx, .zip of afbeelding)",
+  binaryFix: (kind: string) => `geef een ${kind} als platte tekst (UTF-8)${kind.includes("CSV") ? "; sla een werkmap op als CSV" : ""}`,
+};
+
+/** Size limits of the files the tool reads whole (a client panel is streamed and has none). */
+export const INPUT_LIMITS = {
+  scenario: 32 * 1024 * 1024,
+  series: 64 * 1024 * 1024,
+} as const;
+
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** What the first bytes of a file say it is, when it is not UTF-8 text. */
+export function sniff(bytes: Uint8Array): { what: string; fix: (kind: string) => string } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { what: T.utf16("little-endian"), fix: () => T.utf16Fix };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { what: T.utf16("big-endian"), fix: () => T.utf16Fix };
+  const n = Math.min(bytes.length, 4096);
+  let zeros = 0;
+  let zerosOdd = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) {
+      zeros++;
+      if (i % 2 === 1) zerosOdd++;
+    } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  // ASCII text as UTF-16 without a byte-order mark: every other byte is zero.
+  if (n >= 4 && zeros >= n / 3 && (zerosOdd >= zeros * 0.9 || zerosOdd <= zeros * 0.1)) return { what: T.utf16(zerosOdd >= zeros * 0.9 ? "little-endian" : "big-endian"), fix: () => T.utf16Fix };
+  if (zeros > 0 || control > n / 20) return { what: T.binary, fix: T.binaryFix };
+  return undefined;
+}
+
+/** Throws the InputError for a failed open or read of `file`. */
+export function readError(err: unknown, file: string, kind: string): never {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") throw new InputError(file, "", T.notFound, T.notFoundFix);
+  if (code === "EISDIR") throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
+  throw new InputError(file, "", T.unreadable(code ?? (err as Error).message), T.unreadableFix);
+}
+
+/** The first bytes of a file (for sniff), or an InputError when it cannot be opened. */
+export function checkTextFile(file: string, kind: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (err) {
+    readError(err, file, kind);
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, null);
+    const bad = sniff(head.subarray(0, n));
+    if (bad) throw new InputError(file, "", bad.what, bad.fix(kind));
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    readError(err, file, kind);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A whole text file, read in chunks up to `maxBytes` (one byte more is an error), checked
+ * to be text. `kind` names what belongs there ("scenariobestand (.json)").
+ */
+export function readInputText(file: string, kind: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (err) {
+    readError(err, file, kind);
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      if (total === 0) {
+        const bad = sniff(buf.subarray(0, n));
+        if (bad) throw new InputError(file, "", bad.what, bad.fix(kind));
+      }
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new InputError(file, "", T.tooBig(mb(maxBytes)), T.tooBigFix(kind));
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    readError(err, file, kind);
+  } finally {
+    closeSync(fd);
+  }
+}
