@@ -323,10 +323,10 @@ describe("bijstandsim report: bad input", () => {
     const err = await report(empty);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).describe()).toBe(
-      `${join(empty, "results.json")}: not found: this folder holds no bijstandsim results. Fix: run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder`,
+      `${join(empty, "results.json")}: niet gevonden: deze map bevat geen resultaten van bijstandsim. Oplossing: draai eerst een scenario (bin/bijstandsim run <scenariobestand> --out <map>) en maak het rapport van die map`,
     );
     expect(readdirSync(empty)).toEqual([]);
-    expect(((await report(join(empty, "nope"))) as InputError).describe()).toMatch(/nope: folder not found\. Fix: give the output folder of a run/);
+    expect(((await report(join(empty, "nope"))) as InputError).describe()).toMatch(/nope: map niet gevonden\. Oplossing: geef de uitvoermap van een run/);
   });
 
   it("refuses results of another format or version, and broken JSON", async () => {
@@ -334,11 +334,11 @@ describe("bijstandsim report: bad input", () => {
     writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/0", scenarios: [] }));
     const err = (await report(dir)) as InputError;
     expect(err).toBeInstanceOf(InputError);
-    expect(err.describe()).toMatch(/results\.json: format: has format "bijstandsim-results\/0"; this version of bijstandsim reads "bijstandsim-results\/1"\. Fix: run the scenario again/);
+    expect(err.describe()).toMatch(/results\.json: format: heeft format "bijstandsim-results\/0"; deze versie van bijstandsim leest "bijstandsim-results\/1"\. Oplossing: draai het scenario opnieuw/);
     writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/1", meta: {}, model: {}, scenarios: [] }));
-    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.tool: .*Fix: run the scenario again/);
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.tool: .*Oplossing: draai het scenario opnieuw/);
     writeFileSync(join(dir, "results.json"), "{ not json");
-    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: line 1, column 3: is not valid JSON/);
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: regel 1, kolom 3: is geen geldige JSON/);
     expect(readdirSync(dir)).toEqual(["results.json"]);
   });
 
@@ -346,7 +346,7 @@ describe("bijstandsim report: bad input", () => {
     const file = join(tmp(), "other.json");
     writeFileSync(file, "{}");
     const err = (await report(fx.baseline.dir, "--input", file)) as InputError;
-    expect(err.describe()).toMatch(/other\.json: is not the scenario file of this run \(its SHA-256 differs/);
+    expect(err.describe()).toMatch(/other\.json: is niet het scenariobestand van deze run \(de SHA-256 wijkt af/);
   });
 });
 

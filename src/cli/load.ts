@@ -1,5 +1,6 @@
 /** Reading a scenario file from disk (the I/O edge of the model layer), with its macro sets. */
 import { readFileSync } from "node:fs";
+import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 import { fileHash, parseScenario } from "../model/parse.js";
 import { compileScenario, type CompileOptions } from "../model/compile/index.js";
@@ -13,9 +14,9 @@ export function readText(file: string): string {
     return readFileSync(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError(file, "", "file not found", "check the path; the shipped scenarios are in scenarios/");
-    if (code === "EISDIR") throw new InputError(file, "", "is a folder, not a file", "name a scenario .json file");
-    throw new InputError(file, "", `cannot be read (${code ?? (err as Error).message})`, "check the file's permissions");
+    if (code === "ENOENT") throw new InputError(file, "", ...CLI.fileNotFound);
+    if (code === "EISDIR") throw new InputError(file, "", ...CLI.isFolder);
+    throw new InputError(file, "", ...CLI.unreadable(code ?? (err as Error).message));
   }
 }
 

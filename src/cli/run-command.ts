@@ -10,6 +10,7 @@ import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
 import { sensitivity } from "../analyses/sensitivity.js";
 import { explorerFiles } from "../explore/write.js";
+import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
@@ -121,7 +122,7 @@ function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMet
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
-  if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
+  if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   const sim = await simulateRun(model, text, file, opts);
@@ -136,9 +137,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
   const reportFiles = opts.report ? await (await import("../report/write-report.js")).writeReport(out, { scenarioFile: file, resolveSets: resolveForReport }) : [];
   if (opts.quiet) return;
-  for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
+  for (const w of heldWarnings(model)) status(CLI.warning(w));
   printRun(model, scenarios, sim, analyses, opts);
-  print(`\nUitvoer: ${[...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", ")}`);
+  print(`\n${CLI.outputs([...Object.keys(files).map((f) => join(out, f)), ...reportFiles.filter((f) => !f.includes("charts"))].join(", "))}`);
 }
 
 /** The terminal summary of a run. */
@@ -161,7 +162,7 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
 /** Ctrl-C while threads run: stop them, write nothing, exit 130. */
 function onInterrupt(stop: () => Promise<void>): () => void {
   const handler = () => {
-    process.stderr.write("\nbijstandsim: interrupted; stopping workers, no output written\n");
+    process.stderr.write(`\nbijstandsim: ${CLI.interrupted}\n`);
     void stop().finally(() => process.exit(130));
   };
   process.once("SIGINT", handler);
@@ -173,13 +174,13 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
   const spec = { seed: opts.seed, noise: opts.noise, scenarios: opts.scenario ?? [], variants: opts.variant ?? [] };
   const workers = opts.workers ?? defaultWorkers();
   const release = onInterrupt(stopPsaWorkers);
-  const progress = new Progress(`PSA ${opts.runs} trekkingen`, opts.runs, opts.quiet);
+  const progress = new Progress(CLI.psaProgress(opts.runs), opts.runs, opts.quiet);
   try {
     const values = await runPsa(model, {
       text, file, horizonYears: opts.horizon, spec, runs: opts.runs, workers,
       failAt: process.env.BIJSTANDSIM_FAIL_RUN === undefined ? undefined : Number(process.env.BIJSTANDSIM_FAIL_RUN),
       onProgress: (done) => progress.update(done),
-      onStart: () => opts.quiet || status(`PSA gestart: ${opts.runs} trekkingen over ${workers} thread(s)`),
+      onStart: () => opts.quiet || status(CLI.psaStarted(opts.runs, workers)),
     });
     progress.done();
     return { values, bands: summarise(values, opts.runs, runSize(model, spec)) };
@@ -190,13 +191,13 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
 
 /** The replications of a `run --mode microsim`, over worker threads. */
 async function microsimulate(model: Model, file: string, opts: RunOptions) {
-  if (!opts.noise) throw new InputError(file, "--no-noise", "a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values");
+  if (!opts.noise) throw new InputError(file, "--no-noise", ...CLI.microsimNoNoise);
   let pool: MicrosimPool | undefined;
   const release = onInterrupt(() => pool?.destroy() ?? Promise.resolve());
   const scenarioCount = selectScenarios(model, opts.scenario ?? []).length;
   const workers = opts.workers ?? defaultWorkers();
-  const progress = new Progress(`Microsimulatie ${opts.runs} replicatie(s)`, opts.runs * scenarioCount, opts.quiet);
-  const started = () => opts.quiet || status(`Microsimulatie gestart: ${opts.runs} replicatie(s) van ${scenarioCount} scenario('s) over ${workers} thread(s)`);
+  const progress = new Progress(CLI.microsimProgress(opts.runs), opts.runs * scenarioCount, opts.quiet);
+  const started = () => opts.quiet || status(CLI.microsimStarted(opts.runs, scenarioCount, workers));
   if (workers === 1) started();
   try {
     const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], variants: opts.variant ?? [], personsScale: opts.personsScale ?? 1 }, {

@@ -9,12 +9,12 @@
  */
 import { z } from "zod";
 import { DistributionSchema, type Distribution } from "./distributions/index.js";
-import { finite, int, nonNegative, probability, source } from "./fields.js";
+import { finite, int, nonNegative, probability, say, source } from "./fields.js";
 import { MSG } from "./messages.js";
 
 export { DistributionSchema, type Distribution };
 
-const yearKey = z.string().regex(/^\d{4}$/, MSG.yearKey);
+const yearKey = z.string().regex(/^\d{4}$/, say(() => MSG.yearKey));
 
 /** A value per calendar year: `{"2020": 1.0, "2021": 1.04}`. */
 const yearSeries = (value: () => z.ZodType<number>) => z.record(yearKey, value());
@@ -36,13 +36,13 @@ const CostSchema = z.strictObject({
 const ReinflowSchema = z.strictObject({
   cumulative: z
     .array(z.strictObject({ months: int(1), share: probability() }))
-    .min(1, MSG.reinflowPoint),
+    .min(1, say(() => MSG.reinflowPoint)),
   to: z.record(z.string(), probability()),
   source,
 });
 
 const StateSchema = z.strictObject({
-  name: z.string().min(1, MSG.nonEmptyName),
+  name: z.string().min(1, say(() => MSG.nonEmptyName)),
   label: z.string().optional(),
   kind: StateKindSchema,
   cost: CostSchema.optional(),
@@ -73,7 +73,7 @@ const TransitionsSchema = z.strictObject({
    * Dirichlet uncertainty of each row: the number of observed person-periods (in the unit
    * of `per`) behind it, for all rows or per state. Counts carry their own by default.
    */
-  concentration: z.union([finite().refine((v) => v > 0, MSG.concentration), z.record(z.string(), finite().refine((v) => v > 0, MSG.concentration))]).optional(),
+  concentration: z.union([finite().refine((v) => v > 0, say(() => MSG.concentration)), z.record(z.string(), finite().refine((v) => v > 0, say(() => MSG.concentration)))]).optional(),
   source,
 });
 
@@ -105,30 +105,30 @@ const BuigSchema = z.strictObject({
 
 const period = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, MSG.period);
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, say(() => MSG.period));
 
 const InterventionEffectSchema = z.strictObject({
   target: z.union([
     z.enum(["outflow_work", "outflow_other", "reinflow", "up", "down", "inflow"]),
     z.strictObject({ from: z.string(), to: z.string() }),
   ]),
-  hazard_ratio: finite().refine((v) => v > 0, MSG.hazardRatio).optional(),
-  relative_risk: finite().refine((v) => v >= 0, MSG.relativeRisk).optional(),
+  hazard_ratio: finite().refine((v) => v > 0, say(() => MSG.hazardRatio)).optional(),
+  relative_risk: finite().refine((v) => v >= 0, say(() => MSG.relativeRisk)).optional(),
   distribution: DistributionSchema.optional(),
   decay: z
     .strictObject({
       type: z.enum(["none", "linear", "exponential"]),
       months: int(1).optional(),
-      half_life_months: finite().refine((v) => v > 0, MSG.aboveZero).optional(),
+      half_life_months: finite().refine((v) => v > 0, say(() => MSG.aboveZero)).optional(),
     })
     .default({ type: "none" }),
   source,
 });
 
 const InterventionSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("interventies", "intensieve-begeleiding")),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("interventions", "intensieve-begeleiding"))),
   label: z.string(),
-  targets: z.array(z.string()).min(1, MSG.atLeastOne("doeltoestand")),
+  targets: z.array(z.string()).min(1, say(() => MSG.atLeastOne("targetState"))),
   start: period,
   end: period,
   capacity: z.strictObject({
@@ -142,7 +142,7 @@ const InterventionSchema = z.strictObject({
   /** Only persons at least this long on bijstand (a duration band edge) take part. */
   min_months_on_bijstand: int(0).optional(),
   duration_months: int(1).default(12),
-  effects: z.array(InterventionEffectSchema).min(1, MSG.atLeastOne("effect")),
+  effects: z.array(InterventionEffectSchema).min(1, say(() => MSG.atLeastOne("effect"))),
   costs: z
     .strictObject({
       per_start: nonNegative().default(0),
@@ -182,13 +182,13 @@ const MacroSchema = z.strictObject({
   scenarios: z
     .array(
       z.strictObject({
-        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("scenario's", "matig-herstel")),
+        name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("scenarios", "matig-herstel"))),
         label: z.string(),
         paths: z.record(z.string(), yearSeries(finite)),
         source,
       }),
     )
-    .min(1, MSG.atLeastOne("macroscenario")),
+    .min(1, say(() => MSG.atLeastOne("macroScenario"))),
 });
 
 const ReferenceSchema = z.strictObject({
@@ -213,9 +213,9 @@ const AgeBandSchema = z.strictObject({
   share: probability(),
   source,
 });
-const AgesSchema = z.strictObject({ bands: z.array(AgeBandSchema).min(1, MSG.atLeastOne("leeftijdsklasse")), source });
+const AgesSchema = z.strictObject({ bands: z.array(AgeBandSchema).min(1, say(() => MSG.atLeastOne("ageBand"))), source });
 const HouseholdSchema = z.strictObject({
-  name: z.string().min(1, MSG.nonEmptyName),
+  name: z.string().min(1, say(() => MSG.nonEmptyName)),
   label: z.string().optional(),
   share: probability(),
   /** Cost of one unit (person or benefit, per `unit`) of this type relative to the state's cost. */
@@ -231,7 +231,7 @@ export const PopulationSchema = z.strictObject({
   ages: AgesSchema.optional(),
   /** Age distribution of new inflow (default: that of the stock). */
   inflow_ages: AgesSchema.optional(),
-  households: z.array(HouseholdSchema).min(1, MSG.atLeastOne("huishoudtype")).optional(),
+  households: z.array(HouseholdSchema).min(1, say(() => MSG.atLeastOne("householdType"))).optional(),
   source,
 });
 
@@ -242,10 +242,10 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   unit: z.enum(["personen", "uitkeringen"]).default("personen"),
   start_year: int(1900),
-  horizon_years: int(1).max(100, MSG.maxYears),
+  horizon_years: int(1).max(100, say(() => MSG.maxYears)),
   cycle: CycleSchema.default("month"),
   counting: CountingSchema.default("half"),
-  states: z.array(StateSchema).min(2, MSG.atLeastTwoStates),
+  states: z.array(StateSchema).min(2, say(() => MSG.atLeastTwoStates)),
   /**
    * The ladder: on-states from the lowest rung (furthest from work) to the highest.
    * Intervention effects "up" and "down" follow it; without it, the order of `states`.
@@ -273,7 +273,7 @@ export const ScenarioSchema = z.strictObject({
     .default({ money: 0, persons: 0, first_year: "undiscounted" }),
   interventions: z.array(InterventionSchema).default([]),
   combinations: z
-    .array(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("combinaties", "beide")), label: z.string(), interventions: z.array(z.string()).min(2) }))
+    .array(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("combinations", "beide"))), label: z.string(), interventions: z.array(z.string()).min(2) }))
     .default([]),
   references: z.array(ReferenceSchema).default([]),
   notes: z.array(z.string()).optional(),

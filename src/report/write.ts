@@ -9,20 +9,11 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 
 export type FileContent = string | Uint8Array;
 
-/** File-system refusals that are the user's to fix (a file where the folder should be, no rights, a full disk). */
-const USER_FS_ERRORS: Record<string, string> = {
-  EEXIST: "a file of that name is in the way",
-  ENOTDIR: "part of the path is a file, not a folder",
-  EISDIR: "a folder is in the way of an output file",
-  EACCES: "no permission to write there",
-  EPERM: "no permission to write there",
-  EROFS: "the file system is read-only",
-  ENOSPC: "the disk is full",
-};
 
 export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
   const temps: string[] = [];
@@ -44,9 +35,8 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
   } catch (err) {
     for (const t of temps) rmSync(t, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? "";
-    if (code in USER_FS_ERRORS) {
-      throw new InputError(dir, "--out", `cannot write the output here: ${USER_FS_ERRORS[code]} (${code})`, "choose another output folder with --out");
-    }
+    // File-system refusals that are the user's to fix (a file where the folder should be, no rights, a full disk).
+    if (code in REPORT.fsErrors) throw new InputError(dir, "--out", ...REPORT.cannotWrite(REPORT.fsErrors[code], code));
     throw err;
   }
 }

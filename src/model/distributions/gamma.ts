@@ -5,7 +5,7 @@ import { positive, source } from "../fields.js";
 import { empiricalInterval95 } from "./empirical.js";
 import type { DistributionKind } from "./kind.js";
 
-const schema = z.strictObject({ type: z.literal("gamma"), mean: positive("het gemiddelde"), sd: positive("de sd"), source });
+const schema = z.strictObject({ type: z.literal("gamma"), mean: positive("mean"), sd: positive("sd"), source });
 export type Gamma = z.infer<typeof schema>;
 
 const draw = (d: Gamma, rng: Parameters<DistributionKind<Gamma>["draw"]>[1]) => (gammaDraw((d.mean / d.sd) ** 2, rng) * (d.sd * d.sd)) / d.mean;
