@@ -52,6 +52,16 @@ describe("bijstandsim run", () => {
     // results.json and yearly.csv carry the same numbers
     const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
     expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
+    // The terminal summary: the stock before the start, outflow to work apart from other outflow, the BUIG result
+    // before and after the vangnet in every table, an overview across scenarios, the intervention as a difference.
+    expect(r.out).toMatch(/^Jaar\s+Volume eind \(personen\)\s+Instroom\s+Uitstroom naar werk\s+Uitstroom overig\s+Uitgaven\s+BUIG-budget\s+BUIG-resultaat\s+Na vangnet$/m);
+    expect(r.out.match(/^Jaar .*Na vangnet$/gm)).toHaveLength(5);
+    expect(r.out).toMatch(/^eind 2019\s+670$/m);
+    expect(r.out).toMatch(/^BUIG-resultaat per scenario per jaar \(euro, zonder interventie; negatief = tekort\)\nScenario\s+2020\s+2021\s+2022\s+2023\s+Totaal 2020-2023\s+Totaal na vangnet$/m);
+    expect(r.out).toMatch(/^Variant\s+Verschil volume 2023\s+Starters\s+BUIG-effect\s+Kosten\s+Netto-effect$/m); // no present value at a 0% discount rate
+    // One rounding everywhere: -438,638.50 (matig herstel 2022, stored in cents) is € -438.639 here, in report.html and in results.xlsx.
+    expect(json.scenarios.find((s: any) => s.name === "matig-herstel" && s.variant === "baseline").years[2].buig_result).toBe(-438638.5);
+    expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);
   });
 
   it("runs only the scenarios asked for, over the horizon asked for", async () => {
@@ -85,7 +95,7 @@ describe("bijstandsim run", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Break-even/);
     // one joint row per scenario: the multiplier k on both effects, and each effect's value at k
-    expect(r.out).toMatch(/Basisraming \/ matig herstel\s+Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom naar werk \(hazard ratio\) 1,150 → \d,\d{3}; stap omhoog op de ladder \(hazard ratio\) 1,250 → \d,\d{3}/);
+    expect(r.out).toMatch(/Basisraming \/ matig herstel\s+Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom naar werk \(intensiteitsfactor\) 1,150 → \d,\d{3}; stap omhoog op de ladder \(intensiteitsfactor\) 1,250 → \d,\d{3}/);
     expect(r.out).toMatch(/Elk effect apart/);
     const csv = readFileSync(join(out, "breakeven-intensieve-begeleiding.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("scenario,intervention,effect,assumed,effect_multiplier,at_break_even,break_even_alone,net_effect_cumulative_assumed,net_effect_cumulative_break_even");

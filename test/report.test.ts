@@ -12,10 +12,11 @@ import ExcelJS from "exceljs";
 import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
+import { formatEuro, formatPersons } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
-import { dutchParameter, metricHeader, splitStat } from "../src/report/labels.js";
+import { metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
 import { parseResults as parseDoc } from "../src/outcomes/results.js";
@@ -102,7 +103,7 @@ describe("charts", () => {
     const even = breakEvenYears(effectRows(doc));
     expect(even.map((e) => e.year)).toEqual(new Array(5).fill(doc.model.start_year + 1));
     expect(read(fx.variants.dir, "charts", "interventie-effect.vl.json")).toContain("break-even");
-    expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(hazard ratio\) \(0,95 – 1,4\)/);
+    expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(intensiteitsfactor\) \(0,95 – 1,4\)/);
   });
 
   it("dates payback as the PSA does: from the year the cumulative net effect stays above zero, once it has cost something", () => {
@@ -197,12 +198,16 @@ describe("report.html", () => {
     expect(html).toContain("Samenvatting per scenario");
     expect(html).toMatch(/Tweede golf[\s\S]*?2022<\/td><td class="num">1\.010</);
     expect(html).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget
+    // the terminal's columns and rounding: -438,638.50 is € -438.639 before and after the vangnet, as in the terminal
+    expect(html).toMatch(/<th scope="col" class="num">Uitstroom naar werk<span class="unit">personen<\/span><\/th><th scope="col" class="num">Uitstroom overig/);
+    expect(html).toMatch(/Basisraming \/ matig herstel[\s\S]*?<td>2022<\/td>.*<span class="neg">€\s-438\.639<\/span><\/td><td class="num"><span class="neg">€\s-438\.639<\/span>/);
+    expect(html).toContain("Cohortmodel per maand");
     expect(html).toContain("Aannames en bronnen");
     expect(html).toContain("seed 001 (Steenwijkerland, beleidskader");
     expect(html).toContain("geïndexeerd naar 2020"); // a cost source, only in the scenario file
     expect(html).toContain("De zes klantgroepen tellen samen 1.249 personen"); // the scenario file's notes
     expect(html).toContain(results.meta.file_hash);
-    expect(html).toContain(`bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
+    expect(html).toContain(`bin/bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
     // without the scenario file: the sources results.json carries, and a hint how to add the rest
     const fallback = read(fx.baseline.dir, "report.html");
     expect(fallback).toContain("seed 001 (Steenwijkerland, beleidskader");
@@ -287,6 +292,11 @@ describe("results.xlsx", () => {
     const transitions = wb.getWorksheet("Overgangen")!;
     expect(transitions.rowCount - 1).toBe(parseCsv(read(fx.real.dir, "transitions.csv")).rows.length);
     expect(header(transitions)).toEqual(["Scenario", "Variant", "Jaar", "Van", "Naar", "Aantal (personen)"]);
+    // whole euros and whole persons on display, as in the terminal and the report; the cells keep the stored values
+    const yearly = wb.getWorksheet("Jaarcijfers")!;
+    const at = (name: string) => header(yearly).indexOf(name) + 1;
+    expect(yearly.getColumn(at("BUIG-resultaat (euro)")).numFmt).toBe('"€" #,##0;"€" -#,##0');
+    expect(yearly.getColumn(at("Volume eind (personen)")).numFmt).toBe("#,##0");
     // a run folder with only results.json still gets all three sheets
     const fallback = await open(fx.baseline.dir);
     expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
@@ -367,8 +377,14 @@ describe("report helpers", () => {
     expect(splitStat("volume_end_p05")).toEqual({ metric: "volume_end", stat: "p05" });
     expect(metricHeader("volume_end_p95")).toBe("Volume eind p95 (personen)");
     expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
-    expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
-    expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+    expect(parameterLabel("up (hazard ratio)")).toBe("stap omhoog op de ladder (intensiteitsfactor)");
+    expect(parameterLabel("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+    expect(parameterLabel("kosten per start")).toBe("kosten per start");
+    // one formatter for terminal, report and workbook: stored precision first, then half away from zero, no "-0"
+    const nbsp = (s: string) => s.replace(/\u00a0/g, " ");
+    for (const v of [-438638.5, -438638.5000000001, -438638.499999999]) expect(nbsp(formatEuro(v))).toBe("€ -438.639");
+    expect([0.4, -0.4, 2.5, -2.5].map((v) => nbsp(formatEuro(v)))).toEqual(["€ 0", "€ 0", "€ 3", "€ -3"]);
+    expect([0.5, 1.5, -1.5, 1011.5].map(formatPersons)).toEqual(["1", "2", "-2", "1.012"]);
   });
 
   it("wraps facet headers to the panel width, word by word", () => {
@@ -391,18 +407,18 @@ describe("report helpers", () => {
   });
 
   it("collectSources lists every object with a source, with its values", () => {
-    const rows = collectSources({ states: [{ name: "A", cost: { benefit: 14500, source: "aanname" } }], buig: { budget: { "2020": 11805798 }, source: "seed 001" }, macro: { drivers: { d: { base_year: 2019, source: "CPB" } } } });
+    const rows = collectSources({ states: [{ name: "A", cost: { benefit: 14500, source: "aanname" } }], buig: { budget: { "2020": 11805798 }, source: "Rijksoverheid, BUIG-beschikking 2020" }, macro: { drivers: { d: { base_year: 2019, source: "CPB" } } } });
     expect(rows).toEqual([
-      { item: "toestanden › A › kosten", path: "states[0].cost", value: "benefit: 14.500", source: "aanname", note: "" },
-      { item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "seed 001", note: "" },
-      { item: "macro › drijvers › d", path: "macro.drivers.d", value: "base_year: 2019", source: "CPB", note: "" },
+      { item: "toestanden › A › kosten", path: "states[0].cost", value: "uitkering: 14.500", source: "aanname", note: "" },
+      { item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "Rijksoverheid, BUIG-beschikking 2020", note: "" },
+      { item: "macro › drijvers › d", path: "macro.drivers.d", value: "basisjaar: 2019", source: "CPB", note: "" },
     ]);
   });
 
   it("reproduceCommand rebuilds the run command from the recorded options", () => {
     const options = { mode: "psa", scenarios: ["a", "b"], variants: ["baseline", "x"], horizon_years: 4, runs: 1000, seed: 7, population_noise: false };
     expect(reproduceCommand({ file: "s.json", options }, "out dir")).toBe(
-      "bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
+      "bin/bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
     );
   });
 

@@ -24,7 +24,8 @@ import type { MicrosimPool } from "../parallel/microsim-pool.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
 import { layoutOf, runSize } from "../simulate/psa.js";
 import { runDeterministic, selectScenarios } from "../simulate/scenario.js";
-import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { breakEvenTable, overviewTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { TERM } from "../locale/messages-terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { removeStaleOutputs, writeFilesAtomically } from "../report/write.js";
 import { heldWarnings } from "../macro/held.js";
@@ -146,15 +147,17 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
 function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simulated, analyses: Analyses, opts: RunOptions): void {
   const micro = opts.mode === "microsim";
   const { results, draws } = sim;
-  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), ${micro ? "microsimulatie" : "cohortmodel"} per ${model.cycle === "month" ? "maand" : "jaar"}`);
-  for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(`let op: ${note}`);
-  if (micro) print(`Microsimulatie: ${opts.runs} replicatie(s) (seed ${opts.seed}${opts.personsScale ? `, personen x ${opts.personsScale}` : ""}), alleen toevalsvariatie in de populatie${opts.runs > 1 ? "; tussen haakjes het 90%-interval" : ""}`);
-  else if (draws) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
+  print(TERM.runHeader(model.label, model.years, model.startYear, scenarios.length, micro, model.cycle === "month"));
+  for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(CLI.note(note));
+  if (micro) print(TERM.microsimLine(opts.runs, opts.seed, opts.personsScale, opts.runs > 1));
+  else if (draws) print(TERM.psaLine(opts.runs, opts.seed, opts.noise));
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, draws ? { bands: draws.bands, index: ri } : undefined)}`));
+  const overview = overviewTable(model, results);
+  if (overview) print(`\n${overview}`);
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
   if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven)}`);
-  if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? "replicaties" : "trekkingen")}`);
+  if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? TERM.replications : TERM.draws)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
 }

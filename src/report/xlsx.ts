@@ -7,6 +7,8 @@
  * Toestanden, Overgangen, Break-even, Gevoeligheid and Terugverdienen when the run has
  * them, and Over deze run (metadata).
  */
+import { XLSX_FORMATS } from "../locale/format.js";
+import { REPORT } from "../locale/messages-report.js";
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { columnHeader, metricHeader, metricUnit } from "./labels.js";
@@ -38,13 +40,14 @@ export interface Sheet {
   formats: (string | undefined)[];
 }
 
-const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
-const PERSONS_FORMAT = "#,##0.0";
-const SHARE_FORMAT = "0.0%";
+/** The display formats of the terminal and the report (src/locale/format.ts): whole euros, whole persons. */
+const EURO_FORMAT = XLSX_FORMATS.euro;
+const PERSONS_FORMAT = XLSX_FORMATS.persons;
+const SHARE_FORMAT = XLSX_FORMATS.share;
 const TEXT_COLUMNS = new Set(["scenario", "scenario_label", "variant", "variant_label", "state", "kind", "from", "to", "metric", "intervention", "parameter", "effect"]);
 
 const formatFor = (key: string): string | undefined => {
-  if (key === "year" || key === "runs" || key.startsWith("payback_year")) return "0";
+  if (key === "year" || key === "runs" || key.startsWith("payback_year")) return XLSX_FORMATS.year;
   if (key === "probability_positive" || key === "paid_back_share") return SHARE_FORMAT;
   if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
   const unit = metricUnit(key);
@@ -137,31 +140,32 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
   const metricKeys = wide.keys.slice(3);
   const sheets: Sheet[] = [
     {
-      name: "Jaarcijfers",
+      name: REPORT.sheets.yearly,
       keys: ["scenario", "scenario_label", "variant", "variant_label", "year", ...metricKeys],
-      headers: ["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar", ...metricKeys.map(metricHeader)],
+      headers: [...["scenario", "scenario_label", "variant", "variant_label", "year"].map(columnHeader), ...metricKeys.map(metricHeader)],
       rows: wide.rows.map((r) => [r[0], labelOf.get(String(r[0])) ?? r[0], r[1], variantOf.get(String(r[1])) ?? r[1], r[2], ...r.slice(3)]),
-      formats: [undefined, undefined, undefined, undefined, "0", ...metricKeys.map(formatFor)],
+      formats: [undefined, undefined, undefined, undefined, XLSX_FORMATS.year, ...metricKeys.map(formatFor)],
     },
   ];
-  if (tables.states) sheets.push(tableSheet("Toestanden", tables.states));
-  if (tables.transitions) sheets.push(tableSheet("Overgangen", tables.transitions));
-  if (tables.breakeven) sheets.push(tableSheet("Break-even", tables.breakeven));
-  if (tables.sensitivity) sheets.push(tableSheet("Gevoeligheid", tables.sensitivity));
-  if (tables.payback) sheets.push(tableSheet("Terugverdienen", tables.payback));
+  if (tables.states) sheets.push(tableSheet(REPORT.sheets.states, tables.states));
+  if (tables.transitions) sheets.push(tableSheet(REPORT.sheets.transitions, tables.transitions));
+  if (tables.breakeven) sheets.push(tableSheet(REPORT.sheets.breakeven, tables.breakeven));
+  if (tables.sensitivity) sheets.push(tableSheet(REPORT.sheets.sensitivity, tables.sensitivity));
+  if (tables.payback) sheets.push(tableSheet(REPORT.sheets.payback, tables.payback));
   const m = doc.model;
   const about: [string, Cell][] = [
-    ["Model", m.label],
-    ["Scenariobestand", doc.meta.file],
-    ["SHA-256 van het bestand", doc.meta.file_hash],
-    ["Programma", `${doc.meta.tool} ${doc.meta.version}`],
-    ["Startjaar", m.start_year],
-    ["Horizon (jaar)", m.horizon_years],
-    ["Cyclus", m.cycle === "month" ? "maand" : m.cycle === "year" ? "jaar" : m.cycle],
-    ["Opties", JSON.stringify(doc.meta.options)],
-    ["Eenheden", "volumes in personen (eind van het jaar of gemiddeld over het jaar), bedragen in euro"],
+    [REPORT.aboutModel, m.label],
+    [REPORT.scenarioFile, doc.meta.file],
+    [REPORT.fileHash, doc.meta.file_hash],
+    [REPORT.program, `${doc.meta.tool} ${doc.meta.version}`],
+    [REPORT.aboutStart, m.start_year],
+    [REPORT.aboutHorizon, m.horizon_years],
+    [REPORT.aboutCycle, REPORT.cycles[m.cycle] ?? m.cycle],
+    [REPORT.aboutOptions, JSON.stringify(doc.meta.options)],
+    [REPORT.aboutUnits, REPORT.aboutUnitsValue],
+    [REPORT.aboutRounding, REPORT.aboutRoundingValue],
   ];
-  sheets.push({ name: "Over deze run", keys: ["key", "value"], headers: ["Gegeven", "Waarde"], rows: about, formats: [undefined, undefined] });
+  sheets.push({ name: REPORT.sheets.about, keys: ["key", "value"], headers: [REPORT.aboutKey, REPORT.aboutValue], rows: about, formats: [undefined, undefined] });
   return sheets;
 }
 
