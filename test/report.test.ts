@@ -203,14 +203,14 @@ describe("report.html", () => {
     expect(html).toMatch(/Basisraming \/ matig herstel[\s\S]*?<td>2022<\/td>.*<span class="neg">€\s-438\.639<\/span><\/td><td class="num"><span class="neg">€\s-438\.639<\/span>/);
     expect(html).toContain("Cohortmodel per maand");
     expect(html).toContain("Aannames en bronnen");
-    expect(html).toContain("seed 001 (Steenwijkerland, beleidskader");
+    expect(html).toContain("Gemeente Steenwijkerland, beleidskader &#39;Iedereen doet mee in Steenwijkerland&#39; 2020-2023 (2020), par. 3.2");
     expect(html).toContain("geïndexeerd naar 2020"); // a cost source, only in the scenario file
     expect(html).toContain("De zes klantgroepen tellen samen 1.249 personen"); // the scenario file's notes
     expect(html).toContain(results.meta.file_hash);
     expect(html).toContain(`bin/bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
     // without the scenario file: the sources results.json carries, and a hint how to add the rest
     const fallback = read(fx.baseline.dir, "report.html");
-    expect(fallback).toContain("seed 001 (Steenwijkerland, beleidskader");
+    expect(fallback).toContain("Gemeente Steenwijkerland, beleidskader &#39;Iedereen doet mee in Steenwijkerland&#39; 2020-2023 (2020), par. 3.2");
   });
 
   it("shows bands, interventions and break-even when present", () => {
