@@ -178,6 +178,9 @@ describe("fit refuses what it cannot identify, and bad targets (exit 2)", () => 
     expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,1.012,5\n", "inflow")).toMatch(/t\.csv: regel 2: heeft 5 kolom\(men\), de kopregel heeft er 4\. Oplossing: .*decimale punt/);
     expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,veel\n", "inflow")).toMatch(/t\.csv: regel 2, kolom value: waarde "veel" is geen getal/);
   });
+  it("one history without a scenario column for a file with five macro paths, unless --scenario says which", async () => {
+    expect(await run(base(), "year,volume_end\n2020,697\n2021,782\n", "inflow")).toMatch(/--scenario: de doelreeks noemt geen scenario, dus zou fit alle 5 macroscenario's .* op dezelfde reeks schatten.*Oplossing: kies het pad dat bij de reeks hoort met --scenario NAAM/);
+  });
   it("targets before the projection only", async () => {
     expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2018,volume_end,690\nmatig-herstel,2019,volume_end,670\n", "inflow")).toMatch(/t\.csv: heeft geen waarden vanaf 2020, de jaren die het model projecteert/);
   });

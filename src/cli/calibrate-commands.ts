@@ -191,6 +191,10 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   for (const name of opts.scenario ?? []) {
     if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", ...CAL.unknownScenario(name, model.scenarios.map((s) => s.name)));
   }
+  // One history without a scenario column matches one macro path: fitting every path to it would be wrong without showing it.
+  if (!opts.scenario?.length && model.scenarios.length > 1 && points.every((p) => p.scenario === "")) {
+    throw new InputError(file, "--scenario", ...CAL.fitOneSeriesManyScenarios(model.scenarios.length, model.scenarios.map((s) => s.name)));
+  }
   const cells = expandCells(points, model, opts.scenario ?? []);
   if (cells.length === 0) throw new InputError(opts.target, "", ...CAL.noRowsForScenarios);
   const params = parseFreeParams(opts.free, spec);
@@ -279,7 +283,7 @@ ${HELP.examples}
     .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
 ${HELP.example}
-  bin/bijstandsim fit scenarios/steenwijkerland.json --target berenschot.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
+  bin/bijstandsim fit scenarios/steenwijkerland.json --target scenarios/data/berenschot-2020-steenwijkerland.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
     .action((file: string, opts: FitOpts) => fitCommand(file, opts, io));
 
   program
@@ -293,6 +297,6 @@ ${HELP.example}
     .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
 ${HELP.example}
-  bin/bijstandsim backtest scenarios/nederland.json --actual cbs.csv --from 2019`)
+  bin/bijstandsim backtest scenarios/nederland.json --actual scenarios/data/cbs-bijstand-nederland.csv --from 2019`)
     .action((file: string, opts: BacktestOpts) => backtestCommand(file, opts, io));
 }

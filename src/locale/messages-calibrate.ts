@@ -25,6 +25,9 @@ const nl = {
   unknownScenario: (name: string, names: readonly string[]) => err(`onbekend scenario "${name}"`, `gebruik een van: ${names.join(", ")}`),
   noRowsForScenarios: err("heeft geen rijen voor de gekozen scenario's", "controleer de kolom scenario en --scenario"),
   noValuesAfter: (from: number) => err(`heeft geen waarden na ${from} voor de gekozen scenario's`, "controleer de kolom scenario en --scenario"),
+  fitOneSeriesManyScenarios: (n: number, names: readonly string[]) =>
+    err(`de doelreeks noemt geen scenario, dus zou fit alle ${n} macroscenario's (${names.join(", ")}) op dezelfde reeks schatten; één waargenomen geschiedenis past maar bij één pad, en zo'n fit is fout zonder dat het opvalt`,
+      `kies het pad dat bij de reeks hoort met --scenario NAAM (bijv. --scenario ${names[0]}), of geef per rij een scenario in de doelreeks`),
   synthWritten: (file: string, rows: number, clients: number, start: number, inflow: number | null, months: number, first: string, seed: number, gapRate: number, scenario: string) =>
     `${file}: ${rows} rijen, ${clients} cliënten (${start} bij de start${inflow !== null ? `, ${inflow} nieuwe instroom` : ""}), ` +
     `${months} maanden vanaf ${first}, seed ${seed}${gapRate > 0 ? `, hiaten met kans ${gapRate}` : ""}; ` +
@@ -175,6 +178,9 @@ const en: typeof nl = {
   unknownScenario: (name, names) => err(`unknown scenario "${name}"`, `use one of: ${names.join(", ")}`),
   noRowsForScenarios: err("has no rows for the selected scenarios", "check the scenario column and --scenario"),
   noValuesAfter: (from) => err(`has no values after ${from} for the selected scenarios`, "check the scenario column and --scenario"),
+  fitOneSeriesManyScenarios: (n, names) =>
+    err(`the target series names no scenario, so fit would fit all ${n} macro scenarios (${names.join(", ")}) to the same series; one observed history matches one path only, and such a fit is wrong without showing it`,
+      `choose the path that belongs to the series with --scenario NAME (e.g. --scenario ${names[0]}), or give a scenario on each row of the target series`),
   synthWritten: (file, rows, clients, start, inflow, months, first, seed, gapRate, scenario) =>
     `${file}: ${rows} rows, ${clients} clients (${start} at the start${inflow !== null ? `, ${inflow} new inflow` : ""}), ` +
     `${months} months from ${first}, seed ${seed}${gapRate > 0 ? `, gaps with chance ${gapRate}` : ""}; ` +
