@@ -47,17 +47,17 @@ describe("backtest on the national CBS series", () => {
     const r = await calibrate("backtest", file, "--actual", writeTmp("cbs.csv", cbsCsv(), dir), "--from", "2016", "--scenario", "cep-2020", "--out", join(dir, "o"));
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/let op: start_year moved from 2020 to 2017/);
+    expect(r.out).toMatch(/let op: start_year verschoven van 2020 naar 2017/);
     expect(r.out).toMatch(/vanaf de werkelijke stand 465\.000/);
     expect(r.out).toMatch(/cep-2020\s+volume_end\s+8 /);
   });
 
   const bad: [string, string, string[], RegExp][] = [
-    ["no value for the start year", "year,metric,value\n2020,volume_end,428000\n2021,volume_end,408000\n", ["--from", "2019"], /cbs\.csv: line 2: volume_end has no value for 2019, which the naive forecast/],
-    ["nothing after the start year", cbsCsv(), ["--from", "2024"], /cbs\.csv: has no values after 2024/],
-    ["an unknown metric", "year,metric,value\n2019,volume_end,415000\n2020,volumes,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column metric: unknown metric "volumes"/],
-    ["an unknown scenario", "scenario,year,metric,value\n,2019,volume_end,415000\nderde-golf,2020,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column scenario: unknown scenario "derde-golf"/],
-    ["a bad year", "year,metric,value\n2019,volume_end,415000\n20x0,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: line 3, column year: year "20x0" is not a four-digit year/],
+    ["no value for the start year", "year,metric,value\n2020,volume_end,428000\n2021,volume_end,408000\n", ["--from", "2019"], /cbs\.csv: regel 2: volume_end heeft geen waarde voor 2019, die de naïeve prognose/],
+    ["nothing after the start year", cbsCsv(), ["--from", "2024"], /cbs\.csv: heeft geen waarden na 2024/],
+    ["an unknown metric", "year,metric,value\n2019,volume_end,415000\n2020,volumes,428000\n", ["--from", "2019"], /cbs\.csv: regel 3, kolom metric: onbekende grootheid "volumes"/],
+    ["an unknown scenario", "scenario,year,metric,value\n,2019,volume_end,415000\nderde-golf,2020,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: regel 3, kolom scenario: onbekend scenario "derde-golf"/],
+    ["a bad year", "year,metric,value\n2019,volume_end,415000\n20x0,volume_end,428000\n", ["--from", "2019"], /cbs\.csv: regel 3, kolom year: jaar "20x0" is geen jaartal van vier cijfers/],
   ];
   for (const [name, csv, args, message] of bad) {
     it(`bad input: ${name} (exit 2)`, async () => {

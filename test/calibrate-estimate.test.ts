@@ -159,8 +159,8 @@ describe("estimate: the panel as a municipality has it", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/19 regels gelezen, 17 gegevensrijen, 16 gebruikt, 2 overgeslagen; 6 cliënten, 2021-01 t\/m 2021-04/);
-    expect(r.out).toMatch(/1 x blank line \(eerst op regel 12/);
-    expect(r.out).toMatch(/1 x row after the client's exit \(eerst op regel 15/);
+    expect(r.out).toMatch(/1 x lege regel \(eerst op regel 12/);
+    expect(r.out).toMatch(/1 x rij na de uitstroom van de cliënt \(eerst op regel 15/);
     expect(r.out).toMatch(/Cliënten met één waarneming: 1/);
     expect(r.out).toMatch(/Uit het bestand vóór de laatste maand: 1 cliënten, geteld als overgang naar "X"/);
     expect(r.out).toMatch(/Nieuwe instroom: 2 cliënten in 3 maanden = 8,0 per jaar/);
@@ -168,7 +168,7 @@ describe("estimate: the panel as a municipality has it", () => {
     const n = (from: string, to: string) => spec.transitions.counts.find((c: any) => c.from === from && c.to === to)?.n ?? 0;
     expect([n("A", "A"), n("A", "B"), n("A", "X"), n("B", "B"), n("B", "A"), n("B", "X")]).toEqual([5, 1, 1, 2, 1, 1]);
     expect(spec.initial).toEqual({ A: 3, B: 1 }); // the panel ends before December 2021: its last month (2021-04) is the start
-    expect(r.out).toMatch(/let op: the projection starts in 2022; the panel ends in 2021-04/);
+    expect(r.out).toMatch(/let op: de projectie begint in 2022; het bestand eindigt in 2021-04/);
   });
 
   it("reads ';'-separated files with quoted fields and a byte-order mark", async () => {
@@ -189,19 +189,19 @@ describe("estimate: the panel as a municipality has it", () => {
 
 describe("estimate: bad panels stop with the line number (exit 2)", () => {
   const cases: [string, string, string[], RegExp][] = [
-    ["an unknown state", `${HEADER}\n1,2021-01,A\n1,2021-02,Trede 9\n`, ["--states", "A,B"], /panel\.csv: line 3, column state: unknown state "Trede 9"\. Fix: use one of the declared states: "A", "B"/],
-    ["a non-numeric period", `${HEADER}\n1,2021-01,A\n1,maart,A\n`, [], /panel\.csv: line 3, column period: period "maart" is not a month such as 2021-03/],
-    ["an invalid month", `${HEADER}\n1,2021-13,A\n`, [], /panel\.csv: line 2, column period: period "2021-13" month 13 is not 1-12/],
-    ["a duplicate (client, period)", `${HEADER}\n1,2021-01,A\n1,2021-02,A\n1,2021-02,B\n`, [], /panel\.csv: line 4, column period: client "1" has a second row for 2021-02\. Fix: keep one row per client per month/],
-    ["rows out of order", `${HEADER}\n1,2021-03,A\n1,2021-02,A\n`, [], /panel\.csv: line 3, column period: client "1": 2021-02 comes after 2021-03\. Fix: sort the file/],
-    ["an empty file", "", [], /panel\.csv: is empty\. Fix:/],
-    ["a header only", `${HEADER}\n`, [], /panel\.csv: has a header but no usable data rows/],
-    ["a missing column", "client_id,period\n1,2021-01\n", [], /panel\.csv: line 1: the header has no column "state" \(it has: "client_id", "period"\)/],
-    ["too few columns on a row", `${HEADER}\n1,2021-01,A\n2,2021-01\n`, [], /panel\.csv: line 3: has 2 column\(s\), the header has 3/],
-    ["mixed period formats", `${HEADER}\n1,2021-01,A\n2,7,A\n`, [], /panel\.csv: line 3, column period: period "7" is a month number, but line 2 has a calendar month/],
-    ["a state with no moves out of it", `${HEADER}\n1,2021-01,A\n1,2021-02,B\n`, [], /panel\.csv: state "B" has no observed moves out of it.*Fix: declare it as an exit state/],
-    ["a state unknown to the template", `${HEADER}\n1,2021-01,Trede 1\n`, ["--template", "TEMPLATE"], /panel\.csv: line 2, column state: unknown state "Trede 1"\. Fix: use one of the declared states: "T1"/],
-    ["a missing file", "", ["--panel", "/does/not/exist.csv"], /\/does\/not\/exist\.csv: file not found/],
+    ["an unknown state", `${HEADER}\n1,2021-01,A\n1,2021-02,Trede 9\n`, ["--states", "A,B"], /panel\.csv: regel 3, kolom state: onbekende toestand "Trede 9"\. Oplossing: gebruik een van de gedeclareerde toestanden: "A", "B"/],
+    ["a non-numeric period", `${HEADER}\n1,2021-01,A\n1,maart,A\n`, [], /panel\.csv: regel 3, kolom period: periode "maart" is geen maand zoals 2021-03/],
+    ["an invalid month", `${HEADER}\n1,2021-13,A\n`, [], /panel\.csv: regel 2, kolom period: periode "2021-13" maand 13 ligt niet tussen 1 en 12/],
+    ["a duplicate (client, period)", `${HEADER}\n1,2021-01,A\n1,2021-02,A\n1,2021-02,B\n`, [], /panel\.csv: regel 4, kolom period: cliënt "1" heeft een tweede rij voor 2021-02\. Oplossing: houd één rij per cliënt per maand/],
+    ["rows out of order", `${HEADER}\n1,2021-03,A\n1,2021-02,A\n`, [], /panel\.csv: regel 3, kolom period: cliënt "1": 2021-02 komt na 2021-03\. Oplossing: sorteer het bestand/],
+    ["an empty file", "", [], /panel\.csv: is leeg\. Oplossing:/],
+    ["a header only", `${HEADER}\n`, [], /panel\.csv: heeft een kopregel maar geen bruikbare gegevensrijen/],
+    ["a missing column", "client_id,period\n1,2021-01\n", [], /panel\.csv: regel 1: de kopregel heeft geen kolom "state" \(wel: "client_id", "period"\)/],
+    ["too few columns on a row", `${HEADER}\n1,2021-01,A\n2,2021-01\n`, [], /panel\.csv: regel 3: heeft 2 kolom\(men\), de kopregel heeft er 3/],
+    ["mixed period formats", `${HEADER}\n1,2021-01,A\n2,7,A\n`, [], /panel\.csv: regel 3, kolom period: periode "7" is een maandnummer, maar regel 2 heeft een kalendermaand/],
+    ["a state with no moves out of it", `${HEADER}\n1,2021-01,A\n1,2021-02,B\n`, [], /panel\.csv: toestand "B" heeft geen waargenomen overgangen eruit.*Oplossing: declareer hem als uitstroomtoestand/],
+    ["a state unknown to the template", `${HEADER}\n1,2021-01,Trede 1\n`, ["--template", "TEMPLATE"], /panel\.csv: regel 2, kolom state: onbekende toestand "Trede 1"\. Oplossing: gebruik een van de gedeclareerde toestanden: "T1"/],
+    ["a missing file", "", ["--panel", "/does/not/exist.csv"], /\/does\/not\/exist\.csv: bestand niet gevonden/],
   ];
   for (const [name, csv, extra, message] of cases) {
     it(name, async () => {
@@ -211,7 +211,7 @@ describe("estimate: bad panels stop with the line number (exit 2)", () => {
       const args = extra.map((a) => (a === "TEMPLATE" ? template : a));
       const r = await calibrate("estimate", "--panel", file, ...args, "--start-year", "2022", "--out", join(dir, "out.json"));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^bijstandsim: error: /);
+      expect(r.err).toMatch(/^bijstandsim: fout: /);
       expect(r.err).toMatch(message);
       expect(r.err.trim().split("\n")).toHaveLength(1);
       expect(existsSync(join(dir, "out.json"))).toBe(false);
@@ -223,8 +223,8 @@ describe("estimate: bad panels stop with the line number (exit 2)", () => {
     const file = writeTmp("panel.csv", `${HEADER}\n1,2021-01,A\n1,xx,A\n1,2021-02,A\n1,2021-02,B\n2,2021-01,B\n2,2021-02,B\n2,2021-03,A\n1,2021-03,A\n`, dir);
     const r = await calibrate("estimate", "--panel", file, "--skip-invalid", "--start-year", "2022", "--out", join(dir, "out.json"));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/1 x invalid period \(eerst op regel 3/);
-    expect(r.out).toMatch(/1 x duplicate \(client, period\) \(eerst op regel 5/);
+    expect(r.out).toMatch(/1 x ongeldige periode \(eerst op regel 3/);
+    expect(r.out).toMatch(/1 x dubbele \(cliënt, periode\) \(eerst op regel 5/);
     expect(r.out).toMatch(/2 overgeslagen/);
   });
 });

@@ -85,7 +85,7 @@ describe("fit recovers what the model itself made", () => {
     expect(fit.params.find((p) => p.name === "lag:1")!.value).toBe(12);
     expect(fit.params[0].value).toBeCloseTo(-2.63, 3);
     expect(fit.lagProfile!.map((l) => l.lag)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // the paths start in 2019: longer lags cannot run
-    expect(fit.notes.join("\n")).toMatch(/lags 13-24 months were not tried/);
+    expect(fit.notes.join("\n")).toMatch(/vertragingen 13-24 maanden zijn niet geprobeerd/);
     expect(Number.isNaN(fit.params[1].se)).toBe(true);
   });
 
@@ -141,7 +141,7 @@ describe("fit skips and reports target rows it cannot use", () => {
   it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {
     const fit = fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);
     expect(fit.cells).toHaveLength(12);
-    expect(fit.notes).toContain("1 target cell(s) before the projection (which starts in 2020) are not used (first on line 2)");
+    expect(fit.notes).toContain("1 doelcel(len) vóór de projectie (die in 2020 begint) worden niet gebruikt (eerst op regel 2)");
   });
 });
 
@@ -159,31 +159,34 @@ describe("fit refuses what it cannot identify, and bad targets (exit 2)", () => 
   it("two effects that act the same way (same target, same lag)", async () => {
     const raw = base();
     raw.macro.effects[1].lag_months = 0;
-    expect(await run(raw, berenschotCsv(), "elasticity:0,elasticity:1")).toMatch(/--free: the fit is not identifiable at the start values: "elasticity:0" and "elasticity:1" move the target cells in the same way/);
+    expect(await run(raw, berenschotCsv(), "elasticity:0,elasticity:1")).toMatch(/--free: de fit is niet identificeerbaar bij de startwaarden: "elasticity:0" en "elasticity:1" bewegen de doelcellen op dezelfde manier/);
   });
   it("more free parameters than target cells", async () => {
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume_end,782\n", "inflow,elasticity:0,elasticity:1")).toMatch(/3 free parameters but only 2 target cell\(s\)/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume_end,782\n", "inflow,elasticity:0,elasticity:1")).toMatch(/3 vrije parameters, maar slechts 2 doelcel\(len\)/);
   });
   it("a parameter that moves no target cell", async () => {
     // the lagged effect acts from 2021 on; a 2020 target cannot see it
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nzwak-herstel,2020,volume_end,713\n", "elasticity:1")).toMatch(/"elasticity:1" does not change any target cell/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nzwak-herstel,2020,volume_end,713\n", "elasticity:1")).toMatch(/"elasticity:1" verandert geen enkele doelcel/);
   });
   it("an unknown metric, with its line", async () => {
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume,782\n", "inflow")).toMatch(/t\.csv: line 3, column metric: unknown metric "volume"\. Fix: use one of the metrics of yearly\.csv: volume_end/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,697\nmatig-herstel,2021,volume,782\n", "inflow")).toMatch(/t\.csv: regel 3, kolom metric: onbekende grootheid "volume"\. Oplossing: gebruik een van de grootheden van yearly\.csv: volume_end/);
   });
   it("an unknown scenario, with its line", async () => {
-    expect(await run(base(), "scenario,year,metric,value\nderde-golf,2020,volume_end,697\n", "inflow")).toMatch(/t\.csv: line 2, column scenario: unknown scenario "derde-golf"/);
+    expect(await run(base(), "scenario,year,metric,value\nderde-golf,2020,volume_end,697\n", "inflow")).toMatch(/t\.csv: regel 2, kolom scenario: onbekend scenario "derde-golf"/);
   });
   it("a value that is not a number, with its line", async () => {
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,1.012,5\n", "inflow")).toMatch(/t\.csv: line 2: has 5 column\(s\), the header has 4\. Fix: .*decimal point/);
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,veel\n", "inflow")).toMatch(/t\.csv: line 2, column value: value "veel" is not a number/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,1.012,5\n", "inflow")).toMatch(/t\.csv: regel 2: heeft 5 kolom\(men\), de kopregel heeft er 4\. Oplossing: .*decimale punt/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2020,volume_end,veel\n", "inflow")).toMatch(/t\.csv: regel 2, kolom value: waarde "veel" is geen getal/);
+  });
+  it("one history without a scenario column for a file with five macro paths, unless --scenario says which", async () => {
+    expect(await run(base(), "year,volume_end\n2020,697\n2021,782\n", "inflow")).toMatch(/--scenario: de doelreeks noemt geen scenario, dus zou fit alle 5 macroscenario's .* op dezelfde reeks schatten.*Oplossing: kies het pad dat bij de reeks hoort met --scenario NAAM/);
   });
   it("targets before the projection only", async () => {
-    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2018,volume_end,690\nmatig-herstel,2019,volume_end,670\n", "inflow")).toMatch(/t\.csv: has no values from 2020 on, the years the model projects/);
+    expect(await run(base(), "scenario,year,metric,value\nmatig-herstel,2018,volume_end,690\nmatig-herstel,2019,volume_end,670\n", "inflow")).toMatch(/t\.csv: heeft geen waarden vanaf 2020, de jaren die het model projecteert/);
   });
   it("an unknown parameter name", async () => {
-    expect(await run(base(), berenschotCsv(), "inflow,elasticity:7")).toMatch(/--free: "elasticity:7": there is no macro\.effects\[7\]/);
-    expect(await run(base(), berenschotCsv(), "instroom")).toMatch(/--free: unknown parameter "instroom"\. Fix: use inflow, elasticity:<i>/);
+    expect(await run(base(), berenschotCsv(), "inflow,elasticity:7")).toMatch(/--free: "elasticity:7": er is geen macro\.effects\[7\]/);
+    expect(await run(base(), berenschotCsv(), "instroom")).toMatch(/--free: onbekende parameter "instroom"\. Oplossing: gebruik inflow, elasticity:<i>/);
   });
 });
 
@@ -231,7 +234,7 @@ describe("the optimiser and its linear algebra", () => {
     const fit = levenbergMarquardt(curve, [1, 0], { maxIterations: 2 });
     expect(fit.iterations).toBe(2);
     expect(fit.converged).toBe(false);
-    expect(fit.reason).toBe("maximum number of iterations reached");
+    expect(fit.reason).toBe("maximaal aantal iteraties bereikt");
   });
   it("Jacobi eigenvalues of a symmetric matrix", () => {
     const { values, vectors } = symmetricEigen(Float64Array.from([2, 1, 0, 1, 2, 0, 0, 0, 5]), 3);

@@ -32,7 +32,7 @@ export async function calibrate(...args: string[]): Promise<{ code: number; out:
     return { code: 0, out, err };
   } catch (e) {
     if (e instanceof CommanderError) return { code: e.exitCode === 0 ? 0 : 2, out, err };
-    if (e instanceof InputError) return { code: 2, out, err: err + `bijstandsim: error: ${e.describe()}\n` };
+    if (e instanceof InputError) return { code: 2, out, err: err + `bijstandsim: fout: ${e.describe()}\n` };
     throw e;
   }
 }

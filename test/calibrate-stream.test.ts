@@ -189,7 +189,7 @@ describe("byte pieces agree with the string functions", () => {
       // the read ahead: fails, and only after the reader has thrown
       return new Promise<number>((_, reject) => setTimeout(() => { settled = true; reject(new Error("EBADF")); }, 20));
     };
-    await expect(streamPanel(read, reader, { chunkBytes: 64 })).rejects.toThrow(/period "maart" is not a month/);
+    await expect(streamPanel(read, reader, { chunkBytes: 64 })).rejects.toThrow(/periode "maart" is geen maand/);
     expect(settled).toBe(true);
   });
 
@@ -339,7 +339,7 @@ describe("estimate's byte path gives the line path's result", () => {
     // without --skip-invalid: the same error at the same line, for each bad row on its own
     for (const [at, text] of bad) {
       const out = await expectSame(panelText(rows, {}, [[at, text]]), { file: "p.csv", states: STATES8(model) }, [7, 4096]);
-      if ("error" in out) expect(out.error).toMatch(/^p\.csv: (line \d+|has|is)/);
+      if ("error" in out) expect(out.error).toMatch(/^p\.csv: (regel \d+|heeft|is)/);
     }
   });
 
@@ -364,7 +364,7 @@ describe("what the kind of period decides is refused at the first period", () =>
     } catch (err) {
       atEnd = (err as InputError).describe();
     }
-    expect(atEnd).toMatch(/month numbers/);
+    expect(atEnd).toMatch(/maandnummers/);
     const reader = new PanelReader({ file: "p.csv", onPeriodKind: (kind) => checkPeriodKind(kind, { file: "p.csv", series: false }) });
     reader.feed("client_id,period,state", 1);
     let early = "";
@@ -386,10 +386,10 @@ describe("what the kind of period decides is refused at the first period", () =>
     const file = writeTmp("panel.csv", INDEX_PANEL + "3,maart,A\n", dir);
     let r = await calibrate("estimate", "--panel", file, "--out", join(dir, "out.json"));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`bijstandsim: error: ${file}: the periods are month numbers, so the panel has no calendar year to start the projection from. Fix: give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)\n`);
+    expect(r.err).toBe(`bijstandsim: fout: ${file}: de perioden zijn maandnummers, dus het bestand heeft geen kalenderjaar om de projectie mee te beginnen. Oplossing: geef --start-year JAAR (de stand in de laatste maand van het bestand is de stand eind JAAR - 1)\n`);
     r = await calibrate("estimate", "--panel", file, "--start-year", "2024", "--series", join(dir, "s.csv"), "--out", join(dir, "out.json"));
     expect(r.code).toBe(2);
-    expect(r.err).toBe("bijstandsim: error: --series: the panel's periods are month numbers, so there are no calendar years to aggregate. Fix: use calendar months (2021-03) in the panel, or leave --series out\n");
+    expect(r.err).toBe("bijstandsim: fout: --series: de perioden in het bestand zijn maandnummers, dus er zijn geen kalenderjaren om op te tellen. Oplossing: gebruik kalendermaanden (2021-03) in het bestand, of laat --series weg\n");
     expect(existsSync(join(dir, "out.json"))).toBe(false);
   });
 
@@ -403,7 +403,7 @@ describe("what the kind of period decides is refused at the first period", () =>
     expect(r.code).toBe(0);
     r = await calibrate("estimate", "--panel", file, "--start-year", "2020", "--out", join(dir, "out2.json"));
     expect(r.code).toBe(2);
-    expect(r.err).toBe("bijstandsim: error: --start-year: the projection starts in 2020, so it needs the stock at the end of 2019, but the panel starts in 2020-11. Fix: start in 2021 or later (--start-year), or use a panel that covers December 2019\n");
+    expect(r.err).toBe("bijstandsim: fout: --start-year: de projectie begint in 2020, dus is de stand eind 2019 nodig, maar het bestand begint in 2020-11. Oplossing: begin in 2021 of later (--start-year), of gebruik een bestand dat december 2019 bevat\n");
   });
 });
 

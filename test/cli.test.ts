@@ -55,6 +55,16 @@ describe("bijstandsim run", () => {
     // results.json and yearly.csv carry the same numbers
     const vol = yearly.find((l) => l.startsWith("zwak-herstel,baseline,2022,volume_end,"))!.split(",")[4];
     expect(json.scenarios.find((s: any) => s.name === "zwak-herstel" && s.variant === "baseline").years[2].volume_end).toBe(Number(vol));
+    // The terminal summary: the stock before the start, outflow to work apart from other outflow, the BUIG result
+    // before and after the vangnet in every table, an overview across scenarios, the intervention as a difference.
+    expect(r.out).toMatch(/^Jaar\s+Volume eind \(personen\)\s+Instroom\s+Uitstroom naar werk\s+Uitstroom overig\s+Uitgaven\s+BUIG-budget\s+BUIG-resultaat\s+Na vangnet$/m);
+    expect(r.out.match(/^Jaar .*Na vangnet$/gm)).toHaveLength(5);
+    expect(r.out).toMatch(/^eind 2019\s+670$/m);
+    expect(r.out).toMatch(/^BUIG-resultaat per scenario per jaar \(euro, zonder interventie; negatief = tekort\)\nScenario\s+2020\s+2021\s+2022\s+2023\s+Totaal 2020-2023\s+Totaal na vangnet$/m);
+    expect(r.out).toMatch(/^Variant\s+Verschil volume 2023\s+Starters\s+BUIG-effect\s+Kosten\s+Netto-effect$/m); // no present value at a 0% discount rate
+    // One rounding everywhere: -438,638.50 (matig herstel 2022, stored in cents) is € -438.639 here, in report.html and in results.xlsx.
+    expect(json.scenarios.find((s: any) => s.name === "matig-herstel" && s.variant === "baseline").years[2].buig_result).toBe(-438638.5);
+    expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);
   });
 
   it("the day of a run (results.json meta.date) is today, or the day of SOURCE_DATE_EPOCH", async () => {
@@ -95,7 +105,7 @@ describe("bijstandsim run", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Break-even/);
     // one joint row per scenario: the multiplier k on both effects, and each effect's value at k
-    expect(r.out).toMatch(/Basisraming \/ matig herstel\s+Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom naar werk \(hazard ratio\) 1,150 → \d,\d{3}; stap omhoog op de ladder \(hazard ratio\) 1,250 → \d,\d{3}/);
+    expect(r.out).toMatch(/Basisraming \/ matig herstel\s+Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom naar werk \(intensiteitsfactor\) 1,150 → \d,\d{3}; stap omhoog op de ladder \(intensiteitsfactor\) 1,250 → \d,\d{3}/);
     expect(r.out).toMatch(/Elk effect apart/);
     const csv = readFileSync(join(out, "breakeven-intensieve-begeleiding.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("scenario,intervention,effect,assumed,effect_multiplier,at_break_even,break_even_alone,net_effect_cumulative_assumed,net_effect_cumulative_break_even");
@@ -128,7 +138,7 @@ describe("bijstandsim run", () => {
   it("prints help with examples", async () => {
     const r = await cli("run", "--help");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Examples:/);
+    expect(r.out).toMatch(/Voorbeelden:\n  bin\/bijstandsim run /);
   });
 
   it("runs as bin/bijstandsim: the version, and a mistake's exit status and single line", () => {
@@ -137,35 +147,35 @@ describe("bijstandsim run", () => {
     expect(v.out.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
     const r = cliProcess("run", "scenarios/does-not-exist.json");
     expect(r.code).toBe(2);
-    expect(r.err).toBe("bijstandsim: error: scenarios/does-not-exist.json: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n");
+    expect(r.err).toBe("bijstandsim: fout: scenarios/does-not-exist.json: bestand niet gevonden. Oplossing: controleer het pad; de meegeleverde scenario's staan in scenarios/\n");
   });
 });
 
 describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
   const cases: [string, () => ReturnType<typeof runBroken>, RegExp][] = [
-    ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: line 1, column \d+: is not valid JSON/],
-    ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /not valid JSON.*JSON has no NaN/],
+    ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: regel 1, kolom \d+: is geen geldige JSON/],
+    ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /geen geldige JSON.*JSON kent geen NaN/],
     ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*eindig getal/],
-    ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Fix: gebruik een van "month", "year"/],
-    ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(top level\): onbekend veld "horizon"\. Fix: verwijder of hernoem "horizon" \(bedoelt u "horizon_years"\?\)/],
+    ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Oplossing: gebruik een van "month", "year"/],
+    ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(bovenste niveau\): onbekend veld "horizon"\. Oplossing: verwijder of hernoem "horizon" \(bedoelt u "horizon_years"\?\)/],
     ["row not summing to 1", () => {
       const s = base();
       s.transitions = { per: "month", matrix: { order: s.states.map((x: any) => x.name), rows: s.states.map((_: any, i: number) => s.states.map((_: any, j: number) => (i === j ? 0.9 : 0))) } };
       return runBroken(JSON.stringify(s));
-    }, /transitions\.matrix\.rows\[0\]: row "Direct werk" sums to 0\.9, not 1/],
-    ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: moet 0 of meer zijn \(gevonden: het getal -5\)\. Fix: schrijf het zo: "Zorg": 820/],
+    }, /transitions\.matrix\.rows\[0\]: rij "Direct werk" telt op tot 0\.9, niet 1/],
+    ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: moet 0 of meer zijn \(gevonden: het getal -5\)\. Oplossing: schrijf het zo: "Zorg": 820/],
     ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: moet een kans tussen 0 en 1 zijn/],
-    ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: unknown state "Werken & ervaren"\. Fix: use one of the declared states/],
-    ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: the shares sum to 1\.45/],
-    ["missing driver year", () => { const s = base(); delete s.macro.scenarios[0].paths.landelijk_volume["2019"]; return runBroken(JSON.stringify(s)); }, /macro\.scenarios\[0\]\.paths\.landelijk_volume: starts in 2020, but the run needs 2019/],
-    ["unknown --scenario", () => runBroken(JSON.stringify(base()), "--scenario", "derde-golf"), /--scenario: unknown scenario "derde-golf"\. Fix: use one of: matig-herstel/],
+    ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: onbekende toestand "Werken & ervaren"\. Oplossing: gebruik een van de gedeclareerde toestanden/],
+    ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: de aandelen tellen op tot 1\.45/],
+    ["missing driver year", () => { const s = base(); delete s.macro.scenarios[0].paths.landelijk_volume["2019"]; return runBroken(JSON.stringify(s)); }, /macro\.scenarios\[0\]\.paths\.landelijk_volume: begint in 2020, maar de run heeft 2019 nodig/],
+    ["unknown --scenario", () => runBroken(JSON.stringify(base()), "--scenario", "derde-golf"), /--scenario: onbekend scenario "derde-golf"\. Oplossing: gebruik een van: matig-herstel/],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
       const r = await make();
       expect(r.code).toBe(2);
       expect(r.err).toMatch(message);
-      expect(r.err).toMatch(/^bijstandsim: error: .*broken\.json/);
+      expect(r.err).toMatch(/^bijstandsim: fout: .*broken\.json/);
       expect(r.err.trim().split("\n")).toHaveLength(1);
       expect(r.err).not.toMatch(/\n\s+at /);
       expect(existsSync(r.out)).toBe(false);
@@ -182,19 +192,19 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
       expect(existsSync(out)).toBe(false);
     };
     const golden = (name: string) => `test/golden/${name}`;
-    await refused([golden("steenwijkerland-cohort"), golden("drentsche-aa-cohort")], /^bijstandsim: error: test\/golden\/drentsche-aa-cohort: heeft geen jaar gemeen met test\/golden\/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023\. Fix: /);
-    await refused([golden("steenwijkerland-cohort"), "scenarios"], /^bijstandsim: error: scenarios: bevat geen results\.json, dus geen uitvoer van bijstandsim run\. Fix: /);
-    await refused([golden("steenwijkerland-cohort"), "output/bestaat-niet"], /output\/bestaat-niet: niet gevonden\. Fix: /);
+    await refused([golden("steenwijkerland-cohort"), golden("drentsche-aa-cohort")], /^bijstandsim: fout: test\/golden\/drentsche-aa-cohort: heeft geen jaar gemeen met test\/golden\/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023\. Oplossing: /);
+    await refused([golden("steenwijkerland-cohort"), "scenarios"], /^bijstandsim: fout: scenarios: bevat geen results\.json, dus geen uitvoer van bijstandsim run\. Oplossing: /);
+    await refused([golden("steenwijkerland-cohort"), "output/bestaat-niet"], /output\/bestaat-niet: niet gevonden\. Oplossing: /);
     await refused([golden("steenwijkerland-cohort")], /compare: vergelijkt twee of meer runs, maar kreeg er 1/);
   });
 
   it("unknown --variant and --intervention", async () => {
     const a = await runBroken(JSON.stringify(base()), "--variant", "loonkostensubsidie");
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/--variant: unknown intervention or combination "loonkostensubsidie"\. Fix: use one of: intensieve-begeleiding/);
+    expect(a.err).toMatch(/--variant: onbekende interventie of combinatie "loonkostensubsidie"\. Oplossing: gebruik een van: intensieve-begeleiding/);
     const b = await cli("breakeven", DEFAULT, "--intervention", "x", "--out", join(tmp(), "o"));
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/--intervention: unknown intervention "x"/);
+    expect(b.err).toMatch(/--intervention: onbekende interventie "x"/);
   });
 
   it("an --out that cannot be a folder", async () => {
@@ -202,19 +212,19 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     writeFileSync(join(dir, "afile"), "x");
     const r = await cli("run", DEFAULT, "--out", join(dir, "afile"));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`bijstandsim: error: ${join(dir, "afile")}: --out: is een bestand, geen map. Fix: kies een andere map met --out, of verplaats het bestand\n`);
+    expect(r.err).toBe(`bijstandsim: fout: ${join(dir, "afile")}: --out: is een bestand, geen map. Oplossing: kies een andere map met --out, of verplaats het bestand\n`);
   });
 
   it("missing file", async () => {
     const r = await cli("run", "scenarios/does-not-exist.json", "--out", join(tmp(), "out"));
     expect(r.code).toBe(2);
-    expect(r.err).toBe("bijstandsim: error: scenarios/does-not-exist.json: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n");
+    expect(r.err).toBe("bijstandsim: fout: scenarios/does-not-exist.json: bestand niet gevonden. Oplossing: controleer het pad; de meegeleverde scenario's staan in scenarios/\n");
   });
 
   it("a bad option value", async () => {
     const r = await cli("run", DEFAULT, "--horizon", "0");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--horizon must be a whole number from 1 to 100/);
+    expect(r.err).toMatch(/--horizon moet een geheel getal van 1 tot en met 100 zijn/);
   });
 
   it("validate reports the same problems", async () => {
@@ -222,7 +232,7 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     writeFileSync(join(dir, "b.json"), "[1, 2");
     const r = await cli("validate", join(dir, "b.json"));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/b\.json: .*is not valid JSON/);
+    expect(r.err).toMatch(/b\.json: .*is geen geldige JSON/);
   });
 });
 

@@ -77,7 +77,7 @@ describe("compile steps", () => {
     const ctx = { ...ctxOf(twoState(0.1)), years: 4, endYear: 2027 };
     const held = yearlyValues({ "2024": 1, "2025": 2 }, "buig.budget", "BUIG budget", ctx);
     expect(Array.from(held.values)).toEqual([1, 2, 2, 2]);
-    expect(held.note).toBe("BUIG budget (buig.budget): the 2025 value is held for 2026-2027");
+    expect(held.note).toBe("BUIG-budget (buig.budget): de waarde van 2025 wordt aangehouden voor 2026-2027");
     expect(() => yearlyValues({ "2024": 1, "2026": 2 }, "inflow.per_year", "new inflow", ctx)).toThrow(/heeft geen waarde voor 2025/);
   });
 
@@ -92,7 +92,7 @@ describe("compile steps", () => {
     });
     const spec = specOf(raw);
     const macro = compileMacro(spec.macro, compileDeclared(spec, ctxOf(raw)), ctxOf(raw));
-    expect(macro.notes).toEqual(["v: the 2024 value is held for 2025-2026 in a", "v: the 2025 value is held for 2026 in b"]);
+    expect(macro.notes).toEqual(["v: de waarde van 2024 wordt aangehouden voor 2025-2026 in a", "v: de waarde van 2025 wordt aangehouden voor 2026 in b"]);
     expect(macro.scenarios[1].paths[0]).toEqual({ firstYear: 2024, values: Float64Array.of(1, 2) });
   });
 });
@@ -132,6 +132,6 @@ describe("setting parameters on a compiled model", () => {
     }));
     expect(withLag(macro, 0, 12).effects[0].lagMonths).toBe(12);
     expect(() => withLag(macro, 0, 13)).toThrow(InputError);
-    expect(() => withLag(macro, 0, 13)).toThrow(/starts in 2020, but a lag of 13 months needs 2019/);
+    expect(() => withLag(macro, 0, 13)).toThrow(/begint in 2020, maar een vertraging van 13 maanden heeft 2019 nodig/);
   });
 });

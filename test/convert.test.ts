@@ -33,7 +33,7 @@ describe("period conversion", () => {
       initial: { A: 1 },
       transitions: { per: "year", matrix: { order: ["A", "B"], rows: [[0.1, 0.9], [0.9, 0.1]] } },
     });
-    expect(() => compile(raw)).toThrow(/no monthly stochastic root|not real/);
+    expect(() => compile(raw)).toThrow(/geen stochastische maandwortel|niet reëel/);
   });
 
   it("converts observed counts to probabilities", async () => {

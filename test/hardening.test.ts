@@ -30,7 +30,7 @@ function tiny(overrides: Raw = {}, name = "tiny.json"): { dir: string; file: str
 function refused(r: { code: number; err: string }, pattern: RegExp): void {
   expect(r.code, r.err).toBe(2);
   expect(r.err.split("\n")).toHaveLength(2);
-  expect(r.err).toMatch(/ Fix: |\(see --help\)/);
+  expect(r.err).toMatch(/ Oplossing: |\(zie --help\)/);
   expect(r.err).toMatch(pattern);
 }
 
@@ -129,7 +129,7 @@ describe("2. Ctrl-C", () => {
   it("stops a one-thread PSA with exit 130, one line and nothing written", async () => {
     const { dir, file } = tiny();
     const out = join(dir, "out");
-    const { code, err } = await interruptWhen(/PSA gestart: \d+ trekkingen over 1 thread/, "run", file, "--mode", "psa", "--runs", "300000", "--workers", "1", "--out", out);
+    const { code, err } = await interruptWhen(/PSA gestart: \d+ trekkingen, verdeeld over --workers 1/, "run", file, "--mode", "psa", "--runs", "300000", "--workers", "1", "--out", out);
     expect(code).toBe(130);
     expect(err.trim().split("\n").pop()).toBe("bijstandsim: onderbroken (Ctrl-C); er is niets geschreven");
     expect(err).not.toMatch(/worker failed|Terminating/);
@@ -173,8 +173,8 @@ describe("4. sizes are bounded before anything is allocated", () => {
     ];
     for (const [overrides, pattern] of cases) refused(await cli("validate", tiny(overrides).file), pattern);
     const { file } = tiny();
-    refused(await cli("run", file, "--mode", "psa", "--runs", "100000000", "--workers", "1"), /is te groot om te rekenen: geheugen: nodig [\d,]+ GB; grens 2,0 GB\. Fix: verlaag --runs/);
-    refused(await cli("run", tiny({ initial: { A: 1e9 } }).file, "--mode", "microsim", "--workers", "1"), /personen per populatie \(grens 50\.000\.000\)\. Fix: gebruik --mode cohort, of --persons-scale/);
+    refused(await cli("run", file, "--mode", "psa", "--runs", "100000000", "--workers", "1"), /is te groot om te rekenen: geheugen: nodig [\d,]+ GB; grens 2,0 GB\. Oplossing: verlaag --runs/);
+    refused(await cli("run", tiny({ initial: { A: 1e9 } }).file, "--mode", "microsim", "--workers", "1"), /personen per populatie \(grens 50\.000\.000\)\. Oplossing: gebruik --mode cohort, of --persons-scale/);
     if (existsSync("/dev/zero")) refused(await cli("validate", "/dev/zero"), /is geen tekstbestand/);
   });
 
@@ -182,7 +182,7 @@ describe("4. sizes are bounded before anything is allocated", () => {
     const states = [{ name: "A", kind: "on", cost: { per: "month", benefit: 1 } }, { name: "X", kind: "exit" }];
     const bands = { months: Array.from({ length: 99 }, (_, i) => i + 1), outflow_multiplier: Array(100).fill(1), initial_share: [1, ...Array(99).fill(0)] };
     const iv = { name: "lang", label: "Lang", targets: ["A"], start: "2024", end: "2025", capacity: { places: 10 }, duration_months: 1200, effects: [{ target: "outflow_work", hazard_ratio: 1.2 }] };
-    refused(await cli("validate", tiny({ states, duration_bands: bands, interventions: [iv] }).file), /interventions\[0\]: maakt het model te groot: 120\.101 toestanden na uitsplitsing \(grens 100\.000\).*Fix: verlaag duration_months/);
+    refused(await cli("validate", tiny({ states, duration_bands: bands, interventions: [iv] }).file), /interventions\[0\]: maakt het model te groot: 120\.101 toestanden na uitsplitsing \(grens 100\.000\).*Oplossing: verlaag duration_months/);
   });
 });
 
@@ -200,7 +200,7 @@ describe("6. one safe line per message", () => {
   it("escapes control characters, cuts long values, names UTF-16, binary and duplicate keys", async () => {
     const { dir, file } = tiny();
     const ctl = await cli("run", file, "--scenario", "x\u001b[31m\nrood\u0000");
-    refused(ctl, /unknown scenario "x\\u001b\[31m\\nrood\\u0000"/);
+    refused(ctl, /onbekend scenario "x\\u001b\[31m\\nrood\\u0000"/);
     refused(await cli("run", file, "--scenario", "y".repeat(5000)), /"y{119}…"/);
     expect((await cli("run", file, "--scenario", "y".repeat(5000))).err.length).toBeLessThan(400);
     const u16 = join(dir, "u16.json");
@@ -238,7 +238,7 @@ describe("7. CSV cells", () => {
 describe("8. strict series numbers", () => {
   it("refuses 415.000, 0x10 and a negative count in a target series", async () => {
     const { dir, file } = tiny();
-    for (const [value, pattern] of [["415.000", /dubbelzinnig/], ["0x10", /is not a number/], ["-5", /is negatief/]] as const) {
+    for (const [value, pattern] of [["415.000", /dubbelzinnig/], ["0x10", /is geen getal/], ["-5", /is negatief/]] as const) {
       const series = join(dir, "reeks.csv");
       writeFileSync(series, `scenario,year,metric,value\n,2024,volume_end,${value}\n`);
       refused(await cli("fit", file, "--target", series, "--free", "inflow", "--out", join(dir, "fit.json")), pattern);

@@ -210,12 +210,12 @@ describe("interventions", () => {
 
 describe("intervention input errors", () => {
   const cases: [string, Raw, RegExp][] = [
-    ["unknown target state", { targets: ["Trede 9"] }, /interventions\[0\]\.targets\[0\]: unknown state "Trede 9"/],
+    ["unknown target state", { targets: ["Trede 9"] }, /interventions\[0\]\.targets\[0\]: onbekende toestand "Trede 9"/],
     ["capacity below 0", { capacity: { places: -5 } }, /interventions\[0\]\.capacity\.places: moet 0 of meer zijn/],
-    ["hazard ratio <= 0", { effects: [{ target: "up", hazard_ratio: 0 }] }, /hazard_ratio: een hazard ratio moet boven 0 liggen/],
-    ["end before start", { start: "2025-06", end: "2025-01" }, /interventions\[0\]\.end: ends \(2025-01\) before it starts \(2025-06\)/],
-    ["inflow effect above 1", { targets: ["Trede 1"], capacity: { starts_per_year: 10 }, effects: [{ target: "inflow", relative_risk: 1.5 }] }, /an inflow effect of 1.5 would add inflow/],
-    ["both measures", { effects: [{ target: "up", hazard_ratio: 1.1, relative_risk: 1.1 }] }, /give exactly one of hazard_ratio and relative_risk/],
+    ["hazard ratio <= 0", { effects: [{ target: "up", hazard_ratio: 0 }] }, /hazard_ratio: een intensiteitsfactor \(hazard_ratio\) moet boven 0 liggen/],
+    ["end before start", { start: "2025-06", end: "2025-01" }, /interventions\[0\]\.end: eindigt \(2025-01\) voordat ze begint \(2025-06\)/],
+    ["inflow effect above 1", { targets: ["Trede 1"], capacity: { starts_per_year: 10 }, effects: [{ target: "inflow", relative_risk: 1.5 }] }, /een instroomeffect van 1.5 zou instroom toevoegen/],
+    ["both measures", { effects: [{ target: "up", hazard_ratio: 1.1, relative_risk: 1.1 }] }, /geef precies één van hazard_ratio en relative_risk/],
   ];
   for (const [name, override, message] of cases) {
     it(name, async () => {
@@ -234,7 +234,7 @@ describe("intervention input errors", () => {
 
   it("refuses a relative risk that pushes a probability above 1, saying why", async () => {
     const model = compile(ladder({ effects: [{ target: "outflow_work", relative_risk: 40 }] }));
-    expect(() => runScenario(model, model.scenarios[0], [makeVariant(model, "ib", "IB", [0])])).toThrow(/pushes the probability of leaving "Trede 2.* above 1/);
+    expect(() => runScenario(model, model.scenarios[0], [makeVariant(model, "ib", "IB", [0])])).toThrow(/duwt de kans om "Trede 2.* boven 1/);
   });
 });
 
@@ -264,8 +264,8 @@ describe("selection by time on bijstand", () => {
     for (const b of iv.eligible) expect(model.states[b].band).toBe(2);
     expect(() => compile(ladder({ min_months_on_bijstand: 24 }, {
       duration_bands: { months: [12, 36], outflow_multiplier: [1, 1, 1], initial_share: [0.3, 0.3, 0.4] },
-    }))).toThrow(/24 is not a duration band edge/);
-    expect(() => compile(ladder({ min_months_on_bijstand: 36 }))).toThrow(/needs duration_bands/);
+    }))).toThrow(/24 is geen grens van een duurklasse/);
+    expect(() => compile(ladder({ min_months_on_bijstand: 36 }))).toThrow(/vraagt duration_bands/);
   });
 });
 
@@ -286,7 +286,7 @@ describe("ladder direction", () => {
     expect(withLadder.twoToOne).toBeGreaterThan(1.05); // Trede 2 -> Trede 1 is up the declared ladder
     expect(byOrder.oneToTwo).toBeGreaterThan(1.05); // without a ladder, later-declared is higher
     expect(withLadder.oneToTwo).toBeLessThan(1.02);
-    expect(() => compile(ladder({}, { ladder: ["Trede 1", "Werk"] }))).toThrow(/"Werk" is not an on-bijstand state/);
+    expect(() => compile(ladder({}, { ladder: ["Trede 1", "Werk"] }))).toThrow(/"Werk" is geen bijstandstoestand/);
   });
 });
 
@@ -326,18 +326,18 @@ describe("inputs that would silently do nothing or produce nonsense", () => {
   };
 
   it("refuse effects no target can carry, and aftercare on an off state without a re-inflow profile", async () => {
-    expectInput(ladder({ effects: [{ target: "reinflow", hazard_ratio: 0.8 }] }), /"reinflow" acts on moves out of off states, and no target is one/);
-    expectInput(ladder({ effects: [{ target: { from: "Trede 1", to: "Trede 1" }, hazard_ratio: 2 }] }), /an effect on staying put is not allowed/);
+    expectInput(ladder({ effects: [{ target: "reinflow", hazard_ratio: 0.8 }] }), /"reinflow" werkt op overgangen uit toestanden buiten de bijstand, en geen doeltoestand is er een/);
+    expectInput(ladder({ effects: [{ target: { from: "Trede 1", to: "Trede 1" }, hazard_ratio: 2 }] }), /een effect op blijven mag niet/);
     expectInput(ladder({ targets: ["Werk"], effects: [{ target: "reinflow", hazard_ratio: 0.8 }] }, {
       states: [
         { name: "Trede 1", kind: "on" }, { name: "Trede 2", kind: "on" }, { name: "Werk", kind: "off" }, { name: "Overig", kind: "exit" },
       ],
-    }), /"Werk" has no re-inflow profile/);
+    }), /"Werk" heeft geen herinstroomprofiel/);
   });
 
   it("refuse band multipliers that push a row above 1, naming the multiplier", async () => {
     expectInput(ladder({}, { cycle: "year", duration_bands: { months: [12], outflow_multiplier: [20, 1], initial_share: [0.5, 0.5] } }),
-      /duration_bands\.outflow_multiplier\[0\]: 20 pushes the probability of leaving "Trede 1" per year to 2\.3000, above 1/);
+      /duration_bands\.outflow_multiplier\[0\]: 20 duwt de kans om "Trede 1" te verlaten per jaar naar 2\.3000, boven 1/);
   });
 
   it("refuse an empty driver path and a budget rule dividing by zero", async () => {
@@ -346,8 +346,8 @@ describe("inputs that would silently do nothing or produce nonsense", () => {
       effects: [{ driver: "v", target: "inflow", elasticity: 1 }],
       scenarios: [{ name: "s", label: "S", paths: { v: path } }],
     });
-    expectInput(ladder({}, { macro: macro({}) }), /paths\.v: is empty/);
+    expectInput(ladder({}, { macro: macro({}) }), /paths\.v: is leeg/);
     expectInput(ladder({}, { macro: macro({ "2024": 0, "2025": 1 }), buig: { budget: { "2024": 1e6 }, indexed_on: { driver: "v", from_year: 2024 } } }),
-      /paths\.v: is 0 in 2024; the budget rule divides by it/);
+      /paths\.v: is 0 in 2024; de budgetregel deelt erdoor/);
   });
 });

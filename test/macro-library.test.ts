@@ -80,7 +80,7 @@ describe("macro library", () => {
     const own = { name: "eigen", label: "Eigen", paths: { landelijk_volume: { "2023": 1, "2028": 1 } } };
     const file = write(withMacro({ set: ["./mijn-raming.json", "neutraal"], scenarios: [own] }), dir);
     const err = error(() => loadScenario(file));
-    expect(err.describe()).toMatch(/macro\.scenarios\[0\]\.paths\.landelijk_volume: has no value for 2024/); // the file's own scenario keeps its path
+    expect(err.describe()).toMatch(/macro\.scenarios\[0\]\.paths\.landelijk_volume: heeft geen waarde voor 2024/); // the file's own scenario keeps its path
     own.paths.landelijk_volume = { "2023": 1, "2024": 1, "2025": 1, "2026": 1, "2027": 1, "2028": 1 } as never;
     const { model } = loadScenario(write(withMacro({ set: ["./mijn-raming.json", "neutraal"], scenarios: [own] }), dir));
     expect(model.scenarios.map((s) => s.name)).toEqual(["eigen", "raming-2025", "neutraal"]);
@@ -91,11 +91,11 @@ describe("macro library", () => {
     const dir = tmp();
     write({ name: "kapot", label: "K", kind: "paths", drivers: { landelijk_volume: { label: "i", base_year: 2023 } }, scenarios: [{ name: "a", label: "A", paths: { landelijk_volume: { "2023": "1" } } }] }, dir, "kapot.json");
     expect(error(() => loadScenario(write(withMacro({ set: "./kapot.json" }), dir))).describe()).toMatch(/kapot\.json: scenarios\[0\]\.paths\.landelijk_volume\["2023"\]: is de tekst "1", maar hier hoort een getal/);
-    expect(error(() => loadScenario(write(withMacro({ set: "cpb-2024" })))).describe()).toMatch(/macro\.set: onbekende macroreeks "cpb-2024"\. Fix: gebruik een van: .*cpb-2020-vormen.*neutraal/);
+    expect(error(() => loadScenario(write(withMacro({ set: "cpb-2024" })))).describe()).toMatch(/macro\.set: onbekende macroreeks "cpb-2024"\. Oplossing: gebruik een van: .*cpb-2020-vormen.*neutraal/);
     expect(error(() => loadScenario(write(withMacro({ set: { name: "cpb-2020", base_year: 2023 } })))).describe()).toMatch(/macro\.set\.base_year: reeks "cpb-2020" heeft vaste kalenderjaren/);
     const late = withMacro({ set: "cpb-2020" }, { start_year: 2019, buig: { budget: { "2019": 1 } } });
     expect(error(() => loadScenario(write({ ...late, macro: { ...late.macro, effects: [{ driver: "landelijk_volume", target: "inflow", elasticity: 2, lag_months: 12 }] } }))).describe())
-      .toMatch(/cpb-2020\.json: scenarios\[0\]\.paths\.landelijk_volume: starts in 2019, but the run needs 2018/);
+      .toMatch(/cpb-2020\.json: scenarios\[0\]\.paths\.landelijk_volume: begint in 2019, maar de run heeft 2018 nodig/);
   });
 
   it("rebases a relative set when a derived file is written elsewhere; names stay names", () => {

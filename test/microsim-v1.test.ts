@@ -203,6 +203,6 @@ describe("runMicrosimV1", () => {
     const initialStates = new Uint8Array(3 * V1_BLOCK);
     initialStates[2 * V1_BLOCK + 5] = 200;
     const job = { sampler, persons: initialStates.length, blockSize: V1_BLOCK, seed: 1, steps: 2, initialStates };
-    await expect(runInPool(job, { workers: 2 })).rejects.toThrow(/a worker failed on microsim blocks 1\.\.2: person 2053 is in state 200/);
+    await expect(runInPool(job, { workers: 2 })).rejects.toThrow(/een worker faalde bij microsim-blokken 1\.\.2: person 2053 is in state 200/);
   });
 });

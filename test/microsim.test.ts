@@ -133,11 +133,11 @@ describe("AOW exits", () => {
 
   it("names the problem in a population section", async () => {
     const bad: [Raw, RegExp][] = [
-      [{ ages: { bands: [{ from: 18, to: 40, share: 0.5 }, { from: 40, share: 0.4 }] } }, /population\.ages\.bands: the shares sum to 0\.9/],
-      [{ ages: { bands: [{ from: 70, share: 1 }] } }, /population\.ages\.bands\[0\]\.from: 70 years is at or above the AOW age/],
-      [{ aow_age_months: 804 }, /population\.aow_age_months: an AOW age needs the ages/],
-      [{ aow_exit: "A", ages: { bands: [{ from: 18, share: 1 }] } }, /population\.aow_exit: "A" is not an exit state/],
-      [{ households: [{ name: "x", share: 0.5, multiplier: 1 }] }, /population\.households: the shares sum to 0\.5/],
+      [{ ages: { bands: [{ from: 18, to: 40, share: 0.5 }, { from: 40, share: 0.4 }] } }, /population\.ages\.bands: de aandelen tellen op tot 0\.9/],
+      [{ ages: { bands: [{ from: 70, share: 1 }] } }, /population\.ages\.bands\[0\]\.from: 70 jaar ligt op of boven de AOW-leeftijd/],
+      [{ aow_age_months: 804 }, /population\.aow_age_months: een AOW-leeftijd vraagt de leeftijden/],
+      [{ aow_exit: "A", ages: { bands: [{ from: 18, share: 1 }] } }, /population\.aow_exit: "A" is geen uitstroomtoestand/],
+      [{ households: [{ name: "x", share: 0.5, multiplier: 1 }] }, /population\.households: de aandelen tellen op tot 0\.5/],
     ];
     for (const [population, message] of bad) {
       const err = compileError(aowScenario(population));
@@ -338,9 +338,9 @@ describe("bijstandsim run --mode microsim", () => {
 
   const refused: [string, string[], RegExp][] = [
     ["an unknown --variant", ["--mode", "microsim", "--variant", "x"], /--variant.*"x"/],
-    ["--no-noise", ["--mode", "microsim", "--no-noise"], /--no-noise: a microsimulation is random by nature/],
-    ["--persons-scale 0", ["--mode", "microsim", "--persons-scale", "0"], /--persons-scale must be a number above 0/],
-    ["--persons-scale outside microsim", ["--persons-scale", "2"], /--persons-scale: applies to --mode microsim only/],
+    ["--no-noise", ["--mode", "microsim", "--no-noise"], /--no-noise: een microsimulatie is per definitie toevallig/],
+    ["--persons-scale 0", ["--mode", "microsim", "--persons-scale", "0"], /--persons-scale moet een getal boven 0 zijn/],
+    ["--persons-scale outside microsim", ["--persons-scale", "2"], /--persons-scale: geldt alleen voor --mode microsim/],
   ];
   for (const [name, args, message] of refused) {
     it(`refuses ${name} with exit 2 and writes nothing`, async () => {
@@ -360,7 +360,7 @@ describe("bijstandsim run --mode microsim", () => {
     const pool = new MicrosimPool({ workers: 2 });
     try {
       const task = { kind: "persons" as const, plan, blockSize: 1024, units: [{ persons: persons([{ state: 99 }]), firstBlock: 0, seed: 1n }] };
-      await expect(pool.runPersons(task, "microsim test run 0")).rejects.toThrow(/a worker failed on microsim test run 0: .*state 99/);
+      await expect(pool.runPersons(task, "microsim test run 0")).rejects.toThrow(/een worker faalde bij microsim test run 0: .*state 99/);
     } finally {
       await pool.destroy();
     }

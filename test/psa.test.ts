@@ -233,7 +233,7 @@ describe("bijstandsim run --mode psa", () => {
     try {
       const r = await cli("run", file, "--mode", "psa", "--runs", "40", "--workers", "2", "--out", out, "--quiet");
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/^bijstandsim: error: a worker failed on runs \d+\.\.\d+: injected failure in run 17; no output written\n$/);
+      expect(r.err).toMatch(/^bijstandsim: fout: een worker faalde bij runs \d+\.\.\d+: injected failure in run 17; geen uitvoer geschreven\n$/);
     } finally {
       delete process.env.BIJSTANDSIM_FAIL_RUN;
     }
@@ -243,7 +243,7 @@ describe("bijstandsim run --mode psa", () => {
   it("Ctrl-C stops the workers and leaves no output", async () => {
     const out = join(dir, "interrupted");
     // 200,000 runs take minutes: the signal comes while the workers are busy.
-    const { code, err } = await interruptWhen(/PSA gestart: 200000 trekkingen over 2 thread/, "run", file, "--mode", "psa", "--runs", "200000", "--workers", "2", "--out", out);
+    const { code, err } = await interruptWhen(/PSA gestart: 200000 trekkingen, verdeeld over --workers 2/, "run", file, "--mode", "psa", "--runs", "200000", "--workers", "2", "--out", out);
     expect(code).toBe(130);
     expect(err).toMatch(/onderbroken \(Ctrl-C\); er is niets geschreven\n$/);
     expect(err).not.toMatch(/worker failed|Terminating/);
@@ -273,18 +273,18 @@ describe("bijstandsim run --mode psa", () => {
     for (const w of ["1", "2"]) {
       const r = await cli("run", f, "--mode", "psa", "--runs", "60", "--workers", w, "--variant", "ib", "--out", join(dir, `ov${w}`));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/overflow\.json: interventions\[0\]\.effects: intervention "ib" pushes the probability of leaving "B \[ib traject/);
+      expect(r.err).toMatch(/overflow\.json: interventions\[0\]\.effects: interventie "ib" duwt de kans om "B \[ib traject/);
     }
   });
 
   const bad: [string, string[], RegExp][] = [
-    ["--runs 0", ["--runs", "0"], /--runs must be a whole number of 1 or more/],
-    ["negative seed", ["--seed", "-3"], /--seed must be a whole number from 0 to 4294967295/],
-    ["non-integer seed", ["--seed", "1.5"], /--seed must be a whole number from 0 to 4294967295/],
-    ["workers 0", ["--workers", "0"], /--workers must be a whole number from 1 to 64/],
-    ["non-integer workers", ["--workers", "two"], /--workers must be a whole number from 1 to 64/],
-    ["a seed of 2^32", ["--seed", "4294967296"], /--seed must be a whole number from 0 to 4294967295/],
-    ["a horizon over 100", ["--horizon", "101"], /--horizon must be a whole number from 1 to 100/],
+    ["--runs 0", ["--runs", "0"], /--runs moet een geheel getal van 1 of meer zijn/],
+    ["negative seed", ["--seed", "-3"], /--seed moet een geheel getal van 0 tot en met 4294967295 zijn/],
+    ["non-integer seed", ["--seed", "1.5"], /--seed moet een geheel getal van 0 tot en met 4294967295 zijn/],
+    ["workers 0", ["--workers", "0"], /--workers moet een geheel getal van 1 tot en met 64 zijn/],
+    ["non-integer workers", ["--workers", "two"], /--workers moet een geheel getal van 1 tot en met 64 zijn/],
+    ["a seed of 2^32", ["--seed", "4294967296"], /--seed moet een geheel getal van 0 tot en met 4294967295 zijn/],
+    ["a horizon over 100", ["--horizon", "101"], /--horizon moet een geheel getal van 1 tot en met 100 zijn/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}`, async () => {

@@ -19,10 +19,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
 import { compareTable, compareText } from "../src/compare/tables.js";
+import { formatEuro, formatPersons } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
-import { dutchParameter, metricHeader, splitStat } from "../src/report/labels.js";
+import { metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
 import { parseResults as parseDoc } from "../src/outcomes/results.js";
@@ -110,7 +111,7 @@ describe("charts", () => {
     const even = breakEvenYears(effectRows(doc));
     expect(even.map((e) => e.year)).toEqual(new Array(5).fill(doc.model.start_year + 1));
     expect(read(fx.variants.dir, "charts", "interventie-effect.vl.json")).toContain("break-even");
-    expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(hazard ratio\) \(0,95 – 1,4\)/);
+    expect(read(fx.variants.dir, "charts", "tornado.svg")).toMatch(/uitstroom naar werk \(intensiteitsfactor\) \(0,95 – 1,4\)/);
   });
 
   it("dates payback as the PSA does: from the year the cumulative net effect stays above zero, once it has cost something", () => {
@@ -205,15 +206,19 @@ describe("report.html", () => {
     expect(html).toContain("Samenvatting per scenario");
     expect(html).toMatch(/Tweede golf[\s\S]*?2022<\/td><td class="num">1\.010</);
     expect(html).toMatch(/€\s11\.805\.798/); // the 2020 BUIG budget
+    // the terminal's columns and rounding: -438,638.50 is € -438.639 before and after the vangnet, as in the terminal
+    expect(html).toMatch(/<th scope="col" class="num">Uitstroom naar werk<span class="unit">personen<\/span><\/th><th scope="col" class="num">Uitstroom overig/);
+    expect(html).toMatch(/Basisraming \/ matig herstel[\s\S]*?<td>2022<\/td>.*<span class="neg">€\s-438\.639<\/span><\/td><td class="num"><span class="neg">€\s-438\.639<\/span>/);
+    expect(html).toContain("Cohortmodel per maand");
     expect(html).toContain("Aannames en bronnen");
-    expect(html).toContain("seed 001 (Steenwijkerland, beleidskader");
+    expect(html).toContain("Gemeente Steenwijkerland, beleidskader &#39;Iedereen doet mee in Steenwijkerland&#39; 2020-2023 (2020), par. 3.2");
     expect(html).toContain("geïndexeerd naar 2020"); // a cost source, only in the scenario file
     expect(html).toContain("De zes klantgroepen tellen samen 1.249 personen"); // the scenario file's notes
     expect(html).toContain(results.meta.file_hash);
-    expect(html).toContain(`bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
+    expect(html).toContain(`bin/bijstandsim run scenarios/steenwijkerland.json \\\n    --scenario matig-herstel,volledig-herstel,zwak-herstel,tweede-golf,cep-2020`);
     // without the scenario file: the sources results.json carries, and a hint how to add the rest
     const fallback = read(fx.baseline.dir, "report.html");
-    expect(fallback).toContain("seed 001 (Steenwijkerland, beleidskader");
+    expect(fallback).toContain("Gemeente Steenwijkerland, beleidskader &#39;Iedereen doet mee in Steenwijkerland&#39; 2020-2023 (2020), par. 3.2");
   });
 
   it("shows bands, interventions and break-even when present", () => {
@@ -299,6 +304,11 @@ describe("results.xlsx", () => {
     const transitions = wb.getWorksheet("Overgangen")!;
     expect(transitions.rowCount - 1).toBe(parseCsv(read(fx.real.dir, "transitions.csv")).rows.length);
     expect(header(transitions)).toEqual(["Scenario", "Variant", "Jaar", "Van", "Naar", "Aantal (personen)"]);
+    // whole euros and whole persons on display, as in the terminal and the report; the cells keep the stored values
+    const yearly = wb.getWorksheet("Jaarcijfers")!;
+    const at = (name: string) => header(yearly).indexOf(name) + 1;
+    expect(yearly.getColumn(at("BUIG-resultaat (euro)")).numFmt).toBe('"€" #,##0;"€" -#,##0');
+    expect(yearly.getColumn(at("Volume eind (personen)")).numFmt).toBe("#,##0");
     // a run folder with only results.json still gets all three sheets
     const fallback = await open(fx.baseline.dir);
     expect(fallback.getWorksheet("Toestanden")!.rowCount).toBeGreaterThan(1);
@@ -375,10 +385,10 @@ describe("bijstandsim report: bad input", () => {
     const err = await report(empty);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).describe()).toBe(
-      `${join(empty, "results.json")}: not found: this folder holds no bijstandsim results. Fix: run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder`,
+      `${join(empty, "results.json")}: niet gevonden: deze map bevat geen resultaten van bijstandsim. Oplossing: draai eerst een scenario (bin/bijstandsim run <scenariobestand> --out <map>) en maak het rapport van die map`,
     );
     expect(readdirSync(empty)).toEqual([]);
-    expect(((await report(join(empty, "nope"))) as InputError).describe()).toMatch(/nope: folder not found\. Fix: give the output folder of a run/);
+    expect(((await report(join(empty, "nope"))) as InputError).describe()).toMatch(/nope: map niet gevonden\. Oplossing: geef de uitvoermap van een run/);
   });
 
   it("refuses results of another format or version, and broken JSON", async () => {
@@ -386,11 +396,11 @@ describe("bijstandsim report: bad input", () => {
     writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/0", scenarios: [] }));
     const err = (await report(dir)) as InputError;
     expect(err).toBeInstanceOf(InputError);
-    expect(err.describe()).toMatch(/results\.json: format: has format "bijstandsim-results\/0"; this version of bijstandsim reads "bijstandsim-results\/1"\. Fix: run the scenario again/);
+    expect(err.describe()).toMatch(/results\.json: format: heeft format "bijstandsim-results\/0"; deze versie van bijstandsim leest "bijstandsim-results\/1"\. Oplossing: draai het scenario opnieuw/);
     writeFileSync(join(dir, "results.json"), JSON.stringify({ format: "bijstandsim-results/1", meta: {}, model: {}, scenarios: [] }));
-    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.tool: .*Fix: run the scenario again/);
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: meta\.tool: .*Oplossing: draai het scenario opnieuw/);
     writeFileSync(join(dir, "results.json"), "{ not json");
-    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: line 1, column 3: is not valid JSON/);
+    expect(((await report(dir)) as InputError).describe()).toMatch(/results\.json: regel 1, kolom 3: is geen geldige JSON/);
     expect(readdirSync(dir)).toEqual(["results.json"]);
   });
 
@@ -398,7 +408,7 @@ describe("bijstandsim report: bad input", () => {
     const file = join(tmp(), "other.json");
     writeFileSync(file, "{}");
     const err = (await report(fx.baseline.dir, "--input", file)) as InputError;
-    expect(err.describe()).toMatch(/other\.json: is not the scenario file of this run \(its SHA-256 differs/);
+    expect(err.describe()).toMatch(/other\.json: is niet het scenariobestand van deze run \(de SHA-256 wijkt af/);
   });
 });
 
@@ -420,8 +430,14 @@ describe("report helpers", () => {
     expect(metricHeader("volume_end_p95")).toBe("Volume eind (p95, personen)");
     expect(metricHeader("volume_avg_mean")).toBe("Volume gemiddeld (gemiddelde over de runs, personen)");
     expect(metricHeader("buig_result")).toBe("BUIG-resultaat (euro)");
-    expect(dutchParameter("up (hazard ratio)")).toBe("stap omhoog op de ladder (hazard ratio)");
-    expect(dutchParameter("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+    expect(parameterLabel("up (hazard ratio)")).toBe("stap omhoog op de ladder (intensiteitsfactor)");
+    expect(parameterLabel("Zorg -> Direct werk (relatief risico)")).toBe("Zorg → Direct werk (relatief risico)");
+    expect(parameterLabel("kosten per start")).toBe("kosten per start");
+    // one formatter for terminal, report and workbook: stored precision first, then half away from zero, no "-0"
+    const nbsp = (s: string) => s.replace(/\u00a0/g, " ");
+    for (const v of [-438638.5, -438638.5000000001, -438638.499999999]) expect(nbsp(formatEuro(v))).toBe("€ -438.639");
+    expect([0.4, -0.4, 2.5, -2.5].map((v) => nbsp(formatEuro(v)))).toEqual(["€ 0", "€ 0", "€ 3", "€ -3"]);
+    expect([0.5, 1.5, -1.5, 1011.5].map(formatPersons)).toEqual(["1", "2", "-2", "1.012"]);
   });
 
   it("wraps facet headers to the panel width, word by word", () => {
@@ -444,18 +460,18 @@ describe("report helpers", () => {
   });
 
   it("collectSources lists every object with a source, with its values", () => {
-    const rows = collectSources({ states: [{ name: "A", cost: { benefit: 14500, source: "aanname" } }], buig: { budget: { "2020": 11805798 }, source: "seed 001" }, macro: { drivers: { d: { base_year: 2019, source: "CPB" } } } });
+    const rows = collectSources({ states: [{ name: "A", cost: { benefit: 14500, source: "aanname" } }], buig: { budget: { "2020": 11805798 }, source: "Rijksoverheid, BUIG-beschikking 2020" }, macro: { drivers: { d: { base_year: 2019, source: "CPB" } } } });
     expect(rows).toEqual([
-      { item: "toestanden › A › kosten", path: "states[0].cost", value: "benefit: 14.500", source: "aanname", note: "" },
-      { item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "seed 001", note: "" },
-      { item: "macro › drijvers › d", path: "macro.drivers.d", value: "base_year: 2019", source: "CPB", note: "" },
+      { item: "toestanden › A › kosten", path: "states[0].cost", value: "uitkering: 14.500", source: "aanname", note: "" },
+      { item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "Rijksoverheid, BUIG-beschikking 2020", note: "" },
+      { item: "macro › drijvers › d", path: "macro.drivers.d", value: "basisjaar: 2019", source: "CPB", note: "" },
     ]);
   });
 
   it("reproduceCommand rebuilds the run command from the recorded options", () => {
     const options = { mode: "psa", scenarios: ["a", "b"], variants: ["baseline", "x"], horizon_years: 4, runs: 1000, seed: 7, population_noise: false };
     expect(reproduceCommand({ file: "s.json", options }, "out dir")).toBe(
-      "bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
+      "bin/bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
     );
   });
 
@@ -531,7 +547,7 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(s.values[1][0]! - s.values[0][0]!).toBe(0);
     // only matig herstel if asked; a scenario not every run has is refused
     expect(compareRuns([cohort, later], { scenarios: ["matig-herstel"] }).blocks.map((b) => b.scenario)).toEqual(["matig-herstel"]);
-    expect(errorOf(() => compareRuns([cohort, later], { scenarios: ["cep-2020"] })).describe()).toMatch(/^--scenario: "cep-2020" is geen scenario dat alle runs hebben\. Fix: kies uit: matig-herstel, /);
+    expect(errorOf(() => compareRuns([cohort, later], { scenarios: ["cep-2020"] })).describe()).toMatch(/^--scenario: "cep-2020" is geen scenario dat alle runs hebben\. Oplossing: kies uit: matig-herstel, /);
   });
 
   it("adds up the cumulative net effect from the first compared year", () => {
@@ -545,10 +561,10 @@ describe("compare: what the runs share (golden results.json)", () => {
     const drentsche = goldenRun("drentsche-aa-cohort"); // 2024-2028
     expect(errorOf(() => compareRuns([cohort, drentsche])).describe()).toBe(
       "output/drentsche-aa-cohort: heeft geen jaar gemeen met output/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023. " +
-        "Fix: vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)",
+        "Oplossing: vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)",
     );
     const groningen = goldenRun("groningen-cohort"); // 2022-2025: years overlap, scenario names do not
-    expect(errorOf(() => compareRuns([cohort, groningen])).describe()).toMatch(/^output\/groningen-cohort: heeft geen macroscenario gemeen met output\/steenwijkerland-cohort \(B: basis, laagconjunctuur, .*; A: matig-herstel, .*\)\. Fix: vergelijk runs/);
+    expect(errorOf(() => compareRuns([cohort, groningen])).describe()).toMatch(/^output\/groningen-cohort: heeft geen macroscenario gemeen met output\/steenwijkerland-cohort \(B: basis, laagconjunctuur, .*; A: matig-herstel, .*\)\. Oplossing: vergelijk runs/);
     expect(errorOf(() => compareRuns([cohort])).describe()).toMatch(/^compare: vergelijkt twee of meer runs, maar kreeg er 1\./);
   });
 });
@@ -556,9 +572,9 @@ describe("compare: what the runs share (golden results.json)", () => {
 describe("compare: reading runs", () => {
   it("refuses what is not a results file, in one Dutch line", () => {
     expect(errorOf(() => parseRun(readFileSync("scenarios/steenwijkerland.json", "utf8"), "scenarios/steenwijkerland.json")).describe()).toBe(
-      "scenarios/steenwijkerland.json: is een scenariobestand, geen resultatenbestand. Fix: draai het eerst (bijstandsim run scenarios/steenwijkerland.json --out <map>) en vergelijk die map",
+      "scenarios/steenwijkerland.json: is een scenariobestand, geen resultatenbestand. Oplossing: draai het eerst (bijstandsim run scenarios/steenwijkerland.json --out <map>) en vergelijk die map",
     );
-    expect(errorOf(() => parseRun("{ kapot", "x/results.json")).describe()).toMatch(/^x\/results\.json: line 1, column 3: is geen JSON, dus geen resultatenbestand van bijstandsim\. Fix: /);
+    expect(errorOf(() => parseRun("{ kapot", "x/results.json")).describe()).toMatch(/^x\/results\.json: regel 1, kolom 3: is geen JSON, dus geen resultatenbestand van bijstandsim\. Oplossing: /);
     expect(errorOf(() => parseRun('{"format": "bijstandsim-results/0"}', "x/results.json")).message).toBe('is geen resultatenbestand van bijstandsim: het heeft format "bijstandsim-results/0", deze versie leest "bijstandsim-results/1"');
     expect(errorOf(() => parseRun('{"format": "bijstandsim-results/1", "meta": {}}', "x/results.json")).describe()).toMatch(/^x\/results\.json: meta\.tool: is geen volledig resultatenbestand/);
   });
@@ -582,7 +598,7 @@ describe("compare: the terminal and CSV tables", () => {
     const out = compareText(c);
     expect(out).toMatch(/^Vergelijking van 2 runs, 2020–2023 \(verschil: B min A\)\n {2}A {2}output\/steenwijkerland-cohort: steenwijkerland\.json, cohortmodel, 2026-01-01\n/);
     expect(out).toMatch(/\nVolume eind \(personen\) +A +696 +780 +847 +863\n +B +696 +780 +860 +863\n +B − A +0 +0 +\+13 +0\n/);
-    expect(out).toMatch(/\nBUIG-resultaat \(euro\) +A +€\s48\.942 +€\s212\.581 +€\s-438\.638 +€\s-912\.540 +€\s-1\.089\.656\n.*\n +B − A +€\s0 +€\s0 +€\s-250\.000 +€\s0 +€\s-250\.000\n/);
+    expect(out).toMatch(/\nBUIG-resultaat \(euro\) +A +€\s48\.942 +€\s212\.581 +€\s-438\.639 +€\s-912\.540 +€\s-1\.089\.656\n.*\n +B − A +€\s0 +€\s0 +€\s-250\.000 +€\s0 +€\s-250\.000\n/);
     expect(out).toMatch(/\nBUIG-budget \(euro\) +A = B +€\s11\.805\.798 /);
   });
 

@@ -61,7 +61,7 @@ function badRefusal(err) {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(err)) return `stderr holds control characters: ${JSON.stringify(err.slice(0, 300))}`;
   if (!/^bijstandsim: /.test(err)) return `stderr does not start with "bijstandsim: ": ${JSON.stringify(err.slice(0, 200))}`;
-  if (!/ Fix: |\(see --help\)/.test(err)) return `no fix in: ${JSON.stringify(err.slice(0, 300))}`;
+  if (!/ Oplossing: |\(zie --help\)/.test(err)) return `no fix in: ${JSON.stringify(err.slice(0, 300))}`;
   if (err.length > 1500) return `stderr line of ${err.length} characters`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** The effects of an intervention as the analyses name and scale them. */
+import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 
@@ -20,8 +21,7 @@ export function effectList(model: Model, p: number): { label: string; value: num
 export function interventionIndex(model: Model, name: string): number {
   const p = model.interventions.findIndex((iv) => iv.name === name);
   if (p < 0) {
-    throw new InputError(model.file, "--intervention", `unknown intervention "${name}"`,
-      `use one of: ${model.interventions.map((iv) => iv.name).join(", ") || "(the file declares no interventions)"}`);
+    throw new InputError(model.file, "--intervention", ...COMPILE.unknownInterventionRun(name, model.interventions.map((iv) => iv.name).join(", ")));
   }
   return p;
 }

@@ -14,6 +14,7 @@
  * Errors per year: e = model - actual, APE = |e| / actual; per series MAPE = mean APE
  * and bias = mean of e / actual (signed: positive means the model forecast too high).
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile } from "../model/schema.js";
@@ -83,17 +84,17 @@ export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[]
   const { from, actualFile } = options;
   const notes: string[] = [];
   const after = points.filter((p) => p.year > from);
-  if (after.length === 0) throw new InputError(actualFile, "", `has no values after ${from}`, `give actual values for ${from + 1} and later, or backtest from an earlier year (--from)`);
+  if (after.length === 0) throw new InputError(actualFile, "", ...CAL.backtestNoAfter(from));
   const lastYear = Math.max(...after.map((p) => p.year));
   const metrics = [...new Set(after.map((p) => p.metric))];
   for (const metric of metrics) {
     if (!points.some((p) => p.year === from && p.metric === metric)) {
       const line = after.find((p) => p.metric === metric)!.line;
-      throw new InputError(actualFile, `line ${line}`, `${metric} has no value for ${from}, which the naive forecast (last value carried forward) needs`, `add the ${from} value of ${metric}, or backtest from another year`);
+      throw new InputError(actualFile, CAL.line(line), ...CAL.backtestNoNaive(metric, from));
     }
     if (after.some((p) => p.metric === metric && p.value === 0)) {
       const line = after.find((p) => p.metric === metric && p.value === 0)!.line;
-      throw new InputError(actualFile, `line ${line}, column value`, `is 0: a percentage error is undefined`, "drop the row");
+      throw new InputError(actualFile, CAL.lineColumn(line, "value"), ...CAL.backtestZero);
     }
   }
 
@@ -103,15 +104,15 @@ export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[]
   if (s.macro && options.scenarios?.length) {
     // Only the scenarios asked for are compiled: the others need not reach back to the new start.
     const unknown = options.scenarios.find((name) => !s.macro!.scenarios.some((x) => x.name === name));
-    if (unknown) throw new InputError(file, "--scenario", `unknown scenario "${unknown}"`, `use one of: ${s.macro.scenarios.map((x) => x.name).join(", ")}`);
+    if (unknown) throw new InputError(file, "--scenario", ...CAL.unknownScenario(unknown, s.macro.scenarios.map((x) => x.name)));
     s.macro.scenarios = s.macro.scenarios.filter((x) => options.scenarios!.includes(x.name));
     s.references = s.references.filter((r) => r.scenario === undefined || options.scenarios!.includes(r.scenario));
   }
   s.start_year = from + 1;
   s.horizon_years = lastYear - from;
   const anyBudget = Object.values(s.buig.budget)[0] ?? 0;
-  s.buig = { budget: { [String(from + 1)]: anyBudget }, after_last: "constant", source: "backtest: budget not used" };
-  if (spec.start_year !== from + 1) notes.push(`start_year moved from ${spec.start_year} to ${from + 1}`);
+  s.buig = { budget: { [String(from + 1)]: anyBudget }, after_last: "constant", source: CAL.backtestBudgetSource };
+  if (spec.start_year !== from + 1) notes.push(CAL.noteStartMoved(spec.start_year, from + 1));
 
   let start: BacktestResult["start"] = null;
   const stock = points.find((p) => p.year === from && p.metric === "volume_end" && p.scenario === "") ?? points.find((p) => p.year === from && p.metric === "volume_end");
@@ -119,12 +120,12 @@ export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[]
     const on = new Set(s.states.filter((x) => x.kind === "on").map((x) => x.name));
     let total = 0;
     for (const [name, v] of Object.entries(s.initial)) if (on.has(name)) total += typeof v === "number" ? v : v.count;
-    if (total === 0) throw new InputError(file, "initial", "has no persons in on-bijstand states to scale to the actual stock", "give the initial count of at least one on-state");
+    if (total === 0) throw new InputError(file, "initial", ...CAL.backtestNoStock);
     const factor = stock.value / total;
     for (const [name, v] of Object.entries(s.initial)) if (on.has(name) && typeof v === "number") s.initial[name] = v * factor;
     start = { stock: stock.value, factor };
-    if (Math.abs(factor - 1) > 1e-9) notes.push(`initial on-bijstand stock scaled by ${factor.toFixed(4)} to the actual volume_end of ${from} (${stock.value})`);
-  } else notes.push(`the actual series has no volume_end for ${from}: the projection starts from the file's own initial stock`);
+    if (Math.abs(factor - 1) > 1e-9) notes.push(CAL.noteStockScaled(factor.toFixed(4), from, stock.value));
+  } else notes.push(CAL.noteNoStock(from));
 
   const model = compileScenario(s, file);
   notes.push(...model.notes.filter((n) => !n.includes("(buig.budget)"))); // the budget is not used here

@@ -13,6 +13,7 @@
  * The messages are the ones estimateScenario (estimate.ts) and the estimate command give
  * at the end; test/calibrate-stream.test.ts checks that they are the same.
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import type { PeriodKind } from "./period.js";
 
@@ -31,9 +32,9 @@ export function checkPeriodKind(kind: PeriodKind, checks: KindChecks): void {
   if (kind === "calendar") return;
   const startYear = checks.startYear ?? checks.templateStartYear ?? NaN;
   if (!Number.isInteger(startYear)) {
-    throw new InputError(checks.file, "", "the periods are month numbers, so the panel has no calendar year to start the projection from", "give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)");
+    throw new InputError(checks.file, "", ...CAL.monthNumbersNoStart);
   }
   if (checks.series) {
-    throw new InputError("--series", "", "the panel's periods are month numbers, so there are no calendar years to aggregate", "use calendar months (2021-03) in the panel, or leave --series out");
+    throw new InputError("--series", "", ...CAL.seriesMonthNumbers);
   }
 }

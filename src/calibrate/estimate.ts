@@ -9,6 +9,7 @@
  *   p_ij = n_ij / n_i,   se(p_ij) = sqrt(p_ij (1 - p_ij) / n_i)
  *   new inflow per year = 12 A / M,   se = 12 sqrt(A) / M   (A arrivals in M months, Poisson)
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import type { PanelCounts, PanelState } from "./panel.js";
@@ -78,20 +79,19 @@ function resolveExit(panel: PanelCounts, options: EstimateOptions, disappeared: 
     const i = states.findIndex((s) => s.name === options.exitState);
     if (i >= 0) {
       if (states[i].kind !== "exit") {
-        throw new InputError("--exit-state", "", `"${options.exitState}" is a state of kind "${states[i].kind}", not an exit state`, `mark it as an exit state (--states "${options.exitState}:exit" or in the template), or name another`);
+        throw new InputError("--exit-state", "", ...CAL.exitStateKind(options.exitState, states[i].kind));
       }
       return { states, exit: i };
     }
     if (options.template) {
-      throw new InputError("--exit-state", "", `"${options.exitState}" is not a state of the template`, `use one of its exit states: ${exits.map((e) => `"${states[e].name}"`).join(", ") || "(none)"}, or leave --exit-state out to add "${DEFAULT_EXIT}"`);
+      throw new InputError("--exit-state", "", ...CAL.exitStateNotInTemplate(options.exitState, exits.map((e) => states[e].name), DEFAULT_EXIT));
     }
     states.push({ name: options.exitState, kind: "exit" });
     return { states, exit: states.length - 1 };
   }
   if (exits.length === 1) return { states, exit: exits[0] };
   if (exits.length > 1) {
-    throw new InputError(panel.file, "", `${disappeared} client(s) leave the panel before its last month, and there are several exit states (${exits.map((e) => `"${states[e].name}"`).join(", ")})`,
-      "name the state they go to with --exit-state NAME, or give --disappear censor to stop following them instead");
+    throw new InputError(panel.file, "", ...CAL.severalExits(disappeared, exits.map((e) => states[e].name)));
   }
   states.push({ name: DEFAULT_EXIT, kind: "exit" });
   return { states, exit: states.length - 1 };
@@ -144,15 +144,14 @@ function estimateRows(panel: PanelCounts, states: PanelState[], exit: number | n
     }
     const t = tplIndex.get(s.name);
     if (t === undefined || !tpl) {
-      throw new InputError(panel.file, "", `state "${s.name}" has no observed moves out of it (no client is seen in it and again the month after)`,
-        `declare it as an exit state (--states "${s.name}:exit"), give more months of data, or give a --template that defines its transitions`);
+      throw new InputError(panel.file, "", ...CAL.noMovesOut(s.name));
     }
     rows.fromTemplate.push(s.name);
     const mt = tpl.model.declared.length;
     for (let j = 0; j < m; j++) {
       const tj = tplIndex.get(states[j].name);
       const p = tj === undefined ? 0 : tpl.model.base[t * mt + tj];
-      if (p > 0) rows.countList.push({ from: s.name, to: states[j].name, n: tidy(p), source: `template ${tpl.file}: monthly probability (the panel has no moves out of this state)` });
+      if (p > 0) rows.countList.push({ from: s.name, to: states[j].name, n: tidy(p), source: CAL.templateRowSource(tpl.file) });
     }
     const c = tpl.model.uncertainty.rowConcentration[t];
     if (c > 0) rows.concentration[s.name] = c;
@@ -167,20 +166,19 @@ function startStock(panel: PanelCounts, options: EstimateOptions, notes: string[
   const calendar = panel.periodKind === "calendar";
   const startYear = options.startYear ?? (tpl ? Number(tpl.raw.start_year) : calendar ? yearOf(panel.lastMonth) + 1 : NaN);
   if (!Number.isInteger(startYear)) {
-    throw new InputError(panel.file, "", "the periods are month numbers, so the panel has no calendar year to start the projection from", "give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)");
+    throw new InputError(panel.file, "", ...CAL.monthNumbersNoStart);
   }
   let stockMonth = panel.lastMonth;
   if (calendar) {
     const wanted = startYear * 12 - 1; // December of the year before the start
     if (wanted < panel.firstMonth) {
-      throw new InputError("--start-year", "", `the projection starts in ${startYear}, so it needs the stock at the end of ${startYear - 1}, but the panel starts in ${formatMonth(panel.firstMonth)}`,
-        `start in ${yearOf(panel.firstMonth) + 1} or later (--start-year), or use a panel that covers December ${startYear - 1}`);
+      throw new InputError("--start-year", "", ...CAL.startBeforePanel(startYear, formatMonth(panel.firstMonth), yearOf(panel.firstMonth) + 1));
     }
     if (wanted <= panel.lastMonth) stockMonth = wanted;
     else if (panel.lastMonth % 12 !== 11 || yearOf(panel.lastMonth) !== startYear - 1) {
-      notes.push(`the projection starts in ${startYear}; the panel ends in ${formatMonth(panel.lastMonth)}, so the initial stock is the stock of ${formatMonth(panel.lastMonth)}`);
+      notes.push(CAL.noteStartAfterPanel(startYear, formatMonth(panel.lastMonth)));
     }
-  } else notes.push(`the initial stock is the stock in the panel's last month (month ${panel.lastMonth})`);
+  } else notes.push(CAL.noteStartLastMonth(panel.lastMonth));
   const occ = panel.occupancy.get(stockMonth) ?? new Float64Array(m0);
   const stock: Record<string, number> = {};
   panel.states.forEach((s, i) => s.kind !== "exit" && occ[i] > 0 && (stock[s.name] = occ[i]));
@@ -219,12 +217,12 @@ function estimateInflow(panel: PanelCounts, states: PanelState[], tpl: Template 
     const firstOn = states.find((s) => s.kind === "on");
     const tplEntry = tpl?.raw.inflow?.entry as Record<string, number> | undefined;
     Object.assign(entry, tplEntry && Object.keys(tplEntry).every((k) => states.some((s) => s.name === k && s.kind === "on")) ? tplEntry : firstOn ? { [firstOn.name]: 1 } : {});
-    notes.push(months > 0 ? "no client enters the panel after its first month: new inflow is 0" : "the panel covers one month: no inflow can be estimated (0)");
+    notes.push(months > 0 ? CAL.noteNoInflow : CAL.noteOneMonth);
   }
   // make the entry shares sum to 1 exactly after rounding
   const keys = Object.keys(entry);
   if (keys.length > 0) entry[keys[0]] = tidy(1 - keys.slice(1).reduce((a, k) => a + entry[k], 0));
-  if (notOn > 0) notes.push(`${notOn} client(s) enter the panel in a state that is not on bijstand: not counted as new inflow`);
+  if (notOn > 0) notes.push(CAL.noteNotOn(notOn));
   return { perYear, se, arrivals, months, notOn, entry, byYear: [...byYear.entries()].map(([year, v]) => ({ year, arrivals: v.arrivals, months: v.months.size })) };
 }
 
@@ -241,22 +239,22 @@ function mergeIntoTemplate(tpl: Template, panel: PanelCounts, states: PanelState
     if (!s.reinflow) continue;
     if (reinflowObserved(s.name)) {
       delete s.reinflow;
-      notes.push(`"${s.name}": the panel observes re-inflow out of it, so the template's re-inflow profile is replaced by the estimated monthly moves`);
-    } else notes.push(`"${s.name}": the panel observes no re-inflow out of it, so the template's re-inflow profile is kept (on top of the estimated moves)`);
+      notes.push(CAL.noteReinflowReplaced(s.name));
+    } else notes.push(CAL.noteReinflowKept(s.name));
   }
   for (const s of states) if (!tplStates.some((t) => t.name === s.name)) tplStates.push({ name: s.name, kind: s.kind, note: "toegevoegd door bijstandsim estimate: cliënten die vóór de laatste maand uit het bestand verdwijnen" });
   const initial: Record<string, any> = {};
   for (const [name, value] of Object.entries(tpl.raw.initial ?? {})) if (!start.observed.has(name)) initial[name] = value;
   Object.assign(initial, start.stock);
   const kept = Object.keys(tpl.raw.initial ?? {}).filter((k) => !start.observed.has(k));
-  if (kept.length > 0) notes.push(`initial: ${kept.map((k) => `"${k}"`).join(", ")} not in the panel: the template's count is kept`);
+  if (kept.length > 0) notes.push(CAL.noteInitialKept(kept));
   scenario.start_year = start.year;
   if (options.horizonYears !== undefined) scenario.horizon_years = options.horizonYears;
   scenario.initial = initial;
   scenario.transitions = parts.transitions;
   scenario.inflow = parts.inflow;
-  if (start.year !== Number(tpl.raw.start_year)) notes.push(`start_year ${start.year} (the template has ${tpl.raw.start_year}): check that its budget and macro paths cover the new years`);
-  if (tpl.raw.duration_bands) notes.push("the template's duration_bands multiply the estimated outflow per band; the panel's rates are averages over all durations, so consider removing duration_bands or setting the multipliers so that they average to 1");
+  if (start.year !== Number(tpl.raw.start_year)) notes.push(CAL.noteStartYear(start.year, tpl.raw.start_year));
+  if (tpl.raw.duration_bands) notes.push(CAL.noteDurationBands);
   return scenario;
 }
 
@@ -266,9 +264,9 @@ export function estimateScenario(panel: PanelCounts, options: EstimateOptions): 
   const disappeared = leaving ? leaving.reduce((a, b) => a + b, 0) : 0;
   const { states, exit } = resolveExit(panel, options, disappeared);
   const tpl = options.template;
-  if (options.disappear === "censor" && disappeared > 0) notes.push(`${disappeared} client(s) leave the panel before its last month; with --disappear censor they are no longer followed (no move counted)`);
+  if (options.disappear === "censor" && disappeared > 0) notes.push(CAL.noteCensored(disappeared));
   const rows = estimateRows(panel, states, exit, leaving, tpl);
-  if (rows.fromTemplate.length > 0) notes.push(`no moves out of ${rows.fromTemplate.map((s) => `"${s}"`).join(", ")} in the panel: their monthly rows come from the template (as probabilities, with the template's uncertainty)`);
+  if (rows.fromTemplate.length > 0) notes.push(CAL.noteFromTemplate(rows.fromTemplate));
   const start = startStock(panel, options, notes);
   const inflow = estimateInflow(panel, states, tpl, notes);
 
@@ -306,7 +304,7 @@ export function estimateScenario(panel: PanelCounts, options: EstimateOptions): 
       };
   (scenario.notes ??= []).push(`bijstandsim estimate uit ${panelName}: beginstand = stand ${panel.periodKind === "calendar" ? formatMonth(start.month) : `maand ${start.month}`}`);
   if (!tpl && !panel.states.some((s) => s.kind !== "on")) {
-    notes.push("every state is taken as on bijstand: mark off and exit states with --states \"Name:off\", \"Name:exit\" (or give a --template)");
+    notes.push(CAL.noteAllOn);
   }
   const { counts, rowTotal, fromTemplate, estimates } = rows;
   return {

@@ -28,6 +28,7 @@
  */
 import { maxOutflowScale, withElasticity, withInflowPerYear, withLag, withOutflowScaled } from "../model/adjust.js";
 import { compileScenario } from "../model/compile/index.js";
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import { KIND_EXIT, KIND_OFF, type Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
@@ -47,29 +48,27 @@ export type FreeParam =
 /** Lags tried by the profile over `lag:<i>`, in months. */
 export const LAG_CANDIDATES = Array.from({ length: 25 }, (_, k) => k);
 
-const FIX_NAMES = "use inflow, elasticity:<i>, lag:<i> (i = the index in macro.effects, from 0), outflow_work or outflow_other";
-
 /** Parses `--free` names against the scenario; every mistake is an InputError on --free. */
 export function parseFreeParams(names: readonly string[], spec: ScenarioFile): FreeParam[] {
-  if (names.length === 0) throw new InputError("--free", "", "no free parameters given", FIX_NAMES);
+  if (names.length === 0) throw new InputError("--free", "", CAL.freeNone, CAL.freeNames);
   const effects = spec.macro?.effects ?? [];
-  const listEffects = () => (effects.length ? effects.map((e, i) => `${i}: ${e.driver} -> ${typeof e.target === "string" ? e.target : `${e.target.from} -> ${e.target.to}`}`).join("; ") : "the file has no macro.effects");
+  const listEffects = () => (effects.length ? effects.map((e, i) => `${i}: ${e.driver} -> ${typeof e.target === "string" ? e.target : `${e.target.from} -> ${e.target.to}`}`).join("; ") : CAL.freeNoEffects);
   const seen = new Set<string>();
   const params = names.map((raw): FreeParam => {
     const name = raw.trim();
-    if (seen.has(name)) throw new InputError("--free", "", `"${name}" is given twice`, "name each parameter once");
+    if (seen.has(name)) throw new InputError("--free", "", ...CAL.freeTwice(name));
     seen.add(name);
     if (name === "inflow") return { kind: "inflow", name, series: typeof spec.inflow.per_year !== "number" };
     if (name === "outflow_work" || name === "outflow_other") return { kind: name, name };
     const m = /^(elasticity|lag):(\d+)$/.exec(name);
     if (m) {
       const index = Number(m[2]);
-      if (index >= effects.length) throw new InputError("--free", "", `"${name}": there is no macro.effects[${index}]`, `effects are numbered from 0 (${listEffects()})`);
+      if (index >= effects.length) throw new InputError("--free", "", ...CAL.freeNoEffect(name, index, listEffects()));
       return { kind: m[1] as "elasticity" | "lag", name, index };
     }
-    throw new InputError("--free", "", `unknown parameter "${name}"`, FIX_NAMES);
+    throw new InputError("--free", "", CAL.freeUnknown(name), CAL.freeNames);
   });
-  if (params.filter((p) => p.kind === "lag").length > 1) throw new InputError("--free", "", "more than one lag", "fit one lag at a time (each lag is a profile over 0-24 months)");
+  if (params.filter((p) => p.kind === "lag").length > 1) throw new InputError("--free", "", ...CAL.freeLags);
   return params;
 }
 
@@ -219,8 +218,7 @@ function checkIdentifiable(j: Float64Array, n: number, names: string[], where: s
   const a = gram(j, n, p);
   const dead = names.filter((_, k) => !(a[k * p + k] > 1e-24));
   if (dead.length > 0) {
-    throw new InputError("--free", "", `${dead.map((d) => `"${d}"`).join(", ")} does not change any target cell ${where}`,
-      "leave it out of --free, or add target series that it moves (e.g. an elasticity needs scenarios in which its driver moves)");
+    throw new InputError("--free", "", ...CAL.freeDead(dead, where));
   }
   const d = Float64Array.from({ length: p }, (_, k) => 1 / Math.sqrt(a[k * p + k]));
   const scaled = a.map((v, idx) => v * d[Math.floor(idx / p)] * d[idx % p]);
@@ -228,8 +226,7 @@ function checkIdentifiable(j: Float64Array, n: number, names: string[], where: s
   const ratio = values[0] / values[p - 1];
   if (!(ratio > 1e-10)) {
     const involved = names.filter((_, k) => Math.abs(vectors[k * p]) > 0.2);
-    throw new InputError("--free", "", `the fit is not identifiable ${where}: ${involved.map((x) => `"${x}"`).join(" and ")} move the target cells in the same way (scaled JᵀJ near-singular, eigenvalue ratio ${ratio.toExponential(2)})`,
-      "free fewer of these parameters, or add target series that tell them apart (other metrics, years or scenarios)");
+    throw new InputError("--free", "", ...CAL.notIdentifiable(where, involved, ratio.toExponential(2)));
   }
   return ratio;
 }
@@ -240,17 +237,17 @@ function usableCells(model: Model, cells: Cell[], params: FreeParam[], options: 
   const before = cells.filter((c) => c.year < firstYear);
   if (before.length > 0) {
     // e.g. the stock at the end of the year before the start, which the projection starts from
-    notes.push(`${before.length} target cell(s) before the projection (which starts in ${firstYear}) are not used (first on line ${Math.min(...before.map((c) => c.line))})`);
+    notes.push(CAL.noteBefore(before.length, firstYear, Math.min(...before.map((c) => c.line))));
     cells = cells.filter((c) => c.year >= firstYear);
     if (cells.length === 0) {
-      throw new InputError(options.targetFile, "", `has no values from ${firstYear} on, the years the model projects`, "give target values for the projected years, or start the scenario earlier (start_year and initial)");
+      throw new InputError(options.targetFile, "", ...CAL.noTargetsFrom(firstYear));
     }
   }
   if (params.length > cells.length) {
-    throw new InputError("--free", "", `${params.length} free parameters but only ${cells.length} target cell(s)`, "free fewer parameters or give more target values (years, metrics, scenarios)");
+    throw new InputError("--free", "", ...CAL.tooFewCells(params.length, cells.length));
   }
   for (const c of cells) {
-    if (options.relative && c.value === 0) throw new InputError(options.targetFile, `line ${c.line}, column value`, "is 0, so a relative residual is undefined", "drop the row or fit absolute residuals (without --relative)");
+    if (options.relative && c.value === 0) throw new InputError(options.targetFile, CAL.lineColumn(c.line, "value"), ...CAL.zeroRelative);
   }
   return cells;
 }
@@ -276,9 +273,9 @@ function lagProfileFit(lag: FreeParam, x0: number[], fitAt: (lag: number, start:
     }
     options.onProgress?.(++done, LAG_CANDIDATES.length);
   }
-  if (!best) throw new InputError("--free", "", `"${lag.name}": the model cannot run at any lag 0-24`, "check the driver paths (they must reach back far enough for the lag)");
+  if (!best) throw new InputError("--free", "", ...CAL.lagNowhere(lag.name));
   const skipped = LAG_CANDIDATES.filter((l) => !profile.some((x) => x.lag === l));
-  if (skipped.length > 0) notes.push(`${lag.name}: lags ${skipped[0]}-${skipped[skipped.length - 1]} months were not tried: the model cannot run with them (driver paths do not reach back far enough)`);
+  if (skipped.length > 0) notes.push(CAL.noteLagsSkipped(lag.name, skipped[0], skipped[skipped.length - 1]));
   return { ...best, profile };
 }
 
@@ -287,10 +284,10 @@ function standardErrors(best: Fitted, n: number, names: string[], dof: number, n
   const p = names.length;
   const sigma2 = dof > 0 ? best.sse / dof : NaN;
   if (p === 0) return { sigma2, se: [] as number[], correlation: new Float64Array(0), conditioning: 1 };
-  const conditioning = checkIdentifiable(best.jacobian, n, names, "at the fitted values");
+  const conditioning = checkIdentifiable(best.jacobian, n, names, CAL.atFitted);
   const inv = spdInverse(gram(best.jacobian, n, p), p);
-  if (!inv) throw new InputError("--free", "", "the fit is not identifiable at the fitted values (JᵀJ is singular)", "free fewer parameters, or add target series that tell them apart");
-  if (dof === 0) notes.push("as many parameters as target cells: an exact fit has no standard errors");
+  if (!inv) throw new InputError("--free", "", ...CAL.singular);
+  if (dof === 0) notes.push(CAL.noteExact);
   return {
     sigma2,
     se: Array.from({ length: p }, (_, k) => Math.sqrt(sigma2 * inv[k * p + k])),
@@ -310,7 +307,7 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
   const n = cells.length;
   const lastYear = Math.max(...cells.map((c) => c.year));
   const horizonYears = Math.max(model.years, lastYear - model.startYear + 1);
-  if (horizonYears > model.years) notes.push(`the targets reach ${lastYear}: projected ${horizonYears} years instead of ${model.years}`);
+  if (horizonYears > model.years) notes.push(CAL.noteHorizon(lastYear, horizonYears, model.years));
 
   const base = compileScenario({ ...structuredClone(spec), interventions: [], combinations: [] }, file, { horizonYears });
   const weights = Float64Array.from(cells, (c) => (options.relative ? 1 / c.value : 1));
@@ -323,7 +320,7 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
   const upper = continuous.map((p) => (p.kind === "outflow_work" ? maxOutflowScale(base, KIND_OFF) : p.kind === "outflow_other" ? maxOutflowScale(base, KIND_EXIT) : Infinity));
   const scale = x0.map((v) => Math.max(Math.abs(v), 1));
   upper.forEach((u, k) => {
-    if (!(u > 0)) throw new InputError("--free", "", `"${names[k]}": the file has no ${names[k] === "outflow_work" ? "moves from an on-state to an off state" : "moves from an on-state to an exit state"} to scale`, "leave it out of --free");
+    if (!(u > 0)) throw new InputError("--free", "", ...CAL.noMovesToScale(names[k], names[k] === "outflow_work"));
   });
 
   let evaluations = 0;
@@ -336,26 +333,26 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
     const f = residualsAt(lagValue);
     if (continuous.length > 0) return levenbergMarquardt(f, start, { lower, upper, scale, refused: (err) => err instanceof InputError });
     const r = f([]);
-    return { x: [], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: "nothing to optimise" };
+    return { x: [], residuals: r, sse: r.reduce((a, v) => a + v * v, 0), jacobian: new Float64Array(0), iterations: 0, evaluations: 1, converged: true, reason: CAL.nothingToOptimise };
   };
 
   // Identifiability at the start, before any work.
   const startLag = lag ? startValue(base, lag) : null;
   if (continuous.length > 0) {
     const f0 = residualsAt(startLag);
-    checkIdentifiable(jacobian(f0, x0, f0(x0), scale, lower, upper).j, n, names, "at the start values");
+    checkIdentifiable(jacobian(f0, x0, f0(x0), scale, lower, upper).j, n, names, CAL.atStart);
   }
   const profile = lag ? lagProfileFit(lag, x0, fitAt, options, notes) : undefined;
   const best = profile ? profile.fit : fitAt(null, x0);
   const dof = n - continuous.length - (lag ? 1 : 0);
   const { sigma2, se, correlation, conditioning } = standardErrors(best, n, names, dof, notes);
-  if (!best.converged) notes.push(`the optimiser stopped before converging (${best.reason})`);
+  if (!best.converged) notes.push(CAL.noteNotConverged(best.reason));
 
   const fittedParams: FittedParam[] = continuous.map((q, k) => ({ name: q.name, start: x0[k], value: best.x[k], se: se[k], lower: lower[k], upper: upper[k] }));
   if (lag) fittedParams.push({ name: lag.name, start: startLag!, value: profile!.lag, se: NaN, lower: 0, upper: 24 });
   fittedParams.forEach((q) => {
     if ((q.upper !== Infinity && Math.abs(q.value - q.upper) < 1e-9 * Math.max(1, q.upper)) || (q.lower !== -Infinity && Math.abs(q.value - q.lower) < 1e-12)) {
-      notes.push(`${q.name} ended at its bound (${q.value}): the standard errors assume an interior optimum`);
+      notes.push(CAL.noteAtBound(q.name, q.value));
     }
   });
   const fitCells: CellFit[] = cells.map((c, k) => {
@@ -396,7 +393,7 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
           d.mean = Number(q.value.toPrecision(8));
           if (Number.isFinite(q.se) && q.se > 0) d.sd = fmtSe(q.se);
           else d.sd = Number(((d.sd * q.value) / q.start).toPrecision(6));
-        } else if (d) notes.push(`inflow.distribution (${d.type}) was not updated to the fitted level`);
+        } else if (d) notes.push(CAL.noteInflowDistribution(d.type));
         break;
       }
       case "elasticity": {
@@ -412,7 +409,7 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
           d.mean = e.elasticity;
           d.low = Math.min(d.low, e.elasticity);
           d.high = Math.max(d.high, e.elasticity);
-        } else if (d) notes.push(`macro.effects[${p.index}].distribution (${d.type}) was not updated to the fitted elasticity`);
+        } else if (d) notes.push(CAL.noteEffectDistribution(p.index, d.type));
         break;
       }
       case "lag":
@@ -420,7 +417,7 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
         break;
       default: {
         resource(file.transitions, stamp(`${p.kind === "outflow_work" ? "uitstroom naar werk" : "uitstroom overig"} x ${Number(q.value.toPrecision(6))}`, q));
-        if ((file.transitions.list as Loose[] | undefined)?.some((e) => e.distribution)) notes.push("the distributions on single moves in transitions.list were not rescaled");
+        if ((file.transitions.list as Loose[] | undefined)?.some((e) => e.distribution)) notes.push(CAL.noteListDistributions);
       }
     }
   });

@@ -19,6 +19,7 @@
  * to check it.
  */
 import { compileScenario } from "../model/compile/index.js";
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import { ScenarioSchema } from "../model/schema.js";
 import { baselineVariant } from "../model/variant.js";
@@ -276,10 +277,10 @@ export function solveInit(input: InitInput, file: string): { scenario: Record<st
     p = { ...p, a: scale(p.a, input.outflowWork, got.outflow_work), b: scale(p.b, input.outflowOther, got.outflow_other), f: input.reinflow ? scale(p.f, input.reinflow, got.reinflow) : 1 };
     if (maxLeave(input, p) > MAX_LEAVE) {
       const flag = rates(input, p).some((r) => r.other > 0.5) ? "--outflow-other" : "--outflow-work";
-      throw new InputError(flag, "", `zoveel uitstroom kan niet in één jaar bij een stand van ${nl(stock)} en een instroom van ${nl(input.inflow)} (de kans om de bijstand te verlaten zou boven 1 komen)`, "controleer de aantallen: uitstroom naar werk plus overige uitstroom moet ruim onder stand + instroom blijven");
+      throw new InputError(flag, "", ...CAL.initTooMuchOutflow(nl(stock), nl(input.inflow)));
     }
     if (input.reinflow && Math.max(...ASSUMED.reinflow.map((x) => x.share * p.f)) >= MAX_LEAVE) {
-      throw new InputError("--reinflow", "", `een herinstroom van ${nl(input.reinflow)} per jaar is te veel bij een uitstroom naar werk van ${nl(input.outflowWork)} per jaar`, "geef de herinstroom binnen een jaar na uitstroom, of laat --reinflow weg (dan is alle instroom nieuwe instroom)");
+      throw new InputError("--reinflow", "", ...CAL.initTooMuchReinflow(nl(input.reinflow), nl(input.outflowWork)));
     }
   }
   }

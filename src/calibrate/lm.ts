@@ -23,6 +23,7 @@
  * const fit = levenbergMarquardt(([a, b]) => Float64Array.from(t, (ti, k) => a * Math.exp(b * ti) - y[k]), [1, 0]);
  * // fit.x ~ [2.0, 0.29]
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { cholesky, choleskySolve, gradient, gram } from "./linalg.js";
 
 export type Residuals = (x: readonly number[]) => Float64Array;
@@ -144,13 +145,13 @@ export function levenbergMarquardt(f: Residuals, x0: readonly number[], options:
   let jac = jacobian(f, at.x, at.r, scale, b.lower, b.upper);
   let evaluations = 1 + jac.evaluations;
   let lambda = 1e-3;
-  let reason = "maximum number of iterations reached";
+  let reason = CAL.lmMaxIterations;
   let converged = false;
   let iterations = 0;
   for (; iterations < maxIterations && !converged; iterations++) {
     if (at.sse === 0) {
       converged = true;
-      reason = "exact fit";
+      reason = CAL.lmExact;
       break;
     }
     const step = descend(f, at, jac.j, lambda, b);
@@ -158,7 +159,7 @@ export function levenbergMarquardt(f: Residuals, x0: readonly number[], options:
     lambda = step.lambda;
     if (!step.next) {
       converged = true;
-      reason = "no step lowers the sum of squares (a minimum to working precision)";
+      reason = CAL.lmNoStep;
       break;
     }
     const small = step.next.x.every((v, k) => Math.abs(v - at.x[k]) <= 1e-9 * scale[k]);
@@ -168,7 +169,7 @@ export function levenbergMarquardt(f: Residuals, x0: readonly number[], options:
     evaluations += jac.evaluations;
     if (small || flat) {
       converged = true;
-      reason = small ? "parameters no longer change" : "the sum of squares no longer falls";
+      reason = small ? CAL.lmParamsStill : CAL.lmSseStill;
     }
   }
   return { x: at.x, residuals: at.r, sse: at.sse, jacobian: jac.j, iterations, evaluations, converged, reason };

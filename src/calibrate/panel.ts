@@ -25,6 +25,8 @@
  * states and the first period all go through the one string path, so messages and
  * counts cannot differ. Both paths share the client table and the count tables.
  */
+import { CAL } from "../locale/messages-calibrate.js";
+import type { Err } from "../locale/lang.js";
 import { InputError } from "../model/errors.js";
 import type { StateKind } from "../model/schema.js";
 import { delimiterByte, detectDelimiter, normaliseHeader, splitCsvBytes, splitCsvLine, trimSpan } from "./csv.js";
@@ -238,8 +240,8 @@ export class PanelReader {
   }
 
   /** Stops at the row, or counts it as skipped (with `skipInvalid`). */
-  private reject(line: number, column: string | null, reason: string, message: string, fix: string): void {
-    if (!this.skipInvalid) throw new InputError(this.file, column ? `line ${line}, column ${column}` : `line ${line}`, message, fix);
+  private reject(line: number, column: string | null, reason: string, [message, fix]: Err): void {
+    if (!this.skipInvalid) throw new InputError(this.file, column ? CAL.lineColumn(line, column) : CAL.line(line), message, fix);
     this.skip(line, reason, message);
   }
 
@@ -254,7 +256,7 @@ export class PanelReader {
     this.lines = lineNo;
     const line = text.endsWith("\r") ? text.slice(0, -1) : text;
     if (line.trim() === "") {
-      if (this.columns) this.skip(lineNo, "blank line", "blank line");
+      if (this.columns) this.skip(lineNo, CAL.reasonBlank, CAL.reasonBlank);
       return;
     }
     if (!this.columns) {
@@ -262,29 +264,28 @@ export class PanelReader {
       return;
     }
     if (line === this.headerLine) {
-      this.skip(lineNo, "repeated header line", "the header line again (files joined together?)");
+      this.skip(lineNo, CAL.reasonHeaderAgain, CAL.exampleHeaderAgain);
       return;
     }
     this.rows++;
     const fields = splitCsvLine(line, this.delimiter);
     if (fields === null) {
-      this.reject(lineNo, null, "unclosed quote", "has a quote that is not closed", "close the quoted field; a field cannot span lines");
+      this.reject(lineNo, null, CAL.reasonQuote, CAL.quote);
       return;
     }
     const [ci, pi, si] = this.columns;
     if (fields.length <= Math.max(ci, pi, si)) {
-      this.reject(lineNo, null, "too few columns", `has ${fields.length} column(s), the header has ${this.headerLine.split(this.delimiter).length}`,
-        `give client_id, period and state on every row, separated by "${this.delimiter}"`);
+      this.reject(lineNo, null, CAL.reasonFewColumns, CAL.fewColumns(fields.length, this.headerLine.split(this.delimiter).length, this.delimiter));
       return;
     }
     const id = fields[ci].trim();
     if (id === "") {
-      this.reject(lineNo, HEADER[0], "empty client_id", "client_id is empty", "give every row the client's id");
+      this.reject(lineNo, HEADER[0], CAL.reasonEmptyId, CAL.emptyId);
       return;
     }
     const period = parsePeriod(fields[pi]);
     if ("error" in period) {
-      this.reject(lineNo, HEADER[1], "invalid period", `period "${fields[pi].trim()}" ${period.error}`, "write months as 2021-03 (or 202103, or a month number 1, 2, ...)");
+      this.reject(lineNo, HEADER[1], CAL.reasonPeriod, CAL.badPeriod(fields[pi].trim(), period.error));
       return;
     }
     if (this.periodKind === null) {
@@ -293,9 +294,7 @@ export class PanelReader {
       this.kindBit = period.kind === "index" ? 1 : 0;
       this.onPeriodKind?.(period.kind, lineNo);
     } else if (period.kind !== this.periodKind) {
-      this.reject(lineNo, HEADER[1], "mixed period formats",
-        `period "${fields[pi].trim()}" is a ${period.kind === "index" ? "month number" : "calendar month"}, but line ${this.firstPeriodLine} has a ${this.periodKind === "index" ? "month number" : "calendar month"}`,
-        "use one kind of period in the whole file");
+      this.reject(lineNo, HEADER[1], CAL.reasonMixed, CAL.mixedPeriods(fields[pi].trim(), period.kind === "index", this.firstPeriodLine, this.periodKind === "index"));
       return;
     }
     const stateName = fields[si].trim();
@@ -303,8 +302,8 @@ export class PanelReader {
     if (s === undefined) {
       if (this.fixed || stateName === "") {
         const known = this.states.map((x) => `"${x.name}"`).join(", ");
-        this.reject(lineNo, HEADER[2], stateName === "" ? "empty state" : "unknown state", stateName === "" ? "state is empty" : `unknown state "${stateName}"`,
-          this.fixed ? `use one of the declared states: ${known} (or add it to --states / the template)` : "give every row a state");
+        this.reject(lineNo, HEADER[2], stateName === "" ? CAL.reasonEmptyState : CAL.reasonUnknownState,
+          [stateName === "" ? CAL.emptyState : CAL.unknownState(stateName), this.fixed ? CAL.unknownStateFix(known) : CAL.stateFix]);
         return;
       }
       s = this.addState(stateName, this.preKinds.get(stateName) ?? "on");
@@ -318,8 +317,7 @@ export class PanelReader {
     const cols = HEADER.map((h) => names.indexOf(h));
     const missing = HEADER.filter((_, k) => cols[k] < 0);
     if (missing.length > 0) {
-      throw new InputError(this.file, `line ${lineNo}`, `the header has no column ${missing.map((c) => `"${c}"`).join(", ")} (it has: ${names.map((n) => `"${n}"`).join(", ")})`,
-        "start the file with the header line client_id,period,state");
+      throw new InputError(this.file, CAL.line(lineNo), ...CAL.panelHeader(missing, names));
     }
     this.columns = cols;
     this.headerLine = line;
@@ -489,22 +487,20 @@ export class PanelReader {
     const last = this.last.data[c];
     const kind = this.periodKind!;
     if (month === last) {
-      this.reject(lineNo, HEADER[1], "duplicate (client, period)", `client "${id}" has a second row for ${describePeriod(month, kind)}`,
-        "keep one row per client per month (the state at the end of the month)");
+      this.reject(lineNo, HEADER[1], CAL.reasonDuplicate, CAL.duplicate(id, describePeriod(month, kind)));
       return;
     }
     if (month < last) {
-      this.reject(lineNo, HEADER[1], "period out of order", `client "${id}": ${describePeriod(month, kind)} comes after ${describePeriod(last, kind)}`,
-        "sort the file by client_id and period (e.g. `sort -t, -k1,1 -k2,2`), or at least keep each client's rows in period order");
+      this.reject(lineNo, HEADER[1], CAL.reasonOrder, CAL.order(id, describePeriod(month, kind), describePeriod(last, kind)));
       return;
     }
     const from = this.lastState.data[c];
     if (this.exit[from]) {
       if (from === s) {
-        this.skip(lineNo, "row after the client's exit", `client "${id}" is still in exit state "${this.states[s].name}" (exit states are absorbing: only the first such row counts)`);
+        this.skip(lineNo, CAL.reasonAfterExit, CAL.afterExit(id, this.states[s].name));
         return;
       }
-      this.skip(lineNo, "return from an exit state", `client "${id}" moves out of exit state "${this.states[from].name}" to "${this.states[s].name}": the move is not counted (exit states are absorbing; declare the state kind "off" if people come back)`);
+      this.skip(lineNo, CAL.reasonReturn, CAL.returnFromExit(id, this.states[from].name, this.states[s].name));
       this.observe(c, month, s, -1);
       return;
     }
@@ -548,10 +544,9 @@ export class PanelReader {
 
   /** The counts, after the last line. Throws InputError when the file holds no data. */
   finish(): PanelCounts {
-    if (!this.columns) throw new InputError(this.file, "", "is empty", "give a CSV file with the header client_id,period,state and one row per client per month");
+    if (!this.columns) throw new InputError(this.file, "", ...CAL.panelEmpty);
     if (this.used === 0) {
-      const skippedNote = this.skipped.size > 0 ? ` (${[...this.skipped.values()].reduce((a, s) => a + s.count, 0)} row(s) skipped)` : "";
-      throw new InputError(this.file, "", `has a header but no usable data rows${skippedNote}`, "add one row per client per month: client_id,period,state");
+      throw new InputError(this.file, "", ...CAL.panelNoRows([...this.skipped.values()].reduce((a, s) => a + s.count, 0)));
     }
     const m = this.states.length;
     const n = this.clients.size;

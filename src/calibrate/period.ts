@@ -6,6 +6,8 @@
  * A file uses one kind: calendar months or month indices.
  */
 
+import { CAL } from "../locale/messages-calibrate.js";
+
 export type PeriodKind = "calendar" | "index";
 
 export interface Period {
@@ -25,20 +27,20 @@ export function parsePeriod(text: string): Period | { error: string } {
   if (m) {
     const year = Number(m[1]);
     const month = Number(m[2]);
-    if (month < 1 || month > 12) return { error: `month ${month} is not 1-12` };
-    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return { error: `day ${m[3]} is not 1-31` };
+    if (month < 1 || month > 12) return { error: CAL.periodMonth(month) };
+    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)) return { error: CAL.periodDay(m[3]) };
     return { month: year * 12 + month - 1, kind: "calendar" };
   }
   m = INDEX.exec(s);
   if (m) return { month: Number(s), kind: "index" };
-  return { error: s === "" ? "is empty" : "is not a month such as 2021-03 (or 202103, or a month number)" };
+  return { error: s === "" ? CAL.periodEmpty : CAL.periodWrong };
 }
 
 /** `YYYY-MM` of a calendar month number. */
 export const formatMonth = (month: number): string => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
 
 /** A period as the user wrote its kind: `2021-03` or `month 7`. */
-export const describePeriod = (month: number, kind: PeriodKind): string => (kind === "calendar" ? formatMonth(month) : `month ${month}`);
+export const describePeriod = (month: number, kind: PeriodKind): string => (kind === "calendar" ? formatMonth(month) : CAL.monthWord(month));
 
 export const yearOf = (month: number): number => Math.floor(month / 12);
 

@@ -4,7 +4,8 @@
  * (locale/csv.ts: comma and decimal point by default, `nl` for Dutch Excel).
  */
 import { csvText, type CsvDialect } from "../locale/csv.js";
-import { formatPercent, formatPersons } from "../locale/format.js";
+import { formatDecimal, formatPercent, formatPersons } from "../locale/format.js";
+import { TERM } from "../locale/messages-terminal.js";
 import type { Model } from "../model/model.js";
 import type { BacktestResult } from "./backtest.js";
 import type { EstimateSummary, SeriesRow } from "./estimate.js";
@@ -18,8 +19,7 @@ export function table(header: string[], rows: string[][], leftColumns = 1): stri
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-const nl = (v: number, digits: number): string =>
-  Number.isFinite(v) ? new Intl.NumberFormat("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v + 0) : "-";
+const nl = (v: number, digits: number): string => (Number.isFinite(v) ? formatDecimal(v, digits) : "-");
 
 export const csv = (header: string[], rows: (string | number)[][], dialect: CsvDialect = "tidy"): string => csvText(header, rows, dialect);
 
@@ -28,39 +28,37 @@ const num = (v: number, digits = 6): string => (Number.isFinite(v) ? String(Numb
 // --- estimate -------------------------------------------------------------------------------
 
 export function estimateReport(panel: PanelCounts, s: EstimateSummary): string {
-  const range = panel.periodKind === "calendar" ? `${formatMonth(panel.firstMonth)} t/m ${formatMonth(panel.lastMonth)}` : `maand ${panel.firstMonth} t/m ${panel.lastMonth}`;
+  const range = panel.periodKind === "calendar" ? TERM.estRange(formatMonth(panel.firstMonth), formatMonth(panel.lastMonth)) : TERM.estRangeIndex(panel.firstMonth, panel.lastMonth);
   const out: string[] = [];
   const skippedRows = panel.skipped.reduce((a, x) => a + x.count, 0);
-  out.push(`${panel.file}: ${formatPersons(panel.lines)} regels gelezen, ${formatPersons(panel.rows)} gegevensrijen, ${formatPersons(panel.used)} gebruikt, ${formatPersons(skippedRows)} overgeslagen; ` +
-    `${formatPersons(panel.clients)} cliënten, ${range}`);
+  out.push(TERM.estRead(panel.file, formatPersons(panel.lines), formatPersons(panel.rows), formatPersons(panel.used), formatPersons(skippedRows), formatPersons(panel.clients), range));
   if (panel.skipped.length) {
-    out.push("Overgeslagen rijen (per reden; eerste regel):");
-    for (const x of panel.skipped) out.push(`  ${formatPersons(x.count)} x ${x.reason} (eerst op regel ${x.firstLine}: ${x.example})`);
+    out.push(TERM.estSkipped);
+    for (const x of panel.skipped) out.push(TERM.estSkippedRow(formatPersons(x.count), x.reason, x.firstLine, x.example));
   }
-  out.push(`Hiaten: ${formatPersons(panel.gaps)} (bij ${formatPersons(panel.clientsWithGaps)} cliënten, ${formatPersons(panel.gapMonths)} ontbrekende maanden; over een hiaat wordt niets geteld)`);
-  out.push(`Cliënten met één waarneming: ${formatPersons(panel.singleObservation)} (geven geen overgang)`);
+  out.push(TERM.estGaps(formatPersons(panel.gaps), formatPersons(panel.clientsWithGaps), formatPersons(panel.gapMonths)));
+  out.push(TERM.estSingle(formatPersons(panel.singleObservation)));
   out.push(s.disappeared > 0
-    ? s.exitState ? `Uit het bestand vóór de laatste maand: ${formatPersons(s.disappeared)} cliënten, geteld als overgang naar "${s.exitState}"` : `Uit het bestand vóór de laatste maand: ${formatPersons(s.disappeared)} cliënten, niet verder gevolgd (--disappear censor)`
-    : "Niemand verdwijnt vóór de laatste maand uit het bestand");
+    ? s.exitState ? TERM.estDisappearedExit(formatPersons(s.disappeared), s.exitState) : TERM.estDisappearedCensor(formatPersons(s.disappeared))
+    : TERM.estNobodyLeaves);
   const m = s.states.length;
   const names = s.states.map((x) => x.name);
   const rows = s.states.flatMap((st, i) =>
     st.kind === "exit" ? [] : [[`${st.name} (${st.kind})`, formatPersons(s.rowTotal[i]), ...names.map((_, j) => {
-      if (s.fromTemplate.includes(st.name)) return "sjabloon";
+      if (s.fromTemplate.includes(st.name)) return TERM.estTemplate;
       const n = s.counts[i * m + j];
       if (n === 0) return "·";
       const p = n / s.rowTotal[i];
       return `${nl(p, 4)} ±${nl(Math.sqrt((p * (1 - p)) / s.rowTotal[i]), 4)}`;
     })]],
   );
-  out.push("", "Overgangskansen per maand (schatting ± standaardfout), rij = van, kolom = naar:", table(["Van", "Maanden", ...names], rows));
+  out.push("", TERM.estMatrixTitle, table([TERM.estFrom, TERM.estMonths, ...names], rows));
   const inf = s.inflow;
-  out.push("", `Nieuwe instroom: ${formatPersons(inf.arrivals)} cliënten in ${inf.months} maanden = ${nl(inf.perYear, 1)} per jaar (± ${nl(inf.se, 1)})` +
-    (inf.notOn > 0 ? `; ${formatPersons(inf.notOn)} begonnen buiten de bijstand (niet meegeteld)` : ""));
-  if (inf.byYear.length > 1) out.push(`  per jaar: ${inf.byYear.map((y) => `${y.year}: ${formatPersons(y.arrivals)}${y.months < 12 ? ` (${y.months} mnd)` : ""}`).join(", ")}`);
-  out.push(`  instroomverdeling: ${Object.entries(inf.entry).map(([k, v]) => `${k} ${formatPercent(v)}`).join(", ")}`);
-  out.push(`Beginstand (${s.start.year}): ${Object.entries(s.start.stock).map(([k, v]) => `${k} ${formatPersons(v)}`).join(", ") || "(leeg)"}`);
-  for (const n of s.notes) out.push(`let op: ${n}`);
+  out.push("", TERM.estInflow(formatPersons(inf.arrivals), inf.months, nl(inf.perYear, 1), nl(inf.se, 1)) + (inf.notOn > 0 ? TERM.estNotOn(formatPersons(inf.notOn)) : ""));
+  if (inf.byYear.length > 1) out.push(`${TERM.estPerYear}${inf.byYear.map((y) => `${y.year}: ${formatPersons(y.arrivals)}${y.months < 12 ? TERM.estMonthsShort(y.months) : ""}`).join(", ")}`);
+  out.push(`${TERM.estEntry}${Object.entries(inf.entry).map(([k, v]) => `${k} ${formatPercent(v)}`).join(", ")}`);
+  out.push(TERM.estStart(s.start.year, Object.entries(s.start.stock).map(([k, v]) => `${k} ${formatPersons(v)}`).join(", ") || TERM.estEmpty));
+  for (const n of s.notes) out.push(TERM.note(n));
   return out.join("\n");
 }
 
@@ -76,25 +74,24 @@ export function seriesCsv(rows: SeriesRow[], dialect: CsvDialect = "tidy"): stri
 
 export function fitReport(model: Model, fit: FitResult, relative: boolean): string {
   const out: string[] = [];
-  out.push(`Kleinste kwadraten (Levenberg-Marquardt) op ${fit.cells.length} cellen, ${fit.params.length} vrije parameter(s): ` +
-    `${fit.converged ? "geconvergeerd" : "NIET geconvergeerd"} na ${fit.iterations} iteraties (${fit.reason}), ${fit.evaluations} modelrondes`);
-  out.push(table(["Parameter", "Start", "Geschat", "Standaardfout", "95%-interval"], fit.params.map((p) => [
+  out.push(TERM.fitHeader(fit.cells.length, fit.params.length, fit.converged, fit.iterations, fit.reason, fit.evaluations));
+  out.push(table([TERM.parameter, TERM.start, TERM.estimated, TERM.standardError, TERM.interval95], fit.params.map((p) => [
     p.name, nl(p.start, 4), nl(p.value, 4), nl(p.se, 4),
     Number.isFinite(p.se) ? `${nl(p.value - 1.96 * p.se, 3)} – ${nl(p.value + 1.96 * p.se, 3)}` : "-",
   ])));
   const p = fit.params.filter((x) => !x.name.startsWith("lag:")).length;
   if (p > 1) {
     const names = fit.params.slice(0, p).map((x) => x.name);
-    out.push("", "Correlatie van de schattingen:", table(["", ...names], names.map((n, a) => [n, ...names.map((_, b) => nl(fit.correlation[a * p + b], 2))])));
+    out.push("", TERM.correlation, table(["", ...names], names.map((n, a) => [n, ...names.map((_, b) => nl(fit.correlation[a * p + b], 2))])));
   }
-  if (fit.lagProfile) out.push("", `Vertraging (profiel, kwadratensom per maand): ${fit.lagProfile.map((l) => `${l.lag}: ${nl(l.sse, relative ? 6 : 1)}`).join(", ")}`);
+  if (fit.lagProfile) out.push("", TERM.lagProfile(fit.lagProfile.map((l) => `${l.lag}: ${nl(l.sse, relative ? 6 : 1)}`).join(", ")));
   const label = (i: number) => model.scenarios[i].name;
-  out.push("", "Residuen per cel (model - doel):", table(["Scenario", "Jaar", "Grootheid", "Doel", "Model", "Verschil", "Verschil %"], fit.cells.map((c) => [
+  out.push("", TERM.residualsTitle, table([TERM.scenario, TERM.year, TERM.quantity, TERM.target, TERM.model, TERM.difference, TERM.differencePct], fit.cells.map((c) => [
     label(c.scenario), String(c.year), c.metric, nl(c.value, 1), nl(c.model, 1), nl(c.residual, 1), formatPercent(c.residual / c.value),
   ]), 3));
   const worst = Math.max(...fit.cells.map((c) => Math.abs(c.residual / c.value)));
-  out.push(`Kwadratensom ${nl(fit.sse, relative ? 8 : 2)}; residuele sd ${nl(fit.sigma, relative ? 5 : 2)}${relative ? " (relatief)" : ""} bij ${fit.dof} vrijheidsgraden; grootste afwijking ${formatPercent(worst)}; conditie ${fit.conditioning.toExponential(2)}`);
-  for (const n of fit.notes) out.push(`let op: ${n}`);
+  out.push(TERM.fitSummary(nl(fit.sse, relative ? 8 : 2), nl(fit.sigma, relative ? 5 : 2), relative, fit.dof, formatPercent(worst), fit.conditioning.toExponential(2)));
+  for (const n of fit.notes) out.push(TERM.note(n));
   return out.join("\n");
 }
 
@@ -107,23 +104,23 @@ export function residualsCsv(model: Model, fit: FitResult, dialect: CsvDialect =
 
 export function backtestReport(model: Model, r: BacktestResult): string {
   const out: string[] = [];
-  out.push(`Backtest vanaf eind ${r.from}: ${r.startYear}-${r.from + r.years} geprojecteerd${r.start ? ` vanaf de werkelijke stand ${formatPersons(r.start.stock)}` : ""}; naïef = waarde van ${r.from} doorgetrokken`);
+  out.push(TERM.backtestHeader(r.from, r.startYear, r.from + r.years, r.start ? formatPersons(r.start.stock) : null));
   const scenarios = [...new Set(r.rows.map((x) => x.scenario))];
   for (const sc of scenarios) {
     const label = model.scenarios.find((s) => s.name === sc)?.label ?? sc;
     for (const metric of [...new Set(r.rows.filter((x) => x.scenario === sc).map((x) => x.metric))]) {
       const rows = r.rows.filter((x) => x.scenario === sc && x.metric === metric);
-      out.push("", `${label} (${sc}): ${metric}`, table(["Jaar", "Werkelijk", "Model", "Fout model", "Naïef", "Fout naïef"], rows.map((x) => [
+      out.push("", `${label} (${sc}): ${metric}`, table([TERM.year, TERM.actual, TERM.model, TERM.errorModel, TERM.naive, TERM.errorNaive], rows.map((x) => [
         String(x.year), formatPersons(x.actual), formatPersons(x.model), formatPercent((x.model - x.actual) / x.actual), formatPersons(x.naive), formatPercent((x.naive - x.actual) / x.actual),
       ])));
     }
   }
-  out.push("", "Samenvatting (MAPE = gemiddelde absolute fout in %, bias = gemiddelde fout in %: positief = te hoog):",
-    table(["Scenario", "Grootheid", "Jaren", "MAPE model", "MAPE naïef", "Bias model", "Bias naïef", "Beter"], r.summary.map((s) => [
+  out.push("", TERM.summaryTitle,
+    table([TERM.scenario, TERM.quantity, TERM.years, TERM.mapeModel, TERM.mapeNaive, TERM.biasModel, TERM.biasNaive, TERM.better], r.summary.map((s) => [
       s.scenario, s.metric, String(s.years), formatPercent(s.mapeModel), formatPercent(s.mapeNaive), formatPercent(s.biasModel), formatPercent(s.biasNaive),
-      s.mapeModel < s.mapeNaive ? "model" : s.mapeModel > s.mapeNaive ? "naïef" : "gelijk",
+      s.mapeModel < s.mapeNaive ? TERM.betterModel : s.mapeModel > s.mapeNaive ? TERM.betterNaive : TERM.betterEqual,
     ]), 2));
-  for (const n of r.notes) out.push(`let op: ${n}`);
+  for (const n of r.notes) out.push(TERM.note(n));
   return out.join("\n");
 }
 

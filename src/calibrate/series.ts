@@ -8,6 +8,7 @@
  * A `;`-separated file (Dutch Excel, `--csv nl`) may write values with a decimal comma.
  * Series are small, so the whole text is read at once; every mistake names its line.
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { LIMITS } from "../model/limits.js";
@@ -39,11 +40,11 @@ const NON_NEGATIVE = new Set(["expenditure", "budget", "intervention_cost", "van
  */
 function seriesValue(text: string, metric: Metric, file: string, where: string): number {
   const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-  if (THOUSANDS.test(text)) throw new InputError(file, where, `waarde "${shown}" is dubbelzinnig: een punt als duizendtalscheiding of drie decimalen?`, `schrijf het getal zonder scheidingstekens (${text.replace(/\./g, "")}), of met een andere precisie (bijv. ${Number(text).toFixed(1)})`);
+  if (THOUSANDS.test(text)) throw new InputError(file, where, ...CAL.seriesAmbiguous(shown, text.replace(/\./g, ""), Number(text).toFixed(1)));
   const value = Number(text);
-  if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value)) throw new InputError(file, where, `value "${shown}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)");
-  if (Math.abs(value) > LIMITS.magnitude) throw new InputError(file, where, `waarde "${shown}" is groter dan ${LIMITS.magnitude.toLocaleString("nl-NL")}`, "controleer de eenheid en het getal (docs/limits.md)");
-  if (value < 0 && (METRICS[metric].unit === "persons" || NON_NEGATIVE.has(metric))) throw new InputError(file, where, `waarde "${shown}" is negatief, maar ${metric} telt personen of uitgaven`, "geef een getal van 0 of meer");
+  if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value)) throw new InputError(file, where, ...CAL.seriesValue(shown));
+  if (Math.abs(value) > LIMITS.magnitude) throw new InputError(file, where, ...CAL.seriesTooLarge(shown, LIMITS.magnitude));
+  if (value < 0 && (METRICS[metric].unit === "persons" || NON_NEGATIVE.has(metric))) throw new InputError(file, where, ...CAL.seriesNegative(shown, metric));
   return value;
 }
 
@@ -51,15 +52,14 @@ function seriesValue(text: string, metric: Metric, file: string, where: string):
 export function parseSeries(text: string, file: string): SeriesPoint[] {
   const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
   const headerAt = lines.findIndex((l) => l.trim() !== "");
-  if (headerAt < 0) throw new InputError(file, "", "is empty", "give a CSV with the header scenario,year,metric,value");
+  if (headerAt < 0) throw new InputError(file, "", ...CAL.seriesEmpty);
   const delimiter = detectDelimiter(lines[headerAt]);
   const header = normaliseHeader(splitCsvLine(lines[headerAt], delimiter) ?? []);
   const col = (name: string) => header.indexOf(name);
   if (col("metric") < 0 && col("value") < 0 && col("year") >= 0 && header.some(isMetric)) return parseWide(lines, headerAt, delimiter, header, file);
   const missing = ["year", "metric", "value"].filter((c) => col(c) < 0);
   if (missing.length) {
-    throw new InputError(file, `line ${headerAt + 1}`, `the header has no column ${missing.map((c) => `"${c}"`).join(", ")} (it has: ${header.map((h) => `"${h}"`).join(", ")})`,
-      "start the file with the header scenario,year,metric,value (scenario may be left out)");
+    throw new InputError(file, CAL.line(headerAt + 1), ...CAL.seriesNoColumns(missing, header));
   }
   const [ci, yi, mi, vi] = [col("scenario"), col("year"), col("metric"), col("value")];
   const points: SeriesPoint[] = [];
@@ -69,24 +69,23 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
     if (lines[k].trim() === "") continue;
     const f = splitCsvLine(lines[k], delimiter);
     if (!f || f.length !== header.length) {
-      throw new InputError(file, `line ${line}`, `has ${f?.length ?? 0} column(s), the header has ${header.length}`,
-        `give ${header.join(",")} on every row; write numbers with a decimal point and without thousands separators (or quote a field that contains "${delimiter}")`);
+      throw new InputError(file, CAL.line(line), ...CAL.seriesColumns(f?.length ?? 0, header.length, header.join(","), delimiter));
     }
     const scenario = ci >= 0 ? f[ci].trim() : "";
     const yearText = f[yi].trim();
-    if (!/^\d{4}$/.test(yearText)) throw new InputError(file, `line ${line}, column year`, `year "${yearText}" is not a four-digit year`, "write years such as 2021");
+    if (!/^\d{4}$/.test(yearText)) throw new InputError(file, CAL.lineColumn(line, "year"), ...CAL.seriesYear(yearText));
     const metric = f[mi].trim();
     if (!isMetric(metric)) {
-      throw new InputError(file, `line ${line}, column metric`, `unknown metric "${metric}"`, `use one of the metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
+      throw new InputError(file, CAL.lineColumn(line, "metric"), ...CAL.seriesMetric(metric, METRIC_KEYS));
     }
     const valueText = decimalPoint(f[vi].trim(), delimiter);
-    const value = seriesValue(valueText, metric, file, `line ${line}, column value`);
+    const value = seriesValue(valueText, metric, file, CAL.lineColumn(line, "value"));
     const key = `${scenario}|${yearText}|${metric}`;
-    if (seen.has(key)) throw new InputError(file, `line ${line}`, `repeats ${scenario || "(every scenario)"} ${yearText} ${metric} (first on line ${seen.get(key)})`, "keep one value per scenario, year and metric");
+    if (seen.has(key)) throw new InputError(file, CAL.line(line), ...CAL.seriesRepeat(scenario || CAL.everyScenario, yearText, metric, seen.get(key)!));
     seen.set(key, line);
     points.push({ scenario, year: Number(yearText), metric, value, line });
   }
-  if (points.length === 0) throw new InputError(file, "", "has a header but no data rows", "add rows scenario,year,metric,value");
+  if (points.length === 0) throw new InputError(file, "", ...CAL.seriesNoRows);
   return points;
 }
 
@@ -98,7 +97,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
 function parseWide(lines: string[], headerAt: number, delimiter: string, header: string[], file: string): SeriesPoint[] {
   const unknown = header.filter((h) => h !== "year" && h !== "scenario" && !isMetric(h));
   if (unknown.length) {
-    throw new InputError(file, `line ${headerAt + 1}`, `unknown column ${unknown.map((h) => `"${h}"`).join(", ")}`, `name the columns year, scenario (optional) and metrics of yearly.csv: ${METRIC_KEYS.join(", ")}`);
+    throw new InputError(file, CAL.line(headerAt + 1), ...CAL.seriesWideUnknown(unknown, METRIC_KEYS));
   }
   const tidy = [["scenario", "year", "metric", "value"].join(",")];
   const lineOf: number[] = [headerAt];
@@ -107,7 +106,7 @@ function parseWide(lines: string[], headerAt: number, delimiter: string, header:
     if (lines[k].trim() === "") continue;
     const f = splitCsvLine(lines[k], delimiter);
     if (!f || f.length !== header.length) {
-      throw new InputError(file, `line ${k + 1}`, `has ${f?.length ?? 0} column(s), the header has ${header.length}`, `give ${header.join(",")} on every row (an empty cell where there is no value); write numbers with a decimal point and without thousands separators`);
+      throw new InputError(file, CAL.line(k + 1), ...CAL.seriesColumnsWide(f?.length ?? 0, header.length, header.join(",")));
     }
     const at = (name: string) => f[header.indexOf(name)]?.trim() ?? "";
     for (const h of header.filter(isMetric)) {
@@ -117,14 +116,16 @@ function parseWide(lines: string[], headerAt: number, delimiter: string, header:
       columnOf.push(h);
     }
   }
-  if (tidy.length === 1) throw new InputError(file, "", "has a header but no values", "add a row per year, e.g. 2024,845,320,170,125");
+  if (tidy.length === 1) throw new InputError(file, "", ...CAL.seriesWideNoValues);
   // Parse as the tidy layout, then give every point the line of the file it came from.
   try {
     return parseSeries(tidy.join("\n"), file).map((p) => ({ ...p, line: lineOf[p.line - 1] + 1 }));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    const m = /^line (\d+)(.*)$/.exec(err.path);
-    throw m ? new InputError(file, `line ${lineOf[Number(m[1]) - 1] + 1}${m[2].replace("column value", `column ${columnOf[Number(m[1]) - 1]}`)}`, err.message, err.fix) : err;
+    const k = [...lineOf.keys()].find((i) => err.path === CAL.line(i + 1) || err.path.startsWith(`${CAL.line(i + 1)},`));
+    if (k === undefined) throw err;
+    const path = err.path === CAL.lineColumn(k + 1, "value") ? CAL.lineColumn(lineOf[k] + 1, columnOf[k]) : err.path.replace(CAL.line(k + 1), CAL.line(lineOf[k] + 1));
+    throw new InputError(file, path, err.message, err.fix);
   }
 }
 
@@ -133,7 +134,7 @@ export function checkScenarios(points: SeriesPoint[], model: Model, file: string
   const names = model.scenarios.map((s) => s.name);
   for (const p of points) {
     if (p.scenario !== "" && !names.includes(p.scenario)) {
-      throw new InputError(file, `line ${p.line}, column scenario`, `unknown scenario "${p.scenario}"`, `use one of the scenarios of ${model.file}: ${names.join(", ")} (or leave it empty for all)`);
+      throw new InputError(file, CAL.lineColumn(p.line, "scenario"), ...CAL.seriesScenario(p.scenario, model.file, names));
     }
   }
 }

@@ -9,6 +9,9 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync
 import { open } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { Command, Option } from "commander";
+import { CAL } from "../locale/messages-calibrate.js";
+import { CLI } from "../locale/messages-cli.js";
+import { HELP } from "../locale/messages-help.js";
 import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
@@ -47,10 +50,10 @@ function writeEach(files: Record<string, string>): void {
 }
 
 /** An existing, readable file of text (not UTF-16 or binary), or an InputError like readText's. */
-const checkFile = (file: string): void => checkTextFile(file, "CSV-bestand");
+const checkFile = (file: string): void => checkTextFile(file, "csv");
 
 /** What a series file is, in messages. */
-const SERIES_KIND = "CSV-bestand met reeksen (scenario,year,metric,value)";
+const SERIES_KIND = "series";
 
 /** A scenario file checked and compiled (with its macro sets, from where it will be), the result of a command validated before it is written. */
 function validateOutput(text: string, file: string): void {
@@ -58,7 +61,7 @@ function validateOutput(text: string, file: string): void {
     compileScenario(specFromText(text, file).spec, file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new InputError(`${file} (not written)`, err.path, `the scenario would be invalid: ${err.message}`, err.fix);
+    throw new InputError(CLI.notWritten(file), err.path, CLI.wouldBeInvalid(err.message), err.fix);
   }
 }
 
@@ -73,7 +76,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   const { spec } = specFromText(readText(opts.scenario), opts.scenario);
   const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
-    throw new InputError(opts.scenario, "initial", "has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states");
+    throw new InputError(opts.scenario, "initial", ...CAL.synthNobody);
   }
   if (opts.clients * opts.months > MAX_PANEL_ROWS) {
     throw new InputError("--clients", "", `${opts.clients} cliënten x ${opts.months} maanden is meer dan ${MAX_PANEL_ROWS.toLocaleString("nl-NL")} paneelregels`, "verlaag --clients of --months");
@@ -109,9 +112,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
     throw fsInputError(err, opts.out) ?? err;
   }
   if (!opts.quiet) {
-    io.out(`${opts.out}: ${rows} rijen, ${clients} cliënten (${opts.clients} bij de start${opts.inflow ? `, ${clients - opts.clients} nieuwe instroom` : ""}), ` +
-      `${opts.months} maanden vanaf ${formatMonth(first)}, seed ${opts.seed}${opts.gapRate > 0 ? `, hiaten met kans ${opts.gapRate}` : ""}; ` +
-      `getrokken uit de maandmatrix van ${opts.scenario} (zonder macro-effecten, duurklassen en herinstroomprofiel)`);
+    io.out(CAL.synthWritten(opts.out, rows, clients, opts.clients, opts.inflow ? clients - opts.clients : null, opts.months, formatMonth(first), opts.seed, opts.gapRate, opts.scenario));
   }
 }
 
@@ -129,14 +130,14 @@ function parseStates(list: string[], template: Template | undefined): PanelState
   return list.map((item) => {
     const m = /^(.*?)(?::(on|off|exit))?$/.exec(item.trim())!;
     const name = m[1].trim();
-    if (name === "") throw new InputError("--states", "", `"${item}" has no state name`, "give names separated by commas, each optionally followed by :on, :off or :exit");
-    if (seen.has(name)) throw new InputError("--states", "", `state "${name}" is given twice`, "name each state once");
+    if (name === "") throw new InputError("--states", "", ...CAL.statesNoName(item));
+    if (seen.has(name)) throw new InputError("--states", "", ...CAL.statesTwice(name));
     seen.add(name);
     const declared = template?.model.declared.find((d) => d.name === name);
-    if (template && !declared) throw new InputError("--states", "", `state "${name}" is not declared in the template ${template.file}`, `use its states: ${template.model.declared.map((d) => `"${d.name}"`).join(", ")}`);
+    if (template && !declared) throw new InputError("--states", "", ...CAL.statesNotInTemplate(name, template.file, template.model.declared.map((d) => d.name)));
     const kind = (m[2] as StateKind | undefined) ?? declared?.kind ?? "on";
-    if (declared && kind !== declared.kind) throw new InputError("--states", "", `state "${name}" is kind "${declared.kind}" in the template, not "${kind}"`, "leave the kind out, or change it in the template");
-    if (!kinds.has(kind)) throw new InputError("--states", "", `unknown kind "${kind}"`, "use on, off or exit");
+    if (declared && kind !== declared.kind) throw new InputError("--states", "", ...CAL.statesKindClash(name, declared.kind, kind));
+    if (!kinds.has(kind)) throw new InputError("--states", "", ...CAL.statesUnknownKind(kind));
     return { name, kind };
   });
 }
@@ -145,7 +146,7 @@ function parseStates(list: string[], template: Template | undefined): PanelState
 export async function readPanelFile(file: string, reader: PanelReader, quiet = true): Promise<PanelCounts> {
   checkFile(file);
   const size = statSync(file).size;
-  const progress = new Progress(`${basename(file)} lezen`, Math.max(1, size), quiet);
+  const progress = new Progress(CLI.reading(basename(file)), Math.max(1, size), quiet);
   const handle = await open(file, "r");
   try {
     await streamPanel(async (buf, offset, length) => (await handle.read(buf, offset, length, null)).bytesRead, reader, { onProgress: (bytes) => progress.update(bytes) });
@@ -178,12 +179,12 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
   validateOutput(text, opts.out);
   const files: Record<string, string> = { [opts.out]: text };
   if (opts.series) {
-    if (panel.periodKind !== "calendar") throw new InputError("--series", "", "the panel's periods are month numbers, so there are no calendar years to aggregate", "use calendar months (2021-03) in the panel, or leave --series out");
+    if (panel.periodKind !== "calendar") throw new InputError("--series", "", ...CAL.seriesMonthNumbers);
     files[opts.series] = seriesCsv(panelSeries(panel, summary), opts.csv);
   }
   if (opts.estimates) files[opts.estimates] = estimatesCsv(summary, opts.csv);
   writeEach(files);
-  if (!opts.quiet) io.out(`${estimateReport(panel, summary)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
+  if (!opts.quiet) io.out(`${estimateReport(panel, summary)}\n\n${CLI.written(Object.keys(files).join(", "))}`);
 }
 
 // --- fit ---------------------------------------------------------------------------------------------
@@ -195,14 +196,18 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const points = parseSeries(readText(opts.target, SERIES_KIND, INPUT_LIMITS.series), opts.target);
   checkScenarios(points, model, opts.target);
   for (const name of opts.scenario ?? []) {
-    if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", `unknown scenario "${name}"`, `use one of: ${model.scenarios.map((s) => s.name).join(", ")}`);
+    if (!model.scenarios.some((s) => s.name === name)) throw new InputError(file, "--scenario", ...CAL.unknownScenario(name, model.scenarios.map((s) => s.name)));
+  }
+  // One history without a scenario column matches one macro path: fitting every path to it would be wrong without showing it.
+  if (!opts.scenario?.length && model.scenarios.length > 1 && points.every((p) => p.scenario === "")) {
+    throw new InputError(file, "--scenario", ...CAL.fitOneSeriesManyScenarios(model.scenarios.length, model.scenarios.map((s) => s.name)));
   }
   const cells = expandCells(points, model, opts.scenario ?? []);
-  if (cells.length === 0) throw new InputError(opts.target, "", "has no rows for the selected scenarios", "check the scenario column and --scenario");
+  if (cells.length === 0) throw new InputError(opts.target, "", ...CAL.noRowsForScenarios);
   const params = parseFreeParams(opts.free, spec);
   // Levenberg-Marquardt: at most 200 iterations of one projection per parameter and one more, per scenario.
   checkPreflight(model, { mode: "cohort", runs: 0, scenarios: new Set(cells.map((c) => c.scenario)).size, variants: 200 * (params.length + 1), analysed: 0 }, file);
-  const progress = new Progress("fit (vertraging)", 25, opts.quiet);
+  const progress = new Progress(CLI.fitProgress, 25, opts.quiet);
   const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();
   const { file: fitted, notes } = fittedFile(rebaseSetRefs(parseJson(text, file) as Record<string, any>, dirname(file), dirname(opts.out)), params, fit, basename(opts.target));
@@ -212,7 +217,7 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
   const files: Record<string, string> = { [opts.out]: out };
   if (opts.residuals) files[opts.residuals] = residualsCsv(model, fit, opts.csv);
   writeEach(files);
-  if (!opts.quiet) io.out(`${fitReport(model, fit, opts.relative ?? false)}\n\nGeschreven: ${Object.keys(files).join(", ")}`);
+  if (!opts.quiet) io.out(`${fitReport(model, fit, opts.relative ?? false)}\n\n${CLI.written(Object.keys(files).join(", "))}`);
 }
 
 // --- backtest -----------------------------------------------------------------------------------------
@@ -224,11 +229,11 @@ async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo
   const points = parseSeries(readText(opts.actual, SERIES_KIND, INPUT_LIMITS.series), opts.actual);
   checkScenarios(points, model, opts.actual);
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
-  if (result.rows.length === 0) throw new InputError(opts.actual, "", `has no values after ${opts.from} for the selected scenarios`, "check the scenario column and --scenario");
+  if (result.rows.length === 0) throw new InputError(opts.actual, "", ...CAL.noValuesAfter(opts.from));
   const out = opts.out ?? join("output", stem(file));
   const files = { "backtest.csv": backtestCsv(result, opts.csv), "backtest-summary.csv": backtestSummaryCsv(result, opts.csv) };
   writeFilesAtomically(out, files);
-  if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\nUitvoer: ${Object.keys(files).map((f) => join(out, f)).join(", ")}`);
+  if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\n${CLI.outputs(Object.keys(files).map((f) => join(out, f)).join(", "))}`);
 }
 
 // --- registration ------------------------------------------------------------------------------------
@@ -237,73 +242,74 @@ async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo
 export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo): void {
   program
     .command("synth")
-    .description("simulate a client panel (client_id,period,state) from a scenario's monthly matrix: test data for estimate")
-    .requiredOption("--scenario <file>", "scenario file (JSON) whose states, initial mix, monthly matrix and inflow are used")
-    .requiredOption("-n, --clients <n>", "clients on bijstand in the first month (at most 10,000,000)", wholeNumber("--clients", 1, 10_000_000))
-    .option("--months <n>", "months to simulate (at most 1200)", wholeNumber("--months", 1, 1200), 36)
-    .option("--seed <n>", "random seed: the same seed gives the same file", wholeNumber("--seed", 0), 1)
-    .option("--gap-rate <p>", "chance that a row (not a client's first or last) is left out, to make gaps", probability("--gap-rate"), 0)
-    .option("--no-inflow", "no new clients after the first month")
-    .requiredOption("-o, --out <file>", "panel CSV to write")
+    .description(HELP.synth)
+    .requiredOption("--scenario <file>", HELP.synthScenario)
+    .requiredOption("-n, --clients <n>", HELP.synthClients, wholeNumber("--clients", 1, 10_000_000))
+    .option("--months <n>", HELP.synthMonths, wholeNumber("--months", 1, 1200), 36)
+    .option("--seed <n>", HELP.synthSeed, wholeNumber("--seed", 0), 1)
+    .option("--gap-rate <p>", HELP.synthGapRate, probability("--gap-rate"), 0)
+    .option("--no-inflow", HELP.synthNoInflow)
+    .requiredOption("-o, --out <file>", HELP.synthOut)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success")
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Example:
-  bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 20000 --months 36 --seed 7 --out panel.csv`)
+${HELP.example}
+  bin/bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 20000 --months 36 --seed 7 --out panel.csv`)
     .action((opts: SynthOpts) => synthCommand(opts, io));
 
   program
     .command("estimate")
-    .description("estimate a scenario (monthly transition counts, inflow, exits, initial stock) from a client panel CSV")
-    .requiredOption("--panel <file>", "client panel: CSV with client_id,period,state, one row per client per month (rows of a client in period order)")
-    .option("--states <list>", "the states the panel may contain, in order, each optionally :on, :off or :exit (e.g. \"Trede 1,Trede 2,Werk:off,Overig:exit\")", collect)
-    .option("--template <file>", "scenario to merge into: its states, costs, budget, macro and interventions are kept")
-    .option("--exit-state <name>", "state that clients who leave the panel before its last month move to")
-    .addOption(new Option("--disappear <how>", "leaving the panel early: exit (a move to the exit state) or censor (no longer followed)").choices(["exit", "censor"]).default("exit"))
-    .option("--start-year <year>", "first projected year (default: the template's, else the year after the panel)", year("--start-year"))
-    .option("--horizon <years>", "horizon_years of the scenario written", wholeNumber("--horizon", 1))
-    .option("--skip-invalid", "skip invalid rows (counted per reason) instead of stopping at the first")
-    .option("--name <name>", "name of the scenario written (without --template)")
-    .option("--series <file>", "also write yearly volume_end, inflow, outflow_work, outflow_other from the panel (for fit and backtest)")
-    .option("--estimates <file>", "also write every estimated probability with its standard error (CSV)")
-    .requiredOption("-o, --out <file>", "scenario file (JSON) to write")
+    .description(HELP.estimate)
+    .requiredOption("--panel <file>", HELP.estimatePanel)
+    .option("--states <list>", HELP.estimateStates, collect)
+    .option("--template <file>", HELP.estimateTemplate)
+    .option("--exit-state <name>", HELP.estimateExitState)
+    .addOption(new Option("--disappear <how>", HELP.estimateDisappear).choices(["exit", "censor"]).default("exit"))
+    .option("--start-year <year>", HELP.estimateStartYear, year("--start-year"))
+    .option("--horizon <years>", HELP.estimateHorizon, wholeNumber("--horizon", 1))
+    .option("--skip-invalid", HELP.estimateSkipInvalid)
+    .option("--name <name>", HELP.estimateName)
+    .option("--series <file>", HELP.estimateSeries)
+    .option("--estimates <file>", HELP.estimateEstimates)
+    .requiredOption("-o, --out <file>", HELP.estimateOut)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success")
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Examples:
-  bijstandsim estimate --panel clients.csv --states "Trede 1,Trede 2,Werk:off,Overig:exit" --out mijn-gemeente.json
-  bijstandsim estimate --panel clients.csv --template scenarios/steenwijkerland.json --out mijn-gemeente.json --series reeks.csv`)
+${HELP.examples}
+  bin/bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 2000 --months 24 --out panel.csv
+  bin/bijstandsim estimate --panel panel.csv --states "Direct werk,Werken en ervaren,Leren en ontwikkelen,Participeren,Zorg,Uitgestroomd naar werk:off,Uitstroom overig:exit" --start-year 2020 --out mijn-gemeente.json
+  bin/bijstandsim estimate --panel panel.csv --template scenarios/steenwijkerland.json --out mijn-gemeente.json --series reeks.csv`)
     .action((opts: EstimateOpts) => estimateCommand(opts, io));
 
   program
     .command("fit")
-    .description("fit free parameters (inflow level, elasticities, lags, outflow multipliers) to yearly target series by least squares")
-    .argument("<scenario>", "scenario file (JSON)")
-    .requiredOption("--target <file>", "CSV scenario,year,metric,value (scenario empty or absent: every scenario)")
-    .requiredOption("--free <list>", "parameters to fit: inflow, elasticity:<i>, lag:<i>, outflow_work, outflow_other (comma-separated or repeated)", collect)
-    .option("-s, --scenario <name>", "fit to these macro scenarios only (repeat or comma-separate)", collect)
-    .option("--relative", "minimise relative residuals (model - target) / target instead of absolute ones")
-    .requiredOption("-o, --out <file>", "fitted scenario file (JSON) to write")
-    .option("--residuals <file>", "also write the residual per target cell (CSV)")
+    .description(HELP.fit)
+    .argument(`<${HELP.argScenario}>`, HELP.scenarioFile)
+    .requiredOption("--target <file>", HELP.fitTarget)
+    .requiredOption("--free <list>", HELP.fitFree, collect)
+    .option("-s, --scenario <name>", HELP.fitScenario, collect)
+    .option("--relative", HELP.fitRelative)
+    .requiredOption("-o, --out <file>", HELP.fitOut)
+    .option("--residuals <file>", HELP.fitResiduals)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success")
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Example:
-  bijstandsim fit scenarios/steenwijkerland.json --target berenschot.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
+${HELP.example}
+  bin/bijstandsim fit scenarios/steenwijkerland.json --target scenarios/data/berenschot-2020-steenwijkerland.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
     .action((file: string, opts: FitOpts) => fitCommand(file, opts, io));
 
   program
     .command("backtest")
-    .description("project from the actual state at the end of a past year and compare with the actual series and a naive forecast")
-    .argument("<scenario>", "scenario file (JSON)")
-    .requiredOption("--actual <file>", "CSV scenario,year,metric,value with the actual values (scenario may be empty)")
-    .requiredOption("--from <year>", "last year known at the time of the forecast", year("--from"))
-    .option("-s, --scenario <name>", "macro scenarios to test (repeat or comma-separate; default: all)", collect)
-    .option("-o, --out <dir>", "folder for backtest.csv and backtest-summary.csv (default: output/<file-stem>/)")
+    .description(HELP.backtest)
+    .argument(`<${HELP.argScenario}>`, HELP.scenarioFile)
+    .requiredOption("--actual <file>", HELP.backtestActual)
+    .requiredOption("--from <year>", HELP.backtestFrom, year("--from"))
+    .option("-s, --scenario <name>", HELP.backtestScenario, collect)
+    .option("-o, --out <dir>", HELP.backtestOut)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success")
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Example:
-  bijstandsim backtest scenarios/nederland.json --actual cbs.csv --from 2019`)
+${HELP.example}
+  bin/bijstandsim backtest scenarios/nederland.json --actual scenarios/data/cbs-bijstand-nederland.csv --from 2019`)
     .action((file: string, opts: BacktestOpts) => backtestCommand(file, opts, io));
 }

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { EXPLORER_FILE, explorerPage } from "../explore/write.js";
 import { formatPersons } from "../locale/format.js";
+import { CLI } from "../locale/messages-cli.js";
+import { HELP } from "../locale/messages-help.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
@@ -23,21 +25,21 @@ function exploreCommand(file: string, opts: ExploreOptions): void {
   const [written] = writeFilesAtomically(out, files);
   if (opts.quiet) return;
   const kb = Buffer.byteLength(files[EXPLORER_FILE]) / 1024;
-  print(`Verkenner: ${written} (${formatPersons(kb)} kB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`);
+  print(CLI.explorerWritten(written, formatPersons(kb)));
 }
 
 /** Adds the `explore` command to the program. */
 export function registerExplore(program: Command): void {
   program
     .command("explore")
-    .description("write verkenner.html: an offline what-if page (Dutch) that runs the model in the browser")
-    .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json")
-    .option("-o, --out <dir>", "output folder (default: output/<file-stem>/)")
-    .option("-q, --quiet", "print nothing on success")
+    .description(HELP.explore)
+    .argument(`<${HELP.argFile}>`, HELP.runFile)
+    .option("-o, --out <dir>", HELP.exploreOut)
+    .option("-q, --quiet", HELP.quiet)
     // commander's "(Did you mean ...?)" would make a second line: a bad flag is one line naming it, and --help
     .showSuggestionAfterError(false)
     .addHelpText("after", `
-Example:
-  bijstandsim explore scenarios/steenwijkerland.json   # writes ${join("output", "steenwijkerland", EXPLORER_FILE)}`)
+${HELP.example}
+  bin/bijstandsim explore scenarios/steenwijkerland.json   # ${HELP.exploreWrites(join("output", "steenwijkerland", EXPLORER_FILE))}`)
     .action(exploreCommand);
 }

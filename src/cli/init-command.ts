@@ -9,6 +9,8 @@ import { existsSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { ASSUMED, solveInit, type InitInput } from "../calibrate/init.js";
+import { HELP } from "../locale/messages-help.js";
+import { INIT } from "../locale/messages-init.js";
 import { InputError } from "../model/errors.js";
 import type { MacroSet } from "../model/macro-sets.js";
 import { writeFilesAtomically } from "../report/write.js";
@@ -21,16 +23,16 @@ const list = (text: string) => text.split(",").map((s) => s.trim()).filter((s) =
 /** Shares that sum to 1 (within 0.001), e.g. "0.3,0.7". */
 function shares(key: string, text: string, n: number): number[] {
   const xs = list(text).map((s) => number(key, s, { min: 0 }));
-  if (xs.length !== n) fail(key, `${xs.length} aandelen voor ${n} groepen`, `geef één aandeel per groep, in de volgorde van --groups`);
+  if (xs.length !== n) fail(key, ...INIT.sharesCount(xs.length, n));
   const total = xs.reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-3) fail(key, `de aandelen tellen op tot ${Number(total.toPrecision(6))}, niet 1`, `laat ze samen 1 zijn, bijv. ${xs.map((x) => (x / total).toFixed(2)).join(",")}`);
+  if (Math.abs(total - 1) > 1e-3) fail(key, ...INIT.sharesSum(Number(total.toPrecision(6)), xs.map((x) => (x / total).toFixed(2)).join(",")));
   return xs.map((x) => x / total);
 }
 
 /** `--groups "Trede 1=300,Trede 2=520"` (counts) or `--groups "Trede 1,Trede 2" --group-shares 0.4,0.6` (with --stock). */
 function groupsOf(opts: InitOpts): { groups: { name: string; stock: number }[]; stock: number } {
   if (!opts.groups) {
-    if (opts.stock === undefined) fail("stock", "ontbreekt", "geef het aantal personen met bijstand eind vorig jaar, bijv. --stock 820 (of per groep: --groups \"Trede 1=300,Trede 2=520\")");
+    if (opts.stock === undefined) fail("stock", INIT.missing, INIT.stockMissing);
     const stock = number("stock", opts.stock, { min: 0 });
     return { groups: [{ name: "Bijstand", stock }], stock };
   }
@@ -40,18 +42,18 @@ function groupsOf(opts: InitOpts): { groups: { name: string; stock: number }[]; 
   });
   const names = items.map((g) => g.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) fail("groups", `groep "${twice}" staat er twee keer in`, "noem elke groep één keer, van de laagste trede naar de hoogste");
-  if (names.some((n) => n === "") || names.length < 1) fail("groups", "bevat een lege naam", "schrijf bijv. --groups \"Trede 1=300,Trede 2=520\"");
+  if (twice !== undefined) fail("groups", ...INIT.groupTwice(twice));
+  if (names.some((n) => n === "") || names.length < 1) fail("groups", ...INIT.groupEmpty);
   const reserved = names.find((n) => ["Uitgestroomd naar werk", "Uitstroom overig", "Loonkostensubsidie"].includes(n));
-  if (reserved) fail("groups", `"${reserved}" is de naam van een toestand die init zelf maakt`, "kies een andere naam voor de groep");
+  if (reserved) fail("groups", ...INIT.groupReserved(reserved));
   if (items.every((g) => g.count !== undefined)) {
     const groups = items.map((g) => ({ name: g.name, stock: number("groups", g.count, { min: 0 }) }));
     const stock = groups.reduce((a, g) => a + g.stock, 0);
-    if (opts.stock !== undefined && Math.abs(number("stock", opts.stock, { min: 0 }) - stock) > 1e-9) fail("stock", `${opts.stock} is niet de som van de groepen (${stock})`, "laat --stock weg, of laat de groepen optellen tot --stock");
+    if (opts.stock !== undefined && Math.abs(number("stock", opts.stock, { min: 0 }) - stock) > 1e-9) fail("stock", ...INIT.stockNotSum(opts.stock, stock));
     return { groups, stock };
   }
-  if (items.some((g) => g.count !== undefined)) fail("groups", "geeft voor sommige groepen een aantal en voor andere niet", "geef alle aantallen (\"Trede 1=300,Trede 2=520\") of geen en dan --group-shares");
-  if (opts.groupShares === undefined || opts.stock === undefined) fail("group-shares", "ontbreekt: de groepen hebben geen aantallen", "geef aantallen in --groups (\"Trede 1=300,...\"), of --stock met --group-shares 0.4,0.6");
+  if (items.some((g) => g.count !== undefined)) fail("groups", ...INIT.groupsMixed);
+  if (opts.groupShares === undefined || opts.stock === undefined) fail("group-shares", ...INIT.groupSharesMissing);
   const stock = number("stock", opts.stock, { min: 0 });
   const s = shares("groupShares", opts.groupShares!, names.length);
   return { groups: names.map((name, k) => ({ name, stock: stock * s[k] })), stock };
@@ -59,69 +61,69 @@ function groupsOf(opts: InitOpts): { groups: { name: string; stock: number }[]; 
 
 /** `--budget 14500000` (the start year) or `--budget 2024=14500000,2025=14800000`. */
 function budgetOf(text: string | undefined, startYear: number): Record<string, number> {
-  if (text === undefined) fail("budget", "ontbreekt", `geef het BUIG-budget van ${startYear} in euro, bijv. --budget 14500000 (één jaar is genoeg)`);
+  if (text === undefined) fail("budget", INIT.missing, INIT.budgetMissing(startYear));
   const out: Record<string, number> = {};
   for (const item of list(text!)) {
     const [a, b] = item.split("=").map((s) => s.trim());
     const year = b === undefined ? startYear : number("budget", a, { whole: true });
-    if (b !== undefined && !/^\d{4}$/.test(a)) fail("budget", `"${a}" is geen jaartal`, "schrijf bijv. --budget 2024=14500000,2025=14800000");
+    if (b !== undefined && !/^\d{4}$/.test(a)) fail("budget", ...INIT.budgetYear(a));
     out[String(year)] = number("budget", b ?? a, { above: 0 });
   }
-  if (out[String(startYear)] === undefined) fail("budget", `heeft geen bedrag voor ${startYear}, het eerste jaar`, `geef ten minste ${startYear}, bijv. --budget ${startYear}=14500000`);
+  if (out[String(startYear)] === undefined) fail("budget", ...INIT.budgetFirstYear(startYear));
   return out;
 }
 
 function benefitOf(opts: InitOpts): InitInput["benefit"] {
-  if (opts.benefitMonth !== undefined && opts.benefitYear !== undefined) fail("benefitYear", "is samen met --benefit-month gegeven", "geef de uitkering per maand of per jaar, niet beide");
+  if (opts.benefitMonth !== undefined && opts.benefitYear !== undefined) fail("benefitYear", ...INIT.benefitBoth);
   if (opts.benefitMonth !== undefined) return { per: "month", amount: number("benefitMonth", opts.benefitMonth, { above: 0 }) };
   if (opts.benefitYear !== undefined) return { per: "year", amount: number("benefitYear", opts.benefitYear, { above: 0 }) };
-  return fail("benefitMonth", "ontbreekt", "geef de gemiddelde uitkering per persoon, bijv. --benefit-month 1350 (of per jaar: --benefit-year 16200)");
+  return fail("benefitMonth", INIT.missing, INIT.benefitMissing);
 }
 
 function macroOf(text: string | undefined, sets: { set: MacroSet }[], startYear: number): string[] {
   const names = list(text ?? "neutraal");
   for (const name of names) {
     const found = sets.find((s) => s.set.name === name);
-    if (!found) fail("macro", `onbekende macroreeks "${name}"`, `gebruik een van: ${sets.map((s) => s.set.name).join(", ")} (bijstandsim init --list-macro)`);
+    if (!found) fail("macro", ...INIT.macroUnknown(name, sets.map((s) => s.set.name).join(", ")));
     if (found!.set.kind === "paths") {
       const last = Math.max(...found!.set.scenarios.flatMap((sc) => ("paths" in sc ? Object.values(sc.paths).flatMap((p) => Object.keys(p).map(Number)) : [])));
-      if (last < startYear) fail("macro", `${name} beschrijft jaren tot ${last} (gepubliceerde paden); voor een start in ${startYear} is dat geen vooruitblik`, "gebruik neutraal, de vormen als stresstest (cpb-2020-vormen) of een eigen actuele reeks (docs/macro-scenarios.md)");
+      if (last < startYear) fail("macro", ...INIT.macroHistory(name, last, startYear));
     }
     const drivers = Object.keys(found!.set.drivers);
-    if (!drivers.includes("landelijk_volume")) fail("macro", `${name} heeft geen drijver landelijk_volume, waarop de effecten van init werken`, "kies een reeks met landelijk_volume, of pas na init de effecten in het bestand aan (docs/macro-scenarios.md)");
+    if (!drivers.includes("landelijk_volume")) fail("macro", ...INIT.macroNoDriver(name));
   }
   return names;
 }
 
 function need(key: keyof InitOpts, opts: InitOpts, fix: string): string {
   const v = opts[key];
-  if (v === undefined || v === "") fail(key, "ontbreekt", fix);
+  if (v === undefined || v === "") fail(key, INIT.missing, fix);
   return v as string;
 }
 
 /** The options as checked key figures; InputError on the first that cannot hold. */
 export function initInput(opts: InitOpts, sets: { set: MacroSet }[]): InitInput {
-  const name = need("name", opts, "geef een korte naam, bijv. --name meppel");
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) fail("name", `"${name}" bevat hoofdletters, spaties of tekens`, `gebruik kleine letters, cijfers en streepjes, bijv. --name ${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "mijn-gemeente"}; de volledige naam gaat in --label`);
-  const startYear = number("startYear", need("startYear", opts, "geef het eerste jaar van de projectie, bijv. --start-year 2024"), { whole: true });
-  if (startYear < 1900 || startYear > 2200) fail("startYear", `${startYear} is geen zinnig jaar`, "geef bijv. --start-year 2024");
+  const name = need("name", opts, INIT.nameMissing);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) fail("name", ...INIT.nameForm(name, name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "mijn-gemeente"));
+  const startYear = number("startYear", need("startYear", opts, INIT.startYearMissing), { whole: true });
+  if (startYear < 1900 || startYear > 2200) fail("startYear", ...INIT.startYearOdd(startYear));
   const horizonYears = opts.horizon === undefined ? 5 : number("horizon", opts.horizon, { whole: true });
-  if (horizonYears < 1 || horizonYears > 100) fail("horizon", `${horizonYears} jaar kan niet`, "geef 1 tot 100 jaar, bijv. --horizon 5");
+  if (horizonYears < 1 || horizonYears > 100) fail("horizon", ...INIT.horizonOdd(horizonYears));
   const { groups, stock } = groupsOf(opts);
-  const inflow = number("inflow", need("inflow", opts, "geef de instroom per jaar, bijv. --inflow 300"), { min: 0 });
+  const inflow = number("inflow", need("inflow", opts, INIT.inflowMissing), { min: 0 });
   const reinflow = opts.reinflow === undefined ? undefined : number("reinflow", opts.reinflow, { min: 0 });
-  if (reinflow !== undefined && reinflow > inflow) fail("reinflow", `${reinflow} is meer dan de hele instroom (${inflow})`, "--inflow is alle instroom, --reinflow het deel daarvan dat herinstroom is");
-  const outflowWork = number("outflowWork", need("outflowWork", opts, "geef de uitstroom naar werk per jaar, bijv. --outflow-work 180"), { min: 0 });
-  const outflowOther = number("outflowOther", need("outflowOther", opts, "geef de overige uitstroom per jaar (AOW, verhuizing, overlijden, ...), bijv. --outflow-other 110"), { min: 0 });
+  if (reinflow !== undefined && reinflow > inflow) fail("reinflow", ...INIT.reinflowTooMuch(reinflow, inflow));
+  const outflowWork = number("outflowWork", need("outflowWork", opts, INIT.outflowWorkMissing), { min: 0 });
+  const outflowOther = number("outflowOther", need("outflowOther", opts, INIT.outflowOtherMissing), { min: 0 });
   if (outflowWork + outflowOther >= stock + inflow) {
-    fail(outflowWork >= outflowOther ? "outflowWork" : "outflowOther", `uitstroom naar werk plus overige uitstroom (${outflowWork + outflowOther}) is niet kleiner dan stand plus instroom (${stock + inflow})`, "wie uitstroomt moet in de bijstand zitten: controleer de aantallen (per jaar, personen)");
+    fail(outflowWork >= outflowOther ? "outflowWork" : "outflowOther", ...INIT.outflowTooMuch(outflowWork + outflowOther, stock + inflow));
   }
-  if (reinflow && outflowWork === 0) fail("reinflow", "herinstroom zonder uitstroom naar werk", "geef --outflow-work, of laat --reinflow weg");
+  if (reinflow && outflowWork === 0) fail("reinflow", ...INIT.reinflowNoWork);
   const entry = opts.entryShares === undefined ? undefined : shares("entryShares", opts.entryShares, groups.length);
-  if (entry && !opts.groups) fail("entryShares", "geldt alleen met --groups", "laat --entry-shares weg, of geef --groups");
+  if (entry && !opts.groups) fail("entryShares", ...INIT.entryNeedsGroups);
   const lks = lksOf(opts);
   const budgetAfter = opts.budgetAfter ?? "held";
-  if (budgetAfter !== "held" && budgetAfter !== "indexed") fail("budgetAfter", `"${budgetAfter}" kan niet`, "gebruik held (gelijk houden) of indexed (het landelijke volume van het scenario volgen)");
+  if (budgetAfter !== "held" && budgetAfter !== "indexed") fail("budgetAfter", ...INIT.budgetAfter(budgetAfter));
   return {
     name, label: opts.label?.trim() || `Gemeente ${name.charAt(0).toUpperCase()}${name.slice(1)}`, startYear, horizonYears, groups, entry, inflow, reinflow,
     outflowWork, outflowOther, benefit: benefitOf(opts), lks, budget: budgetOf(opts.budget, startYear), budgetAfter: budgetAfter as "held" | "indexed", macroSets: macroOf(opts.macro, sets, startYear), reference: referenceOf(sets),
@@ -140,18 +142,17 @@ function referenceOf(sets: { set: MacroSet }[]): InitInput["reference"] {
 
 function lksOf(opts: InitOpts): InitInput["lks"] {
   if (opts.lksPersons === undefined && opts.lksYear === undefined) return undefined;
-  if (opts.lksPersons === undefined || opts.lksYear === undefined) fail(opts.lksPersons === undefined ? "lksPersons" : "lksYear", "ontbreekt", "geef beide: het aantal personen met loonkostensubsidie en het bedrag per persoon per jaar, bijv. --lks-persons 40 --lks-year 9000");
+  if (opts.lksPersons === undefined || opts.lksYear === undefined) fail(opts.lksPersons === undefined ? "lksPersons" : "lksYear", INIT.missing, INIT.lksMissing);
   return { persons: number("lksPersons", opts.lksPersons, { min: 0 }), perYear: number("lksYear", opts.lksYear, { above: 0 }) };
 }
 
 /** The library's sets, one line each, in Dutch. */
 function listMacro(): void {
-  const kinds = { paths: "gepubliceerde paden", shapes: "vormen: stresstests vanaf een basisjaar", constant: "constant" };
   for (const { file, set } of librarySets()) {
     print(`${set.name.padEnd(17)} ${set.label}`);
-    print(`${"".padEnd(17)} ${kinds[set.kind]}; scenario's: ${set.scenarios.map((s) => s.name).join(", ")} (${file})`);
+    print(`${"".padEnd(17)} ${INIT.listLine(INIT.kinds[set.kind], set.scenarios.map((s) => s.name).join(", "), file)}`);
   }
-  print("\nEen eigen reeks: een bestand in hetzelfde formaat naast uw scenariobestand, \"set\": \"./mijn-reeks.json\" (docs/macro-scenarios.md).");
+  print(`\n${INIT.listOwn}`);
 }
 
 const f1 = (v: number) => v.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -166,48 +167,49 @@ async function initCommand(opts: InitOpts, cmd: Command): Promise<void> {
   const sets = librarySets();
   const input = initInput(opts, sets);
   const out = opts.out ?? `${input.name}.json`;
-  if (existsSync(out) && !opts.force) throw new InputError("--out", "", `${out} bestaat al`, "kies een andere naam met --out, of overschrijf het met --force");
+  if (existsSync(out) && !opts.force) throw new InputError("--out", "", ...INIT.outExists(out));
   const { scenario, check } = solveInit(input, out);
   writeFilesAtomically(dirname(out) || ".", { [basename(out)]: JSON.stringify(scenario, null, 2) + "\n" });
   if (opts.quiet) return;
-  print(`${out} geschreven: ${input.label}, ${input.horizonYears} jaar vanaf ${input.startYear}, ${input.groups.length > 1 ? `${input.groups.length} groepen (${input.groups.map((g) => g.name).join(", ")})` : "één bijstandstoestand"}, macroreeks ${input.macroSets.join(", ")}.`);
-  print(`Controle ${input.startYear} zonder conjunctuur: instroom ${f1(check.inflow)}, uitstroom naar werk ${f1(check.outflow_work)}, overige uitstroom ${f1(check.outflow_other)}, volume eind ${f1(check.volume_end)}.`);
-  print(`Aannames (met bron in het bestand): ${input.groups.length > 1 ? `kans op werk x${ASSUMED.workRatio} per trede hoger, ${ASSUMED.up * 100}% per jaar een trede omhoog en ${ASSUMED.down * 100}% omlaag; ` : ""}stromen gelijk in latere jaren; budget ${input.budgetAfter === "indexed" ? "geïndexeerd" : "gelijk gehouden"} na het laatste opgegeven jaar.`);
-  print(`Volgende stap: bijstandsim run ${out} --report`);
+  const groups = input.groups.length > 1 ? INIT.groupsWord(input.groups.length, input.groups.map((g) => g.name).join(", ")) : INIT.oneGroup;
+  print(INIT.written(out, input.label, input.horizonYears, input.startYear, groups, input.macroSets.join(", ")));
+  print(INIT.check(input.startYear, f1(check.inflow), f1(check.outflow_work), f1(check.outflow_other), f1(check.volume_end)));
+  print(INIT.assumptions(input.groups.length > 1 ? INIT.ladder(ASSUMED.workRatio, ASSUMED.up * 100, ASSUMED.down * 100) : "", input.budgetAfter === "indexed"));
+  print(INIT.next(out));
 }
 
 /** Adds `init` to the program. */
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("write a scenario file from a municipality's key figures (asks the questions on a terminal without flags)")
-    .option("--name <slug>", "short name, e.g. meppel (also the file name)")
-    .option("--label <text>", "full name, e.g. \"Gemeente Meppel\"")
-    .option("--start-year <year>", "first projected year; the stock is that of the end of the year before")
-    .option("--horizon <years>", "years to project (default 5)")
-    .option("--stock <n>", "persons on bijstand at the end of the previous year")
-    .option("--groups <list>", "groups in ladder order, lowest first, with their stock: \"Trede 1=300,Trede 2=520\" (or names with --group-shares)")
-    .option("--group-shares <list>", "share of --stock per group, e.g. 0.4,0.6")
-    .option("--entry-shares <list>", "share of new inflow per group (default: as the stock)")
-    .option("--inflow <n>", "inflow per year, new and re-inflow together")
-    .option("--reinflow <n>", "the part of --inflow that is re-inflow after work, if known")
-    .option("--outflow-work <n>", "outflow to work per year")
-    .option("--outflow-other <n>", "other outflow per year (AOW age, moving, death, ...)")
-    .option("--benefit-month <eur>", "average benefit per person per month")
-    .option("--benefit-year <eur>", "average benefit per person per year (instead of --benefit-month)")
-    .option("--lks-persons <n>", "persons working with loonkostensubsidie (paid from BUIG)")
-    .option("--lks-year <eur>", "loonkostensubsidie per person per year")
-    .option("--budget <list>", "BUIG budget: 14500000 (the start year) or 2024=14500000,2025=14800000; later years are held")
-    .option("--budget-after <rule>", "after the last budget year: held (default) or indexed (follows the scenario's national volume)")
-    .option("--macro <list>", "macro scenario set(s), comma-separated (default neutraal; see --list-macro)")
-    .option("--list-macro", "list the macro scenario sets of the library")
-    .option("-o, --out <file>", "scenario file to write (default <name>.json)")
-    .option("--force", "overwrite an existing --out")
-    .option("-q, --quiet", "print nothing on success")
+    .description(HELP.init)
+    .option("--name <slug>", HELP.initName)
+    .option("--label <text>", HELP.initLabel)
+    .option("--start-year <year>", HELP.initStartYear)
+    .option("--horizon <years>", HELP.initHorizon)
+    .option("--stock <n>", HELP.initStock)
+    .option("--groups <list>", HELP.initGroups)
+    .option("--group-shares <list>", HELP.initGroupShares)
+    .option("--entry-shares <list>", HELP.initEntryShares)
+    .option("--inflow <n>", HELP.initInflow)
+    .option("--reinflow <n>", HELP.initReinflow)
+    .option("--outflow-work <n>", HELP.initOutflowWork)
+    .option("--outflow-other <n>", HELP.initOutflowOther)
+    .option("--benefit-month <eur>", HELP.initBenefitMonth)
+    .option("--benefit-year <eur>", HELP.initBenefitYear)
+    .option("--lks-persons <n>", HELP.initLksPersons)
+    .option("--lks-year <eur>", HELP.initLksYear)
+    .option("--budget <list>", HELP.initBudget)
+    .option("--budget-after <rule>", HELP.initBudgetAfter)
+    .option("--macro <list>", HELP.initMacro)
+    .option("--list-macro", HELP.initListMacro)
+    .option("-o, --out <file>", HELP.initOut)
+    .option("--force", HELP.initForce)
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Example:
-  bijstandsim init --name meppel --label "Gemeente Meppel" --start-year 2024 --stock 820 --inflow 300 \\
+${HELP.example}
+  bin/bijstandsim init --name meppel --label "Gemeente Meppel" --start-year 2024 --stock 820 --inflow 300 \\
     --outflow-work 180 --outflow-other 110 --benefit-month 1350 --budget 14500000 --macro neutraal --out meppel.json
-  bijstandsim run meppel.json --report`)
+  bin/bijstandsim run meppel.json --report`)
     .action(initCommand);
 }

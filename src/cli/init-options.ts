@@ -1,4 +1,5 @@
 /** The options of `bijstandsim init` (strings, from flags or from the questions) and the number parser both share. */
+import { INIT } from "../locale/messages-init.js";
 import { InputError } from "../model/errors.js";
 
 /** The options as strings, from flags or from the questions. */
@@ -39,10 +40,10 @@ export const fail = (key: string, message: string, fix: string): never => {
 /** A number from a flag: plain digits with a decimal point, no thousands separators. */
 export function number(key: string, text: string | undefined, opts: { min?: number; above?: number; whole?: boolean } = {}): number {
   const v = Number((text ?? "").trim());
-  if (text === undefined || text.trim() === "" || !Number.isFinite(v)) fail(key, `"${text ?? ""}" is geen getal`, `schrijf een getal zonder punten of spaties als scheiding, bijv. ${flag(key)} 14500000 of 1350.50`);
-  if (opts.whole && !Number.isInteger(v)) fail(key, `${v} is geen geheel getal`, `geef een jaartal of aantal jaren, bijv. ${flag(key)} 2024`);
-  if (opts.min !== undefined && v < opts.min) fail(key, `${v} is negatief`, `een aantal of bedrag is 0 of meer`);
-  if (opts.above !== undefined && !(v > opts.above)) fail(key, `${v} moet boven ${opts.above} liggen`, key === "budget" ? "geef het BUIG-budget in euro, bijv. --budget 14500000" : `geef een bedrag boven 0`);
+  if (text === undefined || text.trim() === "" || !Number.isFinite(v)) fail(key, ...INIT.notNumber(text ?? "", flag(key)));
+  if (opts.whole && !Number.isInteger(v)) fail(key, ...INIT.notWhole(v, flag(key)));
+  if (opts.min !== undefined && v < opts.min) fail(key, ...INIT.negative(v));
+  if (opts.above !== undefined && !(v > opts.above)) fail(key, ...INIT.notAbove(v, opts.above, key === "budget"));
   return v;
 }
 

@@ -6,6 +6,7 @@
  */
 import input from "@inquirer/input";
 import select from "@inquirer/select";
+import { INIT } from "../locale/messages-init.js";
 import { InputError } from "../model/errors.js";
 import type { MacroSet } from "../model/macro-sets.js";
 import { number, type InitOpts } from "./init-options.js";
@@ -34,36 +35,36 @@ const check = (key: string, o: Parameters<typeof number>[2] = {}, optional = fal
   }
 };
 
-const slug = (v: string): true | string => (/^[a-z0-9][a-z0-9-]*$/.test(v) ? true : "kleine letters, cijfers en streepjes, bijv. meppel");
+const slug = (v: string): true | string => (/^[a-z0-9][a-z0-9-]*$/.test(v) ? true : INIT.qNameForm);
 
 /** Asks for every key figure; the answers are the same strings the flags take. */
 export async function askInit(ask: Prompter, sets: { set: MacroSet }[], thisYear = new Date().getFullYear()): Promise<InitOpts> {
   const a: InitOpts = {};
-  a.name = await ask.text("Korte naam van de gemeente (voor het bestand)", { default: "mijn-gemeente", validate: slug });
-  a.label = await ask.text("Volledige naam", { default: `Gemeente ${a.name.charAt(0).toUpperCase()}${a.name.slice(1)}` });
-  a.startYear = await ask.text("Eerste jaar van de projectie", { default: String(thisYear), validate: check("startYear", { whole: true }) });
+  a.name = await ask.text(INIT.qName, { default: INIT.qNameDefault, validate: slug });
+  a.label = await ask.text(INIT.qLabel, { default: INIT.labelDefault(`${a.name.charAt(0).toUpperCase()}${a.name.slice(1)}`) });
+  a.startYear = await ask.text(INIT.qStartYear, { default: String(thisYear), validate: check("startYear", { whole: true }) });
   const before = Number(a.startYear) - 1;
-  a.stock = await ask.text(`Personen met bijstand eind ${before}`, { validate: check("stock", { min: 0 }) });
-  const groups = await ask.text("Groepen of treden van laag naar hoog, met aantallen (bijv. Trede 1=300,Trede 2=520); leeg: geen", { default: "" });
+  a.stock = await ask.text(INIT.qStock(before), { validate: check("stock", { min: 0 }) });
+  const groups = await ask.text(INIT.qGroups, { default: "" });
   if (groups.trim() !== "") a.groups = groups;
-  a.inflow = await ask.text(`Instroom per jaar (nieuw en herinstroom samen)`, { validate: check("inflow", { min: 0 }) });
-  const reinflow = await ask.text("Waarvan herinstroom na werk (leeg: onbekend)", { default: "", validate: check("reinflow", { min: 0 }, true) });
+  a.inflow = await ask.text(INIT.qInflow, { validate: check("inflow", { min: 0 }) });
+  const reinflow = await ask.text(INIT.qReinflow, { default: "", validate: check("reinflow", { min: 0 }, true) });
   if (reinflow.trim() !== "") a.reinflow = reinflow;
-  a.outflowWork = await ask.text("Uitstroom naar werk per jaar", { validate: check("outflowWork", { min: 0 }) });
-  a.outflowOther = await ask.text("Overige uitstroom per jaar (AOW, verhuizing, overlijden, ...)", { validate: check("outflowOther", { min: 0 }) });
-  a.benefitMonth = await ask.text("Gemiddelde uitkering per persoon per maand (euro)", { validate: check("benefitMonth", { above: 0 }) });
-  const lks = await ask.text("Personen met loonkostensubsidie (0: geen)", { default: "0", validate: check("lksPersons", { min: 0 }) });
+  a.outflowWork = await ask.text(INIT.qOutflowWork, { validate: check("outflowWork", { min: 0 }) });
+  a.outflowOther = await ask.text(INIT.qOutflowOther, { validate: check("outflowOther", { min: 0 }) });
+  a.benefitMonth = await ask.text(INIT.qBenefit, { validate: check("benefitMonth", { above: 0 }) });
+  const lks = await ask.text(INIT.qLks, { default: "0", validate: check("lksPersons", { min: 0 }) });
   if (Number(lks) > 0) {
     a.lksPersons = lks;
-    a.lksYear = await ask.text("Loonkostensubsidie per persoon per jaar (euro)", { validate: check("lksYear", { above: 0 }) });
+    a.lksYear = await ask.text(INIT.qLksYear, { validate: check("lksYear", { above: 0 }) });
   }
-  a.budget = await ask.text(`BUIG-budget ${a.startYear} (euro; één jaar is genoeg)`, { validate: check("budget", { above: 0 }) });
-  a.budgetAfter = await ask.choose("BUIG-budget na dat jaar", [{ value: "held", name: "gelijk houden" }, { value: "indexed", name: "het landelijke volume van het scenario volgen" }], "held");
+  a.budget = await ask.text(INIT.qBudget(a.startYear), { validate: check("budget", { above: 0 }) });
+  a.budgetAfter = await ask.choose(INIT.qBudgetAfter, [{ value: "held", name: INIT.held }, { value: "indexed", name: INIT.indexed }], "held");
   // Published calendar paths are history, not an outlook: offered are the constant (neutral) sets first, then the stress tests.
   const offered = [...sets.filter((s) => s.set.kind === "constant"), ...sets.filter((s) => s.set.kind === "shapes")];
   const choices = offered.map((s) => ({ value: s.set.name, name: `${s.set.name}: ${s.set.label}` }));
-  if (choices.length > 1) choices.push({ value: choices.map((c) => c.value).join(","), name: "alle hierboven: neutraal en de stresstests" });
-  a.macro = await ask.choose("Macroscenario's", choices, "neutraal");
-  a.out = await ask.text("Bestand", { default: `${a.name}.json` });
+  if (choices.length > 1) choices.push({ value: choices.map((c) => c.value).join(","), name: INIT.allAbove });
+  a.macro = await ask.choose(INIT.qMacro, choices, "neutraal");
+  a.out = await ask.text(INIT.qFile, { default: `${a.name}.json` });
   return a;
 }

@@ -4,24 +4,12 @@
  * not text is named as what it is (UTF-16, binary) instead of being echoed raw.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { INPUT, type InputFileKind } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 
-/** The Dutch texts of this module. */
-const T = {
-  // (these three as the tool wrote them before; the message catalogue will translate them)
-  notFound: "file not found",
-  notFoundFix: "check the path; the shipped scenarios are in scenarios/",
-  isFolder: "is a folder, not a file",
-  isFolderFix: (kind: string) => `geef een ${kind}`,
-  unreadable: (code: string) => `cannot be read (${code})`,
-  unreadableFix: "check the file's permissions",
-  tooBig: (limit: string) => `is groter dan ${limit}, de grens voor dit soort bestand`,
-  tooBigFix: (kind: string) => `geef een ${kind}; is dit het goede bestand?`,
-  utf16: (order: string) => `is UTF-16 (${order}), geen UTF-8`,
-  utf16Fix: "sla het op als UTF-8 (in Excel: 'CSV UTF-8'; in een teksteditor: codering UTF-8)",
-  binary: "is geen tekstbestand (het bevat binaire bytes, bijv. een .xlsx, .zip of afbeelding)",
-  binaryFix: (kind: string) => `geef een ${kind} als platte tekst (UTF-8)${kind.includes("CSV") ? "; sla een werkmap op als CSV" : ""}`,
-};
+/** The kinds of file read whole, as the messages name them (locale/messages-cli.ts). */
+export type FileKind = InputFileKind;
+const T = INPUT;
 
 /** Size limits of the files the tool reads whole (a client panel is streamed and has none). */
 export const INPUT_LIMITS = {
@@ -32,7 +20,7 @@ export const INPUT_LIMITS = {
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** What the first bytes of a file say it is, when it is not UTF-8 text. */
-export function sniff(bytes: Uint8Array): { what: string; fix: (kind: string) => string } | undefined {
+export function sniff(bytes: Uint8Array): { what: string; fix: (kind: FileKind) => string } | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { what: T.utf16("little-endian"), fix: () => T.utf16Fix };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { what: T.utf16("big-endian"), fix: () => T.utf16Fix };
   const n = Math.min(bytes.length, 4096);
@@ -53,15 +41,15 @@ export function sniff(bytes: Uint8Array): { what: string; fix: (kind: string) =>
 }
 
 /** Throws the InputError for a failed open or read of `file`. */
-export function readError(err: unknown, file: string, kind: string): never {
+export function readError(err: unknown, file: string, kind: FileKind): never {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") throw new InputError(file, "", T.notFound, T.notFoundFix);
+  if (code === "ENOENT") throw new InputError(file, "", T.notFound, T.notFoundFix(kind));
   if (code === "EISDIR") throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
   throw new InputError(file, "", T.unreadable(code ?? (err as Error).message), T.unreadableFix);
 }
 
 /** The first bytes of a file (for sniff), or an InputError when it cannot be opened. */
-export function checkTextFile(file: string, kind: string): void {
+export function checkTextFile(file: string, kind: FileKind): void {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -86,7 +74,7 @@ export function checkTextFile(file: string, kind: string): void {
  * A whole text file, read in chunks up to `maxBytes` (one byte more is an error), checked
  * to be text. `kind` names what belongs there ("scenariobestand (.json)").
  */
-export function readInputText(file: string, kind: string, maxBytes: number): string {
+export function readInputText(file: string, kind: FileKind, maxBytes: number): string {
   let fd: number;
   try {
     fd = openSync(file, "r");

@@ -5,11 +5,11 @@ import { compileScenario, type CompileOptions } from "../model/compile/index.js"
 import { pointAtSet } from "../model/macro-sets.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
-import { INPUT_LIMITS, readInputText } from "./input-file.js";
+import { INPUT_LIMITS, readInputText, type FileKind } from "./input-file.js";
 import { resolveScenarioText } from "./macro-library.js";
 
 /** A scenario (or template) file's text: bounded in size, refused when it is not UTF-8 text (input-file.ts). */
-export function readText(file: string, kind = "scenariobestand (.json)", maxBytes: number = INPUT_LIMITS.scenario): string {
+export function readText(file: string, kind: FileKind = "scenario", maxBytes: number = INPUT_LIMITS.scenario): string {
   return readInputText(file, kind, maxBytes);
 }
 

@@ -56,7 +56,7 @@ export function lookupFor(file: string): (ref: SetRef, path: string) => FoundSet
       throw new InputError(file, path, MSG.setUnknown(ref.name), MSG.setUnknownFix(libraryNames()));
     }
     const shown = relative(process.cwd(), target) || target;
-    return { set: parseMacroSet(readInputText(target, "macroreeks (.json)", INPUT_LIMITS.scenario), shown), file: shown };
+    return { set: parseMacroSet(readInputText(target, "macroSet", INPUT_LIMITS.scenario), shown), file: shown };
   };
 }
 

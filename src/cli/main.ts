@@ -3,6 +3,9 @@
  * writing outputs. User mistakes (InputError, usage errors) print one line and exit 2.
  */
 import { Command, CommanderError, Option } from "commander";
+import { envLang, isLang, setLang, type Lang } from "../locale/lang.js";
+import { CLI } from "../locale/messages-cli.js";
+import { HELP } from "../locale/messages-help.js";
 import { heldWarnings } from "../macro/held.js";
 import { InputError, safeLine } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
@@ -12,7 +15,7 @@ import { registerExplore } from "./explore-command.js";
 import { wasInterrupted } from "./interrupt.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
-import { collect, csvOption, positiveNumber, wholeNumber } from "./options.js";
+import { collect, configureDutchHelp, csvOption, localisePlaceholders, positiveNumber, translateUsageError, wholeNumber } from "./options.js";
 import { registerInit } from "./init-command.js";
 import { registerReport } from "./report-command.js";
 import { breakevenCommand, runCommand } from "./run-command.js";
@@ -20,63 +23,64 @@ import { breakevenCommand, runCommand } from "./run-command.js";
 /** The options `run` and `breakeven` share: which scenarios, how many years, where to, how loud. */
 const projectionOptions = (cmd: Command, outHelp: string): Command =>
   cmd
-    .option("-s, --scenario <name>", "macro scenario to run (repeat or comma-separate; default: all)", collect)
-    .option("--horizon <years>", "number of years to project (overrides horizon_years)", wholeNumber("--horizon", 1, 100))
+    .option("-s, --scenario <name>", HELP.scenario, collect)
+    .option("--horizon <years>", HELP.horizon, wholeNumber("--horizon", 1, 100))
     .option("-o, --out <dir>", outHelp)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success");
+    .option("-q, --quiet", HELP.quiet);
 
 function validateCommand(file: string): void {
   const { model } = loadScenario(file);
   const on = model.declared.filter((d) => d.kind === "on").length;
-  print(
-    `${file}: geldig. ${model.declared.length} toestanden (${on} in de bijstand), ${model.states.length} na uitsplitsing, ` +
-      `${model.scenarios.length} scenario('s): ${model.scenarios.map((s) => s.name).join(", ")}.`,
-  );
-  for (const note of model.notes) print(`let op: ${note}`);
-  for (const warning of heldWarnings(model)) print(`waarschuwing: ${warning}`);
+  print(CLI.validated(file, model.declared.length, on, model.states.length, model.scenarios.length, model.scenarios.map((s) => s.name).join(", ")));
+  for (const note of model.notes) print(CLI.note(note));
+  for (const warning of heldWarnings(model)) print(CLI.warning(warning));
 }
 
 export function buildProgram(): Command {
   const program = new Command("bijstandsim")
-    .description("Forecast the bijstand caseload, ladder transitions and BUIG result of a municipality under economic scenarios.")
-    .version(VERSION)
-    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${safeLine(message.trim())} (see --help)\n`) })
+    .description(HELP.program)
+    .version(VERSION, "-V, --version", HELP.versionOption)
+    .helpOption("-h, --help", HELP.helpOption)
+    .helpCommand("help [command]", HELP.helpCommand)
+    .option("--lang <lang>", HELP.langOption)
+    .configureOutput({ outputError: (message, write) => write(`bijstandsim: ${safeLine(translateUsageError(message))} ${CLI.seeHelp}\n`) })
     .exitOverride();
+  configureDutchHelp(program);
 
   const run = program
     .command("run")
-    .description("project volume, flows and BUIG result for each macro scenario; write CSV/JSON to --out")
-    .argument("<file>", "scenario file (JSON), e.g. scenarios/steenwijkerland.json");
-  projectionOptions(run, "output folder (default: output/<file-stem>/)")
-    .addOption(new Option("-m, --mode <mode>", "cohort: expected values; psa: probabilistic runs with percentile bands; microsim: individual persons, interventions paired with the baseline person by person").choices(["cohort", "psa", "microsim"]).default("cohort"))
-    .option("-r, --runs <n>", "number of probabilistic runs (psa), or of microsimulation replications (microsim: default 1)", wholeNumber("--runs", 1), 1000)
-    .option("--seed <n>", "random seed (psa, microsim); the same seed gives the same numbers whatever --workers", wholeNumber("--seed", 0, 4294967295), 1)
-    .option("--persons-scale <k>", "microsim: multiply the initial counts and the inflow by k (scale tests)", positiveNumber("--persons-scale"))
-    .option("-w, --workers <n>", "worker threads, 1 to 64 (default: the number of cores)", wholeNumber("--workers", 1, 64))
-    .option("--no-noise", "psa without population noise: parameter uncertainty only")
-    .option("--draws", "psa: also write draws.csv with each run's yearly key metrics")
-    .option("-v, --variant <name>", "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)", collect)
-    .option("--report", "also write charts/, report.html and results.xlsx (as `bijstandsim report`)")
+    .description(HELP.run)
+    .argument(`<${HELP.argFile}>`, HELP.runFile);
+  projectionOptions(run, HELP.runOut)
+    .addOption(new Option("-m, --mode <mode>", HELP.mode).choices(["cohort", "psa", "microsim"]).default("cohort"))
+    .option("-r, --runs <n>", HELP.runs, wholeNumber("--runs", 1), 1000)
+    .option("--seed <n>", HELP.seed, wholeNumber("--seed", 0, 4294967295), 1)
+    .option("--persons-scale <k>", HELP.personsScale, positiveNumber("--persons-scale"))
+    .option("-w, --workers <n>", HELP.workers, wholeNumber("--workers", 1, 64))
+    .option("--no-noise", HELP.noNoise)
+    .option("--draws", HELP.draws)
+    .option("-v, --variant <name>", HELP.variant, collect)
+    .option("--report", HELP.report)
     .addHelpText("after", `
-Examples:
-  bijstandsim run scenarios/steenwijkerland.json
-  bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
-  bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
-  bijstandsim run scenarios/steenwijkerland.json --mode microsim --runs 20 --seed 7
-  bijstandsim run scenarios/steenwijkerland.json --csv nl   # CSV files for Dutch Excel
-  bijstandsim run scenarios/groningen.json --out output/groningen-test`)
+${HELP.examples}
+  bin/bijstandsim run scenarios/steenwijkerland.json
+  bin/bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
+  bin/bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
+  bin/bijstandsim run scenarios/steenwijkerland.json --mode microsim --runs 20 --seed 7
+  bin/bijstandsim run scenarios/steenwijkerland.json --csv nl   # CSV files for Dutch Excel
+  bin/bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 
   const breakeven = program
     .command("breakeven")
-    .description("find the smallest effect size at which an intervention pays for itself within the horizon, per scenario")
-    .argument("<file>", "scenario file (JSON)")
-    .requiredOption("-i, --intervention <name>", "intervention to test");
-  projectionOptions(breakeven, "output folder for breakeven-<name>.csv (default: output/<file-stem>/)")
+    .description(HELP.breakeven)
+    .argument(`<${HELP.argFile}>`, HELP.scenarioFile)
+    .requiredOption("-i, --intervention <name>", HELP.intervention);
+  projectionOptions(breakeven, HELP.breakevenOut)
     .addHelpText("after", `
-Example:
-  bijstandsim breakeven scenarios/steenwijkerland.json --intervention intensieve-begeleiding --scenario matig-herstel`)
+${HELP.example}
+  bin/bijstandsim breakeven scenarios/steenwijkerland.json --intervention intensieve-begeleiding --scenario matig-herstel`)
     .action(breakevenCommand);
 
   registerReport(program);
@@ -87,11 +91,34 @@ Example:
 
   program
     .command("validate")
-    .description("check a scenario file and report what it declares; exit 2 with the first problem")
-    .argument("<file>", "scenario file (JSON)")
-    .addHelpText("after", "\nExample:\n  bijstandsim validate scenarios/drentsche-aa.json")
+    .description(HELP.validate)
+    .argument(`<${HELP.argFile}>`, HELP.scenarioFile)
+    .addHelpText("after", `\n${HELP.example}\n  bin/bijstandsim validate scenarios/drentsche-aa.json`)
     .action(validateCommand);
+  localisePlaceholders(program);
   return program;
+}
+
+/**
+ * The language of this invocation: `--lang X` (or `--lang=X`) anywhere on the command
+ * line, else BIJSTANDSIM_LANG. Read before the program is built, because the help
+ * texts are chosen when the options are declared. An unknown value is an InputError.
+ */
+export function langOf(argv: readonly string[]): Lang {
+  let value: string | undefined;
+  let from = "--lang";
+  argv.forEach((a, i) => {
+    if (a === "--lang") value = argv[i + 1] ?? "";
+    else if (a.startsWith("--lang=")) value = a.slice("--lang=".length);
+  });
+  if (value === undefined) {
+    const env = process.env.BIJSTANDSIM_LANG;
+    if (env === undefined || env.trim() === "") return envLang();
+    [value, from] = [env, "BIJSTANDSIM_LANG"];
+  }
+  const v = value.trim().toLowerCase();
+  if (!isLang(v)) throw new InputError(from, "", ...CLI.unknownLang(value));
+  return v;
 }
 
 let pipeWatched = false;
@@ -105,7 +132,9 @@ export async function main(argv: string[]): Promise<number> {
       throw err;
     });
   }
+  let before: Lang | undefined;
   try {
+    before = setLang(langOf(argv));
     await buildProgram().parseAsync(argv, { from: "user" });
     return 0;
   } catch (err) {
@@ -114,14 +143,16 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`bijstandsim: error: ${err.describe()}\n`);
+      process.stderr.write(`bijstandsim: ${CLI.errorPrefix}: ${err.describe()}\n`);
       return 2;
     }
     if (err instanceof WorkerError) {
-      process.stderr.write(`bijstandsim: error: ${safeLine(err.message)}; no output written\n`);
+      process.stderr.write(`bijstandsim: ${CLI.errorPrefix}: ${safeLine(err.message)}; ${CLI.workerFailedNoOutput}\n`);
       return 1;
     }
-    process.stderr.write(`bijstandsim: internal error (please report): ${(err as Error).stack ?? err}\n`);
+    process.stderr.write(`bijstandsim: ${CLI.internalError}: ${(err as Error).stack ?? err}\n`);
     return 1;
+  } finally {
+    if (before !== undefined) setLang(before);
   }
 }

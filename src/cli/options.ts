@@ -1,13 +1,14 @@
-/** Option parsers shared by the commands: each refuses a bad value with a line that says what it takes. */
-import { InvalidArgumentError, Option } from "commander";
+/** Option parsers shared by the commands: each refuses a bad value with a line that says what it takes. Also the help and usage errors in the run's language. */
+import { Command, Help, InvalidArgumentError, Option } from "commander";
 import { CSV_DIALECTS } from "../locale/csv.js";
+import { CLI } from "../locale/messages-cli.js";
+import { HELP } from "../locale/messages-help.js";
 
 /** A whole number in [min, max]. */
 export const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
-    throw new InvalidArgumentError(`${name} must be a whole number ${range} (got "${value}").`);
+    throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? CLI.wholeNumberFrom(name, min, value) : CLI.wholeNumberRange(name, min, max, value));
   }
   return n;
 };
@@ -15,20 +16,20 @@ export const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INT
 /** A number above 0. */
 export const positiveNumber = (name: string) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number above 0 (got "${value}").`);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(CLI.positiveNumber(name, value));
   return n;
 };
 
 /** A four-digit year. */
 export const year = (name: string) => (value: string): number => {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a four-digit year (got "${value}").`);
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(CLI.fourDigitYear(name, value));
   return Number(value);
 };
 
 /** A number from 0 up to (not including) 1. */
 export const probability = (name: string) => (value: string): number => {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(`${name} must be a number from 0 up to (not including) 1 (got "${value}").`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(CLI.probability(name, value));
   return n;
 };
 
@@ -37,6 +38,61 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 
 /** `--csv tidy|nl`: the dialect of every CSV file a command writes (locale/csv.ts). */
 export const csvOption = (): Option =>
-  new Option("--csv <format>", "CSV format: tidy (comma, decimal point) or nl (semicolon, decimal comma, UTF-8 BOM: opens in Dutch Excel with a double-click)")
+  new Option("--csv <format>", HELP.csvFormat)
     .choices(CSV_DIALECTS)
     .default("tidy");
+/**
+ * commander's usage errors (English, from its source) in the run's language, on one
+ * line: `error: unknown option '--rusn'\n(Did you mean --runs?)` becomes
+ * `fout: onbekende optie '--rusn' (bedoelt u --runs?)`. A value our parsers refused
+ * carries our own message. Anything not recognised keeps commander's words.
+ */
+export function translateUsageError(message: string): string {
+  const text = message.trim().replace(/^error: /, "");
+  const [first, ...rest] = text.split("\n");
+  const mean = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim());
+  const hint = mean ? CLI.didYouMean(mean[1]) : "";
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [/^unknown option '(.+)'$/, (f) => CLI.unknownOption(f) + hint],
+    [/^unknown command '(.+)'$/, (c) => CLI.unknownCommand(c) + hint],
+    [/^missing required argument '(.+)'$/, (a) => CLI.missingArgument(a)],
+    [/^option '(.+)' argument missing$/, (f) => CLI.optionMissingValue(f)],
+    [/^required option '(.+)' not specified$/, (f) => CLI.requiredOption(f)],
+    [/^too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => CLI.tooManyArguments(c ?? "", e, g)],
+    [/^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/, (f, v, c) => CLI.invalidChoice(f, v, c)],
+    [/^option '.+' argument '.*' is invalid\. (.+)$/, (own) => own],
+    [/^option '(.+)' argument '(.*)' is invalid\.$/, (f, v) => CLI.invalidValue(f, v)],
+    [/^(.+) cannot be used with (.+)$/, (a, b) => CLI.conflicting(a, b)],
+  ];
+  for (const [re, say] of rules) {
+    const m = re.exec(first);
+    if (m) return `${CLI.errorPrefix}: ${say(...m.slice(1))}`;
+  }
+  return `${CLI.errorPrefix}: ${[first, ...rest].join(" ")}`;
+}
+
+/** The default of an option and its choices, as commander shows them, in the run's language. */
+function optionDescription(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`${HELP.choicesWord}: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+  const shown = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
+  if (option.defaultValue !== undefined && shown) extra.push(`${HELP.defaultWord}: ${option.defaultValueDescription ?? JSON.stringify(option.defaultValue)}`);
+  return extra.length ? `${option.description} (${extra.join(", ")})` : option.description;
+}
+
+/** `--help` headings, usage words and option details in the run's language (set before any command is added: they inherit it). */
+export function configureDutchHelp(program: Command): void {
+  const base = new Help();
+  program.configureHelp({
+    styleTitle: (s: string) => HELP.titles[s] ?? s,
+    optionDescription,
+    commandUsage: (cmd: Command) => base.commandUsage(cmd).replace("[options]", HELP.optionsWord).replace("[command]", HELP.commandWord),
+    subcommandTerm: (cmd: Command) => base.subcommandTerm(cmd).replace("[options]", HELP.optionsWord).replace("[command]", HELP.commandWord),
+  });
+}
+
+/** Option placeholders in the run's language (`--scenario <naam>`), on every command; call after the commands are added. */
+export function localisePlaceholders(cmd: Command): void {
+  for (const option of cmd.options) option.flags = option.flags.replace(/<([\w-]+)>/g, (m, p: string) => `<${HELP.placeholders[p] ?? p}>`);
+  for (const sub of cmd.commands) localisePlaceholders(sub);
+}

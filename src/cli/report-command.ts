@@ -3,6 +3,8 @@
  * results.xlsx from the results of a run. Registered on the program by main.ts.
  */
 import type { Command } from "commander";
+import { CLI } from "../locale/messages-cli.js";
+import { HELP } from "../locale/messages-help.js";
 import { resolveForReport } from "./macro-library.js";
 import { interruptible } from "./interrupt.js";
 import { runFolderOf } from "./run-folder.js";
@@ -16,18 +18,18 @@ interface ReportCommandOptions {
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("draw the charts and write report.html and results.xlsx from the results of a run")
-    .argument("<output-dir>", "output folder of a run (holds results.json), or output/<file-stem> for its latest run")
-    .option("-i, --input <file>", "the run's scenario file, to list every parameter with its source (default: found by name and SHA-256)")
-    .option("-q, --quiet", "print nothing on success")
+    .description(HELP.reportCommand)
+    .argument(`<${HELP.argOutputDir}>`, HELP.reportDir)
+    .option("-i, --input <file>", HELP.reportInput)
+    .option("-q, --quiet", HELP.quiet)
     .addHelpText("after", `
-Examples:
-  bijstandsim run scenarios/steenwijkerland.json && bijstandsim report output/steenwijkerland   # the latest run
-  bijstandsim report output/groningen-test --input scenarios/groningen.json`)
+${HELP.examples}
+  bin/bijstandsim run scenarios/steenwijkerland.json && bin/bijstandsim report output/steenwijkerland
+  bin/bijstandsim run scenarios/groningen.json --out output/groningen-test && bin/bijstandsim report output/groningen-test --input scenarios/groningen.json`)
     .action(async (dir: string, opts: ReportCommandOptions) => {
       const { writeReport } = await import("../report/write-report.js"); // vega & co. load only when needed
       const written = await interruptible(() => writeReport(runFolderOf(dir), { scenarioFile: opts.input, resolveSets: resolveForReport }));
       if (opts.quiet) return;
-      process.stdout.write(`Rapport: ${written.length} bestanden\n${written.map((f) => `  ${f}`).join("\n")}\n`);
+      process.stdout.write(`${CLI.reportWritten(written.length)}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
     });
 }

@@ -10,6 +10,7 @@ import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
 import { sensitivity } from "../analyses/sensitivity.js";
 import { explorerFiles } from "../explore/write.js";
+import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
@@ -25,7 +26,8 @@ import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
 import { layoutOf, runSize } from "../simulate/psa.js";
 import { checkPreflight } from "../simulate/preflight.js";
 import { runDeterministic, selectScenarios, selectVariants } from "../simulate/scenario.js";
-import { breakEvenTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { breakEvenTable, overviewTable, paybackTable, referenceTable, scenarioTable, variantTable } from "../report/terminal.js";
+import { TERM } from "../locale/messages-terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
 import type { CsvDialect } from "../locale/csv.js";
@@ -137,7 +139,7 @@ function checkFinite(file: string, doc: unknown, draws?: Float64Array): void {
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
-  if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", "applies to --mode microsim only", "add --mode microsim, or leave it out");
+  if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   preflight(model, file, opts, scenarios.length);
@@ -170,9 +172,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
     folder.output.release();
   }
   if (opts.quiet) return;
-  for (const w of heldWarnings(model)) status(`waarschuwing: ${w}`);
+  for (const w of heldWarnings(model)) status(CLI.warning(w));
   done.summary();
-  print(`\nUitvoer: ${done.written.join(", ")}`);
+  print(`\n${CLI.outputs(done.written.join(", "))}`);
 }
 
 /** Refuses, before any work, a run too large for memory, time or an output file (simulate/preflight.ts). */
@@ -186,15 +188,17 @@ function preflight(model: Model, file: string, opts: RunOptions, scenarios: numb
 function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simulated, analyses: Analyses, opts: RunOptions): void {
   const micro = opts.mode === "microsim";
   const { results, draws } = sim;
-  print(`${model.label}: ${model.years} jaar vanaf ${model.startYear}, ${scenarios.length} scenario('s), ${micro ? "microsimulatie" : "cohortmodel"} per ${model.cycle === "month" ? "maand" : "jaar"}`);
-  for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(`let op: ${note}`);
-  if (micro) print(`Microsimulatie: ${opts.runs} replicatie(s) (seed ${opts.seed}${opts.personsScale ? `, personen x ${opts.personsScale}` : ""}), alleen toevalsvariatie in de populatie${opts.runs > 1 ? "; tussen haakjes het 90%-interval" : ""}`);
-  else if (draws) print(`Probabilistisch: ${opts.runs} trekkingen (seed ${opts.seed}${opts.noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`);
+  print(TERM.runHeader(model.label, model.years, model.startYear, scenarios.length, micro, model.cycle === "month"));
+  for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(CLI.note(note));
+  if (micro) print(TERM.microsimLine(opts.runs, opts.seed, opts.personsScale, opts.runs > 1));
+  else if (draws) print(TERM.psaLine(opts.runs, opts.seed, opts.noise));
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, draws ? { bands: draws.bands, index: ri } : undefined)}`));
+  const overview = overviewTable(model, results);
+  if (overview) print(`\n${overview}`);
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
   if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven)}`);
-  if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? "replicaties" : "trekkingen")}`);
+  if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? TERM.replications : TERM.draws)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);
 }
@@ -204,13 +208,13 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
   const spec = { seed: opts.seed, noise: opts.noise, scenarios: opts.scenario ?? [], variants: opts.variant ?? [] };
   const workers = opts.workers ?? defaultWorkers();
   const release = onInterrupt(stopPsaWorkers);
-  const progress = new Progress(`PSA ${opts.runs} trekkingen`, opts.runs, opts.quiet);
+  const progress = new Progress(CLI.psaProgress(opts.runs), opts.runs, opts.quiet);
   try {
     const values = await runPsa(model, {
       text, file, horizonYears: opts.horizon, spec, runs: opts.runs, workers,
       failAt: process.env.BIJSTANDSIM_FAIL_RUN === undefined ? undefined : Number(process.env.BIJSTANDSIM_FAIL_RUN),
       onProgress: (done) => progress.update(done),
-      onStart: () => opts.quiet || status(`PSA gestart: ${opts.runs} trekkingen over ${workers} thread(s)`),
+      onStart: () => opts.quiet || status(CLI.psaStarted(opts.runs, workers)),
     });
     progress.done();
     return { values, bands: summarise(values, opts.runs, runSize(model, spec)) };
@@ -221,13 +225,13 @@ async function probabilistic(model: Model, text: string, file: string, opts: Run
 
 /** The replications of a `run --mode microsim`, over worker threads. */
 async function microsimulate(model: Model, file: string, opts: RunOptions) {
-  if (!opts.noise) throw new InputError(file, "--no-noise", "a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values");
+  if (!opts.noise) throw new InputError(file, "--no-noise", ...CLI.microsimNoNoise);
   let pool: MicrosimPool | undefined;
   const release = onInterrupt(() => pool?.destroy() ?? Promise.resolve());
   const scenarioCount = selectScenarios(model, opts.scenario ?? []).length;
   const workers = opts.workers ?? defaultWorkers();
-  const progress = new Progress(`Microsimulatie ${opts.runs} replicatie(s)`, opts.runs * scenarioCount, opts.quiet);
-  const started = () => opts.quiet || status(`Microsimulatie gestart: ${opts.runs} replicatie(s) van ${scenarioCount} scenario('s) over ${workers} thread(s)`);
+  const progress = new Progress(CLI.microsimProgress(opts.runs), opts.runs * scenarioCount, opts.quiet);
+  const started = () => opts.quiet || status(CLI.microsimStarted(opts.runs, scenarioCount, workers));
   if (workers === 1) started();
   try {
     const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], variants: opts.variant ?? [], personsScale: opts.personsScale ?? 1 }, {

@@ -4,7 +4,7 @@
  * per run, Dutch titles and number formats, the data inline. Pure: a Comparison in,
  * specs out; the CLI renders them to inline SVG with report/render.ts.
  */
-import { CONFIG, lineWithPoints, maxAbs, SCENARIO_COLOURS, strokeLegend, VL_SCHEMA, WIDTH, yearX, type Chart, type VlSpec } from "../report/charts.js";
+import { config, lineWithPoints, maxAbs, SCENARIO_COLOURS, strokeLegend, VL_SCHEMA, WIDTH, yearX, type Chart, type VlSpec } from "../report/charts.js";
 import { euroAxis } from "../report/locale.js";
 import type { CompareBlock, Comparison } from "./compare.js";
 import { metricLabel, periodOf } from "./tables.js";
@@ -14,7 +14,7 @@ const DASHES = [[1, 0], [7, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 4]];
 const DASH_NAMES = ["doorgetrokken", "gestreept", "gestippeld", "streep-stip", "kort gestreept", "fijn gestippeld"];
 const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 
-const top = (title: string, subtitle: string, body: VlSpec): VlSpec => ({ $schema: VL_SCHEMA, title: { text: title, subtitle }, config: CONFIG, ...body });
+const top = (title: string, subtitle: string, body: VlSpec): VlSpec => ({ $schema: VL_SCHEMA, title: { text: title, subtitle }, config: config(), ...body });
 
 const scenarioLabels = (c: Comparison): string[] => [...new Set(c.blocks.map((b) => b.scenarioLabel))];
 

@@ -4,8 +4,8 @@
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
 import { formatEuro, formatPersons } from "../locale/format.js";
-import { decimals, isMetric } from "../outcomes/metrics.js";
-import { METRIC_LABELS } from "../report/labels.js";
+import { decimals, isMetric, METRICS } from "../outcomes/metrics.js";
+import { metricLabel as labelOf } from "../report/labels.js";
 import type { Table } from "../report/tables.js";
 import type { CompareBlock, Comparison } from "./compare.js";
 
@@ -25,11 +25,11 @@ export interface DisplayRow {
   total: number | null;
 }
 
-const isEuro = (metric: string): boolean => METRIC_LABELS[metric]?.unit === "euro";
+const isEuro = (metric: string): boolean => isMetric(metric) && METRICS[metric].unit === "euro";
 
 /** The Dutch label of a compared metric, with its unit. */
 export function metricLabel(metric: string, firstYear: number): string {
-  const label = METRIC_LABELS[metric]?.label ?? metric;
+  const label = labelOf(metric) ?? metric;
   const unit = isEuro(metric) ? "euro" : "personen";
   return metric === "net_effect_cumulative" ? `${label} vanaf ${firstYear} (${unit})` : `${label} (${unit})`;
 }

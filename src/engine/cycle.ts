@@ -4,6 +4,7 @@
  * multipliers change. A multiplier or a row the model cannot run with is the user's
  * error, named here once for every engine.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import { EffectRangeError, InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Variant } from "../model/variant.js";
@@ -18,9 +19,7 @@ export function checkedMultipliers(model: Model, scenario: MacroScenario, t: num
   effectMultipliers(model, scenario, t, perEffect);
   const bad = perEffect.findIndex((f) => !(f >= 0) || !Number.isFinite(f));
   if (bad >= 0) {
-    throw new InputError(model.file, model.effects[bad].path,
-      `in scenario "${scenario.name}", ${yearOfCycle(model, t)}, the multiplier is ${perEffect[bad]} (it must be 0 or more)`,
-      "lower the elasticity or use form \"power\"");
+    throw new InputError(model.file, model.effects[bad].path, ...COMPILE.multiplierNegative(scenario.name, yearOfCycle(model, t), perEffect[bad]));
   }
   return perEffect;
 }
@@ -31,13 +30,10 @@ export function rowsOrRefuse(model: Model, mult: CycleMultipliers, variant: Vari
     return compiledRows(model, mult, variant);
   } catch (err) {
     if (err instanceof EffectOverflowError) {
-      throw new EffectRangeError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects",
-        `${err.message} (scenario "${scenario.name}", ${year})`,
-        "use a hazard_ratio instead of a relative_risk (it cannot push a probability above 1), or lower the relative risk");
+      throw new EffectRangeError(model.file, model.interventions.find((x) => x.name === err.intervention)!.path + ".effects", ...COMPILE.effectRange(err.message, scenario.name, year));
     }
     if (!(err instanceof RowOverflowError)) throw err;
-    throw new InputError(model.file, "macro.effects", `in scenario "${scenario.name}", ${year}: ${err.message}`,
-      "lower the elasticities or the driver path, or the base probabilities out of that state");
+    throw new InputError(model.file, "macro.effects", ...COMPILE.rowOverflowIn(scenario.name, year, err.message));
   }
 }
 

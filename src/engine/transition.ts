@@ -3,13 +3,14 @@
  * per-cycle matrix, the macro multipliers of this cycle, duration bands and re-inflow
  * tunnels. Pure; the cohort engine calls it whenever the multipliers change.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import { KIND_EXIT, KIND_OFF, KIND_ON, type InterventionTarget, type Layer, type Model } from "../model/model.js";
 import type { Variant } from "../model/variant.js";
 
 /** A multiplier pushed a row outside [0, 1]; names the state so the user can act. */
 export class RowOverflowError extends Error {
   constructor(readonly state: string, readonly total: number) {
-    super(`the probabilities of leaving "${state}" add up to ${total.toFixed(6)}, more than 1`);
+    super(COMPILE.rowOverflow(state, total.toFixed(6)));
   }
 }
 
@@ -50,7 +51,7 @@ function groupMultiplier(mult: CycleMultipliers, from: number, to: number): numb
 /** An intervention effect pushed a row above 1 (a relative risk can; a hazard ratio cannot). */
 export class EffectOverflowError extends Error {
   constructor(readonly state: string, readonly intervention: string, readonly total: number) {
-    super(`intervention "${intervention}" pushes the probability of leaving "${state}" to ${total.toFixed(6)}, above 1`);
+    super(COMPILE.effectOverflow(intervention, state, total.toFixed(6)));
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
@@ -54,7 +55,7 @@ export function explorerFiles(src: ExplorerSource, note: (message: string) => vo
     return { [EXPLORER_FILE]: explorerPage(src) };
   } catch (err) {
     if (!(err instanceof MissingBundleError)) throw err;
-    note(`verkenner.html niet geschreven: ${err.describe()}`);
+    note(REPORT.explorerNotWritten(err.describe()));
     return {};
   }
 }

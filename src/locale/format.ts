@@ -1,11 +1,51 @@
-/** Dutch number formats for tables: 1.012 personen, € 12.941.365, 2,5%. (Charts format with the vega locale in locale.ts.) */
-const integer = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
-const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/**
+ * The one number formatter of the terminal, report.html and results.xlsx: `1.012`
+ * personen, `€ 12.941.365`, `2,5%` (English: `1,012`, `€12,941,365`, `2.5%`).
+ *
+ * Rounding, everywhere the same: a value is first rounded to the precision results.json
+ * and the CSV files store (euros to cents, persons to 4 decimals: outcomes/metrics.ts),
+ * then to the shown precision, half away from zero (Intl's "halfExpand", which is also
+ * how Excel rounds a cell for display). So the terminal, which formats the unrounded
+ * result, and the report, which reads results.json, show the same digits:
+ * -438638.50 is € -438.639 in both. A value that rounds to zero has no minus sign.
+ * The workbook keeps the stored numbers and shows them with the formats in XLSX_FORMATS,
+ * which round the same way to the same precision.
+ *
+ * (Charts format their axes with the vega locale in report/locale.ts.)
+ */
+import { lang } from "./lang.js";
 
-export const formatPersons = (v: number): string => integer.format(Math.round(v) + 0);
-export const formatEuro = (v: number): string => euro.format(Math.round(v) + 0);
-export const formatPercent = (v: number): string => `${oneDecimal.format(Math.round(v * 1000) / 10 + 0)}%`;
+const LOCALES = { nl: "nl-NL", en: "en-GB" } as const;
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang()}|${kind}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALES[lang()], { signDisplay: "negative", roundingMode: "halfExpand", ...options } as Intl.NumberFormatOptions)));
+  return f;
+}
+
+/** Decimals results.json stores: euros in cents, persons (and other counts) in 4 decimals. */
+export const STORED_DECIMALS = { euro: 2, persons: 4 } as const;
+
+/** `v` as results.json stores it (the CSV's rounding, as a number). */
+export const stored = (v: number, decimals: number): number => Number(v.toFixed(decimals));
+
+/** Whole persons (or any count): `1.012`. */
+export const formatPersons = (v: number): string => numberFormat("persons", { maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.persons));
+/** Persons with one decimal, for small differences such as an intervention's effect on the volume: `-3,2`. */
+export const formatPersons1 = (v: number): string =>
+  numberFormat("persons1", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored(v, STORED_DECIMALS.persons));
+/** Whole euros: `€ 12.941.365`, `€ -438.639`. */
+export const formatEuro = (v: number): string => numberFormat("euro", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.euro));
+/** A share as a percentage with one decimal: `2,5%`. */
+export const formatPercent = (v: number): string => `${numberFormat("pct", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored(v * 100, 6))}%`;
+/** A plain number with a fixed number of decimals (multipliers, hazard ratios): `1,150`. */
+export const formatDecimal = (v: number, digits: number): string =>
+  numberFormat(`fixed${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(stored(v, Math.max(digits, 6)));
+/** A plain number with at most `digits` decimals, years and codes aside: `14.500`, `0,95`. */
+export const formatNumber = (v: number, digits = 3): string => numberFormat(`max${digits}`, { maximumFractionDigits: digits }).format(stored(v, Math.max(digits, 6)));
+
 /** A probability as a whole percentage, `34%`; `<1%` and `>99%` where rounding would read as never or certain. */
 export function formatChance(p: number): string {
   if (p <= 0) return "0%";
@@ -13,3 +53,20 @@ export function formatChance(p: number): string {
   const pct = Math.round(p * 100);
   return pct === 0 ? "<1%" : pct === 100 ? ">99%" : `${pct}%`;
 }
+
+/** The Excel number formats of results.xlsx: the same precision as the formatters above (Excel rounds half away from zero). */
+export const XLSX_FORMATS = {
+  /** Whole euros, `€ 1.234.567` (the value may keep its cents). */
+  euro: '"€" #,##0;"€" -#,##0',
+  /** Whole persons, `1.012`. */
+  persons: "#,##0",
+  /** Persons with one decimal, `683,9` (averages, person-years). */
+  persons1: "#,##0.0",
+  /** A multiplier or effect size (hazard ratio, relative risk, k), `1,150`. */
+  multiplier: "0.000",
+  /** A share or probability in whole percents, `34%` (as formatChance). */
+  share: "0%",
+  /** A share where a tenth of a percent matters (the BUIG result against the vangnet thresholds of 7,5% and 12,5%), `-7,4%`. */
+  share1: "0.0%",
+  year: "0",
+} as const;

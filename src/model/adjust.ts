@@ -5,6 +5,7 @@
  * A value the model cannot run with is refused with an InputError, as compilation
  * would refuse it in a file.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import { ConversionError } from "./convert.js";
 import { InputError } from "./errors.js";
 import { KIND_EXIT, KIND_OFF, KIND_ON, type Model } from "./model.js";
@@ -37,7 +38,7 @@ export function withLag(model: Model, e: number, lagMonths: number): Model {
   model.scenarios.forEach((sc, si) => {
     const path = sc.paths[effect.driver];
     if (path.values.length > 0 && path.firstYear > need.year) {
-      throw new InputError(model.file, `macro.scenarios[${si}].paths.${driver.name}`, `starts in ${path.firstYear}, but a lag of ${lagMonths} months needs ${need.year}`, `add values back to ${need.year}`);
+      throw new InputError(model.file, `macro.scenarios[${si}].paths.${driver.name}`, ...COMPILE.lagTooLong(path.firstYear, lagMonths, need.year));
     }
   });
   return { ...model, effects };
@@ -68,7 +69,7 @@ export function withOutflowScaled(model: Model, to: typeof KIND_OFF | typeof KIN
     base = perCycleMatrix(transitions, model.cycleMonths, model.declared.map((d) => d.name));
   } catch (err) {
     if (!(err instanceof ConversionError)) throw err;
-    throw new InputError(model.file, "transitions", `with the moves out scaled by ${factor}: ${err.message}`, "scale them less");
+    throw new InputError(model.file, "transitions", ...COMPILE.scaledMoves(factor, err.message));
   }
   return { ...model, transitions, base };
 }
@@ -102,7 +103,7 @@ export function maxOutflowScale(model: Model, to: typeof KIND_OFF | typeof KIND_
 export function withIntervention(model: Model, p: number, change: { places?: number; startsPerYear?: number; perStart?: number; perParticipantMonth?: number }): Model {
   const iv = model.interventions[p];
   for (const [key, v] of Object.entries(change)) {
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new InputError(model.file, `${iv.path}.${key}`, `must be a finite number of 0 or more (got ${v})`, "give 0 or more");
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new InputError(model.file, `${iv.path}.${key}`, ...COMPILE.nonNegative(v));
   }
   const costs = { ...iv.costs };
   if (change.perStart !== undefined) costs.perStart = change.perStart;
@@ -119,7 +120,7 @@ export function withIntervention(model: Model, p: number, change: { places?: num
 /** The first `years` years of the horizon: the same projection cut off (as compiling with a shorter horizon). */
 export function withHorizon(model: Model, years: number): Model {
   if (!Number.isInteger(years) || years < 1 || years > model.years) {
-    throw new InputError(model.file, "horizon_years", `a horizon of ${years} years is not within 1-${model.years}`, `choose 1 to ${model.years} years, or lengthen horizon_years in the file`);
+    throw new InputError(model.file, "horizon_years", ...COMPILE.horizonRange(years, model.years));
   }
   if (years === model.years) return model;
   const population = model.population && { ...model.population, aowMonths: model.population.aowMonths?.slice(0, years) ?? null };

@@ -13,6 +13,7 @@
  * mathjs takes ~0.6 s to load, so it is loaded (once, synchronously) only when a
  * full matrix must be converted.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import { createRequire } from "node:module";
 
 let mathjs: typeof import("mathjs") | undefined;
@@ -40,7 +41,7 @@ export function matrixPower(y: Matrix, power: number): Matrix {
     if (err instanceof ConversionError) throw err;
     // mathjs fails to converge when the matrix has no real root (e.g. a negative eigenvalue:
     // people who swap states every period).
-    throw new ConversionError(`the matrix has no real root (${(err as Error).message}); it has no monthly stochastic root`);
+    throw new ConversionError(COMPILE.noRealRoot((err as Error).message));
   }
 }
 
@@ -66,7 +67,7 @@ function fractionalPower(y: Matrix, power: number): Matrix {
   const scaled = toArray(math.multiply(log, 2 ** k * power));
   const result = toArray(math.expm(math.matrix(scaled)));
   if (result.some((row) => row.some((v) => typeof v !== "number" || !Number.isFinite(v)))) {
-    throw new ConversionError("the matrix root is not real (the yearly matrix has no real root)");
+    throw new ConversionError(COMPILE.rootNotReal);
   }
   return result;
 }
@@ -86,15 +87,12 @@ export function toStochastic(m: Matrix, names: readonly string[]): Matrix {
   return m.map((row, i) => {
     const cleaned = row.map((v, j) => {
       if (v < -1e-10) {
-        throw new ConversionError(
-          `converting gives a negative probability ${v.toExponential(3)} from "${names[i]}" to "${names[j]}"` +
-            " (the yearly matrix has no monthly stochastic root: people would have to move back and forth within a year)",
-        );
+        throw new ConversionError(COMPILE.negativeProbability(v.toExponential(3), names[i], names[j]));
       }
       return v < 0 ? 0 : v;
     });
     const sum = cleaned.reduce((s, v) => s + v, 0);
-    if (Math.abs(sum - 1) > 1e-8) throw new ConversionError(`row "${names[i]}" sums to ${sum} after conversion`);
+    if (Math.abs(sum - 1) > 1e-8) throw new ConversionError(COMPILE.rowAfterConversion(names[i], sum));
     return cleaned.map((v) => v / sum);
   });
 }
@@ -115,7 +113,7 @@ export function convertRow(row: readonly number[], i: number, fromMonths: number
   const leave = row.reduce((s, v, j) => (j === i ? s : s + v), 0);
   if (leave === 0) return row.slice();
   if (leave >= 1) {
-    throw new ConversionError(`all of "${name}" leaves within the period (probability 1), which has no constant-hazard equivalent`);
+    throw new ConversionError(COMPILE.leavesAll(name));
   }
   const converted = 1 - (1 - leave) ** (toMonths / fromMonths);
   return row.map((v, j) => (j === i ? 1 - converted : (v / leave) * converted));

@@ -1,3 +1,5 @@
+import { CLI } from "../locale/messages-cli.js";
+
 /**
  * A mistake in the user's input: a scenario file, a CLI option, a data file.
  * Carries where (file and JSON path) and how to fix it, so the CLI can print one
@@ -16,10 +18,10 @@ export class InputError extends Error {
     this.fix = fix;
   }
 
-  /** One line: `file: path: message. Fix: ...` (control characters escaped, echoed values cut: safeLine). */
+  /** One line: `file: path: message. Oplossing: ...` (in English `Fix: ...`; control characters escaped, echoed values cut: safeLine). */
   describe(): string {
     const where = [this.file, this.path].filter((s) => s !== "").join(": ");
-    const fix = this.fix ? ` Fix: ${this.fix}` : "";
+    const fix = this.fix ? ` ${CLI.fixLabel} ${this.fix}` : "";
     return safeLine(`${where}: ${this.message}.`, fix);
   }
 }
@@ -73,7 +75,7 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
       out += /^[A-Za-z_$][\w$]*$/.test(k) ? (out ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
     }
   }
-  return out || "(top level)";
+  return out || CLI.topLevel;
 }
 
 /**

@@ -7,7 +7,11 @@
  */
 import type { z } from "zod";
 import { jsonPath } from "./errors.js";
+import { zodMessage } from "./fields.js";
 import { MSG } from "./messages.js";
+
+/** The issue carries zod's own words, not a message of the schema (messages-form.ts). */
+const isZodDefault = (issue: z.core.$ZodIssue): boolean => issue.message === zodMessage(issue as Parameters<typeof zodMessage>[0]);
 
 type Obj = Record<string, any>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -36,13 +40,13 @@ function knownExample(path: readonly PropertyKey[], root: unknown): string | und
   const table: Record<string, string> = {
     "buig.budget": `"budget": {"${f.year}": 14500000}`,
     buig: `"buig": {"budget": {"${f.year}": 14500000}}`,
-    "inflow.per_year": `"per_year": 300 (of per jaar: {"${f.year}": 300})`,
+    "inflow.per_year": `"per_year": 300 (${MSG.orPerYear}: {"${f.year}": 300})`,
     "inflow.entry": `"entry": {"${f.on}": 1}`,
     inflow: `"inflow": {"per_year": 300, "entry": {"${f.on}": 1}}`,
     initial: `"initial": {"${f.on}": 820}`,
     states: `"states": [{"name": "${f.on}", "kind": "on"}, {"name": "${f.off}", "kind": "off"}, {"name": "${f.exit}", "kind": "exit"}]`,
     "states.cost": `"cost": {"per": "month", "benefit": 1350}`,
-    "states.kind": `"kind": "on" (of "off", "exit")`,
+    "states.kind": `"kind": "on" (${MSG.or} "off", "exit")`,
     "states.reinflow": `"reinflow": {"cumulative": [{"months": 12, "share": 0.2}], "to": {"${f.on}": 1}}`,
     transitions: `"transitions": {"per": "year", "list": [{"from": "${f.on}", "to": "${f.off}", "p": 0.2}]}`,
     "transitions.list": `"list": [{"from": "${f.on}", "to": "${f.off}", "p": 0.2}]`,
@@ -133,12 +137,12 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, knownKeys:
       return { path, message: MSG.invalidValue(input), fix: MSG.invalidValueFix(issue.values) };
     case "too_small":
       if (issue.origin === "array" && Array.isArray(input)) {
-        const custom = issue.message && !/^Too small/.test(issue.message) ? issue.message : MSG.tooSmallArray(input.length, Number(issue.minimum));
+        const custom = issue.message && !isZodDefault(issue) ? issue.message : MSG.tooSmallArray(input.length, Number(issue.minimum));
         return { path, message: custom, fix: MSG.missingFix(example("array")) };
       }
       return { path, message: `${issue.message}${MSG.foundSuffix(input)}`, fix: MSG.customFix(example("number")) };
     case "too_big":
-      return { path, message: `${/^Too big/.test(issue.message) ? MSG.tooBig(Number(issue.maximum)) : issue.message}${MSG.foundSuffix(input)}`, fix: MSG.customFix(example("number")) };
+      return { path, message: `${isZodDefault(issue) ? MSG.tooBig(Number(issue.maximum)) : issue.message}${MSG.foundSuffix(input)}`, fix: MSG.customFix(example("number")) };
     case "invalid_key":
       return { path, message: `${issue.issues[0]?.message ?? MSG.yearKey}${MSG.foundSuffix(key)}`, fix: MSG.customFix(knownExample(issue.path.slice(0, -1), root) ?? `{"2024": ...}`) };
     default: {

@@ -15,13 +15,13 @@
  */
 import { z } from "zod";
 import { InputError } from "./errors.js";
-import { finite, int, source } from "./fields.js";
+import { finite, int, say, source } from "./fields.js";
 import { MSG } from "./messages.js";
 import { parseJson, schemaError } from "./parse.js";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("scenario's", "matig-herstel"));
-const calendarYear = z.string().regex(/^\d{4}$/, MSG.yearKey);
-const offsetYear = z.string().regex(/^\d{1,2}$/, MSG.offsetKey);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("scenarios", "matig-herstel")));
+const calendarYear = z.string().regex(/^\d{4}$/, say(() => MSG.yearKey));
+const offsetYear = z.string().regex(/^\d{1,2}$/, say(() => MSG.offsetKey));
 
 const DriverSchema = z.strictObject({ label: z.string(), unit: z.string().optional(), base_year: int(1900).optional(), source });
 
@@ -39,12 +39,12 @@ const common = {
 };
 
 export const MacroSetSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ ...common, kind: z.literal("paths"), scenarios: z.array(scenario(calendarYear)).min(1, MSG.atLeastOne("scenario")) }),
-  z.strictObject({ ...common, kind: z.literal("shapes"), scenarios: z.array(scenario(offsetYear)).min(1, MSG.atLeastOne("scenario")) }),
+  z.strictObject({ ...common, kind: z.literal("paths"), scenarios: z.array(scenario(calendarYear)).min(1, say(() => MSG.atLeastOne("scenario"))) }),
+  z.strictObject({ ...common, kind: z.literal("shapes"), scenarios: z.array(scenario(offsetYear)).min(1, say(() => MSG.atLeastOne("scenario"))) }),
   z.strictObject({
     ...common,
     kind: z.literal("constant"),
-    scenarios: z.array(z.strictObject({ name: slug, label: z.string(), values: z.record(z.string(), finite()), source, note: z.string().optional() })).min(1, MSG.atLeastOne("scenario")),
+    scenarios: z.array(z.strictObject({ name: slug, label: z.string(), values: z.record(z.string(), finite()), source, note: z.string().optional() })).min(1, say(() => MSG.atLeastOne("scenario"))),
   }),
 ]);
 

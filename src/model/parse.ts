@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { InputError, jsonPath } from "./errors.js";
 import { describeIssue } from "./issues.js";
+import { COMPILE } from "../locale/messages-compile.js";
 import { MSG } from "./messages.js";
 import { ScenarioSchema, type ScenarioFile } from "./schema.js";
 
@@ -78,16 +79,14 @@ function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const comment = commentLine(text);
-    if (comment !== undefined) throw new InputError(file, `line ${comment}`, MSG.jsonComments(comment), MSG.jsonCommentsFix);
+    if (comment !== undefined) throw new InputError(file, COMPILE.line(comment), MSG.jsonComments(comment), MSG.jsonCommentsFix);
     const msg = (err as Error).message;
     const m = /position (\d+)/.exec(msg);
     const at = m ? lineCol(text, Number(m[1])) : undefined;
-    const where = at ? `line ${at.line}, column ${at.col}` : "(top level)";
+    const where = at ? COMPILE.lineColumn(at.line, at.col) : jsonPath([]);
     const bad = /\b(NaN|-?Infinity)\b/.exec(text);
-    const fix = bad
-      ? `JSON has no ${bad[1]}: write a finite number (or leave the field out)`
-      : "check commas, quotes and brackets near that place (a JSON linter shows it)";
-    throw new InputError(file, where, `is not valid JSON (${msg.replace(/^.*?:\s*/, "")})`, fix);
+    const fix = bad ? COMPILE.jsonNoNumber(bad[1]) : COMPILE.jsonCheck;
+    throw new InputError(file, where, COMPILE.invalidJson(msg.replace(/^.*?:\s*/, "")), fix);
   }
 }
 

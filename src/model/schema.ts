@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { DistributionSchema, type Distribution } from "./distributions/index.js";
-import { amount, atMost, count, finite, int, months, nonNegative, probability, source, upTo, year } from "./fields.js";
+import { amount, atMost, count, finite, int, months, nonNegative, probability, say, source, upTo, year } from "./fields.js";
 import { LIMITS } from "./limits.js";
 import { MSG } from "./messages.js";
 
@@ -17,12 +17,13 @@ export { DistributionSchema, type Distribution };
 
 /** A driver's value: within LIMITS.driver, and 0 or at least LIMITS.driverTiny in magnitude (a budget indexed on it divides by it). */
 const driverValue = () =>
-  finite().refine((v) => Math.abs(v) <= LIMITS.driver && (v === 0 || Math.abs(v) >= LIMITS.driverTiny), MSG.driverRange(LIMITS.driver, LIMITS.driverTiny));
+  finite().refine((v) => Math.abs(v) <= LIMITS.driver && (v === 0 || Math.abs(v) >= LIMITS.driverTiny), say(() => MSG.driverRange(LIMITS.driver, LIMITS.driverTiny)));
 
 /** A Dirichlet concentration (person-periods): above 0, up to LIMITS.observations. */
-const concentration = () => finite().refine((v) => v > 0, MSG.concentration).refine((v) => v <= LIMITS.observations, MSG.ceiling(LIMITS.observations, "waarnemingen"));
+const concentration = () =>
+  finite().refine((v) => v > 0, say(() => MSG.concentration)).refine((v) => v <= LIMITS.observations, say(() => MSG.ceiling(LIMITS.observations, "observations")));
 
-const yearKey = z.string().regex(/^\d{4}$/, MSG.yearKey);
+const yearKey = z.string().regex(/^\d{4}$/, say(() => MSG.yearKey));
 
 /** A value per calendar year: `{"2020": 1.0, "2021": 1.04}`. */
 const yearSeries = (value: () => z.ZodType<number>) => z.record(yearKey, value());
@@ -43,13 +44,13 @@ const CostSchema = z.strictObject({
 /** Re-inflow from an `off` state: cumulative share back on bijstand after so many months. */
 const ReinflowSchema = z.strictObject({
   cumulative: atMost(z.strictObject({ months: months(1), share: probability() }), LIMITS.reinflowPoints)
-    .min(1, MSG.reinflowPoint),
+    .min(1, say(() => MSG.reinflowPoint)),
   to: z.record(z.string(), probability()),
   source,
 });
 
 const StateSchema = z.strictObject({
-  name: z.string().min(1, MSG.nonEmptyName),
+  name: z.string().min(1, say(() => MSG.nonEmptyName)),
   label: z.string().optional(),
   kind: StateKindSchema,
   cost: CostSchema.optional(),
@@ -61,7 +62,7 @@ const StateSchema = z.strictObject({
 const DurationBandsSchema = z.strictObject({
   months: atMost(months(1), LIMITS.bands).min(1),
   labels: atMost(z.string(), LIMITS.bands).optional(),
-  outflow_multiplier: atMost(upTo(LIMITS.multiplier, "vermenigvuldiger"), LIMITS.bands),
+  outflow_multiplier: atMost(upTo(LIMITS.multiplier, "multiplier"), LIMITS.bands),
   initial_share: atMost(probability(), LIMITS.bands),
   source,
 });
@@ -75,7 +76,7 @@ const TransitionsSchema = z.strictObject({
     })
     .optional(),
   list: atMost(z.strictObject({ from: z.string(), to: z.string(), p: probability(), distribution: DistributionSchema.optional(), source }), LIMITS.states * LIMITS.states).optional(),
-  counts: atMost(z.strictObject({ from: z.string(), to: z.string(), n: upTo(LIMITS.observations, "waarnemingen"), source }), LIMITS.states * LIMITS.states).optional(),
+  counts: atMost(z.strictObject({ from: z.string(), to: z.string(), n: upTo(LIMITS.observations, "observations"), source }), LIMITS.states * LIMITS.states).optional(),
   /**
    * Dirichlet uncertainty of each row: the number of observed person-periods (in the unit
    * of `per`) behind it, for all rows or per state. Counts carry their own by default.
@@ -102,7 +103,7 @@ const VangnetSchema = z.strictObject({
 });
 
 const BuigSchema = z.strictObject({
-  budget: yearSeries(() => upTo(LIMITS.budget, "euro per jaar")),
+  budget: yearSeries(() => upTo(LIMITS.budget, "budget")),
   after_last: z.enum(["constant", "error"]).default("constant"),
   /** Budget rule: from `from_year` on, budget(y) = budget(from_year) x D(y) / D(from_year) for the scenario's driver D. */
   indexed_on: z.strictObject({ driver: z.string(), from_year: year(), source }).optional(),
@@ -112,30 +113,30 @@ const BuigSchema = z.strictObject({
 
 const period = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, MSG.period);
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, say(() => MSG.period));
 
 const InterventionEffectSchema = z.strictObject({
   target: z.union([
     z.enum(["outflow_work", "outflow_other", "reinflow", "up", "down", "inflow"]),
     z.strictObject({ from: z.string(), to: z.string() }),
   ]),
-  hazard_ratio: finite().refine((v) => v > 0, MSG.hazardRatio).optional(),
-  relative_risk: finite().refine((v) => v >= 0, MSG.relativeRisk).optional(),
+  hazard_ratio: finite().refine((v) => v > 0, say(() => MSG.hazardRatio)).optional(),
+  relative_risk: finite().refine((v) => v >= 0, say(() => MSG.relativeRisk)).optional(),
   distribution: DistributionSchema.optional(),
   decay: z
     .strictObject({
       type: z.enum(["none", "linear", "exponential"]),
       months: months(1).optional(),
-      half_life_months: finite().refine((v) => v > 0, MSG.aboveZero).refine((v) => v <= LIMITS.months, MSG.ceiling(LIMITS.months, "maanden")).optional(),
+      half_life_months: finite().refine((v) => v > 0, say(() => MSG.aboveZero)).refine((v) => v <= LIMITS.months, say(() => MSG.ceiling(LIMITS.months, "months"))).optional(),
     })
     .default({ type: "none" }),
   source,
 });
 
 const InterventionSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("interventies", "intensieve-begeleiding")),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("interventions", "intensieve-begeleiding"))),
   label: z.string(),
-  targets: atMost(z.string(), LIMITS.states).min(1, MSG.atLeastOne("doeltoestand")),
+  targets: atMost(z.string(), LIMITS.states).min(1, say(() => MSG.atLeastOne("targetState"))),
   start: period,
   end: period,
   capacity: z.strictObject({
@@ -149,7 +150,7 @@ const InterventionSchema = z.strictObject({
   /** Only persons at least this long on bijstand (a duration band edge) take part. */
   min_months_on_bijstand: months(0).optional(),
   duration_months: months(1).default(12),
-  effects: atMost(InterventionEffectSchema, LIMITS.effects).min(1, MSG.atLeastOne("effect")),
+  effects: atMost(InterventionEffectSchema, LIMITS.effects).min(1, say(() => MSG.atLeastOne("effect"))),
   costs: z
     .strictObject({
       per_start: amount().default(0),
@@ -178,7 +179,7 @@ const MacroSchema = z.strictObject({
       driver: z.string(),
       target: EffectTargetSchema,
       form: z.enum(["power", "linear"]).default("power"),
-      elasticity: finite().refine((v) => Math.abs(v) <= LIMITS.elasticity, MSG.ceiling(LIMITS.elasticity, "in absolute waarde")),
+      elasticity: finite().refine((v) => Math.abs(v) <= LIMITS.elasticity, say(() => MSG.ceiling(LIMITS.elasticity, "absolute"))),
       distribution: DistributionSchema.optional(),
       lag_months: months(0).default(0),
       source,
@@ -187,13 +188,13 @@ const MacroSchema = z.strictObject({
   ),
   scenarios: atMost(
     z.strictObject({
-      name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("scenario's", "matig-herstel")),
+      name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("scenarios", "matig-herstel"))),
       label: z.string(),
       paths: z.record(z.string(), yearSeries(driverValue)),
       source,
     }),
     LIMITS.scenarios,
-  ).min(1, MSG.atLeastOne("macroscenario")),
+  ).min(1, say(() => MSG.atLeastOne("macroScenario"))),
 });
 
 const ReferenceSchema = z.strictObject({
@@ -213,18 +214,18 @@ const ReferenceSchema = z.strictObject({
  * the AOW age) and persons are spread uniformly over its months.
  */
 const AgeBandSchema = z.strictObject({
-  from: upTo(LIMITS.age, "jaar"),
-  to: upTo(LIMITS.age, "jaar").optional(),
+  from: upTo(LIMITS.age, "ageYears"),
+  to: upTo(LIMITS.age, "ageYears").optional(),
   share: probability(),
   source,
 });
-const AgesSchema = z.strictObject({ bands: atMost(AgeBandSchema, LIMITS.ageBands).min(1, MSG.atLeastOne("leeftijdsklasse")), source });
+const AgesSchema = z.strictObject({ bands: atMost(AgeBandSchema, LIMITS.ageBands).min(1, say(() => MSG.atLeastOne("ageBand"))), source });
 const HouseholdSchema = z.strictObject({
-  name: z.string().min(1, MSG.nonEmptyName),
+  name: z.string().min(1, say(() => MSG.nonEmptyName)),
   label: z.string().optional(),
   share: probability(),
   /** Cost of one unit (person or benefit, per `unit`) of this type relative to the state's cost. */
-  multiplier: upTo(LIMITS.multiplier, "vermenigvuldiger"),
+  multiplier: upTo(LIMITS.multiplier, "multiplier"),
   source,
 });
 export const PopulationSchema = z.strictObject({
@@ -236,7 +237,7 @@ export const PopulationSchema = z.strictObject({
   ages: AgesSchema.optional(),
   /** Age distribution of new inflow (default: that of the stock). */
   inflow_ages: AgesSchema.optional(),
-  households: atMost(HouseholdSchema, LIMITS.households).min(1, MSG.atLeastOne("huishoudtype")).optional(),
+  households: atMost(HouseholdSchema, LIMITS.households).min(1, say(() => MSG.atLeastOne("householdType"))).optional(),
   source,
 });
 
@@ -247,10 +248,10 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   unit: z.enum(["personen", "uitkeringen"]).default("personen"),
   start_year: year(),
-  horizon_years: int(1).max(100, MSG.maxYears),
+  horizon_years: int(1).max(100, say(() => MSG.maxYears)),
   cycle: CycleSchema.default("month"),
   counting: CountingSchema.default("half"),
-  states: atMost(StateSchema, LIMITS.states).min(2, MSG.atLeastTwoStates),
+  states: atMost(StateSchema, LIMITS.states).min(2, say(() => MSG.atLeastTwoStates)),
   /**
    * The ladder: on-states from the lowest rung (furthest from work) to the highest.
    * Intervention effects "up" and "down" follow it; without it, the order of `states`.
@@ -269,15 +270,18 @@ export const ScenarioSchema = z.strictObject({
   macro: MacroSchema.optional(),
   discount: z
     .strictObject({
-      money: upTo(LIMITS.discount, "rente per jaar, 1 = 100%").default(0),
-      persons: upTo(LIMITS.discount, "rente per jaar, 1 = 100%").default(0),
+      money: upTo(LIMITS.discount, "rate").default(0),
+      persons: upTo(LIMITS.discount, "rate").default(0),
       /** "undiscounted": projection year k is divided by (1 + r)^k; "discounted": by (1 + r)^(k + 1). */
       first_year: z.enum(["undiscounted", "discounted"]).default("undiscounted"),
       source,
     })
     .default({ money: 0, persons: 0, first_year: "undiscounted" }),
   interventions: atMost(InterventionSchema, LIMITS.interventions).default([]),
-  combinations: atMost(z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, MSG.slug("combinaties", "beide")), label: z.string(), interventions: atMost(z.string(), LIMITS.interventions).min(2) }), LIMITS.combinations).default([]),
+  combinations: atMost(
+    z.strictObject({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, say(() => MSG.slug("combinations", "beide"))), label: z.string(), interventions: atMost(z.string(), LIMITS.interventions).min(2) }),
+    LIMITS.combinations,
+  ).default([]),
   references: atMost(ReferenceSchema, LIMITS.references).default([]),
   notes: z.array(z.string()).optional(),
   /** Optional: ages, AOW age and household types for the microsimulation. */

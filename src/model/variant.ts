@@ -3,6 +3,7 @@
  * costs. The baseline has none. Break-even and sensitivity runs are variants with a
  * scaled or overridden parameter: the same simulation on other inputs.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import type { InterventionCosts, Model } from "./model.js";
 
 export interface Variant {
@@ -39,7 +40,7 @@ export function makeVariant(model: Model, name: string, label: string, members: 
   };
 }
 
-export const baselineVariant = (model: Model): Variant => makeVariant(model, BASELINE, "Zonder interventie", []);
+export const baselineVariant = (model: Model): Variant => makeVariant(model, BASELINE, COMPILE.baselineLabel, []);
 
 /** Baseline, each intervention alone, then each declared combination. */
 export function allVariants(model: Model): Variant[] {

@@ -5,6 +5,8 @@
  * files (persons 4 decimals, euros 2), so every file of a run carries the same values.
  */
 import { z } from "zod";
+import { MSG } from "../locale/messages-form.js";
+import { REPORT } from "../locale/messages-report.js";
 import { InputError, jsonPath } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import { parseJson } from "../model/parse.js";
@@ -16,7 +18,7 @@ import type { ScenarioResult } from "./result.js";
 /** The results format this version writes and reads. */
 export const RESULTS_FORMAT = "bijstandsim-results/1";
 
-const num = z.number().refine(Number.isFinite, "must be a finite number");
+const num = z.number().refine(Number.isFinite, { error: () => MSG.finite });
 const round4 = (v: number) => Number(v.toFixed(4));
 
 /** A declared state's volume at year end and person-years, with their bands after probabilistic runs. */
@@ -244,7 +246,6 @@ export function serialiseResults(doc: ResultsDoc): string {
   return JSON.stringify({ ...rest, ...(sensitivity.length ? { sensitivity } : {}), ...(payback.length ? { payback } : {}) }, null, 2) + "\n";
 }
 
-const RERUN = "run the scenario again with this version of bijstandsim (bijstandsim run <scenario file> --out <this folder>), then report";
 
 /**
  * Parses the text of a results.json. Throws an InputError naming the file, the JSON path
@@ -257,17 +258,17 @@ const RERUN = "run the scenario again with this version of bijstandsim (bijstand
 export function parseResults(text: string, file: string): ResultsDoc {
   const raw = parseJson(text, file);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InputError(file, "(top level)", "is not a bijstandsim results file (expected a JSON object)", RERUN);
+    throw new InputError(file, jsonPath([]), REPORT.notResultsFile, REPORT.rerun);
   }
   const format = (raw as Record<string, unknown>).format;
   if (format !== RESULTS_FORMAT) {
-    const got = format === undefined ? "has no \"format\" field" : `has format ${JSON.stringify(format)}`;
-    throw new InputError(file, "format", `${got}; this version of bijstandsim reads "${RESULTS_FORMAT}"`, RERUN);
+    const got = format === undefined ? REPORT.noFormat : REPORT.hasFormat(JSON.stringify(format));
+    throw new InputError(file, "format", REPORT.readsFormat(got, RESULTS_FORMAT), REPORT.rerun);
   }
   const parsed = ResultsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(file, jsonPath(issue.path), issue.message, RERUN);
+    throw new InputError(file, jsonPath(issue.path), issue.message, REPORT.rerun);
   }
   return parsed.data as ResultsDoc;
 }

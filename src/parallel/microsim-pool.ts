@@ -78,7 +78,7 @@ export class MicrosimPool {
     // Tasks and results travel as copies, no transfers: see microsim-task.ts.
     const parts = await this.pool.runAll(
       jobTasks(job, this.workers),
-      (task) => `microsim blocks ${(task as BlockRangeTask).firstBlock}..${(task as BlockRangeTask).firstBlock + (task as BlockRangeTask).blockCount - 1}`,
+      (task) => `microsim-blokken ${(task as BlockRangeTask).firstBlock}..${(task as BlockRangeTask).firstBlock + (task as BlockRangeTask).blockCount - 1}`,
     );
     return sumInOrder(parts, job.steps * job.sampler.stateCount);
   }

@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { lang } from "../locale/lang.js";
+import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 
 const TASK_ENTRY = new URL("./task-entry.cjs", import.meta.url);
@@ -24,7 +26,14 @@ export class WorkerPool<Task, Result> {
     this.workers = workers;
     // Every thread requires the CommonJS task-entry, which imports the task module: see
     // task-entry.cts for the Node abort that loading the ES module directly can cause.
-    this.piscina = new Piscina({ filename: TASK_ENTRY.href, workerData: { taskUrl: taskUrl.href }, minThreads: workers, maxThreads: workers });
+    // The threads speak the run's language (--lang may differ from the environment's BIJSTANDSIM_LANG).
+    this.piscina = new Piscina({
+      filename: TASK_ENTRY.href,
+      workerData: { taskUrl: taskUrl.href },
+      minThreads: workers,
+      maxThreads: workers,
+      env: { ...process.env, BIJSTANDSIM_LANG: lang() },
+    });
     // Errors not tied to a task: when one task fails we destroy the pool while others may
     // still answer, and piscina reports those answers ("Unexpected message from Worker") as
     // an 'error' event, which would crash the process without a listener. While running,
@@ -49,12 +58,12 @@ export class WorkerPool<Task, Result> {
           (err: unknown) => {
             const input = fromWire(err);
             if (input) throw input; // a mistake in the input, found in a worker: same message and exit 2 as in this thread
-            throw new WorkerError(`a worker failed on ${describe(task)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+            throw new WorkerError(CLI.workerFailedOn(describe(task), err instanceof Error ? err.message : String(err)), { cause: err });
           },
         ),
       ),
     );
-    if (this.poolError) throw new WorkerError(`a worker thread failed: ${this.poolError.message}`, { cause: this.poolError });
+    if (this.poolError) throw new WorkerError(CLI.workerThreadFailed(this.poolError.message), { cause: this.poolError });
     return results;
   }
 

@@ -37,7 +37,7 @@ function share(y: YearRow): number | undefined {
   return result === undefined || budget === undefined || budget === 0 ? undefined : result / budget;
 }
 
-const persons = (label: string, key: string, sum: boolean, format = PERSONS_FORMAT): Line => ({ label, value: get(key), format, sum });
+const persons = (label: string, key: string, sum: boolean, format: string = PERSONS_FORMAT): Line => ({ label, value: get(key), format, sum });
 const euros = (label: string, key: string, sum = true): Line => ({ label, value: get(key), format: EURO_FORMAT, sum, euro: true });
 
 const BASELINE: Line[] = [

@@ -15,9 +15,12 @@
  *   sensitivity rows.
  */
 import { paybackIndex } from "../outcomes/payback.js";
-import { dutchParameter, INSTROOM_LABEL } from "./labels.js";
+import { formatNumber } from "../locale/format.js";
+import { REPORT } from "../locale/messages-report.js";
+import { TERM } from "../locale/messages-terminal.js";
+import { inflowFromLabel, parameterLabel } from "./labels.js";
 import { arialWidth } from "./text-width.js";
-import { euroAxis, NL_LOCALE, PERSONS_FORMAT } from "./locale.js";
+import { chartLocale, euroAxis, PERSONS_FORMAT } from "./locale.js";
 import type { RunView, ScenarioBlock } from "./results.js";
 
 /** A Vega-Lite spec as plain JSON. */
@@ -49,9 +52,9 @@ export const WIDTH = 620;
 const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const DARK_RED = "#8b1a1a";
 
-/** What every chart shares: the Dutch locale, font, title, axis and legend styles (exported for the comparison page). */
-export const CONFIG = {
-  locale: NL_LOCALE,
+/** What every chart shares: the locale of the run's language, font, title, axis and legend styles (exported for the comparison page). */
+export const config = () => ({
+  locale: chartLocale(),
   font: FONT,
   background: "white",
   padding: 8,
@@ -63,7 +66,7 @@ export const CONFIG = {
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, titleColor: "#333", labelColor: "#333", gridColor: "#e8e8e8", domainColor: "#888", tickColor: "#888", aria: false },
   legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, labelLimit: 280, symbolSize: 90, aria: false },
   header: { labelFontSize: 12, labelFontWeight: 600, titleFontSize: 12 },
-};
+});
 
 /** The fixed colour scale: scenario labels (in run order) to colours. */
 export function scenarioColourScale(doc: RunView): { domain: string[]; range: string[] } {
@@ -108,11 +111,11 @@ export function yearX(domain: [number, number], title: string | null = null) {
 const colour = (doc: RunView, legend?: Record<string, unknown> | null) => ({
   field: "scenario",
   type: "nominal",
-  title: "Scenario",
+  title: REPORT.chartScenario,
   scale: scenarioColourScale(doc),
   ...(legend !== undefined ? { legend } : {}),
 });
-const scenarioLegend = (columns: number) => ({ title: "Scenario", orient: "bottom", columns, symbolOpacity: 1 });
+const scenarioLegend = (columns: number) => ({ title: REPORT.chartScenario, orient: "bottom", columns, symbolOpacity: 1 });
 /** A legend of dash patterns, drawn as dark line segments (vega-lite leaves their stroke unset). */
 export const strokeLegend = { orient: "bottom", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" };
 
@@ -135,7 +138,7 @@ export const maxAbs = (values: (number | undefined)[]): number => Math.max(0, ..
 const top = (title: string, subtitle: string | string[] | undefined, body: VlSpec): VlSpec => ({
   $schema: VL_SCHEMA,
   title: subtitle ? { text: title, subtitle } : { text: title },
-  config: CONFIG,
+  config: config(),
   ...body,
 });
 
@@ -156,20 +159,20 @@ export function volumeChart(doc: RunView): Chart | undefined {
     .filter((r) => r.metric === "volume_end" && (r.scenario === undefined || labelOf.has(r.scenario)))
     .flatMap((r) =>
       Object.entries(r.values)
-        .map(([year, value]) => ({ year: Number(year), value, reference: r.label, scenario: r.scenario === undefined ? undefined : labelOf.get(r.scenario), series: "Referentiepunt" }))
+        .map(([year, value]) => ({ year: Number(year), value, reference: r.label, scenario: r.scenario === undefined ? undefined : labelOf.get(r.scenario), series: REPORT.referencePoint }))
         .filter((p) => p.year >= first - 5 && p.year <= last),
     );
   const domain: [number, number] = [Math.min(first, ...refs.map((r) => r.year)), last];
   const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
   const x = yearX(domain);
-  const y = { field: "value", type: "quantitative", title: "personen", scale: { zero: false, nice: true }, axis: { format: PERSONS_FORMAT } };
+  const y = { field: "value", type: "quantitative", title: REPORT.persons, scale: { zero: false, nice: true }, axis: { format: PERSONS_FORMAT } };
   const shape = { field: "series", type: "nominal", title: null, scale: { range: ["diamond"] }, legend: { orient: "bottom", symbolFillColor: "#999", symbolStrokeColor: "#222", symbolStrokeWidth: 0.8 } };
   const layer: VlSpec[] = [];
   if (band) {
     layer.push({
       data: { values: rows.filter((r) => r.p05 !== undefined && r.p95 !== undefined) },
       mark: { type: "area", fillOpacity: 0.16 },
-      encoding: { x, y: { field: "p05", type: "quantitative", title: "personen" }, y2: { field: "p95" }, color: colour(doc) },
+      encoding: { x, y: { field: "p05", type: "quantitative", title: REPORT.persons }, y2: { field: "p95" }, color: colour(doc) },
     });
   }
   layer.push({
@@ -193,17 +196,12 @@ export function volumeChart(doc: RunView): Chart | undefined {
       encoding: { x, y, shape },
     });
   }
-  const subtitle = [
-    "Lijnen: modelprognose per scenario" + (band ? "; vlak: 90%-interval (p5–p95)" : "") + (refs.length ? "; ruiten: gepubliceerde raming of waarneming" : ""),
-  ];
+  const subtitle = [REPORT.volumeSubtitle(band, refs.length > 0)];
   return {
     name: "volume",
-    title: "Bijstandsvolume per scenario",
-    caption:
-      "Aantal personen in de bijstand aan het eind van elk jaar, per economisch scenario (zonder interventie)." +
-      (band ? " Het gekleurde vlak is het 90%-interval van de stochastische runs." : "") +
-      (refs.length ? ` Ruiten: ${[...new Set(refs.map((r) => r.reference))].join("; ")}.` : ""),
-    spec: top("Bijstandsvolume per scenario (personen, eind van het jaar)", subtitle, { width: WIDTH, height: 320, layer }),
+    title: REPORT.volumeTitle,
+    caption: REPORT.volumeCaption(band, [...new Set(refs.map((r) => r.reference))].join("; ")),
+    spec: top(REPORT.volumeHeading, subtitle, { width: WIDTH, height: 320, layer }),
   };
 }
 
@@ -221,9 +219,9 @@ export function compositionChart(doc: RunView): Chart | undefined {
   const single = ys.length < 2; // one year: bars instead of an area without width
   return {
     name: "samenstelling",
-    title: "Samenstelling van het bijstandsvolume",
-    caption: "Personen in de bijstand aan het eind van het jaar, opgesplitst naar trede of klantgroep (gestapeld), één paneel per scenario, zonder interventie.",
-    spec: top("Samenstelling van het bijstandsvolume naar trede/klantgroep (personen, eind van het jaar)", "Gestapeld: de hoogte is het totale volume; één paneel per scenario", {
+    title: REPORT.compositionTitle,
+    caption: REPORT.compositionCaption,
+    spec: top(REPORT.compositionHeading, REPORT.compositionSubtitle, {
       data: { values: rows },
       columns,
       facet: { field: "scenario", type: "nominal", title: null, sort: blocks.map((s) => s.label), header: { labelAnchor: "start", labelPadding: 4 } },
@@ -235,11 +233,11 @@ export function compositionChart(doc: RunView): Chart | undefined {
         mark: single ? { type: "bar", width: 40 } : { type: "area", line: { strokeWidth: 0.6, color: "white" }, opacity: 0.92 },
         encoding: {
           x: single ? { field: "year", type: "ordinal", title: null } : yearX([ys[0], ys[ys.length - 1]]),
-          y: { aggregate: "sum", field: "value", type: "quantitative", title: "personen", stack: "zero", axis: { format: PERSONS_FORMAT } },
+          y: { aggregate: "sum", field: "value", type: "quantitative", title: REPORT.persons, stack: "zero", axis: { format: PERSONS_FORMAT } },
           color: {
             field: "state",
             type: "nominal",
-            title: "Trede / klantgroep",
+            title: REPORT.rungOrGroup,
             scale: { domain: on.map((s) => s.label), scheme: "viridis" },
             legend: { orient: "bottom", columns: Math.min(on.length, 4) },
           },
@@ -255,12 +253,13 @@ export function transitionsChart(doc: RunView): Chart | undefined {
   const block = baselineBlocks(doc).find((s) => s.transitions.length > 0);
   if (!block) return undefined;
   const label = new Map(doc.model.states.map((s) => [s.name, s.label]));
-  label.set("instroom", INSTROOM_LABEL);
+  const inflowLabel = inflowFromLabel();
+  label.set("instroom", inflowLabel);
   const rows = block.transitions
     .filter((t) => t.from !== t.to && t.count > 0)
     .map((t) => ({ year: t.year, from: label.get(t.from) ?? t.from, to: label.get(t.to) ?? t.to, count: t.count }));
   if (rows.length === 0) return undefined;
-  const order = [INSTROOM_LABEL, ...doc.model.states.map((s) => s.label)];
+  const order = [inflowLabel, ...doc.model.states.map((s) => s.label)];
   const froms = order.filter((l) => rows.some((r) => r.from === l));
   const tos = order.filter((l) => rows.some((r) => r.to === l));
   const ys = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
@@ -269,27 +268,25 @@ export function transitionsChart(doc: RunView): Chart | undefined {
   const max = Math.max(...rows.map((r) => r.count));
   return {
     name: "overgangen",
-    title: `Trede-overgangen per jaar: ${block.label}`,
-    caption:
-      `Verwacht aantal personen dat in een jaar van de ene toestand (rij) naar de andere (kolom) gaat, in het scenario ${block.label}. ` +
-      `De rij "${INSTROOM_LABEL}" is nieuwe instroom in de bijstand. De overgangen in de andere scenario's staan in results.xlsx (blad Overgangen).`,
-    spec: top(`Trede-overgangen per jaar, ${block.label} (personen)`, "Van (rij) naar (kolom); verwacht aantal personen per jaar", {
+    title: REPORT.transitionsTitle(block.label),
+    caption: REPORT.transitionsCaption(block.label, inflowLabel),
+    spec: top(REPORT.transitionsHeading(block.label), REPORT.transitionsSubtitle, {
       data: { values: rows },
       columns,
-      facet: { field: "year", type: "ordinal", title: null, header: { labelExpr: "'Jaar ' + datum.value", labelAnchor: "start" } },
+      facet: { field: "year", type: "ordinal", title: null, header: { labelExpr: `'${REPORT.yearPrefix}' + datum.value`, labelAnchor: "start" } },
       spacing: { row: 16, column: 24 },
       spec: {
         width: { step },
         height: { step: 24 },
         encoding: {
-          x: { field: "to", type: "nominal", title: "naar", sort: tos, scale: { domain: tos }, axis: { labelAngle: -35, labelLimit: 140, orient: "bottom" } },
-          y: { field: "from", type: "nominal", title: "van", sort: froms, scale: { domain: froms }, axis: { labelLimit: 160 } },
+          x: { field: "to", type: "nominal", title: REPORT.to, sort: tos, scale: { domain: tos }, axis: { labelAngle: -35, labelLimit: 140, orient: "bottom" } },
+          y: { field: "from", type: "nominal", title: REPORT.from, sort: froms, scale: { domain: froms }, axis: { labelLimit: 160 } },
         },
         layer: [
           {
             mark: { type: "rect", stroke: "white", strokeWidth: 1 },
             encoding: {
-              color: { field: "count", type: "quantitative", title: "personen per jaar", scale: { scheme: "blues", domain: [0, max] }, legend: { orient: "right", format: PERSONS_FORMAT, gradientLength: 140 } },
+              color: { field: "count", type: "quantitative", title: REPORT.personsPerYear, scale: { scheme: "blues", domain: [0, max] }, legend: { orient: "right", format: PERSONS_FORMAT, gradientLength: 140 } },
             },
           },
           {
@@ -325,9 +322,9 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
   const ys = years(doc);
   const x = yearX([ys[0], ys[ys.length - 1]]);
-  const y = { field: "value", type: "quantitative", title: "euro", axis: euroAxis(maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95), ...thresholds.map((t) => t.value)])) };
-  const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: "Variant", sort: variants, legend: strokeLegend } } : {};
-  const pct = (ownRisk * 100).toLocaleString("nl-NL", { maximumFractionDigits: 2 });
+  const y = { field: "value", type: "quantitative", title: REPORT.euroWord, axis: euroAxis(maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95), ...thresholds.map((t) => t.value)])) };
+  const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: REPORT.variant, sort: variants, legend: strokeLegend } } : {};
+  const pct = formatNumber(ownRisk * 100, 2);
   const layer: VlSpec[] = [{ data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } }];
   if (band) {
     layer.push({ data: { values: rows.filter((r) => r.p05 !== undefined) }, mark: { type: "area", fillOpacity: 0.14 }, encoding: { x, y: { field: "p05", type: "quantitative" }, y2: { field: "p95" }, color: colour(doc), detail: { field: "variant" } } });
@@ -340,7 +337,7 @@ export function buigResultChart(doc: RunView): Chart | undefined {
       encoding: { x, y, ...(shared ? {} : { color: colour(doc), detail: { field: "scenario" } }) },
     });
     layer.push({
-      data: { values: [{ year: last.year, value: last.value, text: `vangnetdrempel: tekort ${pct}% van budget` }] },
+      data: { values: [{ year: last.year, value: last.value, text: REPORT.vangnetThreshold(pct) }] },
       mark: { type: "text", align: "right", baseline: "top", dy: 5, fontSize: 11, color: DARK_RED },
       encoding: { x, y, text: { field: "text" } },
     });
@@ -348,12 +345,9 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   layer.push(...lineWithPoints(rows, { x, y, color: colour(doc, scenarioLegend(variants.length > 1 ? 2 : 3)), ...dash, detail: { field: "variant" } }));
   return {
     name: "buig-resultaat",
-    title: "BUIG-resultaat per jaar",
-    caption:
-      `BUIG-budget min uitgaven per jaar: boven nul een overschot, onder nul een tekort.` +
-      (thresholdRows.length ? ` De rode stippellijn is de vangnetdrempel: een tekort van meer dan ${pct}% van het budget wordt deels gecompenseerd door de vangnetregeling.` : "") +
-      (variants.length > 1 ? " Doorgetrokken en gestreepte lijnen onderscheiden de varianten (zonder en met interventie)." : ""),
-    spec: top("BUIG-resultaat per jaar (euro; positief = overschot, negatief = tekort)", "Budget min uitgaven per scenario" + (variants.length > 1 ? " en variant" : ""), {
+    title: REPORT.buigTitle,
+    caption: REPORT.buigCaption(thresholdRows.length > 0, pct, variants.length > 1),
+    spec: top(REPORT.buigHeading, REPORT.buigSubtitle(variants.length > 1), {
       width: WIDTH,
       height: 300,
       layer,
@@ -440,7 +434,7 @@ interface EffectPanels {
   euros: Record<string, unknown>[];
 }
 
-const EFFECT_MEASURES = ["BUIG-effect (besparing)", "Kosten interventie"];
+const effectMeasures = (): string[] => REPORT.effectMeasures;
 const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 const EFFECT_LINE = { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } };
 const panelTitle = (text: string) => ({ text, fontSize: 12, fontWeight: 500 });
@@ -448,7 +442,7 @@ const PANEL = { width: 180, height: 170 };
 
 function volumePanel(p: EffectPanels, variant: string, first: boolean): VlSpec {
   return {
-    title: panelTitle("Verschil bijstandsvolume (personen)"),
+    title: panelTitle(REPORT.volumeDiffPanel),
     ...PANEL,
     layer: [
       ZERO_RULE,
@@ -466,9 +460,9 @@ function volumePanel(p: EffectPanels, variant: string, first: boolean): VlSpec {
 }
 
 function moneyPanel(p: EffectPanels, variant: string): VlSpec {
-  const strokeDash = { field: "measure", type: "nominal", title: null, scale: { domain: EFFECT_MEASURES, range: [[1, 0], [5, 3]] }, legend: strokeLegend };
+  const strokeDash = { field: "measure", type: "nominal", title: null, scale: { domain: effectMeasures(), range: [[1, 0], [5, 3]] }, legend: strokeLegend };
   return {
-    title: panelTitle("BUIG-effect en kosten per jaar (euro)"),
+    title: panelTitle(REPORT.moneyPanel),
     ...PANEL,
     layer: [ZERO_RULE, ...lineWithPoints(p.euros.filter((r) => r.variant === variant), { x: p.x, y: p.euroY("value"), color: colour(p.doc), detail: { field: "measure" }, strokeDash }, 2, 28)],
   };
@@ -477,7 +471,7 @@ function moneyPanel(p: EffectPanels, variant: string): VlSpec {
 function cumulativePanel(p: EffectPanels, variant: string): VlSpec {
   const even = p.even.filter((e) => e.variant === variant);
   return {
-    title: panelTitle("Cumulatief netto-effect (euro)"),
+    title: panelTitle(REPORT.cumulativePanel),
     ...PANEL,
     layer: [
       ZERO_RULE,
@@ -485,7 +479,7 @@ function cumulativePanel(p: EffectPanels, variant: string): VlSpec {
       ...(even.length
         ? [
             {
-              data: { values: even.map((e) => ({ ...e, label: "break-even (terugverdiend)" })) },
+              data: { values: even.map((e) => ({ ...e, label: REPORT.breakEvenMark })) },
               mark: { type: "point", shape: "circle", size: 220, filled: false, strokeWidth: 2, color: "#111" },
               encoding: { x: p.x, y: p.euroY("cumulative"), shape: { field: "label", type: "nominal", title: null, legend: { orient: "bottom" } } },
             },
@@ -509,20 +503,15 @@ export function interventionChart(doc: RunView): Chart | undefined {
     x: yearX([ys[0], ys[ys.length - 1]]),
     euroY: (field) => ({ field, type: "quantitative", title: null, axis: euroAxis(euroMax) }),
     euros: rows.flatMap((r) => [
-      { scenario: r.scenario, variant: r.variant, year: r.year, measure: EFFECT_MEASURES[0], value: r.buig_effect },
-      { scenario: r.scenario, variant: r.variant, year: r.year, measure: EFFECT_MEASURES[1], value: r.cost },
+      { scenario: r.scenario, variant: r.variant, year: r.year, measure: effectMeasures()[0], value: r.buig_effect },
+      { scenario: r.scenario, variant: r.variant, year: r.year, measure: effectMeasures()[1], value: r.cost },
     ]),
   };
   return {
     name: "interventie-effect",
-    title: "Effect van de interventies ten opzichte van het basispad",
-    caption:
-      "Per interventie en scenario: het verschil in bijstandsvolume met het pad zonder interventie (negatief = minder mensen in de bijstand), " +
-      "de besparing op de BUIG-uitgaven (BUIG-effect) tegenover de kosten van de interventie, en het cumulatieve netto-effect (besparing min kosten). " +
-      (p.even.length
-        ? `Een open cirkel markeert het jaar waarin de interventie zich terugverdient: ${p.even.map((e) => `${e.variant}, ${e.scenario}: ${e.year}`).join("; ")}.`
-        : "Binnen de horizon verdient geen interventie zich in enig scenario terug (het cumulatieve netto-effect blijft onder nul)."),
-    spec: top("Effect van interventies ten opzichte van het basispad (personen en euro)", "Per interventie: volumeverschil, BUIG-effect en kosten, cumulatief netto-effect; open cirkel = break-even", {
+    title: REPORT.effectTitle,
+    caption: REPORT.effectCaption(p.even.map((e) => `${e.variant}, ${e.scenario}: ${e.year}`).join("; ")),
+    spec: top(REPORT.effectHeading, REPORT.effectSubtitle, {
       vconcat: variants.map((variant, i) => ({
         title: { text: variant, fontSize: 13, anchor: "start" },
         hconcat: [volumePanel(p, variant, i === 0), moneyPanel(p, variant), cumulativePanel(p, variant)],
@@ -534,7 +523,7 @@ export function interventionChart(doc: RunView): Chart | undefined {
 }
 
 /** What the runs are called in the report: draws of a PSA, or replications of a microsimulation. */
-export const runsNoun = (doc: RunView): string => (doc.meta.options.mode === "microsim" ? "replicaties" : "trekkingen");
+export const runsNoun = (doc: RunView): string => (doc.meta.options.mode === "microsim" ? TERM.replications : TERM.draws);
 
 /** Labels of scenario and variant names, from the results' blocks. */
 function labelsOf(doc: RunView): { scenario: (name: string) => string; variant: (name: string) => string } {
@@ -580,11 +569,9 @@ export function paybackChart(doc: RunView): Chart | undefined {
   const runs = `${doc.payback[0].runs} ${runsNoun(doc)}`;
   return {
     name: "terugverdienkans",
-    title: "Kans op terugverdienen",
-    caption:
-      `Per interventie en scenario het aandeel van de ${runs} waarin het cumulatieve netto-effect (besparing min kosten) in dat jaar boven nul ligt; ` +
-      `de waarde in ${last} is de kans dat de interventie zich binnen de horizon terugverdient.`,
-    spec: top(`Kans op terugverdienen (% van de ${runsNoun(doc)} met een cumulatief netto-effect boven nul)`, `Per interventie, één lijn per scenario; ${runs}`, {
+    title: REPORT.paybackChartTitle,
+    caption: REPORT.paybackCaption(runs, last),
+    spec: top(REPORT.paybackHeading(runsNoun(doc)), REPORT.paybackSubtitle(runs), {
       data: { values: rows },
       columns,
       facet: wrappedFacet("variant", variants, width),
@@ -595,7 +582,7 @@ export function paybackChart(doc: RunView): Chart | undefined {
         mark: { type: "line", strokeWidth: 2.2, point: { filled: true, size: 36 } },
         encoding: {
           x: yearX([ys[0], last]),
-          y: { field: "probability", type: "quantitative", title: "kans", scale: { domain: [0, 1], nice: false }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } },
+          y: { field: "probability", type: "quantitative", title: REPORT.chance, scale: { domain: [0, 1], nice: false }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] } },
           color: colour(doc, scenarioLegend(2)),
         },
       },
@@ -640,18 +627,16 @@ export function netEffectBandChart(doc: RunView): Chart | undefined {
       height: 150,
       layer: [
         { mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } },
-        { mark: { type: "area", fillOpacity: 0.2 }, encoding: { x, y: { field: "p05", type: "quantitative", title: "euro", axis }, y2: { field: "p95" }, color: colour(doc, null) } },
+        { mark: { type: "area", fillOpacity: 0.2 }, encoding: { x, y: { field: "p05", type: "quantitative", title: REPORT.euroWord, axis }, y2: { field: "p95" }, color: colour(doc, null) } },
         { mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: colour(doc, null) } },
       ],
     },
   });
   return {
     name: "netto-effect-band",
-    title: "Cumulatief netto-effect met 90%-interval",
-    caption:
-      `Per interventie en scenario het cumulatieve netto-effect (besparing min kosten) over de ${runsNoun(doc)}: de lijn is de mediaan, het vlak het 90%-interval (p5–p95); ` +
-      `ligt de lijn boven nul, dan is het netto-effect in dat jaar in ten minste de helft van de ${runsNoun(doc)} positief, ligt het hele vlak erboven, dan in ten minste 95%.`,
-    spec: top("Cumulatief netto-effect per interventie en scenario, mediaan en 90%-interval (euro)", `Lijn: mediaan over de ${runsNoun(doc)}; vlak: p5–p95; boven de nullijn: terugverdiend`, {
+    title: REPORT.bandTitle,
+    caption: REPORT.bandCaption(runsNoun(doc)),
+    spec: top(REPORT.bandHeading, REPORT.bandSubtitle(runsNoun(doc)), {
       vconcat: variants.map(panel),
       spacing: 26,
       resolve: { scale: { y: "independent" } },
@@ -659,7 +644,6 @@ export function netEffectBandChart(doc: RunView): Chart | undefined {
   };
 }
 
-const nlNumber = (v: number) => v.toLocaleString("nl-NL", { maximumFractionDigits: 3 });
 
 /**
  * (h) Tornado of the one-way sensitivity (results.json `sensitivity`): the cumulative net
@@ -680,25 +664,25 @@ export function tornadoChart(doc: RunView): Chart | undefined {
   for (const r of sensitivity.filter((o) => o.scenario === scenario)) {
     const { netLow: low, netHigh: high, netBase: base, intervention: group } = r;
     if (low === null || high === null) continue;
-    const parameter = `${dutchParameter(r.parameter)} (${nlNumber(r.low)} – ${nlNumber(r.high)})`;
+    const parameter = `${parameterLabel(r.parameter)} (${formatNumber(r.low)} – ${formatNumber(r.high)})`;
     const centre = base ?? (low + high) / 2;
     const span = Math.abs(high - low);
     const g = groupLabel.get(group) ?? group;
-    bars.push({ group: g, parameter, span, end: "bij lage waarde", value: low, base: centre });
-    bars.push({ group: g, parameter, span, end: "bij hoge waarde", value: high, base: centre });
+    bars.push({ group: g, parameter, span, end: REPORT.atLow, value: low, base: centre });
+    bars.push({ group: g, parameter, span, end: REPORT.atHigh, value: high, base: centre });
     bases.push({ group: g, base: centre });
   }
   if (bars.length === 0) return undefined;
   const groups = [...new Set(bars.map((b) => b.group as string))];
   const values = bars.flatMap((b) => [b.value as number, b.base as number]);
   const axis = euroAxis(maxAbs(values));
+  // The zero line (break-even) is drawn where the bars reach both sides of it; else the caption says on which side it lies.
+  const zero = values.some((v) => v < 0) && values.some((v) => v > 0) ? "drawn" : values.every((v) => v <= 0) ? "below" : "above";
   return {
     name: "tornado",
-    title: `Gevoeligheid van het netto-effect: ${scenarioLabel}`,
-    caption:
-      `Eenzijdige gevoeligheid in het scenario ${scenarioLabel}: het cumulatieve netto-effect over de horizon als één onzekere parameter op de ondergrens of bovengrens van zijn bandbreedte staat en de rest op de aangenomen waarde. ` +
-      "De zwarte lijn is het netto-effect bij de aangenomen waarden, de grijze stippellijn nul (break-even). Alle scenario's staan in results.xlsx (blad Gevoeligheid).",
-    spec: top(`Gevoeligheid van het cumulatieve netto-effect, ${scenarioLabel} (euro)`, "Per onzekere parameter (bandbreedte tussen haakjes); langste balk bovenaan", {
+    title: REPORT.tornadoTitle(scenarioLabel),
+    caption: REPORT.tornadoCaption(scenarioLabel, zero),
+    spec: top(REPORT.tornadoHeading(scenarioLabel), REPORT.tornadoSubtitle, {
       data: { values: bars },
       facet: { row: { field: "group", type: "nominal", title: null, sort: groups, header: { labelAngle: 0, labelAnchor: "start", labelOrient: "top" } } },
       resolve: { scale: { y: "independent" } },
@@ -710,13 +694,13 @@ export function tornadoChart(doc: RunView): Chart | undefined {
             mark: { type: "bar", height: { band: 0.7 } },
             encoding: {
               y: { field: "parameter", type: "nominal", title: null, sort: { field: "span", order: "descending" }, axis: { labelLimit: 320 } },
-              x: { field: "value", type: "quantitative", title: "cumulatief netto-effect (euro)", axis, scale: { zero: false, nice: true } },
+              x: { field: "value", type: "quantitative", title: REPORT.tornadoAxis, axis, scale: { zero: false, nice: true } },
               x2: { field: "base" },
-              color: { field: "end", type: "nominal", title: "Netto-effect", scale: { domain: ["bij lage waarde", "bij hoge waarde"], range: ["#6f9fd8", "#e5894f"] }, legend: { orient: "bottom" } },
+              color: { field: "end", type: "nominal", title: REPORT.netEffectLegend, scale: { domain: [REPORT.atLow, REPORT.atHigh], range: ["#6f9fd8", "#e5894f"] }, legend: { orient: "bottom" } },
             },
           },
           { mark: { type: "rule", color: "#111", strokeWidth: 1.5 }, encoding: { x: { field: "base", type: "quantitative" } } },
-          ...(values.some((v) => v < 0) && values.some((v) => v > 0) ? [{ mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: "quantitative" } } }] : []),
+          ...(zero === "drawn" ? [{ mark: { type: "rule", color: "#888", strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: "quantitative" } } }] : []),
         ],
       },
     }),

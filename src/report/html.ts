@@ -1,11 +1,14 @@
 /**
- * report.html: one self-contained Dutch page per run, for a council room laptop that may
- * be offline. Charts are inline SVG (rendered in advance), styles are inline, and there
- * is no script and no reference to anything outside the file. Pure: data in, text out.
+ * report.html: one self-contained page per run (Dutch; English with --lang en), for a
+ * council room laptop that may be offline. Charts are inline SVG (rendered in advance),
+ * styles are inline, and there is no script and no reference to anything outside the
+ * file. Pure: data in, text out. Words from src/locale/messages-report.ts, numbers from
+ * src/locale/format.ts (the terminal's and the workbook's rounding).
  */
-import { formatChance, formatEuro, formatPercent, formatPersons } from "../locale/format.js";
+import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
-import { columnHeader, dutchParameter, KIND_LABELS, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
+import { columnHeader, kindLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
@@ -31,7 +34,6 @@ export interface ReportPage {
 export const esc = (s: unknown): string =>
   String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-const number = (v: number, digits = 3) => (v + 0).toLocaleString("nl-NL", { maximumFractionDigits: digits });
 
 /** A table; headers and cells are HTML (callers escape text with `esc`). Wide tables scroll sideways. */
 function table(headers: string[], rows: string[][], opts: { numeric?: boolean[]; caption?: string; cls?: string } = {}): string {
@@ -64,34 +66,41 @@ function withBand(m: Record<string, number>, key: string, format: (v: number) =>
   return lo !== undefined && hi !== undefined ? `${format(v)} <span class="band">(${formatPersons(lo)} – ${formatPersons(hi)})</span>` : format(v);
 }
 
+/**
+ * One table per scenario, the terminal's columns: volume, inflow, outflow to work and
+ * other outflow, expenditure, budget, and the BUIG result before and after the vangnet
+ * (always both, so every scenario's table has the same columns).
+ */
 function summaryTables(doc: RunView): string {
   const colour = colourOf(doc);
-  const afterVangnet = doc.scenarios.some((s) => s.years.some((y) => y.metrics.buig_result_after_vangnet !== undefined && Math.abs(y.metrics.buig_result_after_vangnet - (y.metrics.buig_result ?? 0)) > 0.005));
   const band = doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined));
-  const headers = [head("Jaar"), head("Volume eind", doc.model.unit), head("Instroom", "personen"), head("Uitstroom", "personen"), head("Uitgaven", "euro"), head("BUIG-budget", "euro"), head("BUIG-resultaat", "euro")];
-  if (afterVangnet) headers.push(head("Na vangnet", "euro"));
+  const persons = REPORT.units.personen;
+  const euro = REPORT.units.euro;
+  const headers = [head(REPORT.year), head(REPORT.volumeEnd, REPORT.units[doc.model.unit] ?? doc.model.unit), head(REPORT.inflow, persons), head(REPORT.outflowWork, persons), head(REPORT.outflowOther, persons),
+    head(REPORT.expenditure, euro), head(REPORT.budget, euro), head(REPORT.buigResult, euro), head(REPORT.afterVangnet, euro)];
+  const plain = (m: Record<string, number>, key: string, format: (v: number) => string) => (metricOf(m, key) === undefined ? "—" : format(metricOf(m, key)!));
   return baselineBlocks(doc)
     .map((s) => {
       const rows = s.years.map((y) => {
         const m = y.metrics;
-        const outflow = m.outflow_work !== undefined || m.outflow_other !== undefined ? (m.outflow_work ?? 0) + (m.outflow_other ?? 0) : undefined;
         const cells = [
           String(y.year),
           withBand(m, "volume_end", formatPersons),
           withBand(m, "inflow", formatPersons),
-          outflow === undefined ? "—" : formatPersons(outflow),
+          plain(m, "outflow_work", formatPersons),
+          plain(m, "outflow_other", formatPersons),
           withBand(m, "expenditure", formatEuro),
-          m.budget === undefined ? "—" : formatEuro(m.budget),
+          plain(m, "budget", formatEuro),
           withBand(m, "buig_result", formatEuro),
+          plain(m, "buig_result_after_vangnet", formatEuro),
         ];
-        if (afterVangnet) cells.push(m.buig_result_after_vangnet === undefined ? "—" : formatEuro(m.buig_result_after_vangnet));
-        const negative = [(metricOf(m, "buig_result") ?? 0) < 0, (m.buig_result_after_vangnet ?? 0) < 0];
-        return cells.map((c, i) => (i >= 6 && negative[i - 6] ? `<span class="neg">${c}</span>` : c));
+        const negative = [(metricOf(m, "buig_result") ?? 0) < 0, (metricOf(m, "buig_result_after_vangnet") ?? 0) < 0];
+        return cells.map((c, i) => (i >= 7 && negative[i - 7] ? `<span class="neg">${c}</span>` : c));
       });
       const caption = `${swatch(colour(s.label))}${esc(s.label)} <span class="code">(${esc(s.name)})</span>`;
-      return table(headers, rows, { numeric: headers.map((_, i) => i > 0), caption });
+      return table(headers, rows, { numeric: headers.map((_, i) => i > 0), caption, cls: "summary" });
     })
-    .join("\n") + (band ? '<p class="hint">Tussen haakjes: het 90%-interval (p5–p95) van de stochastische runs.</p>' : "");
+    .join("\n") + (band ? `<p class="hint">${REPORT.bandHint}</p>` : "");
 }
 
 /** Model against the references (e.g. the Berenschot table): one row per reference, one column per year. */
@@ -114,9 +123,9 @@ function referenceTable(doc: RunView): string {
   const cols = [...years].sort((a, b) => a - b);
   const rows = [...cells].map(([label, byYear]) => [esc(label), ...cols.map((y) => byYear.get(y) ?? "—")]);
   return [
-    "<h3>Model tegenover referentie</h3>",
-    "<p>Per jaar: referentiewaarde / modeluitkomst (personen, eind van het jaar), daaronder het verschil van het model met de referentie.</p>",
-    table([head("Referentie"), ...cols.map((y) => head(String(y), "ref. / model"))], rows, { numeric: [false, ...cols.map(() => true)] }),
+    `<h3>${REPORT.referenceTitle}</h3>`,
+    `<p>${REPORT.referenceIntro}</p>`,
+    table([head(REPORT.reference), ...cols.map((y) => head(String(y), REPORT.refModel))], rows, { numeric: [false, ...cols.map(() => true)] }),
   ].join("\n");
 }
 
@@ -141,20 +150,21 @@ function interventionSection(page: ReportPage): string {
       return [
         `${swatch(colour(sc))}${esc(sc)}`,
         participants.length ? formatPersons(Math.max(...participants)) : "—",
-        number(last.volume, 1),
+        formatPersons1(last.volume),
         formatEuro(sum((r) => r.cost)),
         formatEuro(sum((r) => r.buig_effect)),
         last.cumulative < 0 ? `<span class="neg">${formatEuro(last.cumulative)}</span>` : formatEuro(last.cumulative),
-        paid ? String(paid.year) : "nee",
+        paid ? String(paid.year) : REPORT.notPaidBack,
       ];
     });
-    const headers = [head("Scenario"), head("Deelnemers", "max. per jaar"), head("Verschil volume", `personen, eind ${Math.max(...ys)}`), head("Kosten", "euro"), head("BUIG-effect", "euro"), head("Netto-effect", "euro, cumulatief"), head("Terugverdiend in", "jaar")];
-    return table(headers, body, { numeric: headers.map((_, i) => i > 0 && i < 6), caption: `${esc(v)}: totaal ${period}` });
+    const euro = REPORT.units.euro;
+    const headers = [head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit), head(REPORT.paidBackIn, REPORT.yearUnit)];
+    return table(headers, body, { numeric: headers.map((_, i) => i > 0 && i < 6), caption: REPORT.interventionTotal(esc(v), period) });
   });
   return [
     '<section id="interventies">',
-    "<h2>Interventies</h2>",
-    "<p>Per interventie en scenario, ten opzichte van hetzelfde scenario zonder interventie, opgeteld over de horizon. BUIG-effect = uitgaven zonder min uitgaven met de interventie; netto-effect = BUIG-effect min de kosten van de interventie (die uit een ander budget komen). De cijfers per jaar staan in de grafiek hierboven en in results.xlsx (blad Jaarcijfers).</p>",
+    `<h2>${REPORT.sectionInterventions}</h2>`,
+    `<p>${REPORT.interventionsIntro}</p>`,
     ...tables,
     ...paybackTable(doc),
     breakEvenTable(page),
@@ -187,10 +197,12 @@ function analysisTable(doc: RunView, full: Table, columns?: string[]): string {
     t.header.map((h, i) => {
       const v = o[h];
       if (h === "scenario" || h === "intervention" || h === "variant") return esc(labels.get(v) ?? v);
-      if (h === "parameter" || h === "effect") return esc(dutchParameter(v));
+      if (h === "parameter" || h === "effect") return esc(parameterLabel(v));
       if (!numeric[i] || v === "") return esc(v === "" ? "—" : v);
       const n = numberOrNull(v)!;
-      return /net_effect|cost|kosten|euro/.test(h) ? formatEuro(n) : number(n);
+      if (/net_effect|cost|kosten|euro/.test(h)) return formatEuro(n);
+      // Effects and multipliers with three decimals, as the terminal shows them.
+      return ["assumed", "effect_multiplier", "at_break_even", "break_even_alone"].includes(h) ? formatDecimal(n, 3) : formatNumber(n);
     }),
   );
   return table(t.header.map((h) => esc(columnHeader(h))), rows, { numeric });
@@ -209,12 +221,10 @@ function paybackTable(doc: RunView): string[] {
     return [esc(labels.get(p.intervention) ?? p.intervention), `${swatch(colour(scenario))}${esc(scenario)}`, formatChance(p.paidBack),
       esc(paybackYearLabel(p.paybackYear.median, last)), esc(paybackIntervalLabel(p.paybackYear.p05, p.paybackYear.p95, last))];
   });
-  const headers = [head("Interventie"), head("Scenario"), head("Kans terugverdiend", `binnen de horizon, t/m ${last}`), head("Terugverdienjaar", "mediaan"), head("Terugverdienjaar", "90%-interval")];
+  const headers = [head(REPORT.intervention), head(REPORT.scenario), head(REPORT.chancePaidBack, REPORT.withinHorizon(last)), head(REPORT.paybackYear, REPORT.median), head(REPORT.paybackYear, REPORT.interval90)];
   return [
-    "<h3>Kans op terugverdienen</h3>",
-    `<p>Over ${doc.payback[0].runs} ${noun}: de kans dat de interventie zich binnen de horizon terugverdient (het aandeel ${noun} waarin het cumulatieve netto-effect in ${last} boven nul ligt) en het terugverdienjaar, ` +
-      `het eerste jaar waarin het cumulatieve netto-effect boven nul komt en daar tot en met ${last} blijft, als mediaan en 90%-interval over de ${noun}; "na ${last}" betekent: niet binnen de horizon. ` +
-      "De kans per jaar staat in de grafiek Kans op terugverdienen, in payback.csv en in results.xlsx (blad Terugverdienen).</p>",
+    `<h3>${REPORT.paybackTitle}</h3>`,
+    `<p>${REPORT.paybackIntro(doc.payback[0].runs, noun, last)}</p>`,
     table(headers, rows, { numeric: [false, false, true, true, true] }),
   ];
 }
@@ -223,9 +233,8 @@ function breakEvenTable(page: ReportPage): string {
   if (page.doc.breakeven.length === 0) return "";
   const several = page.doc.breakeven.some((r) => r.effects.length > 1);
   return [
-    "<h3>Break-even</h3>",
-    "<p>De break-even is één vermenigvuldiger k op alle effecten van de interventie samen: elk effect e wordt 1 + k × (e − 1) (k = 1: zoals aangenomen, k = 0: geen effect), en k is de waarde waarbij de interventie zich binnen de horizon terugverdient (cumulatief netto-effect nul). Per effect staat de waarde bij k ernaast. Een effect is een hazard ratio of relatief risico: 1 = geen effect." +
-      (several ? " De laatste kolom beantwoordt een andere vraag: hoe groot één effect alleen moet zijn als de andere zoals aangenomen blijven." : "") + "</p>",
+    `<h3>${REPORT.breakEvenTitle}</h3>`,
+    `<p>${REPORT.breakEvenIntro}${several ? REPORT.breakEvenSeveral : ""}</p>`,
     analysisTable(page.doc, breakevenTable(page.doc.breakeven), ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", ...(several ? ["break_even_alone"] : []), "net_effect_cumulative_assumed"]),
   ].join("\n");
 }
@@ -241,49 +250,50 @@ function chartSection(page: ReportPage): string {
 function assumptions(page: ReportPage): string {
   const { doc } = page;
   const noteOf = new Map((page.scenarioFile?.stateNotes ?? []).map((n) => [n.name, n.note]));
+  const missing = `<span class="missing">${REPORT.noSource}</span>`;
   const states = table(
-    ["Toestand", "Soort", "Bron en toelichting"],
+    [REPORT.state, REPORT.kind, REPORT.sourceAndNote],
     doc.model.states.map((s) => [
       esc(s.label),
-      esc(KIND_LABELS[s.kind] ?? s.kind),
-      (s.source ? esc(s.source) : '<span class="missing">geen bron opgegeven</span>') + (noteOf.get(s.name) ? `<div class="note">${esc(noteOf.get(s.name))}</div>` : ""),
+      esc(kindLabel(s.kind)),
+      (s.source ? esc(s.source) : missing) + (noteOf.get(s.name) ? `<div class="note">${esc(noteOf.get(s.name))}</div>` : ""),
     ]),
     { cls: "states" },
   );
   const labels = nameLabels(doc);
   const refs = doc.model.references.length
-    ? "<h3>Referenties</h3>\n" +
+    ? `<h3>${REPORT.referencesTitle}</h3>\n` +
       table(
-        ["Reeks", "Scenario", "Jaren", "Bron"],
+        [REPORT.series, REPORT.scenario, REPORT.years, REPORT.source],
         doc.model.references.map((r) => {
           const ys = Object.keys(r.values).map(Number).sort((a, b) => a - b);
-          return [esc(r.label), esc(r.scenario ? (labels.get(r.scenario) ?? r.scenario) : "alle"), ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : "—", r.source ? esc(r.source) : '<span class="missing">geen bron opgegeven</span>'];
+          return [esc(r.label), esc(r.scenario ? (labels.get(r.scenario) ?? r.scenario) : REPORT.all), ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : "—", r.source ? esc(r.source) : missing];
         }),
       )
     : "";
   const fromFile = page.scenarioFile
-    ? `<p>Uit het scenariobestand <span class="code">${esc(page.scenarioFile.path)}</span> (SHA-256 gelijk aan die van deze run): elk onderdeel met een bron of toelichting.</p>`
-    : `<p class="missing">Het scenariobestand <span class="code">${esc(doc.meta.file)}</span> is niet gevonden naast deze uitvoer; hieronder staan alleen de bronnen die results.json meedraagt. Geef het bestand mee met <span class="code">bijstandsim report ${esc(page.outDir)} --input &lt;scenariobestand&gt;</span> voor de volledige lijst.</p>`;
+    ? `<p>${REPORT.fromFile(esc(page.scenarioFile.path))}</p>`
+    : `<p class="missing">${REPORT.fileMissing(esc(doc.meta.file), `bin/bijstandsim report ${esc(page.outDir)} --input &lt;${REPORT.scenarioFileWord}&gt;`)}</p>`;
   const params = page.sources.length
     ? table(
-        ["Onderdeel", "Waarde", "Bron en toelichting"],
+        [REPORT.part, REPORT.value, REPORT.sourceAndNote],
         page.sources.map((r) => [
           `${esc(r.item)}<div class="code">${esc(r.path)}</div>`,
           esc(r.value),
-          (r.source ? esc(r.source) : '<span class="missing">geen bron opgegeven</span>') + (r.note ? `<div class="note">${esc(r.note)}</div>` : ""),
+          (r.source ? esc(r.source) : missing) + (r.note ? `<div class="note">${esc(r.note)}</div>` : ""),
         ]),
         { cls: "sources" },
       )
-    : "<p>Geen bronnen gevonden.</p>";
+    : `<p>${REPORT.noSources}</p>`;
   const fileNotes = page.scenarioFile?.notes ?? [];
   const notes = [
-    fileNotes.length ? `<h3>Toelichting in het scenariobestand</h3>\n<ul>${fileNotes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
-    doc.model.notes.length ? `<h3>Opmerkingen bij deze run</h3>\n<ul>${doc.model.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
+    fileNotes.length ? `<h3>${REPORT.fileNotes}</h3>\n<ul>${fileNotes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
+    doc.model.notes.length ? `<h3>${REPORT.runNotes}</h3>\n<ul>${doc.model.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
   ].join("\n");
   const sensitivity = doc.sensitivity.length
-    ? `<details><summary>Gevoeligheidsanalyse (alle scenario's)</summary>\n${analysisTable(doc, sensitivityTable(doc.sensitivity))}\n</details>`
+    ? `<details><summary>${REPORT.sensitivityAll}</summary>\n${analysisTable(doc, sensitivityTable(doc.sensitivity))}\n</details>`
     : "";
-  return ["<h3>Toestanden</h3>", states, refs, "<h3>Parameters en hun bronnen</h3>", fromFile, params, notes, sensitivity].join("\n");
+  return [`<h3>${REPORT.statesTitle}</h3>`, states, refs, `<h3>${REPORT.parametersTitle}</h3>`, fromFile, params, notes, sensitivity].join("\n");
 }
 
 const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -293,11 +303,11 @@ const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace
  *
  * @example
  * reproduceCommand({ file: "steenwijkerland.json", options: { scenarios: ["tweede-golf"], horizon_years: 4 } }, "out");
- * // "bijstandsim run steenwijkerland.json --scenario tweede-golf --horizon 4 --out out"
+ * // "bin/bijstandsim run steenwijkerland.json --scenario tweede-golf --horizon 4 --out out"
  */
 export function reproduceCommand(meta: { file: string; options: Record<string, unknown> }, outDir: string): string {
   const o = meta.options;
-  const parts = ["bijstandsim", "run", meta.file];
+  const parts = ["bin/bijstandsim", "run", meta.file];
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   if (list(o.scenarios).length) parts.push("--scenario", list(o.scenarios).join(","));
   const variants = list(o.variants).filter((v) => v !== "baseline");
@@ -312,20 +322,21 @@ export function reproduceCommand(meta: { file: string; options: Record<string, u
 
 function reproduce(page: ReportPage): string {
   const { meta, model } = page.doc;
+  const mode = String(meta.options.mode ?? "cohort");
   const facts: [string, string][] = [
-    ["Programma", `${meta.tool} ${meta.version}`],
-    ...(meta.date ? ([["Datum van de run", meta.date]] as [string, string][]) : []),
-    ["Scenariobestand", meta.file],
-    ["SHA-256 van het bestand", meta.file_hash],
-    ["Rekenwijze", `${String(meta.options.mode ?? "cohort")}, cyclus ${model.cycle === "month" ? "maand" : model.cycle === "year" ? "jaar" : model.cycle}, telling ${model.counting}`],
+    [REPORT.program, `${meta.tool} ${meta.version}`],
+    ...(meta.date ? ([[REPORT.runDate, meta.date]] as [string, string][]) : []),
+    [REPORT.scenarioFile, meta.file],
+    [REPORT.fileHash, meta.file_hash],
+    [REPORT.method, REPORT.methodValue(REPORT.modes[mode] ?? mode, REPORT.cycles[model.cycle] ?? model.cycle, model.counting)],
   ];
-  if (meta.options.seed !== undefined) facts.push(["Seed", String(meta.options.seed)]);
+  if (meta.options.seed !== undefined) facts.push([REPORT.seed, String(meta.options.seed)]);
   return [
-    "<p>Met hetzelfde scenariobestand (zelfde SHA-256) en dezelfde versie van bijstandsim geven deze opdrachten dezelfde cijfers:</p>",
-    `<pre><code>${esc(reproduceCommand({ ...meta, file: page.scenarioFile?.path ?? meta.file }, page.outDir).replace(/ (?=--)/g, " \\\n    "))}\nbijstandsim report ${esc(shellWord(page.outDir))}</code></pre>`,
-    `<p class="hint">Controleer het bestand met <span class="code">sha256sum ${esc(shellWord(meta.file))}</span>.</p>`,
+    `<p>${REPORT.reproduceIntro}</p>`,
+    `<pre><code>${esc(reproduceCommand({ ...meta, file: page.scenarioFile?.path ?? meta.file }, page.outDir).replace(/ (?=--)/g, " \\\n    "))}\nbin/bijstandsim report ${esc(shellWord(page.outDir))}</code></pre>`,
+    `<p class="hint">${REPORT.checkHash(esc(shellWord(meta.file)))}</p>`,
     table(["", ""], facts.map(([k, v]) => [esc(k), `<span class="code">${esc(v)}</span>`]), { cls: "facts" }),
-    `<details><summary>Alle opties van de run</summary><pre><code>${esc(JSON.stringify(meta.options, null, 2))}</code></pre></details>`,
+    `<details><summary>${REPORT.allOptions}</summary><pre><code>${esc(JSON.stringify(meta.options, null, 2))}</code></pre></details>`,
   ].join("\n");
 }
 
@@ -334,7 +345,9 @@ export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: #1d1d1f; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-main { max-width: 880px; margin: 0 auto; padding: 24px 20px 48px; background: #fff; }
+main { max-width: 1160px; margin: 0 auto; padding: 24px 20px 48px; background: #fff; }
+/* Running text keeps a readable line length; tables (nine columns with intervals after a PSA) and charts use the full width, so at 1280 px nothing is cut off. */
+main > header > *, section > p, section > h2, section > h3, section > ul, section > details, figcaption, footer { max-width: 880px; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 36px 0 10px; padding-top: 8px; border-top: 2px solid #e3e6ea; }
 h3 { font-size: 16px; margin: 22px 0 8px; }
@@ -384,53 +397,54 @@ export function reportHtml(page: ReportPage): string {
   const description = page.scenarioFile?.description;
   const hasInterventions = effectRows(doc).length > 0;
   const sections: [string, string][] = [
-    ["samenvatting", "Samenvatting per scenario"],
-    ["grafieken", "Grafieken"],
-    ...(hasInterventions ? ([["interventies", "Interventies"]] as [string, string][]) : []),
-    ["aannames", "Aannames en bronnen"],
-    ["reproduceren", "Reproduceren"],
+    ["samenvatting", REPORT.sectionSummary],
+    ["grafieken", REPORT.sectionCharts],
+    ...(hasInterventions ? ([["interventies", REPORT.sectionInterventions]] as [string, string][]) : []),
+    ["aannames", REPORT.sectionAssumptions],
+    ["reproduceren", REPORT.sectionReproduce],
   ];
   const facts =
-    `Prognose ${m.start_year}–${last} (${m.horizon_years} jaar), ${nScenarios} economische scenario${nScenarios === 1 ? "" : "'s"}` +
-    (variants.length ? `, interventie${variants.length === 1 ? "" : "s"}: ${variants.map(esc).join(", ")}` : ", zonder interventies") +
-    `. Cohortmodel per ${m.cycle === "year" ? "jaar" : "maand"}; bedragen in euro, volumes in ${esc(m.unit)}.`;
+    REPORT.facts(m.start_year, last, m.horizon_years, nScenarios) +
+    (variants.length ? REPORT.factsInterventions(variants.length, variants.map(esc).join(", ")) : REPORT.factsNoInterventions) +
+    REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit));
+  const title = esc(REPORT.title(m.label));
   return `<!DOCTYPE html>
-<html lang="nl">
+<html lang="${REPORT.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${esc(doc.meta.tool)} ${esc(doc.meta.version)}">
-<title>Bijstandsprognose ${esc(m.label)}</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>Bijstandsprognose ${esc(m.label)}</h1>
+<h1>${title}</h1>
 ${description ? `<p class="lead">${esc(description)}</p>` : ""}
 <p>${facts}</p>
-${page.explorer ? `<p class="lead">Zelf doorrekenen met andere aannames (een ander scenario, meer coaches, een kleiner effect)? Open de <a href="${esc(page.explorer)}">verkenner</a>: hetzelfde model in de browser, zonder internet.</p>\n` : ""}<nav aria-label="Inhoud"><strong>Inhoud</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
+${page.explorer ? `<p class="lead">${REPORT.explorer(esc(page.explorer))}</p>\n` : ""}<nav aria-label="${REPORT.contents}"><strong>${REPORT.contents}</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
 </header>
 <section id="samenvatting">
-<h2>Samenvatting per scenario</h2>
-<p>Per jaar, zonder interventie: bijstandsvolume aan het eind van het jaar, instroom en uitstroom in personen; uitgaven, BUIG-budget en BUIG-resultaat (budget min uitgaven; negatief = tekort) in euro.</p>
+<h2>${REPORT.sectionSummary}</h2>
+<p>${REPORT.summaryIntro}</p>
 ${summaryTables(doc)}
 ${referenceTable(doc)}
 </section>
 <section id="grafieken">
-<h2>Grafieken</h2>
+<h2>${REPORT.sectionCharts}</h2>
 ${chartSection(page)}
 </section>
 ${interventionSection(page)}
 <section id="aannames">
-<h2>Aannames en bronnen</h2>
+<h2>${REPORT.sectionAssumptions}</h2>
 ${assumptions(page)}
 </section>
 <section id="reproduceren">
-<h2>Reproduceren</h2>
+<h2>${REPORT.sectionReproduce}</h2>
 ${reproduce(page)}
 </section>
-<footer>Gemaakt met ${esc(doc.meta.tool)} ${esc(doc.meta.version)}. Dit rapport is één bestand: grafieken en opmaak staan erin, het heeft geen internetverbinding nodig. De cijfers staan ook in results.xlsx en in de CSV-bestanden naast dit rapport.</footer>
+<footer>${REPORT.footer(`${esc(doc.meta.tool)} ${esc(doc.meta.version)}`)}</footer>
 </main>
 </body>
 </html>

@@ -1,8 +1,11 @@
 /**
  * The Dutch (nl-NL) number and time locale for vega, carried inside every Vega-Lite
  * spec as `config.locale`, so a spec renders with Dutch formats wherever it is opened:
- * 1.012 personen, € 12.941.365, € 12,9 mln, "maart 2021".
+ * 1.012 personen, € 12.941.365, € 12,9 mln, "maart 2021". With --lang en the charts
+ * carry an English (en-GB) locale instead: 1,012, €12,941,365, €12.9m.
  */
+import { lang } from "../locale/lang.js";
+import { REPORT } from "../locale/messages-report.js";
 
 /** d3-format locale: decimal comma, thousands point, euro sign before the amount. */
 export const NL_NUMBER_LOCALE = {
@@ -26,6 +29,24 @@ export const NL_TIME_LOCALE = {
 
 export const NL_LOCALE = { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE };
 
+/** d3 locales for en-GB. */
+export const EN_LOCALE = {
+  number: { decimal: ".", thousands: ",", grouping: [3], currency: ["€", ""] },
+  time: {
+    dateTime: "%a %e %B %Y %X",
+    date: "%d/%m/%Y",
+    time: "%H:%M:%S",
+    periods: ["AM", "PM"],
+    days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    shortDays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  },
+};
+
+/** The chart locale of the run's language. */
+export const chartLocale = () => (lang() === "en" ? EN_LOCALE : NL_LOCALE);
+
 /** Vega expression: a person count, `1.012`. */
 export const PERSONS_FORMAT = ",.0f";
 
@@ -39,6 +60,6 @@ export const PERSONS_FORMAT = ",.0f";
  * euroAxis(400_000);    // { format: "$,.0f" }  (the locale's currency is "€\u00a0")
  */
 export function euroAxis(maxAbs: number): { format?: string; labelExpr?: string } {
-  if (maxAbs >= 1e6) return { labelExpr: "'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln'" };
+  if (maxAbs >= 1e6) return { labelExpr: lang() === "en" ? "'€' + format(datum.value / 1e6, ',.2~f') + 'm'" : `'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
   return { format: "$,.0f" };
 }

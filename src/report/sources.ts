@@ -1,8 +1,13 @@
 /**
  * The assumptions behind a run, as rows "what, value, source, note": every object in
  * the scenario file (or in the model summary of results.json) that carries a `source`
- * or a `note`. Pure: JSON in, rows out.
+ * or a `note`. Pure: JSON in, rows out. Field names and the codes of the file format
+ * (`per: year`) are shown in words (`per: jaar`, messages-report.ts); the JSON path
+ * next to them keeps the keys for finding them in the file.
  */
+import { formatNumber } from "../locale/format.js";
+import { REPORT } from "../locale/messages-report.js";
+import { jsonPath } from "../model/errors.js";
 
 export interface SourceRow {
   /** Where in the file, readable: `states › Direct werk › cost`. */
@@ -15,44 +20,17 @@ export interface SourceRow {
   note: string;
 }
 
-/** Dutch names for the sections of a scenario file. */
-const SECTION_LABELS: Record<string, string> = {
-  states: "toestanden",
-  initial: "beginstand",
-  transitions: "overgangen",
-  inflow: "instroom",
-  buig: "BUIG",
-  budget: "budget",
-  vangnet: "vangnet",
-  macro: "macro",
-  drivers: "drijvers",
-  effects: "effecten",
-  scenarios: "scenario's",
-  interventions: "interventies",
-  combinations: "combinaties",
-  costs: "kosten",
-  cost: "kosten",
-  capacity: "capaciteit",
-  reinflow: "herinstroom",
-  discount: "disconto",
-  references: "referenties",
-  distribution: "verdeling",
-  decay: "uitdoving",
-  duration_bands: "duurklassen",
-  list: "lijst",
-  counts: "tellingen",
-  matrix: "matrix",
-  paths: "paden",
-};
-
 const OWN = new Set(["source", "note", "label", "name", "description"]);
 const MAX = 220;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const nl = (v: number) => v.toLocaleString("nl-NL", { maximumFractionDigits: 6 });
-/** Years stay as they are (2019, not 2.019); other numbers in Dutch format. */
+/** A field name in words (unknown keys, such as state and driver names, stay as they are). */
+const field = (key: string): string => REPORT.fields[key] ?? key;
+/** Years stay as they are (2019, not 2.019); other numbers in the run's format; codes of the format in words. */
 const primitive = (v: unknown, key = ""): string | undefined =>
-  typeof v === "number" ? (/^(year|jaar|(start|base|from|end|first|last)_year)$/.test(key) ? String(v) : nl(v)) : typeof v === "string" ? v : typeof v === "boolean" ? (v ? "ja" : "nee") : v === null ? "—" : undefined;
+  typeof v === "number"
+    ? /^(year|jaar|(start|base|from|end|first|last)_year)$/.test(key) ? String(v) : formatNumber(v, 6)
+    : typeof v === "string" ? (REPORT.values[v] ?? v) : typeof v === "boolean" ? (v ? REPORT.yes : REPORT.no) : v === null ? "—" : undefined;
 
 /** A short text for a value: primitives as they are, small objects and lists inline, long lists counted. */
 function summarise(v: unknown, key = "", depth = 0): string | undefined {
@@ -60,12 +38,12 @@ function summarise(v: unknown, key = "", depth = 0): string | undefined {
   if (p !== undefined) return p;
   if (Array.isArray(v)) {
     if (v.every((x) => primitive(x) !== undefined)) return v.map((x) => primitive(x, key)).join(", ");
-    return `${v.length} ${v.length === 1 ? "regel" : "regels"}`;
+    return REPORT.lines(v.length);
   }
   if (isObject(v)) {
     if ("source" in v) return undefined; // has its own row
     if (depth > 1) return "{…}";
-    const parts = Object.entries(v).map(([k, x]) => `${k}: ${summarise(x, k, depth + 1) ?? "…"}`);
+    const parts = Object.entries(v).map(([k, x]) => `${field(k)}: ${summarise(x, k, depth + 1) ?? "…"}`);
     return `{${parts.join(", ")}}`;
   }
   return undefined;
@@ -77,7 +55,7 @@ function ownValues(o: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(o)) {
     if (OWN.has(k)) continue;
     const s = summarise(v, k);
-    if (s !== undefined) parts.push(`${k}: ${s}`);
+    if (s !== undefined) parts.push(`${field(k)}: ${s}`);
   }
   const text = parts.join("; ");
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
@@ -90,8 +68,8 @@ const jsonKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSO
  * `skip(path)` leaves out objects shown elsewhere (their children are still visited).
  *
  * @example
- * collectSources({ buig: { budget: { "2020": 11805798 }, source: "seed 001" } });
- * // [{ item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "seed 001", note: "" }]
+ * collectSources({ buig: { budget: { "2020": 11805798 }, source: "Rijksoverheid, BUIG-beschikking 2020" } });
+ * // [{ item: "BUIG", path: "buig", value: "budget: {2020: 11.805.798}", source: "Rijksoverheid, BUIG-beschikking 2020", note: "" }]
  */
 export function collectSources(root: unknown, skip: (path: string) => boolean = () => false): SourceRow[] {
   const rows: SourceRow[] = [];
@@ -106,10 +84,10 @@ export function collectSources(root: unknown, skip: (path: string) => boolean = 
     if (!isObject(v)) return;
     const source = typeof v.source === "string" ? v.source : "";
     const note = typeof v.note === "string" ? v.note : "";
-    if ((source || note) && !skip(path)) rows.push({ item: item.join(" › ") || "(bestand)", path: path.replace(/^\./, "") || "(top level)", value: ownValues(v), source, note });
+    if ((source || note) && !skip(path)) rows.push({ item: item.join(" › ") || REPORT.wholeFile, path: path.replace(/^\./, "") || jsonPath([]), value: ownValues(v), source, note });
     for (const [k, x] of Object.entries(v)) {
       if (k === "source" || k === "note") continue;
-      visit(x, `${path}${jsonKey(k)}`, [...item, SECTION_LABELS[k] ?? k]);
+      visit(x, `${path}${jsonKey(k)}`, [...item, REPORT.sections[k] ?? k]);
     }
   };
   visit(root, "", []);

@@ -1,40 +1,72 @@
-/** The compact summary printed after a run: one table per scenario, Dutch formats. */
-import { formatChance, formatEuro, formatPercent, formatPersons } from "../locale/format.js";
-import type { Model } from "../model/model.js";
+/**
+ * The compact summary printed after a run: one table per scenario, an overview of the
+ * BUIG result across scenarios, the interventions, break-even and references. Words
+ * from the message catalogue (src/locale/messages-terminal.ts), numbers from the one
+ * formatter (src/locale/format.ts) that the report and the workbook use too.
+ */
+import { formatChance, formatDecimal, formatEuro, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { TERM } from "../locale/messages-terminal.js";
+import { KIND_ON, type Model } from "../model/model.js";
 import type { BreakEven, Payback } from "../outcomes/analyses.js";
 import { metricAt, type Bands } from "../outcomes/bands.js";
 import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
-import { dutchParameter, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import type { ScenarioResult } from "../outcomes/result.js";
+import { metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ");
+  const line = (cells: string[]) => cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** With bands (PSA), the 90% interval follows volume and BUIG result. */
+/** Persons on bijstand at the start (the end of the year before the first): the projection's initial occupancy of on-states. */
+export function startStock(model: Model, r: ScenarioResult): number {
+  const n = model.states.length;
+  const occupancy = r.projection.occupancy;
+  let sum = 0;
+  for (let i = 0; i < n; i++) if (model.declaredKind[model.declaredOf[i]] === KIND_ON) sum += occupancy[i];
+  return sum;
+}
+
+/**
+ * One scenario per year, after a row with the stock at the end of the year before the
+ * start: volume, inflow, outflow to work and other outflow, expenditure, budget, and
+ * the BUIG result before and after the vangnet. With bands (PSA), the 90% interval
+ * follows volume and BUIG result.
+ */
 export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Bands; index: number }): string {
-  const afterVangnet = r.money.vangnetCompensation.some((c) => c > 0);
   const range = (metric: "volume_end" | "buig_result", y: number, fmt: (v: number) => string) => {
     if (!psa) return "";
     const i = metricAt({ years: model.years, states: model.declared.length }, psa.index, metric, y);
     return ` (${fmt(psa.bands.p05[i])} – ${fmt(psa.bands.p95[i])})`;
   };
   const p = r.persons;
+  const start = [TERM.startRow(model.startYear - 1), formatPersons(startStock(model, r)), "", "", "", "", "", "", ""];
   const rows = p.years.map((year, y) => [
     String(year),
     formatPersons(p.volumeEnd[y]) + range("volume_end", y, formatPersons),
     formatPersons(p.inflowNew[y] + p.reinflow[y]),
-    formatPersons(p.outflowWork[y] + p.outflowOther[y]),
+    formatPersons(p.outflowWork[y]),
+    formatPersons(p.outflowOther[y]),
     formatEuro(r.money.expenditure[y]),
     formatEuro(r.money.budget[y]),
     formatEuro(r.money.buigResult[y]) + range("buig_result", y, formatEuro),
-    ...(afterVangnet ? [formatEuro(r.money.buigResultAfterVangnet[y])] : []),
+    formatEuro(r.money.buigResultAfterVangnet[y]),
   ]);
-  const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : ` met ${r.variantLabel}`}`;
-  const header = ["Jaar", `Volume eind (${model.unit})`, "Instroom", "Uitstroom", "Uitgaven", "BUIG-budget", "BUIG-resultaat", ...(afterVangnet ? ["Na vangnet"] : [])];
-  return `${title}\n${table(header, rows)}`;
+  const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : TERM.withVariant(r.variantLabel)}`;
+  const header = [TERM.year, TERM.volumeEnd(model.unit), TERM.inflow, TERM.outflowWork, TERM.outflowOther, TERM.expenditure, TERM.budget, TERM.buigResult, TERM.afterVangnet];
+  return `${title}\n${table(header, [start, ...rows])}`;
+}
+
+/** The BUIG result of every scenario side by side: per year, the total over the horizon, and the total after the vangnet. */
+export function overviewTable(model: Model, results: readonly ScenarioResult[]): string | undefined {
+  const base = results.filter((r) => r.variant === "baseline");
+  if (base.length < 2) return undefined;
+  const last = model.startYear + model.years - 1;
+  const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+  const rows = base.map((r) => [r.scenario.label, ...Array.from(r.money.buigResult, formatEuro), formatEuro(sum(r.money.buigResult)), formatEuro(sum(r.money.buigResultAfterVangnet))]);
+  const header = [TERM.scenario, ...base[0].persons.years.map(String), TERM.total(model.startYear, last), TERM.totalAfterVangnet];
+  return `${TERM.overviewTitle(TERM.euro)}\n${table(header, rows)}`;
 }
 
 /** Model vs reference values (e.g. the Berenschot table, observed flows), with the tolerance when given. */
@@ -51,35 +83,40 @@ export function referenceTable(model: Model, results: readonly ScenarioResult[])
       const y = year - model.startYear;
       if (y < 0 || y >= model.years) continue;
       const diff = values[y] / value - 1;
-      const within = ref.tolerance === undefined ? "" : Math.abs(diff) <= ref.tolerance ? "ja" : "NEE";
-      rows.push([ref.label, ref.metric, String(year), fmt(value), fmt(values[y]), formatPercent(diff), ...(withTolerance ? [within] : [])]);
+      const within = ref.tolerance === undefined ? "" : Math.abs(diff) <= ref.tolerance ? TERM.yes : TERM.no;
+      rows.push([ref.label, metricLabel(ref.metric) ?? ref.metric, String(year), fmt(value), fmt(values[y]), formatPercent(diff), ...(withTolerance ? [within] : [])]);
     }
   }
-  const header = ["Referentie", "Grootheid", "Jaar", "Referentie", "Model", "Verschil", ...(withTolerance ? ["Binnen marge"] : [])];
-  return rows.length ? `Model tegenover referentie (alleen referenties met een scenario)\n${table(header, rows)}` : undefined;
+  const header = [TERM.reference, TERM.quantity, TERM.year, TERM.reference, TERM.model, TERM.difference, ...(withTolerance ? [TERM.withinMargin] : [])];
+  return rows.length ? `${TERM.referenceTitle}\n${table(header, rows)}` : undefined;
 }
 
-/** Per scenario: each variant against the baseline, in persons and euros. */
+/**
+ * Per scenario: each variant against the baseline, in persons and euros. The net present
+ * value gets a column only when the file discounts money (at 0% it equals the net effect).
+ */
 export function variantTable(model: Model, results: readonly ScenarioResult[]): string | undefined {
   const byScenario = new Map<string, ScenarioResult[]>();
   for (const r of results) byScenario.set(r.scenario.name, [...(byScenario.get(r.scenario.name) ?? []), r]);
+  const discounted = model.discount.money > 0;
+  const Y = model.years;
+  const last = model.startYear + Y - 1;
   const blocks: string[] = [];
   for (const rs of byScenario.values()) {
     const base = rs.find((r) => r.variant === "baseline");
     const others = rs.filter((r) => r.variant !== "baseline");
     if (!base || others.length === 0) continue;
-    const Y = model.years;
     const rows = others.map((r) => [
       r.variantLabel,
-      formatPersons(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
+      formatPersons1(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
       formatPersons(r.interventions.starts.reduce((a, b) => a + b, 0)),
       formatEuro(r.effect.buigEffect.reduce((a, b) => a + b, 0)),
       formatEuro(r.interventions.cost.reduce((a, b) => a + b, 0)),
       formatEuro(r.effect.netEffectCumulative[Y - 1]),
-      formatEuro(r.effect.netEffectNpv[Y - 1]),
+      ...(discounted ? [formatEuro(r.effect.netEffectNpv[Y - 1])] : []),
     ]);
-    blocks.push(`${base.scenario.label}: interventies tegenover geen interventie, ${model.startYear}-${model.startYear + Y - 1}\n` +
-      table(["Variant", `Volume ${model.startYear + Y - 1}`, "Starters", "BUIG-effect", "Kosten", "Netto effect", "Netto contante waarde"], rows));
+    const header = [TERM.variant, TERM.volumeDiff(last), TERM.starts, TERM.buigEffect, TERM.cost, TERM.netEffect, ...(discounted ? [TERM.npv(formatPercent(model.discount.money))] : [])];
+    blocks.push(`${TERM.variantTitle(base.scenario.label, model.startYear, last)}\n${table(header, rows)}`);
   }
   return blocks.length ? blocks.join("\n\n") : undefined;
 }
@@ -90,25 +127,21 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
  * table with each effect's own break-even, the others as assumed.
  */
 export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string {
-  const fmt = (v: number) => v.toFixed(3).replace(".", ",");
+  const fmt = (v: number) => formatDecimal(v, 3);
   const scenarioLabel = (r: BreakEven) => model.scenarios.find((s) => s.name === r.scenario)?.label ?? r.scenario;
   const ivLabel = (r: BreakEven) => model.interventions.find((iv) => iv.name === r.intervention)?.label ?? r.intervention;
   const joint = rows.map((r) => [
     scenarioLabel(r),
     ivLabel(r),
-    r.scale === null ? "niet binnen bereik" : fmt(r.scale),
-    r.effects.map((e) => `${dutchParameter(e.label)} ${fmt(e.assumed)} → ${e.breakEven === null ? "–" : fmt(e.breakEven)}`).join("; "),
+    r.scale === null ? TERM.notReachable : fmt(r.scale),
+    r.effects.map((e) => `${parameterLabel(e.label)} ${fmt(e.assumed)} → ${e.breakEven === null ? "–" : fmt(e.breakEven)}`).join("; "),
     formatEuro(r.netAtAssumed),
   ]);
-  const out = [
-    `Break-even: de vermenigvuldiger k op alle effecten samen (effect = 1 + k × (aangenomen − 1)) waarbij de interventie zich binnen ${model.years} jaar terugverdient`,
-    table(["Scenario", "Interventie", "k", "Effecten: aangenomen → bij k", "Netto bij aanname"], joint),
-  ];
+  const out = [TERM.breakEvenTitle(model.years), table([TERM.scenario, TERM.intervention, "k", TERM.effectsAtK, TERM.netAtAssumed], joint)];
   const several = rows.filter((r) => r.effects.length > 1);
   if (several.length) {
-    const alone = several.flatMap((r) => r.effects.map((e) => [scenarioLabel(r), ivLabel(r), dutchParameter(e.label), fmt(e.assumed), e.alone === null ? "niet binnen bereik" : fmt(e.alone)]));
-    out.push("", "Elk effect apart: de break-even van één effect als de andere zoals aangenomen blijven (een andere vraag dan k hierboven)",
-      table(["Scenario", "Interventie", "Effect", "Aangenomen", "Break-even alleen"], alone));
+    const alone = several.flatMap((r) => r.effects.map((e) => [scenarioLabel(r), ivLabel(r), parameterLabel(e.label), fmt(e.assumed), e.alone === null ? TERM.notReachable : fmt(e.alone)]));
+    out.push("", TERM.aloneTitle, table([TERM.scenario, TERM.intervention, TERM.effect, TERM.assumed, TERM.breakEvenAlone], alone));
   }
   return out.join("\n");
 }
@@ -122,7 +155,7 @@ const variantLabel = (model: Model, name: string): string => [...model.intervent
  * the share that pays back within the horizon), and the payback year's median and 90%
  * interval ("na <last year>": beyond the horizon).
  */
-export function paybackTable(model: Model, rows: readonly Payback[], runsNoun = "trekkingen"): string {
+export function paybackTable(model: Model, rows: readonly Payback[], runsNoun = TERM.draws): string {
   const years = rows[0].years.map((y) => y.year);
   const last = years[years.length - 1];
   const scenarioLabel = (name: string) => model.scenarios.find((s) => s.name === name)?.label ?? name;
@@ -134,8 +167,8 @@ export function paybackTable(model: Model, rows: readonly Payback[], runsNoun = 
     paybackIntervalLabel(r.paybackYear.p05, r.paybackYear.p95, last),
   ]);
   return [
-    `Kans op terugverdienen over ${rows[0].runs} ${runsNoun}: per jaar het aandeel waarin het cumulatieve netto-effect boven nul ligt (in ${last}: terugverdiend binnen de horizon)`,
-    `Terugverdienjaar: het eerste jaar waarin het cumulatieve netto-effect boven nul komt en daar tot en met ${last} blijft; mediaan en 90%-interval over de ${runsNoun}, "na ${last}": niet binnen de horizon`,
-    table(["Scenario", "Interventie", ...years.map(String), "Terugverdienjaar mediaan", "90%-interval"], body),
+    TERM.paybackTitle(rows[0].runs, runsNoun, last),
+    TERM.paybackYearLine(last, runsNoun),
+    table([TERM.scenario, TERM.intervention, ...years.map(String), TERM.paybackMedian, TERM.interval90], body),
   ].join("\n");
 }

@@ -11,21 +11,18 @@
  * reader's locale, so a Dutch Excel shows `€ 1.234.567` and `12,5%`.
  */
 
+import { XLSX_FORMATS } from "../locale/format.js";
+
 export type Cell = string | number | null;
 
-/** Whole euros, `€ 1.234.567` (the value may keep its cents). */
-export const EURO_FORMAT = '"€" #,##0;"€" -#,##0';
-/** Whole persons, `1.012`. */
-export const PERSONS_FORMAT = "#,##0";
-/** Persons with one decimal, `683,9` (averages, person-years). */
-export const PERSONS_1_FORMAT = "#,##0.0";
-/** A multiplier or effect size (hazard ratio, relative risk, k), `1,150`. */
-export const MULTIPLIER_FORMAT = "0.000";
-/** A share or probability, `34%`. */
-export const SHARE_FORMAT = "0%";
-/** A share where a tenth of a percent matters (the BUIG result against the vangnet thresholds of 7,5% and 12,5%), `-7,4%`. */
-export const SHARE_1_FORMAT = "0.0%";
-export const YEAR_FORMAT = "0";
+// The formats of locale/format.ts, which round as the terminal and the report do.
+export const EURO_FORMAT = XLSX_FORMATS.euro;
+export const PERSONS_FORMAT = XLSX_FORMATS.persons;
+export const PERSONS_1_FORMAT = XLSX_FORMATS.persons1;
+export const MULTIPLIER_FORMAT = XLSX_FORMATS.multiplier;
+export const SHARE_FORMAT = XLSX_FORMATS.share;
+export const SHARE_1_FORMAT = XLSX_FORMATS.share1;
+export const YEAR_FORMAT = XLSX_FORMATS.year;
 
 export interface TableSheet {
   kind?: "table";

@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
 import { buildCharts } from "./charts.js";
@@ -60,10 +61,10 @@ function findScenarioFile(doc: RunView, outDir: string, given?: string): { path:
     }
   };
   if (given) {
-    if (!existsSync(given)) throw new InputError(given, "", "file not found", "give the scenario file of the run, or leave --input out");
+    if (!existsSync(given)) throw new InputError(given, "", ...REPORT.inputNotFound);
     const found = tryFile(given);
     if (found === null) {
-      throw new InputError(given, "", `is not the scenario file of this run (its SHA-256 differs from ${doc.meta.file_hash.slice(0, 12)}… in results.json)`, "give the file the run used, or run it again and report on that output");
+      throw new InputError(given, "", ...REPORT.inputOtherHash(doc.meta.file_hash.slice(0, 12)));
     }
     return found;
   }
@@ -86,11 +87,11 @@ function stateNotes(raw: Record<string, unknown>): { name: string; note: string 
 export function readResults(outDir: string): RunView {
   const file = join(outDir, "results.json");
   if (!existsSync(outDir)) {
-    throw new InputError(outDir, "", "folder not found", "give the output folder of a run (bijstandsim run <scenario file> --out <folder>; default output/<file-stem>/)");
+    throw new InputError(outDir, "", ...REPORT.folderNotFound);
   }
-  if (!statSync(outDir).isDirectory()) throw new InputError(outDir, "", "is a file, not a folder", "give the output folder of a run, the one that holds results.json");
+  if (!statSync(outDir).isDirectory()) throw new InputError(outDir, "", ...REPORT.notAFolder);
   if (!existsSync(file)) {
-    throw new InputError(file, "", "not found: this folder holds no bijstandsim results", "run a scenario first (bijstandsim run <scenario file> --out <folder>) and report on that folder");
+    throw new InputError(file, "", ...REPORT.noResults);
   }
   return viewOf(parseResults(readFileSync(file, "utf8"), file));
 }

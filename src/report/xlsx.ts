@@ -8,13 +8,14 @@
  * one column per metric), Toestanden, Overgangen, Break-even, Gevoeligheid and
  * Terugverdienen when the run has them, and Over deze run (metadata).
  */
+import { REPORT } from "../locale/messages-report.js";
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { begrotingSheet } from "./begroting.js";
 import { columnHeader, metricHeader, metricUnit } from "./labels.js";
 import type { RunView } from "./results.js";
 import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
-import { EURO_FORMAT, MULTIPLIER_FORMAT, PERSONS_1_FORMAT, SHARE_FORMAT, workbookBytes, YEAR_FORMAT, type Cell, type Sheet, type TableSheet } from "./workbook.js";
+import { EURO_FORMAT, MULTIPLIER_FORMAT, PERSONS_FORMAT, SHARE_FORMAT, workbookBytes, YEAR_FORMAT, type Cell, type Sheet, type TableSheet } from "./workbook.js";
 
 export type { Cell, Sheet, TableSheet } from "./workbook.js";
 
@@ -42,7 +43,8 @@ const formatFor = (key: string): string | undefined => {
   if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
   const unit = metricUnit(key);
   if (unit === "euro") return EURO_FORMAT;
-  if (unit === "personen" || key === "count" || key === "volume_end" || key === "volume_avg") return PERSONS_1_FORMAT;
+  // whole persons, as the terminal and the report show them (the cell keeps its decimals)
+  if (unit === "personen" || key === "count" || key === "volume_end" || key === "volume_avg") return PERSONS_FORMAT;
   return undefined;
 };
 
@@ -131,32 +133,33 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
   const sheets: Sheet[] = [
     begrotingSheet(doc),
     {
-      name: "Jaarcijfers",
+      name: REPORT.sheets.yearly,
       keys: ["scenario", "scenario_label", "variant", "variant_label", "year", ...metricKeys],
-      headers: ["Scenario", "Scenario (naam)", "Variant", "Variant (naam)", "Jaar", ...metricKeys.map(metricHeader)],
+      headers: [...["scenario", "scenario_label", "variant", "variant_label", "year"].map(columnHeader), ...metricKeys.map(metricHeader)],
       rows: wide.rows.map((r) => [r[0], labelOf.get(String(r[0])) ?? r[0], r[1], variantOf.get(String(r[1])) ?? r[1], r[2], ...r.slice(3)]),
       formats: [undefined, undefined, undefined, undefined, YEAR_FORMAT, ...metricKeys.map(formatFor)],
     },
   ];
-  if (tables.states) sheets.push(tableSheet("Toestanden", tables.states));
-  if (tables.transitions) sheets.push(tableSheet("Overgangen", tables.transitions));
-  if (tables.breakeven) sheets.push(tableSheet("Break-even", tables.breakeven));
-  if (tables.sensitivity) sheets.push(tableSheet("Gevoeligheid", tables.sensitivity));
-  if (tables.payback) sheets.push(tableSheet("Terugverdienen", tables.payback));
+  if (tables.states) sheets.push(tableSheet(REPORT.sheets.states, tables.states));
+  if (tables.transitions) sheets.push(tableSheet(REPORT.sheets.transitions, tables.transitions));
+  if (tables.breakeven) sheets.push(tableSheet(REPORT.sheets.breakeven, tables.breakeven));
+  if (tables.sensitivity) sheets.push(tableSheet(REPORT.sheets.sensitivity, tables.sensitivity));
+  if (tables.payback) sheets.push(tableSheet(REPORT.sheets.payback, tables.payback));
   const m = doc.model;
   const about: [string, Cell][] = [
-    ["Model", m.label],
-    ["Scenariobestand", doc.meta.file],
-    ["SHA-256 van het bestand", doc.meta.file_hash],
-    ["Programma", `${doc.meta.tool} ${doc.meta.version}`],
-    ...(doc.meta.date ? ([["Datum van de run", doc.meta.date]] as [string, Cell][]) : []),
-    ["Startjaar", m.start_year],
-    ["Horizon (jaar)", m.horizon_years],
-    ["Cyclus", m.cycle === "month" ? "maand" : m.cycle === "year" ? "jaar" : m.cycle],
-    ["Opties", JSON.stringify(doc.meta.options)],
-    ["Eenheden", "volumes in personen (eind van het jaar of gemiddeld over het jaar), bedragen in euro"],
+    [REPORT.aboutModel, m.label],
+    [REPORT.scenarioFile, doc.meta.file],
+    [REPORT.fileHash, doc.meta.file_hash],
+    [REPORT.program, `${doc.meta.tool} ${doc.meta.version}`],
+    ...(doc.meta.date ? ([[REPORT.runDate, doc.meta.date]] as [string, Cell][]) : []),
+    [REPORT.aboutStart, m.start_year],
+    [REPORT.aboutHorizon, m.horizon_years],
+    [REPORT.aboutCycle, REPORT.cycles[m.cycle] ?? m.cycle],
+    [REPORT.aboutOptions, JSON.stringify(doc.meta.options)],
+    [REPORT.aboutUnits, REPORT.aboutUnitsValue],
+    [REPORT.aboutRounding, REPORT.aboutRoundingValue],
   ];
-  sheets.push({ name: "Over deze run", keys: ["key", "value"], headers: ["Gegeven", "Waarde"], rows: about, formats: [undefined, undefined] });
+  sheets.push({ name: REPORT.sheets.about, keys: ["key", "value"], headers: [REPORT.aboutKey, REPORT.aboutValue], rows: about, formats: [undefined, undefined] });
   return sheets;
 }
 

@@ -3,6 +3,7 @@
  * (the baseline, every intervention alone, every declared combination). The report
  * layer turns the results into files and tables.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { allVariants, BASELINE, baselineVariant, type Variant } from "../model/variant.js";
@@ -22,8 +23,7 @@ export function selectScenarios(model: Model, names: readonly string[] = []): Ma
     (name) =>
       model.scenarios.find((s) => s.name === name) ??
       (() => {
-        throw new InputError(model.file, "--scenario", `unknown scenario "${name}"`,
-          `use one of: ${model.scenarios.map((s) => s.name).join(", ")}`);
+        throw new InputError(model.file, "--scenario", ...COMPILE.unknownScenarioRun(name, model.scenarios.map((s) => s.name).join(", ")));
       })(),
   );
 }
@@ -36,8 +36,7 @@ export function selectVariants(model: Model, names: readonly string[] = []): Var
     (name) =>
       all.find((v) => v.name === name) ??
       (() => {
-        throw new InputError(model.file, "--variant", `unknown intervention or combination "${name}"`,
-          `use one of: ${all.slice(1).map((v) => v.name).join(", ") || "(the file declares no interventions)"}`);
+        throw new InputError(model.file, "--variant", ...COMPILE.unknownVariant(name, all.slice(1).map((v) => v.name).join(", ")));
       })(),
   );
   return [all[0], ...picked.filter((v) => v !== all[0])];

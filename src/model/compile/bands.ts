@@ -1,4 +1,5 @@
 /** Duration bands on the on-bijstand states: edges, ageing per cycle, outflow multipliers, initial shares. */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { KIND_ON, type DurationBands } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
 import { fail, SUM_TOLERANCE, type Context } from "./context.js";
@@ -8,14 +9,14 @@ export function compileBands(b: ScenarioFile["duration_bands"], ctx: Context): D
   if (!b) return undefined;
   const nb = b.months.length + 1;
   b.months.forEach((v, i) => {
-    if (i > 0 && v <= b.months[i - 1]) fail(ctx, `duration_bands.months[${i}]`, "band edges must increase", "write them in months, ascending, e.g. [12, 36, 60]");
+    if (i > 0 && v <= b.months[i - 1]) fail(ctx, `duration_bands.months[${i}]`, ...COMPILE.bandEdges);
   });
   for (const key of ["outflow_multiplier", "initial_share"] as const) {
-    if (b[key].length !== nb) fail(ctx, `duration_bands.${key}`, `has ${b[key].length} values, expected ${nb} (one per band)`, `${b.months.length} edges make ${nb} bands`);
+    if (b[key].length !== nb) fail(ctx, `duration_bands.${key}`, ...COMPILE.bandValues(b[key].length, nb, b.months.length));
   }
-  if (b.labels && b.labels.length !== nb) fail(ctx, "duration_bands.labels", `has ${b.labels.length} labels, expected ${nb}`, `give one label per band (${b.months.length} edges make ${nb} bands), or leave labels out`);
+  if (b.labels && b.labels.length !== nb) fail(ctx, "duration_bands.labels", ...COMPILE.bandLabels(b.labels.length, nb));
   const shareSum = b.initial_share.reduce((s, v) => s + v, 0);
-  if (Math.abs(shareSum - 1) > SUM_TOLERANCE) fail(ctx, "duration_bands.initial_share", `sums to ${shareSum}, not 1`, "give the share of the initial stock in each band");
+  if (Math.abs(shareSum - 1) > SUM_TOLERANCE) fail(ctx, "duration_bands.initial_share", ...COMPILE.bandShares(shareSum));
   const edges = [0, ...b.months];
   // Persons in a band of width w cycles move on with probability 1/w per cycle
   // (exponential ageing: the standard cohort approximation; microsimulation tracks months exactly).
@@ -39,8 +40,7 @@ export function checkBandMultipliers(bands: DurationBands | undefined, base: Flo
     }
     bands.outflowMultiplier.forEach((mult, b) => {
       if (ladder + out * mult > 1 + 1e-12) {
-        fail(ctx, `duration_bands.outflow_multiplier[${b}]`, `${mult} pushes the probability of leaving "${decl.states[d].name}" per ${ctx.cycle} to ${(ladder + out * mult).toFixed(4)}, above 1`,
-          "lower the multiplier, or use a monthly cycle (yearly probabilities leave less room)");
+        fail(ctx, `duration_bands.outflow_multiplier[${b}]`, ...COMPILE.bandMultiplier(mult, decl.states[d].name, ctx.cycle, (ladder + out * mult).toFixed(4)));
       }
     });
   }

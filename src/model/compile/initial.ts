@@ -1,4 +1,5 @@
 /** The initial occupancy per compiled state. */
+import { COMPILE } from "../../locale/messages-compile.js";
 import type { DurationBands, Reinflow } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
 import { fail, type Context } from "./context.js";
@@ -13,7 +14,7 @@ export function compileInitial(initial: ScenarioFile["initial"], decl: Declared,
     const count = typeof value === "number" ? value : value.count;
     const profile = reinflow[d];
     if (typeof value !== "number") {
-      if (!profile) fail(ctx, `initial.${name}`, "left_within_months needs an off state with a re-inflow profile", "give a plain count");
+      if (!profile) fail(ctx, `initial.${name}`, ...COMPILE.leftWithin);
       spreadRecentLeavers(out, entryOf[d], profile!.hazard, count, Math.ceil(value.left_within_months / ctx.cycleMonths));
     } else if (decl.states[d].kind === "on" && bands) bands.initialShare.forEach((share, b) => (out[entryOf[d] + b] += count * share));
     else if (profile) out[entryOf[d] + profile.hazard.length] += count; // already durably off

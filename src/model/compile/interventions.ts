@@ -6,6 +6,7 @@
  * (while an after-effect lasts). Capacity, duration and costs are then exact
  * quantities of the cohort, not fractions applied to a whole state.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { centreNote } from "../distributions/index.js";
 import {
   KIND_OFF,
@@ -72,7 +73,7 @@ export function compileInterventions(spec: ScenarioFile, regular: Regular, ctx: 
   const notes: string[] = [];
   const interventions: Intervention[] = spec.interventions.map((iv, p) => {
     const path = `interventions[${p}]`;
-    if (spec.interventions.slice(0, p).some((x) => x.name === iv.name)) failAt(ctx, `${path}.name`, `intervention "${iv.name}" is declared twice`, "give every intervention a unique name");
+    if (spec.interventions.slice(0, p).some((x) => x.name === iv.name)) failAt(ctx, `${path}.name`, ...COMPILE.interventionTwice(iv.name));
     const compiled = compileIntervention(iv, path, layers.length, regular, ctx);
     notes.push(...yearlyRounding(iv, path, ctx));
     if (compiled.kind === "traject") layers.push(...traject(iv, p, compiled, ctx.cycleMonths));
@@ -92,7 +93,7 @@ function compileIntervention(iv: Spec, path: string, firstLayer: number, regular
   const targets = compileTargets(iv, path, regular.decl, ctx);
   const start = periodMonth(iv.start, ctx.startYear);
   const end = periodMonth(iv.end.includes("-") ? iv.end : `${iv.end}-12`, ctx.startYear);
-  if (end < start) failAt(ctx, `${path}.end`, `ends (${iv.end}) before it starts (${iv.start})`, "make end the same as or later than start");
+  if (end < start) failAt(ctx, `${path}.end`, ...COMPILE.endsBeforeStart(iv.end, iv.start));
   const places = compilePlaces(iv.capacity, path, ctx);
   const { effects, inflow } = compileEffects(iv, path, targets, places, regular.decl, ctx);
   const durationCycles = Math.ceil(iv.duration_months / cm);
@@ -100,7 +101,7 @@ function compileIntervention(iv: Spec, path: string, firstLayer: number, regular
   const eligible = eligibleStates(iv, path, targets, regular, ctx);
   const costRanges = iv.costs.range ?? {};
   for (const key of Object.keys(costRanges)) {
-    if (!["per_start", "per_participant_month"].includes(key)) failAt(ctx, `${path}.costs.range.${key}`, `no cost "${key}"`, "ranges exist for per_start and per_participant_month");
+    if (!["per_start", "per_participant_month"].includes(key)) failAt(ctx, `${path}.costs.range.${key}`, ...COMPILE.noCostRange(key));
   }
   return {
     kind: inflow ? "prevention" : "traject",
@@ -134,7 +135,7 @@ function compileTargets(iv: Spec, path: string, decl: Declared, ctx: Context): U
   iv.targets.forEach((name, k) => {
     const d = decl.index(name, `${path}.targets[${k}]`);
     if (decl.kind[d] !== KIND_ON && decl.kind[d] !== KIND_OFF) {
-      failAt(ctx, `${path}.targets[${k}]`, `"${name}" is an exit state`, "target on-bijstand states, or an off state for aftercare (nazorg)");
+      failAt(ctx, `${path}.targets[${k}]`, ...COMPILE.targetExit(name));
     }
     targets[d] = 1;
   });
@@ -145,16 +146,16 @@ function compileTargets(iv: Spec, path: string, decl: Declared, ctx: Context): U
 function compilePlaces(cap: Spec["capacity"], path: string, ctx: Context): number | undefined {
   const byCoaches = cap.coaches !== undefined || cap.caseload !== undefined;
   if (byCoaches && (cap.coaches === undefined || cap.caseload === undefined)) {
-    failAt(ctx, `${path}.capacity`, "coaches and caseload go together", "give both, e.g. {\"coaches\": 2, \"caseload\": 50}");
+    failAt(ctx, `${path}.capacity`, ...COMPILE.coachesCaseload);
   }
   return cap.places ?? (byCoaches ? cap.coaches! * cap.caseload! : undefined);
 }
 
 function measureOf(e: Spec["effects"][number], epath: string, ctx: Context): { measure: "hr" | "rr"; value: number } {
   if ((e.hazard_ratio === undefined) === (e.relative_risk === undefined)) {
-    failAt(ctx, epath, "give exactly one of hazard_ratio and relative_risk", "a hazard ratio acts on the rate (never pushes a probability above 1); a relative risk multiplies the probability");
+    failAt(ctx, epath, ...COMPILE.oneMeasure);
   }
-  if (e.decay.type === "exponential" && e.decay.half_life_months === undefined) failAt(ctx, `${epath}.decay`, "exponential decay needs half_life_months", "e.g. {\"type\": \"exponential\", \"half_life_months\": 6}");
+  if (e.decay.type === "exponential" && e.decay.half_life_months === undefined) failAt(ctx, `${epath}.decay`, ...COMPILE.halfLife);
   return e.hazard_ratio !== undefined ? { measure: "hr", value: e.hazard_ratio } : { measure: "rr", value: e.relative_risk! };
 }
 
@@ -164,16 +165,16 @@ function compileEffects(iv: Spec, path: string, targets: Uint8Array, places: num
   const inflowEffects = iv.effects.filter((e) => e.target === "inflow");
   if (inflowEffects.length > 0) {
     if (inflowEffects.length !== iv.effects.length || iv.effects.length > 1) {
-      failAt(ctx, `${path}.effects`, "an inflow (prevention) effect cannot be combined with other effects in one intervention", "declare the prevention as its own intervention");
+      failAt(ctx, `${path}.effects`, ...COMPILE.preventionAlone);
     }
-    if (cap.starts_per_year === undefined) failAt(ctx, `${path}.capacity`, "inflow prevention needs starts_per_year (persons reached per year)", "e.g. {\"starts_per_year\": 150}");
+    if (cap.starts_per_year === undefined) failAt(ctx, `${path}.capacity`, ...COMPILE.preventionStarts);
     const value = measureOf(iv.effects[0], `${path}.effects[0]`, ctx).value;
     if (value > 1) {
-      failAt(ctx, `${path}.effects[0]`, `an inflow effect of ${value} would add inflow`, "give the share of reached persons that still flows in: a relative_risk between 0 and 1 (0.65 = 35% fewer)");
+      failAt(ctx, `${path}.effects[0]`, ...COMPILE.preventionAdds(value));
     }
     return { effects: [], inflow: { value, distribution: iv.effects[0].distribution, path: `${path}.effects[0]` } };
   }
-  if (places === undefined) failAt(ctx, `${path}.capacity`, "give places, or coaches and caseload", "e.g. {\"places\": 100} or {\"coaches\": 2, \"caseload\": 50}");
+  if (places === undefined) failAt(ctx, `${path}.capacity`, ...COMPILE.placesOrCoaches);
   const effects = iv.effects.map((e, k): InterventionEffect => {
     const epath = `${path}.effects[${k}]`;
     const { measure, value } = measureOf(e, epath, ctx);
@@ -189,16 +190,15 @@ function effectTarget(t: Spec["effects"][number]["target"], epath: string, targe
   else {
     const from = decl.index(t.from, `${epath}.target.from`);
     const to = decl.index(t.to, `${epath}.target.to`);
-    if (!targets[from]) failAt(ctx, `${epath}.target.from`, `"${t.from}" is not one of the intervention's targets`, "add it to targets, or target a move out of a target state");
-    if (from === to) failAt(ctx, `${epath}.target`, "an effect on staying put is not allowed", "target the move out; staying is the complement");
+    if (!targets[from]) failAt(ctx, `${epath}.target.from`, ...COMPILE.fromNotTarget(t.from));
+    if (from === to) failAt(ctx, `${epath}.target`, ...COMPILE.stayingPut);
     target = { kind: "cell", from, to };
   }
   // An effect that no move out of a target state can carry would silently do nothing.
   const fromKinds = decl.states.map((_, d) => d).filter((d) => targets[d]).map((d) => decl.kind[d]);
   const needs = target.kind === "reinflow" ? KIND_OFF : target.kind === "cell" ? -1 : KIND_ON;
   if (needs >= 0 && !fromKinds.includes(needs)) {
-    failAt(ctx, `${epath}.target`, `"${target.kind}" acts on moves out of ${needs === KIND_ON ? "on-bijstand" : "off"} states, and no target is one`,
-      needs === KIND_OFF ? "target the off state people enter after leaving (aftercare)" : "target on-bijstand states");
+    failAt(ctx, `${epath}.target`, ...COMPILE.noTargetOfKind(target.kind, needs !== KIND_OFF));
   }
   return target;
 }
@@ -211,9 +211,9 @@ function yearlyRounding(iv: Spec, path: string, ctx: Context): string[] {
   const rounded = [
     ...(iv.duration_months % cm ? [`duration_months ${iv.duration_months} -> ${durationCycles * cm}`] : []),
     ...(iv.costs?.events ?? []).filter((e) => e.after_months % cm).map((e) => `after_months ${e.after_months} -> ${Math.round(e.after_months / cm) * cm}`),
-    ...iv.effects.filter((e) => e.decay.type !== "none").map(() => "the after-effect is followed in whole years"),
+    ...iv.effects.filter((e) => e.decay.type !== "none").map(() => COMPILE.afterEffectYears),
   ];
-  return rounded.length ? [`${path}: with a yearly cycle ${[...new Set(rounded)].join("; ")} (use "cycle": "month" for exact months)`] : [];
+  return rounded.length ? [COMPILE.yearlyRounding(path, [...new Set(rounded)].join("; "))] : [];
 }
 
 /** The layers of a traject: months 1..D in traject (full effect), then the decaying after-effect. */
@@ -236,9 +236,9 @@ function eligibleStates(iv: Spec, path: string, targets: Uint8Array, regular: Re
   const { bands, decl } = regular;
   const minMonths = iv.min_months_on_bijstand;
   if (minMonths !== undefined && minMonths > 0) {
-    if (!bands) failAt(ctx, `${path}.min_months_on_bijstand`, "needs duration_bands to know how long people are on bijstand", "declare duration_bands, or leave this out");
+    if (!bands) failAt(ctx, `${path}.min_months_on_bijstand`, ...COMPILE.needsBands);
     if (!bands!.lowerMonths.includes(minMonths)) {
-      failAt(ctx, `${path}.min_months_on_bijstand`, `${minMonths} is not a duration band edge`, `use one of ${bands!.lowerMonths.join(", ")}`);
+      failAt(ctx, `${path}.min_months_on_bijstand`, ...COMPILE.notBandEdge(minMonths, bands!.lowerMonths.join(", ")));
     }
   }
   const eligible: number[] = [];
@@ -247,8 +247,7 @@ function eligibleStates(iv: Spec, path: string, targets: Uint8Array, regular: Re
     if (minMonths !== undefined && st.band >= 0 && bands!.lowerMonths[st.band] < minMonths) return;
     const isOff = decl.kind[st.declared] === KIND_OFF;
     if (isOff && regular.reinflow[st.declared] === null) {
-      failAt(ctx, `${path}.targets`, `"${decl.states[st.declared].name}" has no re-inflow profile, so who has just left cannot be told apart`,
-        "give that off state a reinflow profile (aftercare starts when people leave), or target on-bijstand states");
+      failAt(ctx, `${path}.targets`, ...COMPILE.noReinflowProfile(decl.states[st.declared].name));
     }
     if (!isOff || st.tunnel === 1) eligible.push(b);
   });
@@ -297,12 +296,12 @@ function compileCombinations(spec: ScenarioFile, interventions: Intervention[], 
     label: c.label,
     members: c.interventions.map((name, i) => {
       const p = interventions.findIndex((x) => x.name === name);
-      if (p < 0) failAt(ctx, `combinations[${k}].interventions[${i}]`, `unknown intervention "${name}"`, `use one of: ${interventions.map((x) => x.name).join(", ")}`);
+      if (p < 0) failAt(ctx, `combinations[${k}].interventions[${i}]`, ...COMPILE.unknownIntervention(name, interventions.map((x) => x.name).join(", ")));
       return p;
     }),
   }));
   for (const c of combinations) {
-    if (interventions.some((x) => x.name === c.name)) failAt(ctx, "combinations", `"${c.name}" is both an intervention and a combination`, "give the combination its own name");
+    if (interventions.some((x) => x.name === c.name)) failAt(ctx, "combinations", ...COMPILE.bothInterventionAndCombination(c.name));
   }
   return combinations;
 }

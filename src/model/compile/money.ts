@@ -1,4 +1,5 @@
 /** Money: benefit and LKS per cycle per compiled state, the BUIG budget per year, the vangnet thresholds. */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { monthsIn } from "../convert.js";
 import type { CompiledState, Vangnet } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
@@ -24,6 +25,6 @@ export function compileBudget(buig: ScenarioFile["buig"], ctx: Context): { budge
 
 export function compileVangnet(v: ScenarioFile["buig"]["vangnet"], ctx: Context): Vangnet {
   const vangnet = { ownRisk: v?.own_risk ?? 0.075, partialUntil: v?.partial_until ?? 0.125, partialShare: v?.partial_share ?? 0.5 };
-  if (vangnet.partialUntil < vangnet.ownRisk) fail(ctx, "buig.vangnet.partial_until", "is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125");
+  if (vangnet.partialUntil < vangnet.ownRisk) fail(ctx, "buig.vangnet.partial_until", ...COMPILE.partialBelowOwnRisk);
   return vangnet;
 }

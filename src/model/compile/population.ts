@@ -4,6 +4,7 @@
  * Only the microsimulation (`run --mode microsim`) reads it; the cohort and PSA engines
  * have no individuals and ignore it.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { InputError } from "../errors.js";
 import { KIND_EXIT, type AgeBands, type DeclaredState, type Population } from "../model.js";
 import type { PopulationSpec } from "../schema.js";
@@ -37,7 +38,7 @@ export const STATUTORY_AOW_MONTHS: Readonly<Record<number, number>> = {
   2031: 67 * 12 + 3,
 };
 
-const yearsMonths = (months: number): string => `${Math.floor(months / 12)} years${months % 12 ? ` ${months % 12} months` : ""}`;
+const yearsMonths = (months: number): string => COMPILE.yearsMonths(Math.floor(months / 12), months % 12);
 
 export interface PopulationContext {
   file: string;
@@ -58,7 +59,7 @@ export function compilePopulation(spec: PopulationSpec, ctx: PopulationContext):
   };
   const notes: string[] = [];
   if (spec.aow_age_months !== undefined && !spec.ages) {
-    fail("aow_age_months", "an AOW age needs the ages of the persons", "give population.ages, or leave aow_age_months out");
+    fail("aow_age_months", ...COMPILE.aowNeedsAges);
   }
   const aowMonths = spec.ages ? aowPerYear(spec.aow_age_months, ctx, fail, notes) : null;
   const aowExit = aowMonths ? aowExitState(spec.aow_exit, ctx, fail) : -1;
@@ -66,7 +67,7 @@ export function compilePopulation(spec: PopulationSpec, ctx: PopulationContext):
     const m = ctx.declared.length;
     const into = ctx.declared.filter((_, d) => ctx.declaredKind[d] !== KIND_EXIT && ctx.base[d * m + aowExit] > 0).map((d) => `"${d.name}"`);
     if (into.length > 0) {
-      notes.push(`microsim: AOW exits come on top of the moves to "${ctx.declared[aowExit].name}" in transitions (from ${into.join(", ")}); if those already include AOW, it counts twice`);
+      notes.push(COMPILE.aowOnTop(ctx.declared[aowExit].name, into.join(", ")));
     }
   }
   const minAow = aowMonths ? Math.min(...aowMonths) : Infinity;
@@ -82,21 +83,21 @@ function aowPerYear(given: PopulationSpec["aow_age_months"], ctx: PopulationCont
   const endYear = ctx.startYear + ctx.years - 1;
   const table: Record<number, number> = given ? Object.fromEntries(Object.entries(given).map(([y, v]) => [Number(y), v])) : STATUTORY_AOW_MONTHS;
   const keys = Object.keys(table).map(Number).sort((a, b) => a - b);
-  if (keys.length === 0) fail("aow_age_months", "gives no years", "give e.g. {\"2024\": 804, \"2028\": 807}, or one number of months");
+  if (keys.length === 0) fail("aow_age_months", ...COMPILE.aowNoYears);
   const out = new Int32Array(ctx.years);
   for (let y = 0; y < ctx.years; y++) {
     const year = ctx.startYear + y;
     let k = keys.length - 1;
     while (k >= 0 && keys[k] > year) k--;
     if (k < 0) {
-      if (given) fail("aow_age_months", `has no value for ${year} or earlier`, `add a value for ${ctx.startYear}`);
+      if (given) fail("aow_age_months", ...COMPILE.aowNoValue(year, ctx.startYear));
       k = 0;
     }
     out[y] = table[keys[k]];
   }
   const last = keys[keys.length - 1];
-  if (!given && ctx.startYear < keys[0]) notes.push(`microsim: the statutory AOW table starts in ${keys[0]}; its value (${yearsMonths(table[keys[0]])}) is used for earlier years`);
-  if (!given && endYear > last) notes.push(`microsim: the AOW age after ${last} is not yet set by law; ${yearsMonths(table[last])} is held for ${last + 1}-${endYear}`);
+  if (!given && ctx.startYear < keys[0]) notes.push(COMPILE.aowTableStarts(keys[0], yearsMonths(table[keys[0]])));
+  if (!given && endYear > last) notes.push(COMPILE.aowNotSet(last, yearsMonths(table[last]), endYear));
   return out;
 }
 
@@ -104,11 +105,11 @@ function aowPerYear(given: PopulationSpec["aow_age_months"], ctx: PopulationCont
 function aowExitState(name: string | undefined, ctx: PopulationContext, fail: Fail): number {
   if (name === undefined) {
     const first = ctx.declaredKind.indexOf(KIND_EXIT);
-    return first >= 0 ? first : fail("ages", "AOW exits need an exit state, and the file declares none", "declare a state of kind \"exit\" (e.g. \"Uitstroom overig\")");
+    return first >= 0 ? first : fail("ages", ...COMPILE.aowNoExit);
   }
   const d = ctx.declared.findIndex((x) => x.name === name);
-  if (d < 0) fail("aow_exit", `unknown state "${name}"`, `use one of the exit states: ${exitNames(ctx)}`);
-  if (ctx.declaredKind[d] !== KIND_EXIT) fail("aow_exit", `"${name}" is not an exit state`, `use one of the exit states: ${exitNames(ctx)}`);
+  if (d < 0) fail("aow_exit", ...COMPILE.aowUnknown(name, exitNames(ctx)));
+  if (ctx.declaredKind[d] !== KIND_EXIT) fail("aow_exit", ...COMPILE.aowNotExit(name, exitNames(ctx)));
   return d;
 }
 
@@ -119,31 +120,31 @@ function ageBands(spec: NonNullable<PopulationSpec["ages"]>, path: string, minAo
   spec.bands.forEach((b, i) => {
     const from = Math.round(b.from * 12);
     const to = b.to === undefined ? -1 : Math.round(b.to * 12);
-    if (to >= 0 && to <= from) fail(`${path}.bands[${i}]`, `"to" (${b.to}) must lie above "from" (${b.from})`, "ages are in years; a band covers [from, to)");
+    if (to >= 0 && to <= from) fail(`${path}.bands[${i}]`, ...COMPILE.ageBandOrder(b.to!, b.from));
     if (from >= minAow) {
-      fail(`${path}.bands[${i}].from`, `${b.from} years is at or above the AOW age (${yearsMonths(minAow)}): nobody in this band is on bijstand`, "drop the band or lower its start");
+      fail(`${path}.bands[${i}].from`, ...COMPILE.ageBandAboveAow(b.from, yearsMonths(minAow)));
     }
     out.from[i] = from;
     out.to[i] = to;
     out.share[i] = b.share;
   });
   const sum = out.share.reduce((s, v) => s + v, 0);
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(`${path}.bands`, `the shares sum to ${sum}, not 1`, "make the age shares sum to 1");
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(`${path}.bands`, ...COMPILE.ageShares(sum));
   return out;
 }
 
 function compileHouseholds(hs: NonNullable<PopulationSpec["households"]>, fail: Fail): NonNullable<Population["households"]> {
-  if (hs.length > 255) fail("households", `has ${hs.length} types, at most 255 are supported`, "merge household types");
+  if (hs.length > 255) fail("households", ...COMPILE.tooManyHouseholds(hs.length));
   hs.forEach((h, i) => {
-    if (hs.slice(0, i).some((x) => x.name === h.name)) fail(`households[${i}].name`, `household type "${h.name}" is declared twice`, "give every type a unique name");
+    if (hs.slice(0, i).some((x) => x.name === h.name)) fail(`households[${i}].name`, ...COMPILE.householdTwice(h.name));
   });
   const share = Float64Array.from(hs, (h) => h.share);
   const sum = share.reduce((s, v) => s + v, 0);
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail("households", `the shares sum to ${sum}, not 1`, "make the household shares sum to 1");
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail("households", ...COMPILE.householdShares(sum));
   return { names: hs.map((h) => h.name), labels: hs.map((h) => h.label ?? h.name), share, multiplier: Float64Array.from(hs, (h) => h.multiplier) };
 }
 
 function exitNames(ctx: PopulationContext): string {
   const names = ctx.declared.filter((_, d) => ctx.declaredKind[d] === KIND_EXIT).map((d) => `"${d.name}"`);
-  return names.join(", ") || "(none declared: add a state of kind \"exit\")";
+  return names.join(", ") || COMPILE.noExitDeclared;
 }

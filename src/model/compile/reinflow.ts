@@ -2,6 +2,7 @@
  * Re-inflow (herinstroom) profiles of off states: cumulative shares back on bijstand
  * after so many months become a hazard per tunnel cycle since leaving.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import type { Reinflow } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
 import { fail, type Context } from "./context.js";
@@ -11,13 +12,13 @@ export function compileReinflow(states: ScenarioFile["states"], decl: Declared, 
   return states.map((s, d) => {
     if (!s.reinflow) return null;
     const path = `states[${d}].reinflow`;
-    if (s.kind !== "off") fail(ctx, path, "only states of kind \"off\" have re-inflow", "move it to the state people enter after leaving for work");
+    if (s.kind !== "off") fail(ctx, path, ...COMPILE.reinflowOff);
     const pts = s.reinflow.cumulative;
     pts.forEach((p, i) => {
       if (i > 0 && (p.months <= pts[i - 1].months || p.share < pts[i - 1].share)) {
-        fail(ctx, `${path}.cumulative[${i}]`, "months and shares must increase", "list the points in time order, e.g. 12 months 0.20, 60 months 0.35");
+        fail(ctx, `${path}.cumulative[${i}]`, ...COMPILE.reinflowIncrease);
       }
-      if (p.share >= 1) fail(ctx, `${path}.cumulative[${i}].share`, "must be below 1", "a share of returners, e.g. 0.2");
+      if (p.share >= 1) fail(ctx, `${path}.cumulative[${i}].share`, ...COMPILE.reinflowBelowOne);
     });
     return { hazard: tunnelHazards(pts, ctx.cycleMonths), to: entryShares(s.reinflow.to, `${path}.to`, decl, ctx) };
   });

@@ -1,4 +1,5 @@
 /** Declared states: names, kinds, the ladder order, and entry shares over on-states. */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { KIND_EXIT, KIND_ON, kindCode, type DeclaredState } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
 import { fail, SUM_TOLERANCE, type Context } from "./context.js";
@@ -17,17 +18,17 @@ export function compileDeclared(spec: ScenarioFile, ctx: Context): Declared {
   const states: DeclaredState[] = spec.states.map((s) => ({ name: s.name, label: s.label ?? s.name, kind: s.kind, source: s.source, note: s.note }));
   const byName = new Map<string, number>();
   spec.states.forEach((s, i) => {
-    if (byName.has(s.name)) fail(ctx, `states[${i}].name`, `state "${s.name}" is declared twice`, "give every state a unique name");
+    if (byName.has(s.name)) fail(ctx, `states[${i}].name`, ...COMPILE.stateTwice(s.name));
     byName.set(s.name, i);
   });
   const known = [...byName.keys()].map((k) => `"${k}"`).join(", ");
   const kind = Uint8Array.from(states, (d) => kindCode(d.kind));
-  if (!states.some((d) => d.kind === "on")) fail(ctx, "states", "no state has kind \"on\"", "mark the bijstand states with \"kind\": \"on\"");
+  if (!states.some((d) => d.kind === "on")) fail(ctx, "states", ...COMPILE.noOnState);
   return {
     states,
     kind,
     known,
-    index: (name, path) => byName.get(name) ?? fail(ctx, path, `unknown state "${name}"`, `use one of the declared states: ${known}`),
+    index: (name, path) => byName.get(name) ?? fail(ctx, path, ...COMPILE.unknownState(name, known)),
   };
 }
 
@@ -40,8 +41,8 @@ export function compileLadder(ladder: string[] | undefined, decl: Declared, ctx:
   }
   ladder.forEach((name, k) => {
     const d = decl.index(name, `ladder[${k}]`);
-    if (decl.kind[d] !== KIND_ON) fail(ctx, `ladder[${k}]`, `"${name}" is not an on-bijstand state`, "list on-states only, from the lowest rung to the highest");
-    if (rank[d] >= 0) fail(ctx, `ladder[${k}]`, `"${name}" is listed twice`, "list every rung once");
+    if (decl.kind[d] !== KIND_ON) fail(ctx, `ladder[${k}]`, ...COMPILE.ladderNotOn(name));
+    if (rank[d] >= 0) fail(ctx, `ladder[${k}]`, ...COMPILE.ladderTwice(name));
     rank[d] = k;
   });
   return rank;
@@ -50,7 +51,7 @@ export function compileLadder(ladder: string[] | undefined, decl: Declared, ctx:
 /** Exit states are absorbing: nothing may move out of one. */
 export function checkNotFromExit(decl: Declared, from: number, path: string, ctx: Context): void {
   if (decl.kind[from] === KIND_EXIT) {
-    fail(ctx, path, `"${decl.states[from].name}" is an exit state and exit states are absorbing`, "remove transitions out of it, or make it kind \"off\"");
+    fail(ctx, path, ...COMPILE.fromExit(decl.states[from].name));
   }
 }
 
@@ -59,10 +60,10 @@ export function entryShares(shares: Record<string, number>, path: string, decl: 
   const out = new Float64Array(decl.states.length);
   for (const [name, share] of Object.entries(shares)) {
     const d = decl.index(name, `${path}.${name}`);
-    if (decl.kind[d] !== KIND_ON) fail(ctx, `${path}.${name}`, `"${name}" is not an on-bijstand state`, "people enter bijstand in states of kind \"on\"");
+    if (decl.kind[d] !== KIND_ON) fail(ctx, `${path}.${name}`, ...COMPILE.entryNotOn(name));
     out[d] = share;
   }
   const sum = out.reduce((s, v) => s + v, 0);
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(ctx, path, `the shares sum to ${sum}, not 1`, "make the entry distribution sum to 1");
+  if (Math.abs(sum - 1) > SUM_TOLERANCE) fail(ctx, path, ...COMPILE.entrySum(sum));
   return out;
 }

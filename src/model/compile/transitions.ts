@@ -3,6 +3,7 @@
  * observed counts) and its conversion to the cycle (convert.ts): row by row for a list,
  * by the matrix root for a full matrix or counts.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { ConversionError, convertRows, matrixPower, monthsIn, toStochastic, type Matrix } from "../convert.js";
 import { KIND_EXIT, type DeclaredTransitions } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
@@ -16,7 +17,7 @@ const identity = (m: number): Matrix => Array.from({ length: m }, (_, i) => Arra
 /** The declared per-period matrix as the file gives it. */
 export function declaredTransitions(t: Spec, decl: Declared, ctx: Context): DeclaredTransitions {
   const given = [t.matrix, t.list, t.counts].filter((x) => x !== undefined).length;
-  if (given !== 1) fail(ctx, "transitions", `give exactly one of "matrix", "list" or "counts" (found ${given})`, 'e.g. "list": [{"from": "Bijstand", "to": "Werk", "p": 0.02}] (docs/scenario-format.md)');
+  if (given !== 1) fail(ctx, "transitions", ...COMPILE.oneEncoding(given));
   const perPeriod = t.matrix ? fromMatrix(t.matrix, decl, ctx) : t.list ? fromList(t.list, decl, ctx) : fromCounts(t.counts!, decl, ctx);
   return { encoding: t.matrix ? "matrix" : t.list ? "list" : "counts", perPeriod: Float64Array.from(perPeriod.flat()), periodMonths: monthsIn(t.per) };
 }
@@ -26,15 +27,15 @@ function fromMatrix(matrix: NonNullable<Spec["matrix"]>, decl: Declared, ctx: Co
   const perPeriod = identity(m);
   const order = matrix.order.map((n, i) => decl.index(n, `transitions.matrix.order[${i}]`));
   if (new Set(order).size !== m || order.length !== m) {
-    fail(ctx, "transitions.matrix.order", `must list each of the ${m} declared states once (lists ${order.length})`, `list exactly: ${decl.known}`);
+    fail(ctx, "transitions.matrix.order", ...COMPILE.matrixOrder(m, order.length, decl.known));
   }
-  if (matrix.rows.length !== m) fail(ctx, "transitions.matrix.rows", `has ${matrix.rows.length} rows, expected ${m}`, "give one row per state in `order`");
+  if (matrix.rows.length !== m) fail(ctx, "transitions.matrix.rows", ...COMPILE.matrixRows(matrix.rows.length, m));
   matrix.rows.forEach((row, r) => {
     const path = `transitions.matrix.rows[${r}]`;
-    if (row.length !== m) fail(ctx, path, `has ${row.length} entries, expected ${m}`, "give one probability per state in `order`");
+    if (row.length !== m) fail(ctx, path, ...COMPILE.matrixEntries(row.length, m));
     const sum = row.reduce((s, v) => s + v, 0);
     if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      fail(ctx, path, `row "${decl.states[order[r]].name}" sums to ${sum}, not 1`, "make every row sum to 1 (within 1e-9): the diagonal is the probability of staying");
+      fail(ctx, path, ...COMPILE.rowSum(decl.states[order[r]].name, sum));
     }
     const from = order[r];
     row.forEach((p, c) => {
@@ -55,7 +56,7 @@ function fromList(list: NonNullable<Spec["list"]>, decl: Declared, ctx: Context)
     const to = decl.index(e.to, `${path}.to`);
     checkNotFromExit(decl, from, `${path}.from`, ctx);
     const key = `${from}->${to}`;
-    if (seen.has(key)) fail(ctx, path, `transition "${e.from}" -> "${e.to}" is given twice`, "keep one entry per pair");
+    if (seen.has(key)) fail(ctx, path, ...COMPILE.pairTwice(e.from, e.to));
     seen.add(key);
     perPeriod[from][to] = e.p;
     if (from === to) diagGiven.add(from);
@@ -63,11 +64,11 @@ function fromList(list: NonNullable<Spec["list"]>, decl: Declared, ctx: Context)
   perPeriod.forEach((row, i) => {
     const off = row.reduce((s, v, j) => (j === i ? s : s + v), 0);
     if (off > 1 + SUM_TOLERANCE) {
-      fail(ctx, "transitions.list", `the probabilities out of "${decl.states[i].name}" add up to ${off}, more than 1`, "lower them so that the chance of staying is 0 or more");
+      fail(ctx, "transitions.list", ...COMPILE.outAboveOne(decl.states[i].name, off));
     }
     if (diagGiven.has(i)) {
       if (Math.abs(off + row[i] - 1) > SUM_TOLERANCE) {
-        fail(ctx, "transitions.list", `row "${decl.states[i].name}" sums to ${off + row[i]}, not 1`, "make the stay probability the complement, or leave it out and it is computed");
+        fail(ctx, "transitions.list", ...COMPILE.listRowSum(decl.states[i].name, off + row[i]));
       }
     } else row[i] = Math.max(0, 1 - off);
   });
@@ -88,7 +89,7 @@ function fromCounts(counts: NonNullable<Spec["counts"]>, decl: Declared, ctx: Co
   n.forEach((row, i) => {
     const total = row.reduce((s, v) => s + v, 0);
     if (decl.kind[i] === KIND_EXIT) return;
-    if (total === 0) fail(ctx, "transitions.counts", `no observations from "${decl.states[i].name}"`, "add counts for it (including the stays, from = to), or give it by `list`");
+    if (total === 0) fail(ctx, "transitions.counts", ...COMPILE.noObservations(decl.states[i].name));
     perPeriod[i] = row.map((v) => v / total);
   });
   return perPeriod;
@@ -117,7 +118,6 @@ export function compileBase(t: DeclaredTransitions, decl: Declared, ctx: Context
   } catch (err) {
     if (!(err instanceof ConversionError)) throw err;
     const per = t.periodMonths === 12 ? "year" : "month";
-    return fail(ctx, "transitions", `converting ${per}ly to ${ctx.cycle}ly probabilities failed: ${err.message}`,
-      t.encoding === "list" ? "lower that probability below 1" : `give the probabilities per ${ctx.cycle} ("per": "${ctx.cycle}") or as a sparse "list" (converted row by row)`);
+    return fail(ctx, "transitions", ...COMPILE.conversionFailed(per, ctx.cycle, err.message, t.encoding === "list"));
   }
 }

@@ -3,6 +3,7 @@
  * row), distributions on single moves of a list, on state costs and on the inflow
  * level. The notes say where a point value lies far from its distribution's centre.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { centreNote } from "../distributions/index.js";
 import type { MacroEffect, Uncertainty } from "../model.js";
 import type { ScenarioFile } from "../schema.js";
@@ -29,11 +30,11 @@ export function compileUncertainty(spec: ScenarioFile, decl: Declared, ctx: Cont
   const moves = (t.list ?? []).flatMap((e) => (e.distribution ? [{ from: decl.index(e.from, ""), to: decl.index(e.to, ""), distribution: e.distribution }] : []));
   moves.forEach((mv, k) => {
     if (rowConcentration[mv.from] > 0) {
-      fail(ctx, "transitions", `the row of "${decl.states[mv.from].name}" has both a Dirichlet concentration and a distribution on one move (${k + 1})`, "use one of the two for that row");
+      fail(ctx, "transitions", ...COMPILE.concentrationAndDistribution(decl.states[mv.from].name, k + 1));
     }
   });
   if (spec.inflow.distribution && typeof spec.inflow.per_year !== "number") {
-    fail(ctx, "inflow.distribution", "a distribution needs a single number per_year", "give per_year as one number, or leave the distribution out");
+    fail(ctx, "inflow.distribution", ...COMPILE.inflowDistributionNumber);
   }
   return {
     rowConcentration,
@@ -56,6 +57,5 @@ export function centreNotes(spec: ScenarioFile, effects: readonly MacroEffect[])
 export function yearlyCycleNote(effects: readonly MacroEffect[], ctx: Context): string[] {
   if (ctx.cycleMonths === 1) return [];
   const lags = effects.filter((e) => e.lagMonths % ctx.cycleMonths).map((e) => e.path);
-  return [`yearly cycle: entrants are counted at the end of their first year and move from the next; for finer timing use "cycle": "month"` +
-    (lags.length ? `; lags of ${lags.join(", ")} act in whole years` : "")];
+  return [COMPILE.yearlyCycle(lags.join(", "))];
 }

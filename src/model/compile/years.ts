@@ -1,4 +1,5 @@
 /** A value per calendar year -> a value per projected year. */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { MSG } from "../messages.js";
 import { fail, heldUntil, type Context } from "./context.js";
 
@@ -24,7 +25,7 @@ export function yearlyValues(series: Record<string, number>, path: string, what:
     else missingYear(series, given, y, path, ctx);
   }
   const held = last < ctx.endYear && carry && (ruleFrom === undefined || last < ruleFrom);
-  return { values, note: held ? `${what} (${path}): the ${last} value is held for ${last + 1}${heldUntil(ctx, last)}` : undefined };
+  return { values, note: held ? COMPILE.heldValue(`${COMPILE.yearlyWhat[what] ?? what} (${path})`, last, `${last + 1}${heldUntil(ctx, last)}`) : undefined };
 }
 
 /** A projected year without a value: say which and ask only for what is missing (one year is enough to start). */

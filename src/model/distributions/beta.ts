@@ -5,7 +5,7 @@ import { positive, source } from "../fields.js";
 import { empiricalInterval95 } from "./empirical.js";
 import type { DistributionKind } from "./kind.js";
 
-const schema = z.strictObject({ type: z.literal("beta"), alpha: positive("alpha (a)"), beta: positive("beta (b)"), source });
+const schema = z.strictObject({ type: z.literal("beta"), alpha: positive("alpha"), beta: positive("beta"), source });
 export type Beta = z.infer<typeof schema>;
 
 export const beta: DistributionKind<Beta> = {

@@ -10,8 +10,8 @@ import type { DistributionKind } from "./kind.js";
 const SHAPE = [1e-6, 1e12] as const;
 
 const schema = z
-  .strictObject({ type: z.literal("gamma"), mean: positive("het gemiddelde"), sd: positive("de sd"), source })
-  .refine((d) => (d.mean / d.sd) ** 2 >= SHAPE[0] && (d.mean / d.sd) ** 2 <= SHAPE[1], { message: MSG.gammaShape, path: ["sd"] });
+  .strictObject({ type: z.literal("gamma"), mean: positive("mean"), sd: positive("sd"), source })
+  .refine((d) => (d.mean / d.sd) ** 2 >= SHAPE[0] && (d.mean / d.sd) ** 2 <= SHAPE[1], { error: () => MSG.gammaShape, path: ["sd"] });
 export type Gamma = z.infer<typeof schema>;
 
 const draw = (d: Gamma, rng: Parameters<DistributionKind<Gamma>["draw"]>[1]) => (gammaDraw((d.mean / d.sd) ** 2, rng) * (d.sd * d.sd)) / d.mean;

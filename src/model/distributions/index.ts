@@ -6,6 +6,7 @@
  * To add a distribution: write a module like normal.ts (schema with a `type` literal,
  * draw, centre, interval95) and list it in KINDS below; nothing else changes.
  */
+import { COMPILE } from "../../locale/messages-compile.js";
 import { z } from "zod";
 import type { Stream } from "../../random/stream.js";
 import { beta } from "./beta.js";
@@ -38,5 +39,5 @@ export function centreNote(point: number, d: Distribution | undefined, path: str
   const c = centre(d);
   const scale = Math.max(Math.abs(point), Math.abs(c));
   if (scale === 0 || Math.abs(point - c) <= 0.05 * scale) return [];
-  return [`${path}: the point value ${point} and the centre of its distribution (${Number(c.toPrecision(4))}) differ; the expected-value run uses the point value, probabilistic runs the distribution`];
+  return [COMPILE.centreNote(path, point, Number(c.toPrecision(4)))];
 }

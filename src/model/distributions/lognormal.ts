@@ -6,9 +6,9 @@ import { positive, source } from "../fields.js";
 import { Z975, type DistributionKind } from "./kind.js";
 
 const schema = z
-  .strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("de ondergrens"), positive("de bovengrens")]), source })
-  .refine((d) => d.ci95[1] >= d.ci95[0], { message: MSG.ci95, path: ["ci95"] })
-  .refine((d) => d.ci95[0] >= 1e-6 && d.ci95[1] <= 1e6, { message: MSG.lognormalRange, path: ["ci95"] });
+  .strictObject({ type: z.literal("lognormal"), ci95: z.tuple([positive("lower"), positive("upper")]), source })
+  .refine((d) => d.ci95[1] >= d.ci95[0], { error: () => MSG.ci95, path: ["ci95"] })
+  .refine((d) => d.ci95[0] >= 1e-6 && d.ci95[1] <= 1e6, { error: () => MSG.lognormalRange, path: ["ci95"] });
 export type Lognormal = z.infer<typeof schema>;
 
 export const lognormal: DistributionKind<Lognormal> = {

@@ -8,7 +8,7 @@ import type { DistributionKind } from "./kind.js";
 
 const schema = z
   .strictObject({ type: z.literal("truncnormal"), mean: finite(), sd: nonNegative(), low: finite(), high: finite(), source })
-  .refine((d) => d.low < d.high && d.mean >= d.low && d.mean <= d.high, { message: MSG.truncnormal, path: ["low"] });
+  .refine((d) => d.low < d.high && d.mean >= d.low && d.mean <= d.high, { error: () => MSG.truncnormal, path: ["low"] });
 export type Truncnormal = z.infer<typeof schema>;
 
 const phi = (x: number) => 0.5 * (1 + errorFunction(x / Math.SQRT2));

@@ -6,7 +6,7 @@ import type { DistributionKind } from "./kind.js";
 
 const schema = z
   .strictObject({ type: z.literal("uniform"), low: finite(), high: finite(), source })
-  .refine((d) => d.high >= d.low, { message: MSG.uniform, path: ["high"] });
+  .refine((d) => d.high >= d.low, { error: () => MSG.uniform, path: ["high"] });
 export type Uniform = z.infer<typeof schema>;
 
 export const uniform: DistributionKind<Uniform> = {

@@ -1,0 +1,155 @@
+/**
+ * The command line's own texts: the error line's frame, commander's usage errors, the
+ * option parsers, `--help`, status lines and the lines a run prints around its tables.
+ * Dutch first, English in the same shape (src/locale/lang.ts).
+ */
+import { catalogue, err } from "./lang.js";
+
+const nl = {
+  // --- the error line: `bijstandsim: fout: <file>: <field>: <what>. Oplossing: <fix>` ---
+  errorPrefix: "fout",
+  fixLabel: "Oplossing:",
+  topLevel: "(bovenste niveau)",
+  seeHelp: "(zie --help)",
+  internalError: "interne fout (meld dit alstublieft)",
+  workerFailedNoOutput: "geen uitvoer geschreven",
+  workerFailedOn: (task: string, message: string) => `een worker faalde bij ${task}: ${message}`,
+  workerThreadFailed: (message: string) => `een worker-thread faalde: ${message}`,
+  interrupted: "onderbroken; de workers stoppen, er is geen uitvoer geschreven",
+  unknownLang: (v: string) => err(`onbekende taal "${v}"`, "gebruik nl (Nederlands, standaard) of en (English)"),
+  // --- commander's usage errors, translated from its English text ---
+  unknownOption: (flag: string) => `onbekende optie '${flag}'`,
+  didYouMean: (s: string) => ` (bedoelt u ${s}?)`,
+  unknownCommand: (name: string) => `onbekende opdracht '${name}'`,
+  missingArgument: (name: string) => `het argument '${name}' ontbreekt`,
+  optionMissingValue: (flags: string) => `optie '${flags}' mist een waarde`,
+  requiredOption: (flags: string) => `verplichte optie '${flags}' ontbreekt`,
+  tooManyArguments: (command: string, expected: string, got: string) => `te veel argumenten${command ? ` voor '${command}'` : ""}: verwacht ${expected}, gekregen ${got}`,
+  invalidChoice: (flags: string, value: string, choices: string) => `optie '${flags}': '${value}' kan niet; kies uit ${choices}`,
+  invalidValue: (flags: string, value: string) => `optie '${flags}': '${value}' kan niet`,
+  conflicting: (a: string, b: string) => `${a} gaat niet samen met ${b}`,
+  // --- option parsers (src/cli/options.ts) ---
+  wholeNumberFrom: (name: string, min: number, got: string) => `${name} moet een geheel getal van ${min} of meer zijn (gegeven: "${got}").`,
+  wholeNumberRange: (name: string, min: number, max: number, got: string) => `${name} moet een geheel getal van ${min} tot en met ${max} zijn (gegeven: "${got}").`,
+  positiveNumber: (name: string, got: string) => `${name} moet een getal boven 0 zijn (gegeven: "${got}").`,
+  fourDigitYear: (name: string, got: string) => `${name} moet een jaartal van vier cijfers zijn (gegeven: "${got}").`,
+  probability: (name: string, got: string) => `${name} moet een getal van 0 tot (niet tot en met) 1 zijn (gegeven: "${got}").`,
+  // --- reading files (src/cli/load.ts, calibrate-commands.ts) ---
+  fileNotFound: err("bestand niet gevonden", "controleer het pad; de meegeleverde scenario's staan in scenarios/"),
+  fileNotFoundPlain: err("bestand niet gevonden", "controleer het pad"),
+  isFolder: err("is een map, geen bestand", "noem een scenariobestand (.json)"),
+  isFolderCsv: err("is een map, geen bestand", "noem een CSV-bestand"),
+  unreadable: (code: string) => err(`kan niet gelezen worden (${code})`, "controleer de rechten op het bestand"),
+  unreadablePlain: (code: string) => err(`kan niet gelezen worden (${code})`, "controleer het pad"),
+  notWritten: (file: string) => `${file} (niet geschreven)`,
+  wouldBeInvalid: (message: string) => `het scenario zou ongeldig zijn: ${message}`,
+  // --- run (src/cli/run-command.ts) ---
+  personsScaleMicrosim: err("geldt alleen voor --mode microsim", "voeg --mode microsim toe, of laat de optie weg"),
+  microsimNoNoise: err("een microsimulatie is per definitie toevallig", "laat --no-noise weg, of gebruik --mode cohort voor verwachte waarden"),
+  note: (text: string) => `let op: ${text}`,
+  warning: (text: string) => `waarschuwing: ${text}`,
+  outputs: (files: string) => `Uitvoer: ${files}`,
+  psaStarted: (runs: number, workers: number) => `PSA gestart: ${runs} trekkingen, verdeeld over --workers ${workers}`,
+  psaProgress: (runs: number) => `PSA ${runs} trekkingen`,
+  microsimStarted: (runs: number, scenarios: number, workers: number) =>
+    `Microsimulatie gestart: ${runs} ${runs === 1 ? "replicatie" : "replicaties"} van ${scenarios} ${scenarios === 1 ? "scenario" : "scenario's"}, verdeeld over --workers ${workers}`,
+  microsimProgress: (runs: number) => `Microsimulatie ${runs} ${runs === 1 ? "replicatie" : "replicaties"}`,
+  validated: (file: string, states: number, on: number, compiled: number, scenarios: number, names: string) =>
+    `${file}: geldig. ${states} toestanden (${on} in de bijstand), ${compiled} na uitsplitsing, ${scenarios} scenario('s): ${names}.`,
+  reportWritten: (n: number) => `Rapport: ${n} bestanden`,
+  explorerWritten: (file: string, kb: string) => `Verkenner: ${file} (${kb} kB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`,
+  written: (files: string) => `Geschreven: ${files}`,
+  reading: (file: string) => `${file} lezen`,
+  fitProgress: "fit (vertraging)",
+};
+
+const en: typeof nl = {
+  errorPrefix: "error",
+  fixLabel: "Fix:",
+  topLevel: "(top level)",
+  seeHelp: "(see --help)",
+  internalError: "internal error (please report)",
+  workerFailedNoOutput: "no output written",
+  workerFailedOn: (task, message) => `a worker failed on ${task}: ${message}`,
+  workerThreadFailed: (message) => `a worker thread failed: ${message}`,
+  interrupted: "interrupted; stopping workers, no output written",
+  unknownLang: (v) => err(`unknown language "${v}"`, "use nl (Dutch, the default) or en (English)"),
+  unknownOption: (flag) => `unknown option '${flag}'`,
+  didYouMean: (s) => ` (did you mean ${s}?)`,
+  unknownCommand: (name) => `unknown command '${name}'`,
+  missingArgument: (name) => `missing required argument '${name}'`,
+  optionMissingValue: (flags) => `option '${flags}' argument missing`,
+  requiredOption: (flags) => `required option '${flags}' not specified`,
+  tooManyArguments: (command, expected, got) => `too many arguments${command ? ` for '${command}'` : ""}: expected ${expected}, got ${got}`,
+  invalidChoice: (flags, value, choices) => `option '${flags}': '${value}' is not allowed; choose from ${choices}`,
+  invalidValue: (flags, value) => `option '${flags}': '${value}' is invalid`,
+  conflicting: (a, b) => `${a} cannot be used with ${b}`,
+  wholeNumberFrom: (name, min, got) => `${name} must be a whole number of ${min} or more (got "${got}").`,
+  wholeNumberRange: (name, min, max, got) => `${name} must be a whole number from ${min} to ${max} (got "${got}").`,
+  positiveNumber: (name, got) => `${name} must be a number above 0 (got "${got}").`,
+  fourDigitYear: (name, got) => `${name} must be a four-digit year (got "${got}").`,
+  probability: (name, got) => `${name} must be a number from 0 up to (not including) 1 (got "${got}").`,
+  fileNotFound: err("file not found", "check the path; the shipped scenarios are in scenarios/"),
+  fileNotFoundPlain: err("file not found", "check the path"),
+  isFolder: err("is a folder, not a file", "name a scenario .json file"),
+  isFolderCsv: err("is a folder, not a file", "name a CSV file"),
+  unreadable: (code) => err(`cannot be read (${code})`, "check the file's permissions"),
+  unreadablePlain: (code) => err(`cannot be read (${code})`, "check the path"),
+  notWritten: (file) => `${file} (not written)`,
+  wouldBeInvalid: (message) => `the scenario would be invalid: ${message}`,
+  personsScaleMicrosim: err("applies to --mode microsim only", "add --mode microsim, or leave it out"),
+  microsimNoNoise: err("a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values"),
+  note: (text) => `note: ${text}`,
+  warning: (text) => `warning: ${text}`,
+  outputs: (files) => `Output: ${files}`,
+  psaStarted: (runs, workers) => `PSA started: ${runs} draws, split over --workers ${workers}`,
+  psaProgress: (runs) => `PSA ${runs} draws`,
+  microsimStarted: (runs, scenarios, workers) =>
+    `Microsimulation started: ${runs} replication${runs === 1 ? "" : "s"} of ${scenarios} scenario${scenarios === 1 ? "" : "s"}, split over --workers ${workers}`,
+  microsimProgress: (runs) => `Microsimulation ${runs} replication${runs === 1 ? "" : "s"}`,
+  validated: (file, states, on, compiled, scenarios, names) =>
+    `${file}: valid. ${states} states (${on} on bijstand), ${compiled} after splitting, ${scenarios} scenario(s): ${names}.`,
+  reportWritten: (n) => `Report: ${n} files`,
+  explorerWritten: (file, kb) => `What-if page: ${file} (${kb} kB). Open the file in a browser (Chrome, Edge, Firefox); it works offline.`,
+  written: (files) => `Written: ${files}`,
+  reading: (file) => `reading ${file}`,
+  fitProgress: "fit (lag)",
+};
+
+export const CLI = catalogue(nl, en);
+
+/** Reading an input file (cli/input-file.ts): what kind of file was expected, and what it turned out to be. */
+const KINDS = { scenario: "scenariobestand (.json)", macroSet: "macroreeks (.json)", csv: "CSV-bestand", series: "CSV-bestand met reeksen (scenario,year,metric,value)" };
+export type InputFileKind = keyof typeof KINDS;
+const KINDS_EN: Record<InputFileKind, string> = { scenario: "scenario file (.json)", macroSet: "macro set (.json)", csv: "CSV file", series: "CSV file of series (scenario,year,metric,value)" };
+
+const inputNl = {
+  notFound: "bestand niet gevonden",
+  notFoundFix: (kind: InputFileKind): string => (kind === "scenario" ? "controleer het pad; de meegeleverde scenario's staan in scenarios/" : "controleer het pad"),
+  isFolder: "is een map, geen bestand",
+  isFolderFix: (kind: InputFileKind) => `geef een ${KINDS[kind]}`,
+  unreadable: (code: string) => `kan niet gelezen worden (${code})`,
+  unreadableFix: "controleer de rechten op het bestand",
+  tooBig: (limit: string) => `is groter dan ${limit}, de grens voor dit soort bestand`,
+  tooBigFix: (kind: InputFileKind) => `geef een ${KINDS[kind]}; is dit het goede bestand?`,
+  utf16: (order: string) => `is UTF-16 (${order}), geen UTF-8`,
+  utf16Fix: "sla het op als UTF-8 (in Excel: 'CSV UTF-8'; in een teksteditor: codering UTF-8)",
+  binary: "is geen tekstbestand (het bevat binaire bytes, bijv. een .xlsx, .zip of afbeelding)",
+  binaryFix: (kind: InputFileKind) => `geef een ${KINDS[kind]} als platte tekst (UTF-8)${kind === "csv" || kind === "series" ? "; sla een werkmap op als CSV" : ""}`,
+};
+const inputEn: typeof inputNl = {
+  notFound: "file not found",
+  notFoundFix: (kind) => (kind === "scenario" ? "check the path; the shipped scenarios are in scenarios/" : "check the path"),
+  isFolder: "is a folder, not a file",
+  isFolderFix: (kind) => `give a ${KINDS_EN[kind]}`,
+  unreadable: (code) => `cannot be read (${code})`,
+  unreadableFix: "check the file's permissions",
+  tooBig: (limit) => `is larger than ${limit}, the limit for this kind of file`,
+  tooBigFix: (kind) => `give a ${KINDS_EN[kind]}; is this the right file?`,
+  utf16: (order) => `is UTF-16 (${order}), not UTF-8`,
+  utf16Fix: "save it as UTF-8 (in Excel: 'CSV UTF-8'; in a text editor: encoding UTF-8)",
+  binary: "is not a text file (it holds binary bytes, e.g. an .xlsx, .zip or image)",
+  binaryFix: (kind) => `give a ${KINDS_EN[kind]} as plain text (UTF-8)${kind === "csv" || kind === "series" ? "; save a workbook as CSV" : ""}`,
+};
+
+export const INPUT = catalogue(inputNl, inputEn);
