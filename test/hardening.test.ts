@@ -87,6 +87,12 @@ describe("1. a run is published as one unit", () => {
     const meta = JSON.parse(readFileSync(join(stem, "latest", "results.json"), "utf8")).meta;
     expect(meta.options.mode).toBe("psa");
     expect(meta.date).toMatch(/^\d{4}-\d\d-\d\d$/);
+    // and compare reads both: the cohort run by its folder, the file's folder as its latest (the PSA)
+    const compared = await cli("compare", join(stem, runs[0]), stem, "--stat", "mean", "--out", join(dir, "vergelijking"));
+    expect(compared.err).toBe("");
+    expect(compared.out).toContain(`A  ${join(stem, runs[0])}: tiny.json, cohortmodel`);
+    expect(compared.out).toContain(`B  ${join(stem, runs[1])}: tiny.json, PSA, 2 trekkingen`);
+    expect(readdirSync(join(dir, "vergelijking")).sort()).toEqual(["vergelijking.csv", "vergelijking.html", "vergelijking.xlsx"]);
   });
 
   it.skipIf(!posix)("a kill between the renames loses nothing, a second run meanwhile is refused, and a full disk writes nothing", async () => {

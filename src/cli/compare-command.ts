@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
 import type { RunSource, Stat } from "../compare/compare.js";
 import type { CsvDialect } from "../locale/csv.js";
+import { HELP } from "../locale/messages-help.js";
 import { InputError } from "../model/errors.js";
 import { Output } from "../report/publish.js";
 import { interruptible, interruptPoint } from "./interrupt.js";
@@ -83,22 +84,20 @@ async function compareCommand(paths: string[], opts: CompareOptions): Promise<vo
 export function registerCompare(program: Command): void {
   program
     .command("compare")
-    .description("compare two or more runs (output folders or results.json files) per scenario, year and metric; write vergelijking.html, .xlsx and .csv")
-    .argument("<runs...>", "output folders of runs (holding results.json), or results.json files; the first is run A, the others are compared with it")
-    .option("-s, --scenario <name>", "compare only these macro scenarios (repeat or comma-separate; default: all the runs share)", collect)
-    .addOption(new Option("--stat <which>", "value: each run's expected-value projection (yearly.csv value); mean: the mean over a run's probabilistic runs or replications").choices(["value", "mean"]).default("value"))
-    .option("-o, --out <dir>", `output folder (default: output/vergelijking-<run A>-<run B>/)`)
+    .description(HELP.compare)
+    .argument("<runs...>", HELP.compareRuns)
+    .option("-s, --scenario <name>", HELP.compareScenario, collect)
+    .addOption(new Option("--stat <which>", HELP.compareStat).choices(["value", "mean"]).default("value"))
+    .option("-o, --out <dir>", HELP.compareOut)
     .addOption(csvOption())
-    .option("-q, --quiet", "print nothing on success")
+    .option("-q, --quiet", HELP.quiet)
     .showSuggestionAfterError(false)
     .addHelpText("after", `
-Examples:
-  bijstandsim compare output/begroting-2025 output/begroting-2026
-  bijstandsim compare output/steenwijkerland output/steenwijkerland-psa --stat mean --scenario tweede-golf
-  bijstandsim compare output/steenwijkerland/latest/results.json mijn-fit/results.json --out output/fit-tegenover-basis
+${HELP.examples}
+  bin/bijstandsim compare output/begroting-2025 output/begroting-2026
+  bin/bijstandsim compare output/steenwijkerland output/steenwijkerland-psa --stat mean --scenario tweede-golf
+  bin/bijstandsim compare output/steenwijkerland/latest/results.json mijn-fit/results.json --out output/fit-tegenover-basis
 
-Writes vergelijking.html, vergelijking.xlsx and vergelijking.csv. Runs are compared over the years and macro
-scenarios they all have (what one run lacks is named and left out); runs with no year or no
-scenario in common are refused.`)
+${HELP.compareAfter}`)
     .action(compareCommand);
 }
