@@ -49,6 +49,12 @@ const REDUCED: Record<string, (v: string) => string> = {
 };
 const reduce = (args: string[]): string[] => args.map((a, i) => (i > 0 && REDUCED[args[i - 1]] ? REDUCED[args[i - 1]](a) : a));
 
+/** One folder for all examples, as a reader who follows the docs has: later examples use files of earlier ones. */
+const dir = mkdtempSync(join(tmpdir(), "docs-commands-"));
+symlinkSync(join(process.cwd(), "scenarios"), join(dir, "scenarios"), "dir");
+/** The commands run so far (the same example in two places runs once). */
+const ran = new Set<string>();
+
 describe("README", () => {
   it("runs the worked example exactly as written", async () => {
     const readme = readFileSync("README.md", "utf8");
@@ -56,7 +62,6 @@ describe("README", () => {
     const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
     const commands = block.replace(/\\\n\s*/g, " ").split("\n").filter((l) => l.trim() !== "");
     expect(commands).toHaveLength(2);
-    const dir = mkdtempSync(join(tmpdir(), "readme-"));
     const cwd = process.cwd();
     process.chdir(dir);
     try {
@@ -65,6 +70,7 @@ describe("README", () => {
         expect(bin).toBe("bin/bijstandsim");
         const r = await cli(...args);
         expect(r.code, `${c}\n${r.err}`).toBe(0);
+        ran.add(args.join(" "));
       }
     } finally {
       process.chdir(cwd);
@@ -85,11 +91,8 @@ describe("README", () => {
 describe("docs", () => {
   it("every bin/bijstandsim command of README.md and docs/*.md runs from a clone", async () => {
     const files = ["README.md", ...readdirSync("docs").filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
-    const dir = mkdtempSync(join(tmpdir(), "docs-commands-"));
-    symlinkSync(join(process.cwd(), "scenarios"), join(dir, "scenarios"), "dir");
     const cwd = process.cwd();
-    const ran = new Set<string>();
-    let count = 0;
+    let count = ran.size;
     process.chdir(dir);
     try {
       for (const file of files) {
