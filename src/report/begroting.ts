@@ -2,9 +2,10 @@
  * The Begroting sheet of results.xlsx: per macro scenario a block with the years as
  * columns and the quantities of a municipal budget as rows (volume, flows, expenditure,
  * budget, BUIG result before and after the vangnet, and per intervention its cost, BUIG
- * effect and net effect), in whole euros and Dutch labels, ready to paste into a
+ * effect and net effect), in whole euros and labels in the run's language, ready to paste into a
  * begroting. Pure: a RunView in, a grid sheet out (workbook.ts writes it).
  */
+import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, metricOf } from "./charts.js";
 import type { RunView, ScenarioBlock, YearRow } from "./results.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, SHARE_1_FORMAT, type Cell, type GridRow, type GridSheet } from "./workbook.js";
@@ -40,26 +41,27 @@ function share(y: YearRow): number | undefined {
 const persons = (label: string, key: string, sum: boolean, format: string = PERSONS_FORMAT): Line => ({ label, value: get(key), format, sum });
 const euros = (label: string, key: string, sum = true): Line => ({ label, value: get(key), format: EURO_FORMAT, sum, euro: true });
 
-const BASELINE: Line[] = [
-  { label: "Volume begin van het jaar (personen)", value: volumeStart, format: PERSONS_FORMAT, sum: false },
-  persons("Volume eind van het jaar (personen)", "volume_end", false),
-  persons("Volume gemiddeld over het jaar (personen)", "volume_avg", false, PERSONS_1_FORMAT),
-  persons("Instroom (personen)", "inflow", true),
-  persons("Uitstroom naar werk (personen)", "outflow_work", true),
-  persons("Uitstroom overig (personen)", "outflow_other", true),
-  euros("Uitgaven (uitkeringen en loonkostensubsidie)", "expenditure"),
-  euros("BUIG-budget", "budget"),
-  euros("BUIG-resultaat (budget min uitgaven)", "buig_result"),
-  euros("Vangnetcompensatie", "vangnet_compensation"),
-  euros("BUIG-resultaat na vangnet", "buig_result_after_vangnet"),
-  { label: "BUIG-resultaat in % van het budget", value: share, format: SHARE_1_FORMAT, sum: false },
+/** The baseline's lines (labels in the run's language, read when the sheet is built). */
+const baselineLines = (T = REPORT.begroting): Line[] => [
+  { label: T.volumeStart, value: volumeStart, format: PERSONS_FORMAT, sum: false },
+  persons(T.volumeEnd, "volume_end", false),
+  persons(T.volumeAvg, "volume_avg", false, PERSONS_1_FORMAT),
+  persons(T.inflow, "inflow", true),
+  persons(T.outflowWork, "outflow_work", true),
+  persons(T.outflowOther, "outflow_other", true),
+  euros(T.expenditure, "expenditure"),
+  euros(T.budget, "budget"),
+  euros(T.result, "buig_result"),
+  euros(T.vangnet, "vangnet_compensation"),
+  euros(T.resultAfterVangnet, "buig_result_after_vangnet"),
+  { label: T.resultShare, value: share, format: SHARE_1_FORMAT, sum: false },
 ];
 
-const INTERVENTION: Line[] = [
-  euros("Kosten interventie", "intervention_cost"),
-  euros("BUIG-effect (minder uitgaven)", "buig_effect"),
-  euros("Netto-effect (BUIG-effect min kosten)", "net_effect"),
-  euros("Netto-effect cumulatief", "net_effect_cumulative", false),
+const interventionLines = (T = REPORT.begroting): Line[] => [
+  euros(T.cost, "intervention_cost"),
+  euros(T.effect, "buig_effect"),
+  euros(T.net, "net_effect"),
+  euros(T.netCumulative, "net_effect_cumulative", false),
 ];
 
 /** The rows of one block: a label, a value per year and a total when the line adds up. */
@@ -79,10 +81,11 @@ function lines(block: ScenarioBlock, years: number[], spec: Line[], indent = "")
 
 /** What the numbers are, in one line under the title. */
 function provenance(doc: RunView): string {
+  const T = REPORT.begroting;
   const mode = doc.meta.options.mode;
-  const what = mode === "psa" ? "de verwachte waarden (het 90%-interval van de trekkingen staat op blad Jaarcijfers)" : mode === "microsim" ? "de uitkomsten van de microsimulatie" : "de verwachte waarden van het cohortmodel";
+  const what = mode === "psa" ? T.whatPsa : mode === "microsim" ? T.whatMicrosim : T.whatCohort;
   const date = doc.meta.date ? `, ${doc.meta.date}` : "";
-  return `Bedragen in hele euro's (elk afzonderlijk afgerond; een totaal telt de getoonde bedragen op), aantallen in personen; ${what}. Bron: ${doc.meta.file}${date}, ${doc.meta.tool} ${doc.meta.version}. Interventies ten opzichte van hetzelfde scenario zonder interventie.`;
+  return T.provenance(what, `${doc.meta.file}${date}, ${doc.meta.tool} ${doc.meta.version}`);
 }
 
 /**
@@ -94,14 +97,14 @@ export function begrotingSheet(doc: RunView): GridSheet {
   const years = [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
   const period = `${years[0]}–${years[years.length - 1]}`;
   const rows: GridRow[] = [
-    { cells: [`Begroting ${doc.model.label}, ${period}`], style: "title" },
+    { cells: [REPORT.begroting.title(doc.model.label, period)], style: "title" },
     { cells: [provenance(doc)], style: "note" },
   ];
   for (const base of baselineBlocks(doc)) {
-    rows.push({ cells: [] }, { cells: [base.label], style: "block" }, { cells: ["", ...years, `Totaal ${period}`], style: "header" });
-    if (base.variant === "baseline") rows.push(...lines(base, years, BASELINE));
+    rows.push({ cells: [] }, { cells: [base.label], style: "block" }, { cells: ["", ...years, REPORT.begroting.total(period)], style: "header" });
+    if (base.variant === "baseline") rows.push(...lines(base, years, baselineLines()));
     for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
-      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, INTERVENTION, "  "));
+      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(), "  "));
     }
   }
   const labelWidth = Math.max(44, ...rows.filter((r) => r.style !== "title" && r.style !== "note").map((r) => String(r.cells[0] ?? "").length + 2));
