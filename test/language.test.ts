@@ -101,7 +101,7 @@ describe("--lang en", () => {
     const r = await cli("--lang", "en", "run", "scenarios/steenwijkerland.json", "--report", "--out", join(dir, "run"));
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/\nYear +Volume at year end \(persons\) +Inflow +Outflow to work/);
-    expect(r.out).toContain("\nOutput: ");
+    expect(r.out).toContain(`\nOutput in ${join(dir, "run")}/: yearly.csv, `);
     const html = readFileSync(join(dir, "run", "report.html"), "utf8");
     expect(html).toMatch(/<html lang="en">/);
     const missing = await cli("--lang", "en", "run", join(dir, "nope.json"));

@@ -165,7 +165,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       await interruptPoint(); // a Ctrl-C that came during the work stops the run here, before anything appears
       folder.output.commit();
       if (folder.stem) pointLatest(folder.stem, out);
-      const written = Object.keys(files).filter((f) => !f.startsWith("charts/")).map((f) => join(out, f));
+      const written = Object.keys(files).filter((f) => !f.startsWith("charts/"));
       return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
     });
   } finally {
@@ -174,7 +174,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.quiet) return;
   for (const w of heldWarnings(model)) status(CLI.warning(w));
   done.summary();
-  print(`\n${CLI.outputs(done.written.join(", "))}`);
+  // The folder once (it is long: output/<stem>/<mode>-<date>-<time>/), then what is in it, and the report to open.
+  print(`\n${CLI.outputsIn(join(out, "/"), done.written.join(", "))}`);
+  if (done.written.includes("report.html")) print(CLI.reportAt(join(out, "report.html")));
 }
 
 /** Refuses, before any work, a run too large for memory, time or an output file (simulate/preflight.ts). */
