@@ -3,7 +3,7 @@
  * difference from A, with a total over the years where the quantity adds up), as the
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
-import { formatEuro, formatPersons } from "../locale/format.js";
+import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons } from "../locale/format.js";
 import { decimals, isMetric, METRICS } from "../outcomes/metrics.js";
 import { metricLabel as labelOf } from "../report/labels.js";
 import type { Table } from "../report/tables.js";
@@ -52,13 +52,10 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
   return rows;
 }
 
-const signedEuro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero" });
-const signedPersons = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
-
-/** A number of a display row in Dutch: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
+/** A number of a display row in the run's language: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
 export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: number | null): string {
   if (v === null) return "–";
-  if (row.difference) return row.euro ? signedEuro.format(Math.round(v) + 0) : signedPersons.format(Math.round(v) + 0);
+  if (row.difference) return row.euro ? formatSignedEuro(Math.round(v) + 0) : formatSignedPersons(Math.round(v) + 0);
   return row.euro ? formatEuro(v) : formatPersons(v);
 }
 
