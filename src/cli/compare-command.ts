@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
 import type { RunSource, Stat } from "../compare/compare.js";
 import type { CsvDialect } from "../locale/csv.js";
+import { CLI } from "../locale/messages-cli.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { HELP } from "../locale/messages-help.js";
 import { InputError } from "../model/errors.js";
@@ -77,7 +78,7 @@ async function compareCommand(paths: string[], opts: CompareOptions): Promise<vo
   }
   if (opts.quiet) return;
   print(compareText(comparison));
-  print(`\nUitvoer: ${written.join(", ")}`);
+  print(`\n${CLI.outputs(written.join(", "))}`);
 }
 
 /** Adds the `compare` command to the program. */

@@ -1,6 +1,7 @@
 /**
  * The words of `bijstandsim compare` (src/compare/, src/cli/compare-command.ts): its
- * errors, the runs' labels and the notes on what was compared. Dutch first, English in the same shape
+ * errors, the notes on what was compared, the terminal tables, the charts,
+ * vergelijking.html and vergelijking.xlsx. Dutch first, English in the same shape
  * (src/locale/lang.ts). Run letters (A, B), scenario and metric codes, file names and
  * the sheet names stay codes.
  */
@@ -51,6 +52,49 @@ const nl = {
   valueNote: (letters: string, runs: readonly number[]) =>
     `Per run de verwachte waarde (kolom value van yearly.csv). ${letters} ${runs.length > 1 ? "hebben" : "heeft"} ook een 90%-interval (p5–p95) over ${runs.join(" en ")} trekkingen of replicaties: in de grafieken; --stat mean vergelijkt het gemiddelde daarover.`,
   allEqual: "Alle vergeleken cijfers zijn in alle runs gelijk.",
+  // --- tables (compare/tables.ts): the terminal, the page and the workbook ---
+  metricFrom: (label: string, year: number, unit: string) => `${label} vanaf ${year} (${unit})`,
+  metricColumn: "Grootheid",
+  runColumn: "Run",
+  total: (period: string) => `Totaal ${period}`,
+  interventionBlock: (scenario: string, variant: string) => `${scenario}: ${variant}, tegenover geen interventie`,
+  minusA: (letter: string) => `${letter} min A`,
+  versusA: (letter: string) => `${letter} tegenover A`,
+  terminalTitle: (n: number, period: string, differences: string) => `Vergelijking van ${n} runs, ${period} (verschil: ${differences})`,
+  // --- charts (compare/charts.ts) ---
+  /** The dash patterns of runs A, B, C, ... in words. */
+  dashNames: ["doorgetrokken", "gestreept", "gestippeld", "streep-stip", "kort gestreept", "fijn gestippeld"],
+  linesSubtitle: (period: string) => `Per scenario en run, ${period}`,
+  linesKey: (runs: string, band: boolean) => ` Kleur: scenario; lijn: run (${runs}).${band ? " Vlak: het 90%-interval (p5–p95) van de run met trekkingen." : ""}`,
+  differenceSubtitle: (pairs: string) => `${pairs}, per jaar en scenario`,
+  volumeTitle: "Bijstandsvolume (personen, eind van het jaar)",
+  volumeCaption: "Het aantal personen in de bijstand aan het eind van elk jaar, zonder interventie.",
+  volumeDiffTitle: "Verschil in bijstandsvolume met run A (personen, eind van het jaar)",
+  volumeDiffCaption: "Per jaar en scenario: het volume van de run min dat van run A (positief = meer mensen in de bijstand dan in A).",
+  buigTitle: "BUIG-resultaat (euro; positief = overschot)",
+  buigCaption: "BUIG-budget min uitgaven per jaar, zonder interventie.",
+  buigDiffTitle: "Verschil in BUIG-resultaat met run A (euro)",
+  buigDiffCaption: "Per jaar en scenario: het BUIG-resultaat van de run min dat van run A (positief = gunstiger dan in A).",
+  netEffectCaption: (label: string, year: number) =>
+    `Het cumulatieve netto-effect van ${label} (BUIG-effect min kosten, tegenover hetzelfde scenario zonder interventie), opgeteld vanaf ${year}.`,
+  // --- vergelijking.html (compare/html.ts) and vergelijking.xlsx (compare/xlsx.ts) ---
+  heading: "Vergelijking van bijstandsprognoses",
+  /** The runs table of the page, and the header of the workbook's sheet Runs. */
+  runsHead: ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie", "SHA-256", "Jaren"],
+  runsSheetHead: ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie van bijstandsim", "SHA-256 van het scenariobestand", "Jaren"],
+  statMean: "het gemiddelde over de trekkingen (waar een run die heeft)",
+  statValue: "de verwachte waarde (kolom value van yearly.csv)",
+  /** The page's lead; the arguments come escaped. */
+  lead: (pairs: string, period: string, n: number, scenarios: string, stat: string) =>
+    `${pairs}, ${period}, ${n} scenario${n === 1 ? "" : "'s"}: ${scenarios}. Per run ${stat}; een verschil is de run min run A.`,
+  whatCompared: "Wat is vergeleken",
+  perScenario: "Per scenario",
+  again: "Opnieuw maken",
+  tablesIntro:
+    "Per grootheid de waarde in elke run en het verschil met run A (vet; negatief in rood). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).",
+  alsoIn: "De cijfers staan ook in vergelijking.xlsx en vergelijking.csv naast deze pagina.",
+  footer: "Gemaakt met bijstandsim compare. Deze pagina is één bestand: grafieken en opmaak staan erin, ze heeft geen internetverbinding nodig.",
+  sheetUnits: "Volumes en stromen in personen, bedragen in euro; een verschil is de run min run A.",
 };
 
 const en: typeof nl = {
@@ -90,6 +134,43 @@ const en: typeof nl = {
   valueNote: (letters, runs) =>
     `Per run the expected value (column value of yearly.csv). ${letters} also ${runs.length > 1 ? "have" : "has"} a 90% interval (p5–p95) over ${runs.join(" and ")} draws or replications: in the charts; --stat mean compares the mean over them.`,
   allEqual: "All compared numbers are equal in all runs.",
+  metricFrom: (label, year, unit) => `${label} from ${year} (${unit})`,
+  metricColumn: "Metric",
+  runColumn: "Run",
+  total: (period) => `Total ${period}`,
+  interventionBlock: (scenario, variant) => `${scenario}: ${variant}, against no intervention`,
+  minusA: (letter) => `${letter} minus A`,
+  versusA: (letter) => `${letter} against A`,
+  terminalTitle: (n, period, differences) => `Comparison of ${n} runs, ${period} (difference: ${differences})`,
+  dashNames: ["solid", "dashed", "dotted", "dash-dot", "short dashes", "fine dots"],
+  linesSubtitle: (period) => `Per scenario and run, ${period}`,
+  linesKey: (runs, band) => ` Colour: scenario; line: run (${runs}).${band ? " Band: the 90% interval (p5–p95) of the run with draws." : ""}`,
+  differenceSubtitle: (pairs) => `${pairs}, per year and scenario`,
+  volumeTitle: "Bijstand volume (persons, end of the year)",
+  volumeCaption: "The number of persons on bijstand at the end of each year, without intervention.",
+  volumeDiffTitle: "Difference in bijstand volume from run A (persons, end of the year)",
+  volumeDiffCaption: "Per year and scenario: the run's volume minus run A's (positive = more people on bijstand than in A).",
+  buigTitle: "BUIG result (euro; positive = surplus)",
+  buigCaption: "BUIG budget minus expenditure per year, without intervention.",
+  buigDiffTitle: "Difference in BUIG result from run A (euro)",
+  buigDiffCaption: "Per year and scenario: the run's BUIG result minus run A's (positive = better than in A).",
+  netEffectCaption: (label, year) =>
+    `The cumulative net effect of ${label} (BUIG effect minus cost, against the same scenario without intervention), summed from ${year}.`,
+  heading: "Comparison of bijstand forecasts",
+  runsHead: ["Run", "Output", "Scenario file", "Method", "Date", "Version", "SHA-256", "Years"],
+  runsSheetHead: ["Run", "Output", "Scenario file", "Method", "Date", "Version of bijstandsim", "SHA-256 of the scenario file", "Years"],
+  statMean: "the mean over the draws (where a run has them)",
+  statValue: "the expected value (column value of yearly.csv)",
+  lead: (pairs, period, n, scenarios, stat) =>
+    `${pairs}, ${period}, ${n} scenario${n === 1 ? "" : "s"}: ${scenarios}. Per run ${stat}; a difference is the run minus run A.`,
+  whatCompared: "What was compared",
+  perScenario: "Per scenario",
+  again: "Make it again",
+  tablesIntro:
+    "Per metric the value in each run and the difference from run A (bold; negative in red). Volumes and inflow and outflow in persons, amounts in euros; an intervention against the same scenario without intervention in the same run. The totals add up the years where that makes sense (not for volumes and cumulative amounts).",
+  alsoIn: "The numbers are also in vergelijking.xlsx and vergelijking.csv next to this page.",
+  footer: "Made with bijstandsim compare. This page is one file: charts and styles are inside, it needs no internet connection.",
+  sheetUnits: "Volumes and flows in persons, amounts in euros; a difference is the run minus run A.",
 };
 
 export const COMPARE = catalogue(nl, en);
