@@ -1,8 +1,9 @@
 /**
  * One language per audience (locale/): everything a Dutch user reads is Dutch, and
  * `--lang en` gives the same in English. The Dutch check is a grep: the terminal of a
- * run, its report.html and results.xlsx, every command's --help and a set of mistakes
- * are searched for English words, after the codes (options, paths, field names, CSV
+ * run, its report.html and results.xlsx, a compare of two runs with its
+ * vergelijking.html and .xlsx, every command's --help and a set of mistakes are
+ * searched for English words, after the codes (options, paths, field names, CSV
  * columns, quoted values) are taken out.
  */
 import ExcelJS from "exceljs";
@@ -38,13 +39,14 @@ function prose(text: string): string {
 /** The lines of `text` that still hold an English word after the codes are taken out. */
 const englishLines = (text: string): string[] => prose(text).split("\n").filter((l) => ENGLISH.test(l)).map((l) => l.trim());
 
-async function workbookText(file: string): Promise<string> {
+/** The text of a workbook's cells; of the sheets in `codeSheets` (data tables whose cells are codes, as in the CSV) only the header row. */
+async function workbookText(file: string, codeSheets: string[] = []): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as never);
   const lines: string[] = [];
   wb.eachSheet((ws) => {
     lines.push(ws.name);
-    ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === "string" && lines.push(cell.value)));
+    ws.eachRow((row, n) => (n === 1 || !codeSheets.includes(ws.name)) && row.eachCell((cell) => typeof cell.value === "string" && lines.push(cell.value)));
   });
   return lines.join("\n");
 }
@@ -63,6 +65,11 @@ describe("Dutch output holds no English", () => {
     expect(run.code, run.err).toBe(0);
     const psa = await cli("run", "scenarios/drentsche-aa.json", "--mode", "psa", "--runs", "20", "--workers", "1", "--out", join(dir, "psa"));
     expect(psa.code, psa.err).toBe(0);
+    // a second, smaller run of the same file, so the comparison has years, scenarios and an intervention to leave out and say so
+    const short = await cli("run", "scenarios/steenwijkerland.json", "--scenario", "matig-herstel", "--horizon", "3", "--out", join(dir, "kort"));
+    expect(short.code, short.err).toBe(0);
+    const compare = await cli("compare", out, join(dir, "kort"), "--out", join(dir, "vergelijking"));
+    expect(compare.code, compare.err).toBe(0);
     const help: string[] = [];
     for (const command of ["", "run", "breakeven", "report", "compare", "explore", "synth", "estimate", "fit", "backtest", "init", "validate", "convert"]) {
       const r = await cli(...(command ? [command] : []), "--help");
@@ -85,6 +92,9 @@ describe("Dutch output holds no English", () => {
       terminal: run.out + run.err + psa.out + psa.err,
       "report.html": readFileSync(join(out, "report.html"), "utf8"),
       "results.xlsx": await workbookText(join(out, "results.xlsx")),
+      compare: compare.out + compare.err,
+      "vergelijking.html": readFileSync(join(dir, "vergelijking", "vergelijking.html"), "utf8"),
+      "vergelijking.xlsx": await workbookText(join(dir, "vergelijking", "vergelijking.xlsx"), ["Gegevens"]),
       "--help": help.join("\n"),
       mistakes: mistakes.map((m) => m.err).join(""),
     };
@@ -96,7 +106,7 @@ describe("Dutch output holds no English", () => {
 });
 
 describe("--lang en", () => {
-  it("speaks English in the terminal, the errors and the report", async () => {
+  it("speaks English in the terminal, the errors, the report and a comparison", async () => {
     const dir = tmp();
     const r = await cli("--lang", "en", "run", "scenarios/steenwijkerland.json", "--report", "--out", join(dir, "run"));
     expect(r.code, r.err).toBe(0);
@@ -104,6 +114,14 @@ describe("--lang en", () => {
     expect(r.out).toContain(`\nOutput in ${join(dir, "run")}/: yearly.csv, `);
     const html = readFileSync(join(dir, "run", "report.html"), "utf8");
     expect(html).toMatch(/<html lang="en">/);
+    const compare = await cli("--lang", "en", "compare", join(dir, "run"), "test/golden/steenwijkerland-cohort", "--out", join(dir, "vergelijking"));
+    expect(compare.code, compare.err).toBe(0);
+    expect(compare.out).toMatch(/^Comparison of 2 runs, 2020–2023 \(difference: B minus A\)\n/);
+    expect(compare.out).toMatch(/\nMetric +Run +2020 +2021 +2022 +2023 +Total 2020–2023\n/);
+    expect(compare.out).toContain("\nOutput: ");
+    const page = readFileSync(join(dir, "vergelijking", "vergelijking.html"), "utf8");
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(page).toContain("<h1>Comparison of bijstand forecasts</h1>");
     const missing = await cli("--lang", "en", "run", join(dir, "nope.json"));
     expect(missing.err).toBe(`bijstandsim: error: ${join(dir, "nope.json")}: file not found. Fix: check the path; the shipped scenarios are in scenarios/\n`);
     // and back to Dutch for what follows in this process

@@ -3,13 +3,15 @@
  * differences per scenario, year and metric, and writes vergelijking.html, .xlsx and
  * .csv to --out, the folder put in place as one unit (report/publish.ts). The comparison itself is src/compare/; this module reads,
  * prints and writes. A run that cannot be read or compared stops the command with one
- * Dutch line (exit 2) before anything is written.
+ * line in the run's language (exit 2) before anything is written.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
 import type { RunSource, Stat } from "../compare/compare.js";
 import type { CsvDialect } from "../locale/csv.js";
+import { CLI } from "../locale/messages-cli.js";
+import { COMPARE } from "../locale/messages-compare.js";
 import { HELP } from "../locale/messages-help.js";
 import { InputError } from "../model/errors.js";
 import { Output } from "../report/publish.js";
@@ -30,12 +32,11 @@ const day = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).
 
 /** A run: an output folder holding results.json (output/<stem>: its latest run), or a results.json itself. */
 function readRun(given: string, parseRun: (text: string, file: string) => RunSource["doc"]): RunSource {
-  if (!existsSync(given)) throw new InputError(given, "", "niet gevonden", "geef de uitvoermap van een run (met results.json) of het pad van een results.json");
+  if (!existsSync(given)) throw new InputError(given, "", ...COMPARE.notFound);
   const path = statSync(given).isDirectory() ? runFolderOf(given) : given;
   const file = statSync(path).isDirectory() ? join(path, "results.json") : path;
   if (!existsSync(file)) {
-    throw new InputError(path, "", "bevat geen results.json, dus geen uitvoer van bijstandsim run",
-      "geef de map die bijstandsim run schreef (standaard output/<naam van het scenariobestand>/<mode>-<tijd>/, of output/<naam> voor de laatste), of draai eerst bijstandsim run <scenariobestand> --out <map>");
+    throw new InputError(path, "", ...COMPARE.noResultsJson);
   }
   return { source: path.replace(/\/+$/, "") || path, doc: parseRun(readFileSync(file, "utf8"), file), fileDate: day(statSync(file).mtime) };
 }
@@ -77,7 +78,7 @@ async function compareCommand(paths: string[], opts: CompareOptions): Promise<vo
   }
   if (opts.quiet) return;
   print(compareText(comparison));
-  print(`\nUitvoer: ${written.join(", ")}`);
+  print(`\n${CLI.outputs(written.join(", "))}`);
 }
 
 /** Adds the `compare` command to the program. */

@@ -1,17 +1,18 @@
 /**
  * Vega-Lite specs for the comparison page, in the report's style (report/charts.ts): one
  * colour per macro scenario (the report's colours, in run A's order), one dash pattern
- * per run, Dutch titles and number formats, the data inline. Pure: a Comparison in,
+ * per run, titles and number formats in the run's language, the data inline. Pure: a Comparison in,
  * specs out; the CLI renders them to inline SVG with report/render.ts.
  */
 import { config, lineWithPoints, maxAbs, SCENARIO_COLOURS, strokeLegend, VL_SCHEMA, WIDTH, yearX, type Chart, type VlSpec } from "../report/charts.js";
+import { COMPARE } from "../locale/messages-compare.js";
+import { REPORT } from "../locale/messages-report.js";
 import { euroAxis } from "../report/locale.js";
 import type { CompareBlock, Comparison } from "./compare.js";
 import { metricLabel, periodOf } from "./tables.js";
 
 /** Dash patterns of the runs: A solid, B dashed, C dotted, ... */
 const DASHES = [[1, 0], [7, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 4]];
-const DASH_NAMES = ["doorgetrokken", "gestreept", "gestippeld", "streep-stip", "kort gestreept", "fijn gestippeld"];
 const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 
 const top = (title: string, subtitle: string, body: VlSpec): VlSpec => ({ $schema: VL_SCHEMA, title: { text: title, subtitle }, config: config(), ...body });
@@ -23,17 +24,20 @@ function colour(c: Comparison, legend: boolean) {
   return {
     field: "scenario",
     type: "nominal",
-    title: "Scenario",
+    title: REPORT.chartScenario,
     scale: { domain, range: domain.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]) },
     // Only one layer names the legend; vega-lite merges the others into it (a `legend: null` elsewhere would hide it).
-    ...(legend ? { legend: { title: "Scenario", orient: "bottom", columns: 2, symbolOpacity: 1 } } : {}),
+    ...(legend ? { legend: { title: REPORT.chartScenario, orient: "bottom", columns: 2, symbolOpacity: 1 } } : {}),
   };
 }
 
 function runDash(c: Comparison) {
   const domain = c.runs.map((r) => r.letter);
-  return { field: "run", type: "nominal", title: "Run", scale: { domain, range: domain.map((_, i) => DASHES[i % DASHES.length]) }, legend: { ...strokeLegend, title: "Run" } };
+  return { field: "run", type: "nominal", title: COMPARE.runColumn, scale: { domain, range: domain.map((_, i) => DASHES[i % DASHES.length]) }, legend: { ...strokeLegend, title: COMPARE.runColumn } };
 }
+
+/** The y axis title: euro or persons. */
+const unitTitle = (euro: boolean): string => (euro ? REPORT.euroWord : REPORT.persons);
 
 /** A person count axis that keeps small differences apart. */
 const personsAxis = (max: number) => ({ format: max >= 100 ? ",.0f" : max >= 10 ? ",.1~f" : ",.2~f" });
@@ -72,7 +76,7 @@ function linesChart(c: Comparison, name: string, metric: string, blocks: readonl
   if (rows.length === 0) return undefined;
   const euro = metric !== "volume_end" && metric !== "volume_avg";
   const x = yearX([c.years[0], c.years[c.years.length - 1]]);
-  const y = { field: "value", type: "quantitative", title: euro ? "euro" : "personen", scale: { zero: false, nice: true }, axis: axisFor(euro, rows.flatMap((r) => [r.value, r.low, r.high])) };
+  const y = { field: "value", type: "quantitative", title: unitTitle(euro), scale: { zero: false, nice: true }, axis: axisFor(euro, rows.flatMap((r) => [r.value, r.low, r.high])) };
   const banded = rows.filter((r) => r.low !== undefined);
   const layer: VlSpec[] = [];
   if (euro) layer.push(ZERO_RULE);
@@ -80,12 +84,13 @@ function linesChart(c: Comparison, name: string, metric: string, blocks: readonl
     layer.push({ data: { values: banded }, mark: { type: "area", fillOpacity: 0.1 }, encoding: { x, y: { field: "low", type: "quantitative" }, y2: { field: "high" }, color: colour(c, false), detail: { field: "run" } } });
   }
   layer.push(...lineWithPoints(rows, { x, y, color: colour(c, true), strokeDash: runDash(c), detail: { field: "run" } }, 2.2, 30));
-  const runs = c.runs.map((r, i) => `${r.letter} ${DASH_NAMES[i % DASH_NAMES.length]}`).join(", ");
+  const dashNames = COMPARE.dashNames;
+  const runs = c.runs.map((r, i) => `${r.letter} ${dashNames[i % dashNames.length]}`).join(", ");
   return {
     name,
     title,
-    caption: `${caption} Kleur: scenario; lijn: run (${runs}).${banded.length ? " Vlak: het 90%-interval (p5–p95) van de run met trekkingen." : ""}`,
-    spec: top(title, `Per scenario en run, ${periodOf(c)}`, { width: WIDTH, height: 300, layer }),
+    caption: caption + COMPARE.linesKey(runs, banded.length > 0),
+    spec: top(title, COMPARE.linesSubtitle(periodOf(c)), { width: WIDTH, height: 300, layer }),
   };
 }
 
@@ -98,7 +103,7 @@ function differenceChart(c: Comparison, name: string, metric: string, title: str
     c.runs.slice(1).forEach((r, k) =>
       c.years.forEach((year, y) => {
         const [v, a] = [s.values[k + 1][y], s.values[0][y]];
-        if (v !== null && a !== null) rows.push({ scenario: b.scenarioLabel, year: String(year), pair: `${r.letter} min A`, difference: v - a });
+        if (v !== null && a !== null) rows.push({ scenario: b.scenarioLabel, year: String(year), pair: COMPARE.minusA(r.letter), difference: v - a });
       }),
     );
   }
@@ -115,31 +120,31 @@ function differenceChart(c: Comparison, name: string, metric: string, title: str
         encoding: {
           x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
           xOffset: { field: "scenario", type: "nominal", sort: scenarioLabels(c) },
-          y: { field: "difference", type: "quantitative", title: euro ? "euro" : "personen", axis: axisFor(euro, rows.map((r) => r.difference)) },
+          y: { field: "difference", type: "quantitative", title: unitTitle(euro), axis: axisFor(euro, rows.map((r) => r.difference)) },
           color: colour(c, true),
         },
       },
     ],
   };
   const body = pairs.length > 1 ? { data: { values: rows }, facet: { row: { field: "pair", type: "nominal", title: null, sort: pairs } }, spec: panel } : { data: { values: rows }, ...panel };
-  return { name, title, caption, spec: top(title, `${pairs.join(", ")}, per jaar en scenario`, body) };
+  return { name, title, caption, spec: top(title, COMPARE.differenceSubtitle(pairs.join(", ")), body) };
 }
 
 /** Every chart of the comparison page, in page order. */
 export function compareCharts(c: Comparison): Chart[] {
   const base = c.blocks.filter((b) => b.variant === "baseline");
   const charts = [
-    linesChart(c, "volume", "volume_end", base, "Bijstandsvolume (personen, eind van het jaar)", "Het aantal personen in de bijstand aan het eind van elk jaar, zonder interventie."),
-    differenceChart(c, "verschil-volume", "volume_end", "Verschil in bijstandsvolume met run A (personen, eind van het jaar)", "Per jaar en scenario: het volume van de run min dat van run A (positief = meer mensen in de bijstand dan in A)."),
-    linesChart(c, "buig-resultaat", "buig_result", base, "BUIG-resultaat (euro; positief = overschot)", "BUIG-budget min uitgaven per jaar, zonder interventie."),
-    differenceChart(c, "verschil-buig-resultaat", "buig_result", "Verschil in BUIG-resultaat met run A (euro)", "Per jaar en scenario: het BUIG-resultaat van de run min dat van run A (positief = gunstiger dan in A)."),
+    linesChart(c, "volume", "volume_end", base, COMPARE.volumeTitle, COMPARE.volumeCaption),
+    differenceChart(c, "verschil-volume", "volume_end", COMPARE.volumeDiffTitle, COMPARE.volumeDiffCaption),
+    linesChart(c, "buig-resultaat", "buig_result", base, COMPARE.buigTitle, COMPARE.buigCaption),
+    differenceChart(c, "verschil-buig-resultaat", "buig_result", COMPARE.buigDiffTitle, COMPARE.buigDiffCaption),
   ];
   const variants = [...new Set(c.blocks.filter((b) => b.variant !== "baseline").map((b) => b.variant))];
   variants.forEach((v, i) => {
     const blocks = c.blocks.filter((b) => b.variant === v);
     const label = blocks[0].variantLabel;
-    charts.push(linesChart(c, `netto-effect-${i + 1}`, "net_effect_cumulative", blocks, `${label}: ${metricLabel("net_effect_cumulative", c.years[0]).replace(/^N/, "n")}`,
-      `Het cumulatieve netto-effect van ${label} (BUIG-effect min kosten, tegenover hetzelfde scenario zonder interventie), opgeteld vanaf ${c.years[0]}.`));
+    const metric = metricLabel("net_effect_cumulative", c.years[0]);
+    charts.push(linesChart(c, `netto-effect-${i + 1}`, "net_effect_cumulative", blocks, `${label}: ${metric.charAt(0).toLowerCase()}${metric.slice(1)}`, COMPARE.netEffectCaption(label, c.years[0])));
   });
   return charts.filter((x): x is Chart => x !== undefined);
 }

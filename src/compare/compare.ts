@@ -9,6 +9,8 @@
  * is left out and said in `notes`; runs that share no year or no scenario are refused
  * with one line (an InputError) naming the run and the fix.
  */
+import { COMPARE } from "../locale/messages-compare.js";
+import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
 import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
@@ -72,7 +74,7 @@ export interface Comparison {
   years: number[];
   stat: Stat;
   blocks: CompareBlock[];
-  /** What was compared and what was left out, in Dutch, one sentence each. */
+  /** What was compared and what was left out, in the run's language (--lang), one sentence each. */
   notes: string[];
 }
 
@@ -85,10 +87,8 @@ export interface CompareOptions {
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const runLetter = (i: number): string => (i < LETTERS.length ? LETTERS[i] : `R${i + 1}`);
 
-const RERUN = "geef de uitvoermap van bijstandsim run (met results.json) of een results.json die deze versie schreef; draai een oudere run zo nodig opnieuw";
-
 /**
- * The text of a results.json as a run, or an InputError in Dutch naming the file: not
+ * The text of a results.json as a run, or an InputError naming the file: not
  * JSON, a scenario file instead of results, another format, a missing field.
  */
 export function parseRun(text: string, file: string): RunView {
@@ -97,38 +97,38 @@ export function parseRun(text: string, file: string): RunView {
     raw = parseJson(text, file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new InputError(file, err.path, "is geen JSON, dus geen resultatenbestand van bijstandsim", RERUN);
+    throw new InputError(file, err.path, ...COMPARE.notJson);
   }
   const obj = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
   if (obj && obj.format === undefined && "states" in obj && "initial" in obj) {
-    throw new InputError(file, "", "is een scenariobestand, geen resultatenbestand", `draai het eerst (bijstandsim run ${file} --out <map>) en vergelijk die map`);
+    throw new InputError(file, "", ...COMPARE.scenarioFile(file));
   }
   if (!obj || obj.format !== RESULTS_FORMAT) {
-    const found = obj?.format === undefined ? "heeft geen veld \"format\"" : `heeft format ${JSON.stringify(obj.format)}, deze versie leest "${RESULTS_FORMAT}"`;
-    throw new InputError(file, obj ? "format" : "", `is geen resultatenbestand van bijstandsim: het ${found}`, RERUN);
+    const found = obj?.format === undefined ? COMPARE.noFormat : COMPARE.otherFormat(JSON.stringify(obj.format), RESULTS_FORMAT);
+    throw new InputError(file, obj ? "format" : "", ...COMPARE.notResults(found));
   }
   try {
     return viewOf(parseResults(text, file));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new InputError(file, err.path, `is geen volledig resultatenbestand (${err.message})`, RERUN);
+    throw new InputError(file, err.path, ...COMPARE.incomplete(err.message));
   }
 }
 
 const yearsOf = (doc: RunView): number[] => [...new Set(doc.scenarios.flatMap((s) => s.years.map((y) => y.year)))].sort((a, b) => a - b);
 
-/** The run's way of computing in Dutch: "cohortmodel", "PSA, 1000 trekkingen (seed 1)", "microsimulatie, 2 replicaties (seed 1)". */
+/** The run's way of computing: "cohortmodel", "PSA, 1000 trekkingen (seed 1)", "microsimulatie, 2 replicaties (seed 1)". */
 function modeLabel(o: Record<string, unknown>): string {
   const seed = o.seed !== undefined ? ` (seed ${String(o.seed)})` : "";
-  if (o.mode === "psa") return `PSA, ${String(o.runs ?? "?")} trekkingen${seed}${o.population_noise === false ? ", zonder toevalsvariatie" : ""}`;
-  if (o.mode === "microsim") return `microsimulatie, ${String(o.runs ?? "?")} replicatie${o.runs === 1 ? "" : "s"}${seed}`;
-  return o.mode === "cohort" || o.mode === undefined ? "cohortmodel" : String(o.mode);
+  if (o.mode === "psa") return COMPARE.modePsa(String(o.runs ?? "?"), seed, o.population_noise === false);
+  if (o.mode === "microsim") return COMPARE.modeMicrosim(String(o.runs ?? "?"), o.runs === 1, seed);
+  return o.mode === "cohort" || o.mode === undefined ? COMPARE.modeCohort : String(o.mode);
 }
 
 function runInfo(r: RunSource, i: number): RunInfo {
   const { meta, model } = r.doc;
   const years = yearsOf(r.doc);
-  const date = meta.date ?? (r.fileDate ? `datum onbekend, bestand van ${r.fileDate}` : "datum onbekend");
+  const date = meta.date ?? (r.fileDate ? COMPARE.dateUnknownFile(r.fileDate) : COMPARE.dateUnknown);
   const mode = modeLabel(meta.options);
   const runs = r.doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined)) && typeof meta.options.runs === "number" ? meta.options.runs : undefined;
   return {
@@ -138,7 +138,6 @@ function runInfo(r: RunSource, i: number): RunInfo {
 }
 
 const span = (ys: readonly number[]): string => (ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
-const listNl = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} en ${xs[xs.length - 1]}`);
 
 /** The years every run has; refuses the first run that shares none with the runs before it. */
 function commonYears(runs: readonly RunSource[], infos: readonly RunInfo[]): number[] {
@@ -148,8 +147,7 @@ function commonYears(runs: readonly RunSource[], infos: readonly RunInfo[]): num
     const next = common.filter((y) => ys.has(y));
     if (next.length === 0) {
       const before = runs.slice(0, i).map((x, k) => `${infos[k].letter} ${span(yearsOf(x.doc))}`).join(", ");
-      throw new InputError(r.source, "", `heeft geen jaar gemeen met ${i === 1 ? runs[0].source : "de runs ervoor"}: ${infos[i].letter} rekent ${span([...ys].sort((a, b) => a - b))}, ${before}`,
-        "vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)");
+      throw new InputError(r.source, "", ...COMPARE.noCommonYear(i === 1 ? runs[0].source : COMPARE.runsBefore, infos[i].letter, span([...ys].sort((a, b) => a - b)), before));
     }
     common = next;
   });
@@ -164,19 +162,18 @@ function commonScenarios(runs: readonly RunSource[], infos: readonly RunInfo[], 
     const has = new Set(namesOf(r.doc));
     const next = common.filter((n) => has.has(n));
     if (next.length === 0) {
-      throw new InputError(r.source, "", `heeft geen macroscenario gemeen met ${i === 1 ? runs[0].source : "de runs ervoor"} (${infos[i].letter}: ${namesOf(r.doc).join(", ")}; A: ${namesOf(runs[0].doc).join(", ")})`,
-        "vergelijk runs die een scenario met dezelfde naam doorrekenen (bij init: dezelfde macroset, bijvoorbeeld --macro cpb-2020 voor de scenario's van de meegeleverde bestanden)");
+      throw new InputError(r.source, "", ...COMPARE.noCommonScenario(i === 1 ? runs[0].source : COMPARE.runsBefore, infos[i].letter, namesOf(r.doc).join(", "), namesOf(runs[0].doc).join(", ")));
     }
     common = next;
   });
   for (const name of wanted) {
-    if (!common.includes(name)) throw new InputError("--scenario", "", `"${name}" is geen scenario dat alle runs hebben`, `kies uit: ${common.join(", ")}`);
+    if (!common.includes(name)) throw new InputError("--scenario", "", ...COMPARE.notShared(name, common.join(", ")));
   }
   const names = wanted.length ? common.filter((n) => wanted.includes(n)) : common;
   const label = labelOf(runs);
   const left = [...new Set(runs.flatMap((r) => namesOf(r.doc)))].filter((n) => !common.includes(n));
   const notes = left.length
-    ? [`Scenario's: alleen ${listNl(common.map(label))}, die alle runs hebben; niet vergeleken: ${left.map((n) => `${label(n)} (alleen in ${infos.filter((x, i) => namesOf(runs[i].doc).includes(n)).map((x) => x.letter).join(", ")})`).join(", ")}.`]
+    ? [COMPARE.scenariosNote(COMPARE.list(common.map(label)), left.map((n) => COMPARE.onlyIn(label(n), infos.filter((x, i) => namesOf(runs[i].doc).includes(n)).map((x) => x.letter).join(", "))).join(", "))]
     : [];
   return { names, notes };
 }
@@ -226,7 +223,7 @@ function compareBlocks(runs: readonly RunSource[], infos: readonly RunInfo[], na
       }
     });
   }
-  const notes = [...left].map(([label, letters]) => `Interventie ${label}: alleen in ${[...letters].join(", ")}, dus niet vergeleken.`);
+  const notes = [...left].map(([label, letters]) => COMPARE.interventionNote(label, [...letters].join(", ")));
   return { blocks, notes };
 }
 
@@ -235,17 +232,16 @@ function identityNotes(infos: readonly RunInfo[], stat: Stat): string[] {
   const notes: string[] = [];
   const a = infos[0];
   for (const x of infos.slice(1)) {
-    notes.push(x.hash === a.hash ? `${x.letter} en A rekenen met hetzelfde scenariobestand (zelfde SHA-256).` : `${x.letter} en A rekenen met verschillende scenariobestanden (${x.file} en ${a.file}).`);
+    notes.push(x.hash === a.hash ? COMPARE.sameFile(x.letter) : COMPARE.otherFile(x.letter, x.file, a.file));
   }
   const versions = [...new Set(infos.map((x) => x.version))];
-  if (versions.length > 1) notes.push(`De runs zijn gemaakt met verschillende versies van bijstandsim: ${infos.map((x) => `${x.letter} ${x.version}`).join(", ")}.`);
+  if (versions.length > 1) notes.push(COMPARE.versionsNote(infos.map((x) => `${x.letter} ${x.version}`).join(", ")));
   const units = [...new Set(infos.map((x) => x.unit))];
-  if (units.length > 1) notes.push(`Let op: de runs tellen verschillende eenheden: ${infos.map((x) => `${x.letter} ${x.unit}`).join(", ")}.`);
-  const banded = infos.filter((x) => x.runs !== undefined);
+  if (units.length > 1) notes.push(COMPARE.unitsNote(infos.map((x) => `${x.letter} ${REPORT.units[x.unit] ?? x.unit}`).join(", ")));
+  const banded = infos.filter((x): x is RunInfo & { runs: number } => x.runs !== undefined);
   if (banded.length) {
-    notes.push(stat === "mean"
-      ? `Per run het gemiddelde over de trekkingen of replicaties (${banded.map((x) => x.letter).join(", ")}); een run zonder trekkingen met zijn verwachte waarde. Het 90%-interval (p5–p95) staat in de grafieken.`
-      : `Per run de verwachte waarde (kolom value van yearly.csv). ${banded.map((x) => x.letter).join(", ")} ${banded.length === 1 ? "heeft" : "hebben"} ook een 90%-interval (p5–p95) over ${banded.map((x) => x.runs).join(" en ")} trekkingen of replicaties: in de grafieken; --stat mean vergelijkt het gemiddelde daarover.`);
+    const letters = banded.map((x) => x.letter).join(", ");
+    notes.push(stat === "mean" ? COMPARE.meanNote(letters) : COMPARE.valueNote(letters, banded.map((x) => x.runs)));
   }
   return notes;
 }
@@ -259,7 +255,7 @@ function identityNotes(infos: readonly RunInfo[], stat: Stat): string[] {
  */
 export function compareRuns(runs: readonly RunSource[], opts: CompareOptions = {}): Comparison {
   if (runs.length < 2) {
-    throw new InputError("compare", "", `vergelijkt twee of meer runs, maar kreeg er ${runs.length}`, "geef twee of meer uitvoermappen of results.json-bestanden, bijvoorbeeld bijstandsim compare output/vorig-jaar output/dit-jaar");
+    throw new InputError("compare", "", ...COMPARE.tooFew(runs.length));
   }
   const stat = opts.stat ?? "value";
   const infos = runs.map(runInfo);
@@ -268,7 +264,7 @@ export function compareRuns(runs: readonly RunSource[], opts: CompareOptions = {
   const { blocks, notes } = compareBlocks(runs, infos, scenarios.names, years, stat);
   const all = runs.map((r) => yearsOf(r.doc));
   const yearNote = all.some((ys) => ys.length !== years.length)
-    ? [`Jaren: alleen ${span(years)}, die alle runs hebben (${infos.map((x, i) => `${x.letter}: ${span(all[i])}`).join(", ")}).`]
+    ? [COMPARE.yearsNote(span(years), infos.map((x, i) => `${x.letter}: ${span(all[i])}`).join(", "))]
     : [];
   const equal = blocks.every((b) => b.series.every((s) => s.values.every((v) => v.every((x, y) => x === s.values[0][y]))));
   return {
@@ -276,6 +272,6 @@ export function compareRuns(runs: readonly RunSource[], opts: CompareOptions = {
     years,
     stat,
     blocks,
-    notes: [...yearNote, ...scenarios.notes, ...notes, ...identityNotes(infos, stat), ...(equal ? ["Alle vergeleken cijfers zijn in alle runs gelijk."] : [])],
+    notes: [...yearNote, ...scenarios.notes, ...notes, ...identityNotes(infos, stat), ...(equal ? [COMPARE.allEqual] : [])],
   };
 }

@@ -1,13 +1,16 @@
 /**
- * vergelijking.html: the comparison as one self-contained Dutch page, like report.html
+ * vergelijking.html: the comparison as one self-contained page in the run's language
+ * (Dutch, or English with --lang en), like report.html
  * (same styles, charts as inline SVG rendered in advance, no script, nothing outside
  * the file). Pure: the comparison and its rendered charts in, text out.
  */
+import { COMPARE } from "../locale/messages-compare.js";
+import { REPORT } from "../locale/messages-report.js";
 import type { Chart } from "../report/charts.js";
 import { esc, STYLE } from "../report/html.js";
 import { inlineSvg } from "../report/render.js";
 import type { Comparison } from "./compare.js";
-import { blockRows, blockTitle, formatCell, periodOf, type DisplayRow } from "./tables.js";
+import { blockHeader, blockRows, blockTitle, formatCell, periodOf, type DisplayRow } from "./tables.js";
 
 export interface ComparePage {
   comparison: Comparison;
@@ -27,12 +30,12 @@ function runsTable(c: Comparison): string {
   const rows = c.runs.map((r) =>
     [r.letter, `<span class="code">${esc(r.source)}</span>`, esc(r.file), esc(r.mode), esc(r.date), esc(r.version), `<span class="code">${esc(r.hash.slice(0, 12))}…</span>`, `${r.years[0]}–${r.years[1]}`].map((c) => `<td>${c}</td>`).join(""),
   );
-  const head = ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie", "SHA-256", "Jaren"].map((h) => `<th scope="col">${h}</th>`).join("");
+  const head = COMPARE.runsHead.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
   return `<div class="scroll"><table class="runs"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join("\n")}</tbody></table></div>`;
 }
 
 function blockTable(c: Comparison, rows: DisplayRow[], caption: string): string {
-  const head = ["Grootheid", "Run", ...c.years.map(String), `Totaal ${periodOf(c)}`];
+  const head = blockHeader(c);
   const body = rows.map((r, i) => {
     const first = i === 0 || rows[i - 1].metric !== r.metric;
     const cell = (v: number | null) => {
@@ -55,44 +58,44 @@ function chartSection(page: ComparePage): string {
 /** The complete comparison page. */
 export function compareHtml(page: ComparePage): string {
   const c = page.comparison;
-  const pairs = c.runs.slice(1).map((r) => `${r.letter} tegenover A`).join(", ");
+  const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");
   const scenarios = [...new Set(c.blocks.map((b) => b.scenarioLabel))];
   const tables = c.blocks.map((b) => blockTable(c, blockRows(c, b), blockTitle(b))).join("\n");
-  const stat = c.stat === "mean" ? "het gemiddelde over de trekkingen (waar een run die heeft)" : "de verwachte waarde (kolom value van yearly.csv)";
+  const stat = c.stat === "mean" ? COMPARE.statMean : COMPARE.statValue;
   return `<!DOCTYPE html>
-<html lang="nl">
+<html lang="${REPORT.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="bijstandsim compare">
-<title>Vergelijking van bijstandsprognoses: ${esc(pairs)}</title>
+<title>${esc(COMPARE.heading)}: ${esc(pairs)}</title>
 <style>${STYLE}${EXTRA_STYLE}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>Vergelijking van bijstandsprognoses</h1>
-<p class="lead">${esc(pairs)}, ${esc(periodOf(c))}, ${scenarios.length} scenario${scenarios.length === 1 ? "" : "'s"}: ${esc(scenarios.join(", "))}. Per run ${esc(stat)}; een verschil is de run min run A.</p>
+<h1>${esc(COMPARE.heading)}</h1>
+<p class="lead">${COMPARE.lead(esc(pairs), esc(periodOf(c)), scenarios.length, esc(scenarios.join(", ")), esc(stat))}</p>
 ${runsTable(c)}
-<h2>Wat is vergeleken</h2>
+<h2>${esc(COMPARE.whatCompared)}</h2>
 <ul class="notes">${c.notes.map((n) => `<li>${esc(n)}</li>`).join("\n")}</ul>
-<nav aria-label="Inhoud"><strong>Inhoud</strong><ol><li><a href="#grafieken">Grafieken</a></li><li><a href="#tabellen">Per scenario</a></li><li><a href="#opnieuw">Opnieuw maken</a></li></ol></nav>
+<nav aria-label="${esc(REPORT.contents)}"><strong>${esc(REPORT.contents)}</strong><ol><li><a href="#grafieken">${esc(REPORT.sectionCharts)}</a></li><li><a href="#tabellen">${esc(COMPARE.perScenario)}</a></li><li><a href="#opnieuw">${esc(COMPARE.again)}</a></li></ol></nav>
 </header>
 <section id="grafieken">
-<h2>Grafieken</h2>
+<h2>${esc(REPORT.sectionCharts)}</h2>
 ${chartSection(page)}
 </section>
 <section id="tabellen">
-<h2>Per scenario</h2>
-<p>Per grootheid de waarde in elke run en het verschil met run A (vet; negatief in rood). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).</p>
+<h2>${esc(COMPARE.perScenario)}</h2>
+<p>${esc(COMPARE.tablesIntro)}</p>
 ${tables}
 </section>
 <section id="opnieuw">
-<h2>Opnieuw maken</h2>
+<h2>${esc(COMPARE.again)}</h2>
 <pre><code>${esc(page.command)}</code></pre>
-<p class="hint">De cijfers staan ook in vergelijking.xlsx en vergelijking.csv naast deze pagina.</p>
+<p class="hint">${esc(COMPARE.alsoIn)}</p>
 </section>
-<footer>Gemaakt met bijstandsim compare. Deze pagina is één bestand: grafieken en opmaak staan erin, ze heeft geen internetverbinding nodig.</footer>
+<footer>${esc(COMPARE.footer)}</footer>
 </main>
 </body>
 </html>

@@ -3,7 +3,10 @@
  * difference from A, with a total over the years where the quantity adds up), as the
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
-import { formatEuro, formatPersons } from "../locale/format.js";
+import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons } from "../locale/format.js";
+import { CLI } from "../locale/messages-cli.js";
+import { COMPARE } from "../locale/messages-compare.js";
+import { REPORT } from "../locale/messages-report.js";
 import { decimals, isMetric, METRICS } from "../outcomes/metrics.js";
 import { metricLabel as labelOf } from "../report/labels.js";
 import type { Table } from "../report/tables.js";
@@ -14,7 +17,7 @@ const NOT_SUMMED = new Set(["volume_end", "volume_avg", "net_effect_cumulative"]
 
 export interface DisplayRow {
   metric: string;
-  /** Dutch label with the unit: "Volume eind (personen)". */
+  /** Label with the unit, in the run's language: "Volume eind (personen)". */
   label: string;
   euro: boolean;
   /** "A", "B", ... or "B − A". */
@@ -27,11 +30,11 @@ export interface DisplayRow {
 
 const isEuro = (metric: string): boolean => isMetric(metric) && METRICS[metric].unit === "euro";
 
-/** The Dutch label of a compared metric, with its unit. */
+/** The label of a compared metric, with its unit, in the run's language. */
 export function metricLabel(metric: string, firstYear: number): string {
   const label = labelOf(metric) ?? metric;
-  const unit = isEuro(metric) ? "euro" : "personen";
-  return metric === "net_effect_cumulative" ? `${label} vanaf ${firstYear} (${unit})` : `${label} (${unit})`;
+  const unit = isEuro(metric) ? REPORT.euroWord : REPORT.persons;
+  return metric === "net_effect_cumulative" ? COMPARE.metricFrom(label, firstYear, unit) : `${label} (${unit})`;
 }
 
 const sum = (xs: readonly (number | null)[]): number | null => (xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
@@ -52,13 +55,10 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
   return rows;
 }
 
-const signedEuro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero" });
-const signedPersons = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
-
-/** A number of a display row in Dutch: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
+/** A number of a display row in the run's language: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
 export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: number | null): string {
   if (v === null) return "–";
-  if (row.difference) return row.euro ? signedEuro.format(Math.round(v) + 0) : signedPersons.format(Math.round(v) + 0);
+  if (row.difference) return row.euro ? formatSignedEuro(Math.round(v) + 0) : formatSignedPersons(Math.round(v) + 0);
   return row.euro ? formatEuro(v) : formatPersons(v);
 }
 
@@ -74,17 +74,20 @@ const TERMINAL_METRICS = ["volume_end", "inflow", "outflow_work", "outflow_other
 /** The period of a comparison: "2020–2023". */
 export const periodOf = (c: Comparison): string => (c.years.length === 1 ? String(c.years[0]) : `${c.years[0]}–${c.years[c.years.length - 1]}`);
 
-/** The title of a block: "Basisraming / matig herstel (matig-herstel)", or "... met Intensieve begeleiding, tegenover zonder interventie". */
+/** The title of a block: "Basisraming / matig herstel (matig-herstel)", or "...: Intensieve begeleiding, tegenover geen interventie". */
 export const blockTitle = (b: CompareBlock): string =>
-  b.variant === "baseline" ? `${b.scenarioLabel} (${b.scenario})` : `${b.scenarioLabel} (${b.scenario}): ${b.variantLabel}, tegenover geen interventie`;
+  b.variant === "baseline" ? `${b.scenarioLabel} (${b.scenario})` : COMPARE.interventionBlock(`${b.scenarioLabel} (${b.scenario})`, b.variantLabel);
+
+/** The header of a block's table: metric, run, the years, the total. */
+export const blockHeader = (c: Comparison): string[] => [COMPARE.metricColumn, COMPARE.runColumn, ...c.years.map(String), COMPARE.total(periodOf(c))];
 
 /** What the terminal prints: the runs, the notes, and per block a table with the years as columns. */
 export function compareText(c: Comparison): string {
-  const diffs = c.runs.slice(1).map((r) => `${r.letter} min A`).join(", ");
-  const out = [`Vergelijking van ${c.runs.length} runs, ${periodOf(c)} (verschil: ${diffs})`];
+  const diffs = c.runs.slice(1).map((r) => COMPARE.minusA(r.letter)).join(", ");
+  const out = [COMPARE.terminalTitle(c.runs.length, periodOf(c), diffs)];
   for (const r of c.runs) out.push(`  ${r.letter}  ${r.source}: ${r.label}`);
-  for (const n of c.notes) out.push(`let op: ${n}`);
-  const header = ["Grootheid", "Run", ...c.years.map(String), `Totaal ${periodOf(c)}`];
+  for (const n of c.notes) out.push(CLI.note(n));
+  const header = blockHeader(c);
   const same = c.runs.map((r) => r.letter).join(" = ");
   for (const b of c.blocks) {
     const rows = blockRows(c, b, TERMINAL_METRICS);

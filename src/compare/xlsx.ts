@@ -2,8 +2,10 @@
  * vergelijking.xlsx: the comparison for spreadsheet users. Sheets: Vergelijking (per
  * scenario the years as columns and per metric a row per run and per difference from A,
  * as on the page), Gegevens (the long table of vergelijking.csv, numbers as numbers) and
- * Runs (which run is which). Pure: sheets out; report/workbook.ts makes the bytes.
+ * Runs (which run is which). The sheet names stay the same in every language; what is
+ * in them follows --lang. Pure: sheets out; report/workbook.ts makes the bytes.
  */
+import { COMPARE } from "../locale/messages-compare.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
 import { tableSheet } from "../report/xlsx.js";
 import type { Comparison } from "./compare.js";
@@ -15,15 +17,15 @@ const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
 
 function comparisonSheet(c: Comparison): GridSheet {
-  const pairs = c.runs.slice(1).map((r) => `${r.letter} tegenover A`).join(", ");
+  const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");
   const rows: GridRow[] = [
-    { cells: [`Vergelijking van bijstandsprognoses: ${pairs}, ${periodOf(c)}`], style: "title" },
+    { cells: [`${COMPARE.heading}: ${pairs}, ${periodOf(c)}`], style: "title" },
     ...c.runs.map((r): GridRow => ({ cells: [`${r.letter}: ${r.source} (${r.label})`], style: "note" })),
     ...c.notes.map((n): GridRow => ({ cells: [n], style: "note" })),
-    { cells: ["Volumes en stromen in personen, bedragen in euro; een verschil is de run min run A."], style: "note" },
+    { cells: [COMPARE.sheetUnits], style: "note" },
   ];
   for (const b of c.blocks) {
-    rows.push({ cells: [] }, { cells: [blockTitle(b)], style: "block" }, { cells: ["Grootheid", "Run", ...c.years, `Totaal ${periodOf(c)}`], style: "header" });
+    rows.push({ cells: [] }, { cells: [blockTitle(b)], style: "block" }, { cells: [COMPARE.metricColumn, COMPARE.runColumn, ...c.years, COMPARE.total(periodOf(c))], style: "header" });
     blockRows(c, b).forEach((r, i, all) => {
       const first = i === 0 || all[i - 1].metric !== r.metric;
       const format = r.difference
@@ -39,7 +41,7 @@ function runsSheet(c: Comparison): TableSheet {
   return {
     name: "Runs",
     keys: ["run", "source", "file", "mode", "date", "version", "hash", "years"],
-    headers: ["Run", "Uitvoer", "Scenariobestand", "Rekenwijze", "Datum", "Versie van bijstandsim", "SHA-256 van het scenariobestand", "Jaren"],
+    headers: [...COMPARE.runsSheetHead],
     rows: c.runs.map((r) => [r.letter, r.source, r.file, r.mode, r.date, r.version, r.hash, `${r.years[0]}–${r.years[1]}`]),
     formats: [],
   };

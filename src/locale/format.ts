@@ -38,6 +38,12 @@ export const formatPersons1 = (v: number): string =>
   numberFormat("persons1", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored(v, STORED_DECIMALS.persons));
 /** Whole euros: `€ 12.941.365`, `€ -438.639`. */
 export const formatEuro = (v: number): string => numberFormat("euro", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.euro));
+/** A difference in persons with its sign: `+13`, `-4`, `0` (English `+1,012`). */
+export const formatSignedPersons = (v: number): string =>
+  numberFormat("signedPersons", { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(stored(v, STORED_DECIMALS.persons));
+/** A difference in whole euros with its sign: `€ +1.234`, `€ -12.345`, `€ 0` (English `+€1,234`). */
+export const formatSignedEuro = (v: number): string =>
+  numberFormat("signedEuro", { style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(stored(v, STORED_DECIMALS.euro));
 /** A share as a percentage with one decimal: `2,5%`. */
 export const formatPercent = (v: number): string => `${numberFormat("pct", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored(v * 100, 6))}%`;
 /** A plain number with a fixed number of decimals (multipliers, hazard ratios): `1,150`. */
