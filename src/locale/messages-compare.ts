@@ -165,7 +165,7 @@ const en: typeof nl = {
     `${pairs}, ${period}, ${n} scenario${n === 1 ? "" : "s"}: ${scenarios}. Per run ${stat}; a difference is the run minus run A.`,
   whatCompared: "What was compared",
   perScenario: "Per scenario",
-  again: "Make it again",
+  again: "Reproduce",
   tablesIntro:
     "Per metric the value in each run and the difference from run A (bold; negative in red). Volumes and inflow and outflow in persons, amounts in euros; an intervention against the same scenario without intervention in the same run. The totals add up the years where that makes sense (not for volumes and cumulative amounts).",
   alsoIn: "The numbers are also in vergelijking.xlsx and vergelijking.csv next to this page.",
