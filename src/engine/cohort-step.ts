@@ -7,6 +7,10 @@
  * `moveCohortWithNoise` moves whole persons at random (population noise), regular state
  * by regular state, from streams keyed by (cycle, state). A variant with participants
  * reuses these draws for the persons it shares with its baseline (paired.ts).
+ *
+ * Where a move is counted (the flows between declared states, and a traject's moves to
+ * work) is worked out once per set of rows (`rowCells`), not per move: the loops below
+ * then add each move with two array reads.
  */
 import { KIND_OFF, KIND_ON, type Model } from "../model/model.js";
 import { binomial } from "../random/samplers.js";
@@ -26,7 +30,37 @@ export interface StepBuffers {
   toWorkStride: number;
 }
 
-/** Adds `moved` persons going from compiled state i to j to the flows (and to toWork from a traject). */
+/**
+ * Per entry of a set of rows: where its moves are counted. `flow`: the cell di x m + dj
+ * of the cycle's flows block (-1 for a move within a declared state: band ageing, tunnel
+ * months, a participant's month); `work`: from a traject's state on bijstand to an off
+ * state, the offset p x toWorkStride + dj in `toWork` (else -1).
+ */
+export interface RowCells {
+  flow: Int32Array;
+  work: Int32Array;
+}
+
+/** The cells of every entry of `rows` (see RowCells); `trajectOf[i]` is the traject whose participants state i holds, or -1. */
+export function rowCells(model: Model, rows: SparseRows, trajectOf: Int32Array, toWorkStride: number): RowCells {
+  const n = model.states.length;
+  const m = model.declared.length;
+  const { declaredOf, declaredKind } = model;
+  const flow = new Int32Array(rows.col.length).fill(-1);
+  const work = new Int32Array(rows.col.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const di = declaredOf[i];
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
+      const dj = declaredOf[rows.col[k]];
+      if (di === dj) continue;
+      flow[k] = di * m + dj;
+      if (trajectOf[i] >= 0 && declaredKind[dj] === KIND_OFF && declaredKind[di] === KIND_ON) work[k] = trajectOf[i] * toWorkStride + dj;
+    }
+  }
+  return { flow, work };
+}
+
+/** Adds `moved` persons going from compiled state i to j to the flows (and to toWork from a traject): for moves outside a row's entries. */
 export function record(model: Model, buf: StepBuffers, trajectOf: Int32Array, i: number, j: number, moved: number): void {
   const di = model.declaredOf[i];
   const dj = model.declaredOf[j];
@@ -37,11 +71,21 @@ export function record(model: Model, buf: StepBuffers, trajectOf: Int32Array, i:
   if (traject >= 0 && model.declaredKind[dj] === KIND_OFF && model.declaredKind[di] === KIND_ON) buf.toWork[buf.toWorkAt + traject * buf.toWorkStride + dj] += moved;
 }
 
-/** Moves cycle t's expected occupancy along `rows`; `trajectOf[i]` is the traject whose participants state i holds, or -1. */
-export function moveCohort(model: Model, rows: SparseRows, t: number, trajectOf: Int32Array, buf: StepBuffers): void {
+/** Adds `moved` persons making the move of row entry k to the flows (and to toWork). */
+export function recordEntry(cells: RowCells, buf: StepBuffers, k: number, moved: number): void {
+  const f = cells.flow[k];
+  if (f < 0) return;
+  buf.flows[buf.flowAt + f] += moved;
+  const w = cells.work[k];
+  if (w >= 0) buf.toWork[buf.toWorkAt + w] += moved;
+}
+
+/** Moves cycle t's expected occupancy along `rows` (counted as `cells` says). */
+export function moveCohort(model: Model, rows: SparseRows, cells: RowCells, t: number, buf: StepBuffers): void {
   const n = model.states.length;
   const { start, col, value } = rows;
-  const occupancy = buf.occupancy;
+  const { occupancy, flows, toWork } = buf;
+  const { flow, work } = cells;
   const prev = (t - 1) * n;
   const next = t * n;
   for (let i = 0; i < n; i++) {
@@ -50,51 +94,87 @@ export function moveCohort(model: Model, rows: SparseRows, t: number, trajectOf:
     for (let k = start[i]; k < start[i + 1]; k++) {
       const moved = o * value[k];
       occupancy[next + col[k]] += moved;
-      record(model, buf, trajectOf, i, col[k], moved);
+      const f = flow[k];
+      if (f < 0) continue;
+      flows[buf.flowAt + f] += moved;
+      if (work[k] >= 0) toWork[buf.toWorkAt + work[k]] += moved;
     }
   }
 }
 
 /**
  * Moves cycle t's whole persons at random, regular state by regular state (the
- * baseline: no participants; a variant's persons move in paired.ts). `counts` is
- * scratch space of at least the longest row's length.
+ * baseline: no participants; a variant's persons move in paired.ts). With `keep`, the
+ * draws are also appended to it, for a variant to deal out again (paired.ts).
  */
-export function moveCohortWithNoise(model: Model, rows: SparseRows, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, counts: Float64Array): void {
+export function moveCohortWithNoise(model: Model, rows: SparseRows, cells: RowCells, t: number, buf: StepBuffers, noise: KeyedStream, keep?: DrawLog): void {
   const n = model.states.length;
-  const occupancy = buf.occupancy;
+  const { occupancy, flows } = buf;
+  const { start, col } = rows;
   const prev = (t - 1) * n;
   const next = t * n;
-  for (let i = model.baseCount; i < n; i++) if (occupancy[prev + i] !== 0) throw new Error("participants move in paired.ts, not here");
+  const counts = keep ? keep.reserve(start[model.baseCount]) : scratchCounts(start[model.baseCount]);
+  let at = keep ? keep.length : 0;
   for (let b = 0; b < model.baseCount; b++) {
     const total = occupancy[prev + b];
     if (total === 0) continue;
-    const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts);
-    const first = rows.start[b];
+    const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts, at);
+    const first = start[b];
     for (let k = 0; k < len; k++) {
-      if (counts[k] === 0) continue;
-      occupancy[next + rows.col[first + k]] += counts[k];
-      record(model, buf, trajectOf, b, rows.col[first + k], counts[k]);
+      const c = counts[at + k];
+      if (c === 0) continue;
+      occupancy[next + col[first + k]] += c;
+      const f = cells.flow[first + k];
+      if (f >= 0) flows[buf.flowAt + f] += c; // regular states hold no participants: nothing goes to toWork
     }
+    if (keep) at += len;
+  }
+  if (keep) keep.length = at;
+}
+
+let scratch = new Float64Array(64);
+const scratchCounts = (size: number): Float64Array => (scratch.length >= size ? scratch : (scratch = new Float64Array(size * 2)));
+
+/**
+ * The draws of a baseline's moves, state after state and cycle after cycle as they were
+ * made (each state's counts up to its last nonzero one), for its variants.
+ */
+export class DrawLog {
+  values = new Float64Array(1024);
+  length = 0;
+
+  /** The array, with room for `more` values past `length`. */
+  reserve(more: number): Float64Array {
+    if (this.length + more > this.values.length) {
+      const bigger = new Float64Array(Math.max(2 * this.values.length, this.length + more));
+      bigger.set(this.values.subarray(0, this.length));
+      this.values = bigger;
+    }
+    return this.values;
   }
 }
 
 /**
- * The draw for the `total` persons of regular state b: counts per move of b's row,
- * multinomially (one conditional binomial per move, the largest first, so most persons
- * are settled by the first draw), from b's keyed stream. A variant makes exactly this
- * draw again for its baseline's persons (paired.ts).
+ * The draw for the `total` persons of regular state b: counts per move of b's row, into
+ * counts[at ..], multinomially (one conditional binomial per move, the largest first,
+ * so most persons are settled by the first draw), from b's keyed stream. Returns how
+ * many counts it wrote: up to the last nonzero one (the rest are 0). A variant deals out
+ * exactly these draws again for its baseline's persons (paired.ts).
  */
-export function groupDraw(rows: SparseRows, b: number, total: number, rng: KeyedStream, counts: Float64Array): number {
+export function groupDraw(rows: SparseRows, b: number, total: number, rng: KeyedStream, counts: Float64Array, at = 0): number {
   const first = rows.start[b];
-  const len = rows.start[b + 1] - first;
+  const last = rows.start[b + 1] - 1;
+  const value = rows.value;
   let left = total;
   let mass = 1;
-  for (let k = 0; k < len; k++) {
-    const p = rows.value[first + k];
-    counts[k] = left === 0 ? 0 : k === len - 1 ? left : binomial(left, Math.min(1, p / mass), rng);
-    left -= counts[k];
+  for (let k = first; k < last; k++) {
+    const p = value[k];
+    const c = binomial(left, Math.min(1, p / mass), rng);
+    counts[at + k - first] = c;
+    left -= c;
+    if (left === 0) return k - first + 1;
     mass -= p;
   }
-  return len;
+  counts[at + last - first] = left;
+  return last - first + 1;
 }

@@ -84,11 +84,12 @@ export interface Groups {
   member: Int32Array;
 }
 
-const groupsOf = new WeakMap<Model, Groups>();
+/** Kept per list of states: a drawn model shares its states with the file's. */
+const groupsOf = new WeakMap<Model["states"], Groups>();
 
 export function groups(model: Model): Groups {
-  let g = groupsOf.get(model);
-  if (!g) groupsOf.set(model, (g = buildGroups(model)));
+  let g = groupsOf.get(model.states);
+  if (!g) groupsOf.set(model.states, (g = buildGroups(model)));
   return g;
 }
 

@@ -21,7 +21,7 @@
  */
 import type { Model } from "../model/model.js";
 import type { KeyedStream } from "../random/stream.js";
-import { groupDraw, record, type StepBuffers } from "./cohort-step.js";
+import { groupDraw, record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
 import type { Couplings, Groups } from "./coupling.js";
 import type { SparseRows } from "./transition.js";
 
@@ -48,9 +48,18 @@ export class Pairing {
 
   /** coupledMove's scratch row. */
   private readonly scratch: Float64Array;
+  /** One state's counts of the baseline's draw, dealt out person by person. */
+  private readonly counts: Float64Array;
+  /** Per move of a row: participants who kept it (participants()). */
+  private readonly keptCount: Float64Array;
+  /** Where the next state's counts start in `draws`. */
+  private read = 0;
 
-  constructor(private readonly model: Model) {
+  /** `draws`: the baseline's draws (cohort-step.ts), dealt out again; without them they are drawn again, to the same numbers. */
+  constructor(private readonly model: Model, private readonly draws?: DrawLog) {
     this.scratch = new Float64Array(model.baseCount);
+    this.counts = new Float64Array(model.states.length);
+    this.keptCount = new Float64Array(model.states.length);
     this.atBase = Array.from({ length: model.baseCount }, () => []);
     this.atVariant = Array.from({ length: model.states.length }, () => []);
   }
@@ -108,8 +117,9 @@ export class Pairing {
    * Cycle t's moves of the variant into `buf.occupancy` row t, from the baseline's
    * occupancy `baseline` (row t - 1) and its draws. `counts` is scratch space.
    */
-  moves(rows: SparseRows, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Float64Array, groups: Groups, coupled: Couplings | undefined, counts: Float64Array): void {
+  moves(rows: SparseRows, cells: RowCells, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Float64Array, groups: Groups, coupled: Couplings | undefined): void {
     const model = this.model;
+    const counts = this.counts;
     const n = model.states.length;
     const prev = (t - 1) * n;
     const next = t * n;
@@ -118,7 +128,7 @@ export class Pairing {
     for (let b = 0; b < model.baseCount; b++) {
       const total = baseline[prev + b];
       if (total === 0) continue;
-      const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts);
+      const len = this.draws ? this.baselineDraw(total) : groupDraw(rows, b, total, noise.at(t, b, 0), counts);
       const first = rows.start[b];
       let unassigned = total;
       // The twins' baseline sides take their share of the baseline's moves.
@@ -135,26 +145,13 @@ export class Pairing {
         const L = groups.member[g];
         const persons = buf.occupancy[prev + L] - this.atVariant[L].length;
         if (persons <= 0) continue;
-        const c = coupled!;
-        const at = c.at[L];
-        const rng = noise.at(t, L, 1);
-        for (let person = 0; person < persons; person++) {
-          const k = deal(rng, counts, len, unassigned--);
-          const keep = c.keep[at + k];
-          let dest = c.dest[at + k];
-          if (keep < 1 && rng.uniform() >= keep) {
-            dest = residual(rng, c, L);
-            created.push({ id: this.nextId++, base: rows.col[first + k], variant: dest, baseDest: -1 });
-          }
-          buf.occupancy[next + dest]++;
-          record(model, buf, trajectOf, L, dest, 1);
-        }
+        unassigned = this.participants(L, persons, unassigned, len, rows.col, first, noise.at(t, L, 1), coupled!, trajectOf, buf, next, created);
       }
       // Common persons in the regular state: the rest of the baseline's moves.
       for (let k = 0; k < len; k++) {
         if (counts[k] === 0) continue;
         buf.occupancy[next + rows.col[first + k]] += counts[k];
-        record(model, buf, trajectOf, b, rows.col[first + k], counts[k]);
+        recordEntry(cells, buf, first + k, counts[k]);
       }
     }
     // The twins' variant sides follow their baseline sides where their rows allow.
@@ -170,6 +167,43 @@ export class Pairing {
       if (tw.variant < 0 || model.states[tw.variant].base !== tw.base) kept.push(tw); // else the paths have joined
     }
     this.twins = [...kept, ...created];
+  }
+
+  /**
+   * The `persons` common participants of sub-state L: each is dealt one of the
+   * `unassigned` moves left in `counts` (b's row, its columns in `cols` from `first`) and keeps it, or
+   * is moved by the intervention and becomes a twin. Returns the moves left unassigned.
+   */
+  private participants(L: number, persons: number, unassigned: number, len: number, cols: Int32Array, first: number, rng: KeyedStream, c: Couplings, trajectOf: Int32Array, buf: StepBuffers, next: number, created: Twin[]): number {
+    const { counts, keptCount } = this;
+    const at = c.at[L];
+    for (let person = 0; person < persons; person++) {
+      const k = deal(rng, counts, len, unassigned--);
+      const keep = c.keep[at + k];
+      if (keep < 1 && rng.uniform() >= keep) {
+        const dest = residual(rng, c, L);
+        created.push({ id: this.nextId++, base: cols[first + k], variant: dest, baseDest: -1 });
+        buf.occupancy[next + dest]++;
+        record(this.model, buf, trajectOf, L, dest, 1);
+      } else keptCount[k]++;
+    }
+    // Whole persons add up exactly: the kept moves are counted once per move.
+    for (let k = 0; k < len; k++) {
+      if (keptCount[k] === 0) continue;
+      buf.occupancy[next + c.dest[at + k]] += keptCount[k];
+      record(this.model, buf, trajectOf, L, c.dest[at + k], keptCount[k]);
+      keptCount[k] = 0;
+    }
+    return unassigned;
+  }
+
+  /** The baseline's next state's counts (they add up to its `total` persons) into `counts`; returns how many. */
+  private baselineDraw(total: number): number {
+    const from = this.draws!.values;
+    let len = 0;
+    for (let sum = 0; sum < total; len++) sum += this.counts[len] = from[this.read + len];
+    this.read += len;
+    return len;
   }
 }
 

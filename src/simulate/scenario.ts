@@ -43,8 +43,8 @@ export function selectVariants(model: Model, names: readonly string[] = []): Var
   return [all[0], ...picked.filter((v) => v !== all[0])];
 }
 
-function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: KeyedStream, baseline?: Projection) {
-  const projection = projectCohort(model, scenario, variant, { noise, baseline });
+function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: KeyedStream, baseline?: Projection, keepDraws?: boolean) {
+  const projection = projectCohort(model, scenario, variant, { noise, baseline, keepDraws });
   const persons = aggregateYears(model, projection);
   return { projection, persons, money: buigPerYear(model, persons, scenario), interventions: interventionsPerYear(model, projection) };
 }
@@ -58,7 +58,8 @@ function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise
  */
 export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)], noise?: KeyedStream): ScenarioResult[] {
   const baseline = variants.find((v) => v.name === BASELINE) ?? baselineVariant(model);
-  const base = simulate(model, scenario, baseline, noise);
+  // With noise, the variants deal out the baseline's draws (engine/paired.ts): it keeps them.
+  const base = simulate(model, scenario, baseline, noise, undefined, variants.length > 1);
   return variants.map((variant) => {
     const r = variant === baseline ? base : simulate(model, scenario, variant, noise, base.projection);
     return {
