@@ -61,6 +61,7 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
   const F = (m + 1) * m;
   // Locals for the arrays: these loops run over every state and cycle of every run.
   const { personCycles, transitions, stateEnd, stateAvg } = out;
+  const used = statesInUse(occupancy, n);
   for (let y = 0; y < Y; y++) {
     const pc = y * n;
     let inflowNew = 0;
@@ -68,7 +69,7 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
       const t = y * cpy + c + 1;
       const before = (t - 1) * n;
       const after = t * n;
-      for (let i = 0; i < n; i++) personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
+      for (let i = 0; i < used; i++) personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
       inflowNew += newInflow[t - 1];
       const fb = (t - 1) * F;
       for (let k = 0; k < F; k++) transitions[y * F + k] += flows[fb + k];
@@ -107,4 +108,13 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
     out.volumeAvg[y] = volumeAvg;
   }
   return out;
+}
+
+/**
+ * 1 + the last state that holds anyone in any cycle: the states after it add nothing
+ * (a baseline's participant sub-states, nearly half the states, stay empty).
+ */
+function statesInUse(occupancy: Float64Array, n: number): number {
+  for (let i = n - 1; i >= 0; i--) for (let at = i; at < occupancy.length; at += n) if (occupancy[at] !== 0) return i + 1;
+  return 0;
 }

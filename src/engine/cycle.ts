@@ -68,10 +68,16 @@ export function cycleMatrices(model: Model, scenario: MacroScenario, variant: Va
     if (!moved) return same!;
     checkedMultipliers(model, scenario, t, perEffect);
     if (current && perEffect.every((f, e) => f === last[e])) return same!;
-    const multipliers = combineMultipliers(model, perEffect);
-    current = { multipliers, rows: rowsOrRefuse(model, multipliers, variant, scenario, yearOfCycle(model, t)), fresh: true };
-    same = { ...current, fresh: false };
     last.set(perEffect);
+    const multipliers = combineMultipliers(model, perEffect);
+    // Only inflow changed: the rows stay.
+    if (current && sameRows(current.multipliers, multipliers)) current = { multipliers, rows: current.rows, fresh: false };
+    else current = { multipliers, rows: rowsOrRefuse(model, multipliers, variant, scenario, yearOfCycle(model, t)), fresh: true };
+    same = { ...current, fresh: false };
     return current;
   };
 }
+
+/** Do two cycles' multipliers give the same rows (all but inflow equal)? */
+const sameRows = (a: CycleMultipliers, b: CycleMultipliers): boolean =>
+  a.outflowWork === b.outflowWork && a.outflowOther === b.outflowOther && a.reinflow === b.reinflow && a.cell.every((f, k) => f === b.cell[k]);

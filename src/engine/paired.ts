@@ -22,7 +22,7 @@
 import type { Model } from "../model/model.js";
 import type { KeyedStream } from "../random/stream.js";
 import { groupDraw, record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
-import type { Couplings, Groups } from "./coupling.js";
+import { baseOf, type Couplings, type Groups } from "./coupling.js";
 import type { SparseRows } from "./transition.js";
 
 /** A person whose variant path differs from the baseline path: its regular state in the baseline, its compiled state in the variant (-1: not in the variant). */
@@ -232,12 +232,13 @@ export function residual(rng: KeyedStream, c: Couplings, L: number): number {
  */
 export function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b: number, d: number, v: number, scratch: Float64Array): number {
   const { start, col, value } = rows;
+  const baseOfState = baseOf(model);
   for (let k = start[b]; k < start[b + 1]; k++) scratch[col[k]] += value[k];
   let qd = 0;
   let same = -1;
   let excess = 0; // where the variant row gives more than the baseline row
   for (let k = start[v]; k < start[v + 1]; k++) {
-    const r = model.states[col[k]].base;
+    const r = baseOfState[col[k]];
     if (r === d) (qd = value[k]), (same = col[k]);
     excess += Math.max(0, value[k] - scratch[r]);
   }
@@ -247,7 +248,7 @@ export function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b:
   else {
     let u = rng.uniform() * excess;
     for (let k = start[v]; k < start[v + 1]; k++) {
-      u -= Math.max(0, value[k] - scratch[model.states[col[k]].base]);
+      u -= Math.max(0, value[k] - scratch[baseOfState[col[k]]]);
       if (u < 0) {
         to = col[k];
         break;
