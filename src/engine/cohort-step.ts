@@ -5,15 +5,16 @@
  * `moveCohort` moves expected values: every state's occupancy o splits as o x p per move.
  *
  * `moveCohortWithNoise` moves whole persons at random (population noise), regular state
- * by regular state, from streams keyed by (cycle, state). A variant with participants
- * reuses these draws for the persons it shares with its baseline (paired.ts).
+ * by regular state, from one stream per cycle (keyed by the cycle: a draw does not
+ * depend on other cycles). A variant with participants deals out these draws again to
+ * the persons it shares with its baseline (paired.ts).
  *
  * Where a move is counted (the flows between declared states, and a traject's moves to
  * work) is worked out once per set of rows (`rowCells`), not per move: the loops below
  * then add each move with two array reads.
  */
 import { KIND_OFF, KIND_ON, type Model } from "../model/model.js";
-import { binomial } from "../random/samplers.js";
+import { BINOMIAL_SETUP, multinomialGroups, setUpBinomial } from "../random/samplers.js";
 import type { KeyedStream } from "../random/stream.js";
 import type { SparseRows } from "./transition.js";
 
@@ -39,16 +40,30 @@ export interface StepBuffers {
 export interface RowCells {
   flow: Int32Array;
   work: Int32Array;
+  /**
+   * With noise: per entry, the set-up (samplers.ts setUpBinomial, BINOMIAL_SETUP values
+   * at k x BINOMIAL_SETUP) of its conditional binomial min(1, p_k / (1 - p_first - ... -
+   * p_k-1)) in a state's multinomial draw (samplers.ts multinomialGroups).
+   */
+  draw?: Float64Array;
 }
 
 /** The cells of every entry of `rows` (see RowCells); `trajectOf[i]` is the traject whose participants state i holds, or -1. */
-export function rowCells(model: Model, rows: SparseRows, trajectOf: Int32Array, toWorkStride: number): RowCells {
+export function rowCells(model: Model, rows: SparseRows, trajectOf: Int32Array, toWorkStride: number, noise: boolean): RowCells {
   const n = model.states.length;
   const m = model.declared.length;
   const { declaredOf, declaredKind } = model;
   const flow = new Int32Array(rows.col.length).fill(-1);
   const work = new Int32Array(rows.col.length).fill(-1);
+  const draw = noise ? new Float64Array(rows.col.length * BINOMIAL_SETUP) : undefined;
   for (let i = 0; i < n; i++) {
+    if (draw) {
+      let mass = 1;
+      for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
+        setUpBinomial(Math.min(1, rows.value[k] / mass), draw, k * BINOMIAL_SETUP);
+        mass -= rows.value[k];
+      }
+    }
     const di = declaredOf[i];
     for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
       const dj = declaredOf[rows.col[k]];
@@ -57,7 +72,7 @@ export function rowCells(model: Model, rows: SparseRows, trajectOf: Int32Array, 
       if (trajectOf[i] >= 0 && declaredKind[dj] === KIND_OFF && declaredKind[di] === KIND_ON) work[k] = trajectOf[i] * toWorkStride + dj;
     }
   }
-  return { flow, work };
+  return { flow, work, draw };
 }
 
 /** Adds `moved` persons going from compiled state i to j to the flows (and to toWork from a traject): for moves outside a row's entries. */
@@ -109,28 +124,34 @@ export function moveCohort(model: Model, rows: SparseRows, cells: RowCells, t: n
  */
 export function moveCohortWithNoise(model: Model, rows: SparseRows, cells: RowCells, t: number, buf: StepBuffers, noise: KeyedStream, keep?: DrawLog): void {
   const n = model.states.length;
+  const nb = model.baseCount;
   const { occupancy, flows } = buf;
   const { start, col } = rows;
+  const flow = cells.flow;
   const prev = (t - 1) * n;
   const next = t * n;
-  const counts = keep ? keep.reserve(start[model.baseCount]) : scratchCounts(start[model.baseCount]);
-  let at = keep ? keep.length : 0;
-  for (let b = 0; b < model.baseCount; b++) {
+  const counts = keep ? keep.reserve(start[nb]) : scratchCounts(start[nb]);
+  const from = keep ? keep.length : 0;
+  // One restart of the stream per cycle, not per state: the states draw in turn.
+  const end = multinomialGroups(noise.at(t, 0, GROUP_DRAWS), cells.draw!, start, nb, occupancy, prev, counts, from);
+  let r = from;
+  for (let b = 0; b < nb; b++) {
     const total = occupancy[prev + b];
     if (total === 0) continue;
-    const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts, at);
-    const first = start[b];
-    for (let k = 0; k < len; k++) {
-      const c = counts[at + k];
+    // b's counts run up to the one that completes its total
+    for (let k = start[b], sum = 0; sum < total; k++) {
+      const c = counts[r++];
       if (c === 0) continue;
-      occupancy[next + col[first + k]] += c;
-      const f = cells.flow[first + k];
-      if (f >= 0) flows[buf.flowAt + f] += c; // regular states hold no participants: nothing goes to toWork
+      sum += c;
+      occupancy[next + col[k]] += c;
+      if (flow[k] >= 0) flows[buf.flowAt + flow[k]] += c; // regular states hold no participants: nothing goes to toWork
     }
-    if (keep) at += len;
   }
-  if (keep) keep.length = at;
+  if (keep) keep.length = end;
 }
+
+/** Purpose of the cycle's stream for the regular states' moves (cohort.ts and paired.ts use others). */
+const GROUP_DRAWS = 0;
 
 let scratch = new Float64Array(64);
 const scratchCounts = (size: number): Float64Array => (scratch.length >= size ? scratch : (scratch = new Float64Array(size * 2)));
@@ -154,27 +175,3 @@ export class DrawLog {
   }
 }
 
-/**
- * The draw for the `total` persons of regular state b: counts per move of b's row, into
- * counts[at ..], multinomially (one conditional binomial per move, the largest first,
- * so most persons are settled by the first draw), from b's keyed stream. Returns how
- * many counts it wrote: up to the last nonzero one (the rest are 0). A variant deals out
- * exactly these draws again for its baseline's persons (paired.ts).
- */
-export function groupDraw(rows: SparseRows, b: number, total: number, rng: KeyedStream, counts: Float64Array, at = 0): number {
-  const first = rows.start[b];
-  const last = rows.start[b + 1] - 1;
-  const value = rows.value;
-  let left = total;
-  let mass = 1;
-  for (let k = first; k < last; k++) {
-    const p = value[k];
-    const c = binomial(left, Math.min(1, p / mass), rng);
-    counts[at + k - first] = c;
-    left -= c;
-    if (left === 0) return k - first + 1;
-    mass -= p;
-  }
-  counts[at + last - first] = left;
-  return last - first + 1;
-}

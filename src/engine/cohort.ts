@@ -57,17 +57,15 @@ export interface Projection {
 export interface ProjectOptions {
   /**
    * Population noise: whole persons, each moving at random (multinomial per state per
-   * cycle), Poisson new inflow, from a stream keyed by (cycle, site, purpose), so that a
-   * variant and its baseline draw alike wherever they do the same thing. Without it the
-   * engine computes the expectation.
+   * cycle), Poisson new inflow, from streams keyed by (cycle, site, purpose), so that a
+   * variant and its baseline draw alike wherever they do the same thing (and a variant
+   * deals out its baseline's moves, paired.ts). Without it the engine computes the
+   * expectation.
    */
   noise?: KeyedStream;
   /** With noise: the baseline's projection with the same noise, which a variant pairs with (projected here when not given). */
   baseline?: Projection;
-  /**
-   * With noise, for a baseline: keep its draws in `draws`, so that its variants deal
-   * them out instead of drawing them again (the same numbers, half the sampling).
-   */
+  /** With noise, for a baseline: keep its draws in `draws`, for its variants to deal out. */
   keepDraws?: boolean;
 }
 
@@ -192,14 +190,15 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const inTraject = trajectOf(model);
   const buf: StepBuffers = { occupancy: out.occupancy, flows: out.flows, flowAt: 0, toWork: out.interventions.toWork, toWorkAt: 0, toWorkStride: T * m };
   const withInterventions = noise !== undefined && model.interventions.some((_, p) => variant.active[p]);
-  const base = withInterventions ? (options.baseline ?? projectCohort(model, scenario, baselineVariant(model), { noise, keepDraws: true })) : undefined;
-  const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws) : undefined, entering: new Float64Array(m), removed: new Float64Array(m) };
+  // The baseline's draws are dealt out again: a baseline given without them is projected again, with them (the same numbers).
+  const base = withInterventions ? (options.baseline?.draws ? options.baseline : projectCohort(model, scenario, baselineVariant(model), { noise, keepDraws: true })) : undefined;
+  const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws!) : undefined, entering: new Float64Array(m), removed: new Float64Array(m) };
   if (noise && !base && options.keepDraws) out.draws = new DrawLog();
   let coupled: Couplings | undefined;
   let cells: RowCells | undefined;
   for (let t = 1; t <= T; t++) {
     const { multipliers, rows, fresh } = matrices(t);
-    if (fresh || !cells) cells = rowCells(model, rows, inTraject, buf.toWorkStride);
+    if (fresh || !cells) cells = rowCells(model, rows, inTraject, buf.toWorkStride, noise !== undefined && !base);
     if (run.paired && fresh) coupled = couplings(model, rows);
     run.paired?.startCycle();
     intake(run, t);

@@ -20,8 +20,9 @@
  * its baseline, to the person.
  */
 import type { Model } from "../model/model.js";
+import { binomial, hypergeometric } from "../random/samplers.js";
 import type { KeyedStream } from "../random/stream.js";
-import { groupDraw, record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
+import { record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
 import { baseOf, type Couplings, type Groups } from "./coupling.js";
 import type { SparseRows } from "./transition.js";
 
@@ -39,6 +40,9 @@ const DEAL_TWINS = 4;
 const TWIN_MOVE = 5;
 const SELECT = 8;
 
+/** Up to this many participants of a sub-state are dealt their moves one by one (participants()). */
+const ONE_BY_ONE = 32;
+
 export class Pairing {
   private twins: Twin[] = [];
   private nextId = 0;
@@ -48,18 +52,18 @@ export class Pairing {
 
   /** coupledMove's scratch row. */
   private readonly scratch: Float64Array;
-  /** One state's counts of the baseline's draw, dealt out person by person. */
+  /** One state's counts of the baseline's draw, dealt out to the variant's persons. */
   private readonly counts: Float64Array;
-  /** Per move of a row: participants who kept it (participants()). */
-  private readonly keptCount: Float64Array;
+  /** Per move of a row: participants dealt one by one who kept it. */
+  private readonly scratchKept: Float64Array;
   /** Where the next state's counts start in `draws`. */
   private read = 0;
 
-  /** `draws`: the baseline's draws (cohort-step.ts), dealt out again; without them they are drawn again, to the same numbers. */
-  constructor(private readonly model: Model, private readonly draws?: DrawLog) {
+  /** `draws`: the baseline's draws (cohort-step.ts), dealt out again. */
+  constructor(private readonly model: Model, private readonly draws: DrawLog) {
     this.scratch = new Float64Array(model.baseCount);
     this.counts = new Float64Array(model.states.length);
-    this.keptCount = new Float64Array(model.states.length);
+    this.scratchKept = new Float64Array(model.states.length);
     this.atBase = Array.from({ length: model.baseCount }, () => []);
     this.atVariant = Array.from({ length: model.states.length }, () => []);
   }
@@ -115,7 +119,7 @@ export class Pairing {
 
   /**
    * Cycle t's moves of the variant into `buf.occupancy` row t, from the baseline's
-   * occupancy `baseline` (row t - 1) and its draws. `counts` is scratch space.
+   * occupancy `baseline` (row t - 1) and its draws.
    */
   moves(rows: SparseRows, cells: RowCells, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Float64Array, groups: Groups, coupled: Couplings | undefined): void {
     const model = this.model;
@@ -128,7 +132,7 @@ export class Pairing {
     for (let b = 0; b < model.baseCount; b++) {
       const total = baseline[prev + b];
       if (total === 0) continue;
-      const len = this.draws ? this.baselineDraw(total) : groupDraw(rows, b, total, noise.at(t, b, 0), counts);
+      const len = this.baselineDraw(total);
       const first = rows.start[b];
       let unassigned = total;
       // The twins' baseline sides take their share of the baseline's moves.
@@ -170,36 +174,64 @@ export class Pairing {
   }
 
   /**
-   * The `persons` common participants of sub-state L: each is dealt one of the
-   * `unassigned` moves left in `counts` (b's row, its columns in `cols` from `first`) and keeps it, or
-   * is moved by the intervention and becomes a twin. Returns the moves left unassigned.
+   * The `persons` common participants of sub-state L are dealt `persons` of the
+   * `unassigned` moves left in `counts` (b's row, its columns in `cols` from `first`),
+   * at random without replacement. Of those dealt move k, each keeps it with
+   * probability keep_k; each of the others is moved by the intervention and becomes a
+   * twin. A few persons are dealt one by one (a uniform each); many as counts per move
+   * (multivariate hypergeometric, move by move, then a binomial number keep it), which
+   * is the same distribution at a cost that does not grow with the persons.
+   * Returns the moves left unassigned.
    */
   private participants(L: number, persons: number, unassigned: number, len: number, cols: Int32Array, first: number, rng: KeyedStream, c: Couplings, trajectOf: Int32Array, buf: StepBuffers, next: number, created: Twin[]): number {
-    const { counts, keptCount } = this;
+    const counts = this.counts;
     const at = c.at[L];
-    for (let person = 0; person < persons; person++) {
-      const k = deal(rng, counts, len, unassigned--);
+    if (persons <= ONE_BY_ONE) {
+      const kept = this.scratchKept;
+      for (let person = 0; person < persons; person++) {
+        const k = deal(rng, counts, len, unassigned--);
+        const keep = c.keep[at + k];
+        if (keep < 1 && rng.uniform() >= keep) this.changed(L, residual(rng, c, L), cols[first + k], trajectOf, buf, next, created);
+        else kept[k]++;
+      }
+      // Whole persons add up exactly: the kept moves are counted once per move.
+      for (let k = 0; k < len; k++) {
+        if (kept[k] === 0) continue;
+        buf.occupancy[next + c.dest[at + k]] += kept[k];
+        record(this.model, buf, trajectOf, L, c.dest[at + k], kept[k]);
+        kept[k] = 0;
+      }
+      return unassigned;
+    }
+    let left = persons;
+    let pool = unassigned;
+    for (let k = 0; k < len && left > 0; k++) {
+      const dealt = k === len - 1 ? left : hypergeometric(pool, counts[k], left, rng);
+      pool -= counts[k];
+      counts[k] -= dealt;
+      left -= dealt;
+      if (dealt === 0) continue;
       const keep = c.keep[at + k];
-      if (keep < 1 && rng.uniform() >= keep) {
-        const dest = residual(rng, c, L);
-        created.push({ id: this.nextId++, base: cols[first + k], variant: dest, baseDest: -1 });
-        buf.occupancy[next + dest]++;
-        record(this.model, buf, trajectOf, L, dest, 1);
-      } else keptCount[k]++;
+      const kept = keep < 1 ? binomial(dealt, keep, rng) : dealt;
+      if (kept > 0) {
+        buf.occupancy[next + c.dest[at + k]] += kept;
+        record(this.model, buf, trajectOf, L, c.dest[at + k], kept);
+      }
+      for (let j = kept; j < dealt; j++) this.changed(L, residual(rng, c, L), cols[first + k], trajectOf, buf, next, created);
     }
-    // Whole persons add up exactly: the kept moves are counted once per move.
-    for (let k = 0; k < len; k++) {
-      if (keptCount[k] === 0) continue;
-      buf.occupancy[next + c.dest[at + k]] += keptCount[k];
-      record(this.model, buf, trajectOf, L, c.dest[at + k], keptCount[k]);
-      keptCount[k] = 0;
-    }
-    return unassigned;
+    return unassigned - persons;
+  }
+
+  /** A participant of L moved by the intervention to `dest` while its baseline self makes the move to `base`: a new twin. */
+  private changed(L: number, dest: number, base: number, trajectOf: Int32Array, buf: StepBuffers, next: number, created: Twin[]): void {
+    created.push({ id: this.nextId++, base, variant: dest, baseDest: -1 });
+    buf.occupancy[next + dest]++;
+    record(this.model, buf, trajectOf, L, dest, 1);
   }
 
   /** The baseline's next state's counts (they add up to its `total` persons) into `counts`; returns how many. */
   private baselineDraw(total: number): number {
-    const from = this.draws!.values;
+    const from = this.draws.values;
     let len = 0;
     for (let sum = 0; sum < total; len++) sum += this.counts[len] = from[this.read + len];
     this.read += len;

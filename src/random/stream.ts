@@ -95,11 +95,13 @@ export function nextU32(streams: Uint32Array, slot: number): number {
 const TWO_32 = 4294967296;
 
 export class Stream {
-  // xoshiro128** state in four locals of the object: no array loads in the hot path.
-  protected s0: number;
-  protected s1: number;
-  protected s2: number;
-  protected s3: number;
+  // xoshiro128** state in four fields of the object: no array loads in the hot path.
+  // Public for the samplers' hot loop (samplers.ts multinomialGroups), which keeps the
+  // state in locals while it draws and writes it back; nothing else touches them.
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
 
   /** `key` distinguishes streams of one seed (e.g. run index x 1024 + purpose). */
   constructor(seed: number, key: number) {
