@@ -61,9 +61,9 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
   const F = (m + 1) * m;
   // Locals for the arrays: these loops run over every state and cycle of every run.
   const { personCycles, transitions, stateEnd, stateAvg } = out;
-  const used = statesInUse(occupancy, n);
   for (let y = 0; y < Y; y++) {
     const pc = y * n;
+    const used = statesInUse(occupancy, n, y * cpy, (y + 1) * cpy);
     let inflowNew = 0;
     for (let c = 0; c < cpy; c++) {
       const t = y * cpy + c + 1;
@@ -111,10 +111,12 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
 }
 
 /**
- * 1 + the last state that holds anyone in any cycle: the states after it add nothing
- * (a baseline's participant sub-states, nearly half the states, stay empty).
+ * 1 + the last state that holds anyone in occupancy rows from to to (both included: the
+ * rows a year's cycles read). The states after it add nothing that year: a baseline's
+ * participant sub-states, nearly half the states, stay empty, and a variant's outside
+ * the years its interventions run.
  */
-function statesInUse(occupancy: Float64Array, n: number): number {
-  for (let i = n - 1; i >= 0; i--) for (let at = i; at < occupancy.length; at += n) if (occupancy[at] !== 0) return i + 1;
+function statesInUse(occupancy: Float64Array, n: number, from: number, to: number): number {
+  for (let i = n - 1; i >= 0; i--) for (let at = from * n + i; at <= to * n + i; at += n) if (occupancy[at] !== 0) return i + 1;
   return 0;
 }
