@@ -132,12 +132,14 @@ export function moveCohortWithNoise(model: Model, rows: SparseRows, cells: RowCe
   const next = t * n;
   const counts = keep ? keep.reserve(start[nb]) : scratchCounts(start[nb]);
   const from = keep ? keep.length : 0;
+  const offsets = keep ? keep.room(t, nb) : -1;
   // One restart of the stream per cycle, not per state: the states draw in turn.
   const end = multinomialGroups(noise.at(t, 0, GROUP_DRAWS), cells.draw!, start, nb, occupancy, prev, counts, from);
   let r = from;
   for (let b = 0; b < nb; b++) {
     const total = occupancy[prev + b];
     if (total === 0) continue;
+    if (keep) keep.starts[offsets + b] = r;
     // b's counts run up to the one that completes its total
     for (let k = start[b], sum = 0; sum < total; k++) {
       const c = counts[r++];
@@ -158,11 +160,31 @@ const scratchCounts = (size: number): Float64Array => (scratch.length >= size ? 
 
 /**
  * The draws of a baseline's moves, state after state and cycle after cycle as they were
- * made (each state's counts up to its last nonzero one), for its variants.
+ * made (each state's counts up to its last nonzero one), for its variants; `at(t, b)`
+ * is where regular state b's counts of cycle t start (states with nobody have none).
  */
 export class DrawLog {
   values = new Float64Array(1024);
   length = 0;
+  /** Per cycle t and regular state b, at (t - 1) x regular + b: where b's counts start in `values`. */
+  starts = new Int32Array(0);
+  private regular = 0;
+
+  /** Makes room for cycle t's offsets, one per regular state; returns where they go in `starts`. */
+  room(t: number, regular: number): number {
+    this.regular = regular;
+    if (this.starts.length < t * regular) {
+      const bigger = new Int32Array(Math.max(2 * this.starts.length, t * regular, 128 * regular));
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    return (t - 1) * regular;
+  }
+
+  /** Where regular state b's counts of cycle t start in `values`. */
+  at(t: number, b: number): number {
+    return this.starts[(t - 1) * this.regular + b];
+  }
 
   /** The array, with room for `more` values past `length`. */
   reserve(more: number): Float64Array {
@@ -174,4 +196,3 @@ export class DrawLog {
     return this.values;
   }
 }
-

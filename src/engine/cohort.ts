@@ -137,6 +137,8 @@ interface Run {
   noise?: KeyedStream;
   /** With noise and interventions: the persons whose path the variant changed (paired.ts). */
   paired?: Pairing;
+  /** With `paired`: the baseline projection it pairs with (its draws kept). */
+  base?: Projection;
   entering: Float64Array;
   removed: Float64Array;
 }
@@ -161,7 +163,9 @@ function inflow(run: Run, t: number, inflowMultiplier: number): void {
   const m = model.declared.length;
   const T = out.cycles;
   const year = yearOfCycle(model, t);
-  arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
+  // A paired variant's arrivals are its baseline's (the same keyed draw), read from its flows' inflow row.
+  if (run.base) for (let d = 0; d < m; d++) entering[d] = run.base.flows[run.buf.flowAt + m * m + d];
+  else arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
   removed.fill(0);
   model.interventions.forEach((iv, p) => {
     if (iv.kind !== "prevention" || !intakeOpen(iv, variant, p, t)) return;
@@ -192,7 +196,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const withInterventions = noise !== undefined && model.interventions.some((_, p) => variant.active[p]);
   // The baseline's draws are dealt out again: a baseline given without them is projected again, with them (the same numbers).
   const base = withInterventions ? (options.baseline?.draws ? options.baseline : projectCohort(model, scenario, baselineVariant(model), { noise, keepDraws: true })) : undefined;
-  const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws!) : undefined, entering: new Float64Array(m), removed: new Float64Array(m) };
+  const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws!) : undefined, base, entering: new Float64Array(m), removed: new Float64Array(m) };
   if (noise && !base && options.keepDraws) out.draws = new DrawLog();
   let coupled: Couplings | undefined;
   let cells: RowCells | undefined;
@@ -204,7 +208,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
     intake(run, t);
     buf.flowAt = (t - 1) * (m + 1) * m;
     buf.toWorkAt = (t - 1) * m;
-    if (run.paired) run.paired.moves(rows, cells, t, inTraject, buf, noise!, base!.occupancy, groups(model), coupled);
+    if (run.paired) run.paired.moves(rows, cells, t, inTraject, buf, noise!, base!, groups(model), coupled);
     else if (noise) moveCohortWithNoise(model, rows, cells, t, buf, noise, out.draws);
     else moveCohort(model, rows, cells, t, buf);
     model.interventions.forEach((iv, p) => {
