@@ -164,11 +164,27 @@ const scratchCounts = (size: number): Float64Array => (scratch.length >= size ? 
  * is where regular state b's counts of cycle t start (states with nobody have none).
  */
 export class DrawLog {
-  values = new Float64Array(1024);
+  values: Float64Array;
   length = 0;
   /** Per cycle t and regular state b, at (t - 1) x regular + b: where b's counts start in `values`. */
   starts = new Int32Array(0);
   private regular = 0;
+
+  private constructor() {
+    this.values = new Float64Array(16384);
+  }
+
+  /** A log, reusing a released one's arrays when there is one (release()). */
+  static take(): DrawLog {
+    const log = released.pop() ?? new DrawLog();
+    log.length = 0;
+    return log;
+  }
+
+  /** Gives the arrays back for the next baseline: the log must not be read afterwards. */
+  release(): void {
+    if (released.length < 4) released.push(this);
+  }
 
   /** Makes room for cycle t's offsets, one per regular state; returns where they go in `starts`. */
   room(t: number, regular: number): number {
@@ -196,3 +212,6 @@ export class DrawLog {
     return this.values;
   }
 }
+
+/** Released logs (a worker runs one baseline at a time: a few are plenty). */
+const released: DrawLog[] = [];

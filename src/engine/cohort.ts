@@ -182,6 +182,12 @@ function inflow(run: Run, t: number, inflowMultiplier: number): void {
   out.newInflow[t - 1] = total;
 }
 
+/** A baseline's variants are done: its kept draws go back for the next baseline (`draws` is then gone). */
+export function releaseDraws(projection: Projection): void {
+  projection.draws?.release();
+  projection.draws = undefined;
+}
+
 /** Runs one macro scenario over the model's horizon, for one variant (default: the baseline). */
 export function projectCohort(model: Model, scenario: MacroScenario, variant: Variant = baselineVariant(model), options: ProjectOptions = {}): Projection {
   const noise = options.noise;
@@ -197,7 +203,7 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   // The baseline's draws are dealt out again: a baseline given without them is projected again, with them (the same numbers).
   const base = withInterventions ? (options.baseline?.draws ? options.baseline : projectCohort(model, scenario, baselineVariant(model), { noise, keepDraws: true })) : undefined;
   const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws!) : undefined, base, entering: new Float64Array(m), removed: new Float64Array(m) };
-  if (noise && !base && options.keepDraws) out.draws = new DrawLog();
+  if (noise && !base && options.keepDraws) out.draws = DrawLog.take();
   let coupled: Couplings | undefined;
   let cells: RowCells | undefined;
   for (let t = 1; t <= T; t++) {

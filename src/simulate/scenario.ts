@@ -6,7 +6,7 @@
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { allVariants, BASELINE, baselineVariant, type Variant } from "../model/variant.js";
-import { projectCohort, type Projection } from "../engine/cohort.js";
+import { projectCohort, releaseDraws, type Projection } from "../engine/cohort.js";
 import { aggregateYears } from "../engine/aggregate.js";
 import { buigPerYear } from "../finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
@@ -60,7 +60,7 @@ export function runScenario(model: Model, scenario: MacroScenario, variants: Var
   const baseline = variants.find((v) => v.name === BASELINE) ?? baselineVariant(model);
   // With noise, the variants deal out the baseline's draws (engine/paired.ts): it keeps them.
   const base = simulate(model, scenario, baseline, noise, undefined, variants.length > 1);
-  return variants.map((variant) => {
+  const results = variants.map((variant) => {
     const r = variant === baseline ? base : simulate(model, scenario, variant, noise, base.projection);
     return {
       scenario,
@@ -70,6 +70,9 @@ export function runScenario(model: Model, scenario: MacroScenario, variants: Var
       effect: effectVersusBaseline(model, base.money, r.money, r.interventions),
     };
   });
+  // The variants are done with the baseline's draws: the next baseline reuses their arrays.
+  releaseDraws(base.projection);
+  return results;
 }
 
 /**
