@@ -3,7 +3,6 @@
 // as `run` computes them before break-even and sensitivity), and the wall time of the
 // command `bin/bijstandsim run scenarios/steenwijkerland.json` including Node start-up.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dist, median, printTable, record } from "./lib.mjs";
 
@@ -23,14 +22,13 @@ function timeIt(fn, minSeconds = 1) {
 }
 
 export default async function cohort() {
-  const { parseScenario } = await import(dist("model/parse.js"));
-  const { compileScenario } = await import(dist("model/compile/index.js"));
+  // As `run` loads it: the shipped scenarios take their macro paths from the macro library.
+  const { loadScenario } = await import(dist("cli/load.js"));
   const { projectCohort } = await import(dist("engine/cohort.js"));
   const { runDeterministic } = await import(dist("simulate/scenario.js"));
-  const text = readFileSync(FILE, "utf8");
   const rows = [];
   for (const years of [4, 10]) {
-    const model = compileScenario(parseScenario(text, FILE), FILE, { horizonYears: years });
+    const { model } = loadScenario(FILE, { horizonYears: years });
     const one = timeIt(() => projectCohort(model, model.scenarios[0]));
     rows.push({ bench: `cohort-projection-${years}y`, workers: 1, median_s: one, throughput: Math.round((model.states.length * years * 12) / one), unit: "state-cycles/s" });
     const all = timeIt(() => runDeterministic(model));

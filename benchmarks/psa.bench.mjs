@@ -5,10 +5,10 @@
 //         "10,000 runs in under 5 s on 2 cores";
 //   full: every macro scenario (5) x every variant (baseline + intensieve begeleiding), 1,000 runs.
 // Median of 3 timed runs after a warm-up; records a JSON line per workload and worker count (lib.mjs).
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { dist, median, printTable, record } from "./lib.mjs";
 
-const FILE = new URL("../scenarios/steenwijkerland.json", import.meta.url);
+const FILE = fileURLToPath(new URL("../scenarios/steenwijkerland.json", import.meta.url));
 const WORKLOADS = [
   { name: "one", runs: 10_000, scenarios: ["matig-herstel"], variants: ["baseline"] },
   { name: "full", runs: 1_000, scenarios: [], variants: [] },
@@ -16,11 +16,10 @@ const WORKLOADS = [
 const REPEAT = 3;
 
 export default async function psa() {
-  const { parseScenario } = await import(dist("model/parse.js"));
-  const { compileScenario } = await import(dist("model/compile/index.js"));
+  // As `run` loads it: the macro sets written into the text the workers compile.
+  const { loadScenario } = await import(dist("cli/load.js"));
   const { runPsa } = await import(dist("parallel/psa.js"));
-  const text = readFileSync(FILE, "utf8");
-  const model = compileScenario(parseScenario(text, "steenwijkerland.json"), "steenwijkerland.json", { horizonYears: 10 });
+  const { model, resolvedText: text } = loadScenario(FILE, { horizonYears: 10 });
   const rows = [];
   for (const w of WORKLOADS) {
     for (const workers of [1, 2]) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { projectCohort } from "../src/engine/cohort.js";
+import { largestRemainder, projectCohort } from "../src/engine/cohort.js";
 import { aggregateYears } from "../src/engine/aggregate.js";
 import { buigPerYear } from "../src/finance/buig.js";
 import { parseScenario } from "../src/model/parse.js";
 import { compileScenario } from "../src/model/compile/index.js";
+import { Stream } from "../src/random/stream.js";
 import { compile, shipped, sum, twoState } from "./helpers.js";
 
 describe("cohort engine", () => {
@@ -123,6 +124,27 @@ describe("cohort engine", () => {
     const persons = aggregateYears(model, projectCohort(model, model.scenarios[0]));
     expect(persons.volumeEnd[0]).toBeCloseTo(1000 * 0.9 ** 12, 9);
     expect(persons.volumeEnd[1]).toBeCloseTo(1000 * 0.9 ** 24, 9);
+  });
+});
+
+describe("largest remainder", () => {
+  it("gives the same units with a few to hand out (selection) as the sort does, ties to the first", () => {
+    // The sort every call used to make, as the reference.
+    const bySort = (shares: number[], total: number): number[] => {
+      const floors = shares.map(Math.floor);
+      let rest = total - floors.reduce((a, b) => a + b, 0);
+      const order = shares.map((_, k) => k).sort((a, b) => shares[b] - floors[b] - (shares[a] - floors[a]) || a - b);
+      for (const k of order) if (rest-- > 0) floors[k]++;
+      return floors;
+    };
+    const rng = new Stream(7, 0);
+    for (let c = 0; c < 2000; c++) {
+      const n = 1 + Math.floor(rng.uniform() * 8);
+      // Quarters give ties; the total asks for 0 to 6 units above the floors.
+      const shares = Array.from({ length: n }, () => Math.floor(rng.uniform() * 40) / 4);
+      const total = shares.reduce((a, b) => a + Math.floor(b), 0) + Math.floor(rng.uniform() * 7);
+      expect(largestRemainder(shares, total)).toEqual(bySort(shares, total));
+    }
   });
 });
 

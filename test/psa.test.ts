@@ -67,10 +67,16 @@ describe("population noise", () => {
   });
 });
 
-/** The small chain with a traject on A (and aftercare-free effects of size `effect`) and an inflow prevention with relative risk `rr`. */
-const withInterventions = (effect: number, rr: number): Raw => small({
+/**
+ * The small chain with a traject on A (and aftercare-free effects of size `effect`) and an
+ * inflow prevention with relative risk `rr`. `scale` multiplies the persons and the
+ * places: at 12, each month of the traject holds more persons than are dealt their
+ * moves one by one (engine/paired.ts), so they are dealt as counts.
+ */
+const withInterventions = (effect: number, rr: number, scale = 1): Raw => small({
+  initial: { A: 300 * scale, B: 200 * scale },
   interventions: [
-    { name: "ib", label: "IB", targets: ["A", "B"], start: "2024", end: "2025", capacity: { places: 60 }, duration_months: 6,
+    { name: "ib", label: "IB", targets: ["A", "B"], start: "2024", end: "2025", capacity: { places: 60 * scale }, duration_months: 6,
       effects: [{ target: "outflow_work", hazard_ratio: effect }, { target: "up", relative_risk: effect }], costs: { per_start: 500, per_participant_month: 100 } },
     { name: "ww", label: "WW", targets: ["A"], start: "2024", end: "2025", capacity: { starts_per_year: 30.5 },
       effects: [{ target: "inflow", relative_risk: rr }], costs: { per_start: 200 } },
@@ -78,8 +84,8 @@ const withInterventions = (effect: number, rr: number): Raw => small({
 });
 
 describe("paired population noise: a variant draws what its baseline draws", () => {
-  it("an intervention without effect has a BUIG effect of exactly 0 and a net effect of minus its cost, in every run", () => {
-    const model = compile(withInterventions(1, 1));
+  for (const scale of [1, 12]) it(`an intervention without effect has a BUIG effect of exactly 0 and a net effect of minus its cost, in every run (persons x ${scale})`, () => {
+    const model = compile(withInterventions(1, 1, scale));
     const spec = { seed: 8, noise: true, scenarios: [], variants: [] };
     const runs = 40;
     const values = psaRuns(model, spec, 0, runs);
@@ -99,8 +105,8 @@ describe("paired population noise: a variant draws what its baseline draws", () 
     expect(costs).toBeGreaterThan(0); // participants were taken in and paid for
   });
 
-  it("participants' moves keep their distribution: the variant's mean over runs equals its expected-value projection", () => {
-    const model = compile(withInterventions(1.8, 0.5));
+  for (const scale of [1, 12]) it(`participants' moves keep their distribution: the variant's mean over runs equals its expected-value projection (persons x ${scale})`, () => {
+    const model = compile(withInterventions(1.8, 0.5, scale));
     const variant = makeVariant(model, "ib", "IB", [0]);
     const n = model.states.length;
     const m = model.declared.length;

@@ -5,7 +5,7 @@
  */
 import { chiSquaredDistributionTable, probit } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { binomial, logFactorial, poisson } from "../src/random/samplers.js";
+import { BINOMIAL_SETUP, binomial, binomialSetUp, hypergeometric, hypergeometricPmf, logFactorial, multinomialGroups, poisson, setUpBinomial } from "../src/random/samplers.js";
 import { KeyedStream, Stream } from "../src/random/stream.js";
 
 /** The 0.5% upper critical value of chi-square with df degrees of freedom (the table, else Wilson-Hilferty). */
@@ -68,6 +68,66 @@ describe("samplers fit their exact distributions (chi-square, 0.5% level)", () =
       expect(stat, `chi-square ${stat.toFixed(1)} on ${df} df`).toBeLessThan(critical(df));
     });
   }
+});
+
+describe("hypergeometric fits its exact distribution (chi-square, 0.5% level)", () => {
+  // N items, K marked, n drawn: a few persons from a big state, half of a small one, most of a large one
+  const cases: [number, number, number][] = [[500, 480, 52], [60, 25, 30], [2000, 300, 1500], [100000, 1500, 40000]];
+  for (const [N, K, n] of cases) {
+    it(`hypergeometric(N ${N}, K ${K}, n ${n})`, () => {
+      const mean = (n * K) / N;
+      const sd = Math.sqrt((mean * (N - K) * (N - n)) / (N * (N - 1)));
+      const { stat, df } = chiSquare(draws((rng) => hypergeometric(N, K, n, rng), N + K + n), (k) => hypergeometricPmf(k, N, K, n), Math.max(0, Math.floor(mean - 8 * sd)), Math.ceil(mean + 8 * sd));
+      expect(df).toBeGreaterThan(2);
+      expect(stat, `chi-square ${stat.toFixed(1)} on ${df} df`).toBeLessThan(critical(df));
+    });
+  }
+
+  it("has a pmf that adds up to 1 and matches the exact ratio of binomial coefficients", () => {
+    const choose = (a: number, b: number) => Math.exp(logFactorial(a) - logFactorial(b) - logFactorial(a - b));
+    let total = 0;
+    for (let k = 0; k <= 30; k++) {
+      const p = hypergeometricPmf(k, 60, 25, 30);
+      total += p;
+      if (k <= 25) expect(p).toBeCloseTo((choose(25, k) * choose(35, 30 - k)) / choose(60, 30), 12);
+    }
+    expect(total).toBeCloseTo(1, 12);
+  });
+});
+
+describe("prepared binomials and the multinomial hot loop draw exactly what binomial draws", () => {
+  it("binomialSetUp(n, set-up of p) = binomial(n, p), draw for draw, in every regime", () => {
+    const setup = new Float64Array(BINOMIAL_SETUP);
+    const [a, b] = [new Stream(4, 4), new Stream(4, 4)];
+    for (const p of [0, 1, 0.5, 0.02, 0.3, 0.7, 0.98, 0.9999]) {
+      setUpBinomial(p, setup, 0);
+      for (const n of [0, 1, 5, 60, 700, 100000]) for (let r = 0; r < 20; r++) expect(binomialSetUp(n, setup, 0, b)).toBe(binomial(n, p, a));
+    }
+  });
+
+  it("multinomialGroups gives each group the conditional binomials of its row, in turn, from one stream", () => {
+    // three rows (groups) of conditional probabilities; totals that take inversion and BTRS
+    const start = Int32Array.from([0, 3, 4, 8]);
+    const cond = [0.95, 0.5, 1, 1, 0.2, 0.001, 0.9, 1];
+    const setups = new Float64Array(cond.length * BINOMIAL_SETUP);
+    cond.forEach((p, k) => setUpBinomial(p, setups, k * BINOMIAL_SETUP));
+    for (const totals of [[5, 0, 3], [1000, 7, 250000], [0, 0, 0], [40, 1, 1]]) {
+      const [a, b] = [new Stream(9, totals[0]), new Stream(9, totals[0])];
+      const out = new Float64Array(16).fill(-1);
+      const end = multinomialGroups(a, setups, start, 3, Float64Array.from([-1, ...totals]), 1, out, 2);
+      const expected: number[] = [];
+      totals.forEach((total, g) => {
+        let left = total;
+        for (let k = start[g]; k < start[g + 1] && left > 0; k++) {
+          const c = k === start[g + 1] - 1 ? left : binomialSetUp(left, setups, k * BINOMIAL_SETUP, b);
+          expected.push(c);
+          left -= c;
+        }
+      });
+      expect(Array.from(out.subarray(2, end))).toEqual(expected);
+      expect(a.nextU32()).toBe(b.nextU32()); // the stream is left where the plain draws leave it
+    }
+  });
 });
 
 describe("large counts", () => {

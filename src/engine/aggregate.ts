@@ -57,39 +57,66 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
     transitions: new Float64Array(Y * (m + 1) * m),
   };
   const kind = model.declaredKind;
+  const declaredOf = model.declaredOf;
   const F = (m + 1) * m;
+  // Locals for the arrays: these loops run over every state and cycle of every run.
+  const { personCycles, transitions, stateEnd, stateAvg } = out;
   for (let y = 0; y < Y; y++) {
     const pc = y * n;
+    const used = statesInUse(occupancy, n, y * cpy, (y + 1) * cpy);
+    let inflowNew = 0;
     for (let c = 0; c < cpy; c++) {
       const t = y * cpy + c + 1;
       const before = (t - 1) * n;
       const after = t * n;
-      for (let i = 0; i < n; i++) out.personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
-      out.inflowNew[y] += newInflow[t - 1];
+      for (let i = 0; i < used; i++) personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
+      inflowNew += newInflow[t - 1];
       const fb = (t - 1) * F;
-      for (let k = 0; k < F; k++) out.transitions[y * F + k] += flows[fb + k];
+      for (let k = 0; k < F; k++) transitions[y * F + k] += flows[fb + k];
     }
+    out.inflowNew[y] = inflowNew;
     // Per year, not per cycle: states, volume and the flows by kind of move.
     const tEnd = (y + 1) * cpy;
     for (let i = 0; i < n; i++) {
-      const d = model.declaredOf[i];
-      out.stateEnd[y * m + d] += occupancy[tEnd * n + i];
-      out.stateAvg[y * m + d] += out.personCycles[pc + i] / cpy;
+      const d = declaredOf[i];
+      stateEnd[y * m + d] += occupancy[tEnd * n + i];
+      stateAvg[y * m + d] += personCycles[pc + i] / cpy;
     }
+    let outflowWork = 0;
+    let outflowOther = 0;
+    let reinflow = 0;
     for (let a = 0; a < m; a++) {
       for (let b = 0; b < m; b++) {
-        const f = out.transitions[y * F + a * m + b];
+        const f = transitions[y * F + a * m + b];
         if (f === 0) continue;
-        if (kind[a] === KIND_ON && kind[b] === KIND_OFF) out.outflowWork[y] += f;
-        else if (kind[a] === KIND_ON && kind[b] === KIND_EXIT) out.outflowOther[y] += f;
-        else if (kind[a] === KIND_OFF && kind[b] === KIND_ON) out.reinflow[y] += f;
+        if (kind[a] === KIND_ON && kind[b] === KIND_OFF) outflowWork += f;
+        else if (kind[a] === KIND_ON && kind[b] === KIND_EXIT) outflowOther += f;
+        else if (kind[a] === KIND_OFF && kind[b] === KIND_ON) reinflow += f;
       }
     }
+    out.outflowWork[y] = outflowWork;
+    out.outflowOther[y] = outflowOther;
+    out.reinflow[y] = reinflow;
+    let volumeEnd = 0;
+    let volumeAvg = 0;
     for (let d = 0; d < m; d++) {
       if (kind[d] !== KIND_ON) continue;
-      out.volumeEnd[y] += out.stateEnd[y * m + d];
-      out.volumeAvg[y] += out.stateAvg[y * m + d];
+      volumeEnd += stateEnd[y * m + d];
+      volumeAvg += stateAvg[y * m + d];
     }
+    out.volumeEnd[y] = volumeEnd;
+    out.volumeAvg[y] = volumeAvg;
   }
   return out;
+}
+
+/**
+ * 1 + the last state that holds anyone in occupancy rows from to to (both included: the
+ * rows a year's cycles read). The states after it add nothing that year: a baseline's
+ * participant sub-states, nearly half the states, stay empty, and a variant's outside
+ * the years its interventions run.
+ */
+function statesInUse(occupancy: Float64Array, n: number, from: number, to: number): number {
+  for (let i = n - 1; i >= 0; i--) for (let at = from * n + i; at <= to * n + i; at += n) if (occupancy[at] !== 0) return i + 1;
+  return 0;
 }

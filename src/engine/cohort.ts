@@ -14,7 +14,7 @@ import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, type Variant } from "../model/variant.js";
 import { binomial, poisson } from "../random/samplers.js";
 import type { KeyedStream, Stream } from "../random/stream.js";
-import { moveCohort, moveCohortWithNoise, type StepBuffers } from "./cohort-step.js";
+import { DrawLog, moveCohort, moveCohortWithNoise, rowCells, type RowCells, type StepBuffers } from "./cohort-step.js";
 import { couplings, groups, type Couplings } from "./coupling.js";
 import { Pairing } from "./paired.js";
 import { cycleMatrices, yearOfCycle } from "./cycle.js";
@@ -50,18 +50,23 @@ export interface Projection {
     /** New inflow prevented (inflow interventions). */
     prevented: Float64Array;
   };
+  /** With noise and `keepDraws`: the draws of the regular states' moves, for variants to pair with. */
+  draws?: DrawLog;
 }
 
 export interface ProjectOptions {
   /**
    * Population noise: whole persons, each moving at random (multinomial per state per
-   * cycle), Poisson new inflow, from a stream keyed by (cycle, site, purpose), so that a
-   * variant and its baseline draw alike wherever they do the same thing. Without it the
-   * engine computes the expectation.
+   * cycle), Poisson new inflow, from streams keyed by (cycle, site, purpose), so that a
+   * variant and its baseline draw alike wherever they do the same thing (and a variant
+   * deals out its baseline's moves, paired.ts). Without it the engine computes the
+   * expectation.
    */
   noise?: KeyedStream;
   /** With noise: the baseline's projection with the same noise, which a variant pairs with (projected here when not given). */
   baseline?: Projection;
+  /** With noise, for a baseline: keep its draws in `draws`, for its variants to deal out. */
+  keepDraws?: boolean;
 }
 
 /** Purposes of the keyed noise streams (the site is a state, a participant state or an intervention). */
@@ -93,9 +98,16 @@ function emptyProjection(model: Model, scenario: MacroScenario, variant: Variant
   };
 }
 
-/** Per compiled state: the traject whose participants it holds (in traject, not after), or -1. */
+const trajectOfStates = new WeakMap<Model["states"], Int32Array>();
+
+/**
+ * Per compiled state: the traject whose participants it holds (in traject, not after),
+ * or -1. Kept per list of states: a drawn model shares its states with the file's.
+ */
 export function trajectOf(model: Model): Int32Array {
-  return Int32Array.from(model.states, (st) => (st.layer > 0 && model.layers[st.layer].inTraject ? model.layers[st.layer].intervention : -1));
+  let out = trajectOfStates.get(model.states);
+  if (!out) trajectOfStates.set(model.states, (out = Int32Array.from(model.states, (st) => (st.layer > 0 && model.layers[st.layer].inTraject ? model.layers[st.layer].intervention : -1))));
+  return out;
 }
 
 /** New inflow of cycle t spread over the entry states (multinomially with noise), into `entering`. */
@@ -125,6 +137,8 @@ interface Run {
   noise?: KeyedStream;
   /** With noise and interventions: the persons whose path the variant changed (paired.ts). */
   paired?: Pairing;
+  /** With `paired`: the baseline projection it pairs with (its draws kept). */
+  base?: Projection;
   entering: Float64Array;
   removed: Float64Array;
 }
@@ -149,7 +163,9 @@ function inflow(run: Run, t: number, inflowMultiplier: number): void {
   const m = model.declared.length;
   const T = out.cycles;
   const year = yearOfCycle(model, t);
-  arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
+  // A paired variant's arrivals are its baseline's (the same keyed draw), read from its flows' inflow row.
+  if (run.base) for (let d = 0; d < m; d++) entering[d] = run.base.flows[run.buf.flowAt + m * m + d];
+  else arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
   removed.fill(0);
   model.interventions.forEach((iv, p) => {
     if (iv.kind !== "prevention" || !intakeOpen(iv, variant, p, t)) return;
@@ -166,6 +182,12 @@ function inflow(run: Run, t: number, inflowMultiplier: number): void {
   out.newInflow[t - 1] = total;
 }
 
+/** A baseline's variants are done: its kept draws go back for the next baseline (`draws` is then gone). */
+export function releaseDraws(projection: Projection): void {
+  projection.draws?.release();
+  projection.draws = undefined;
+}
+
 /** Runs one macro scenario over the model's horizon, for one variant (default: the baseline). */
 export function projectCohort(model: Model, scenario: MacroScenario, variant: Variant = baselineVariant(model), options: ProjectOptions = {}): Projection {
   const noise = options.noise;
@@ -173,30 +195,32 @@ export function projectCohort(model: Model, scenario: MacroScenario, variant: Va
   const m = model.declared.length;
   const out = emptyProjection(model, scenario, variant, noise !== undefined);
   const T = out.cycles;
-  const trajectStates = model.interventions.map((_, p) => inTrajectStates(model, p));
+  const trajectStates = model.interventions.map((_, p) => (variant.active[p] ? inTrajectStates(model, p) : undefined));
   const matrices = cycleMatrices(model, scenario, variant);
   const inTraject = trajectOf(model);
   const buf: StepBuffers = { occupancy: out.occupancy, flows: out.flows, flowAt: 0, toWork: out.interventions.toWork, toWorkAt: 0, toWorkStride: T * m };
   const withInterventions = noise !== undefined && model.interventions.some((_, p) => variant.active[p]);
-  const baseline = withInterventions ? (options.baseline ?? projectCohort(model, scenario, baselineVariant(model), { noise })).occupancy : undefined;
-  const run: Run = { model, variant, out, buf, noise, paired: withInterventions ? new Pairing(model) : undefined, entering: new Float64Array(m), removed: new Float64Array(m) };
-  const memberGroups = groups(model);
-  const counts = new Float64Array(n);
+  // The baseline's draws are dealt out again: a baseline given without them is projected again, with them (the same numbers).
+  const base = withInterventions ? (options.baseline?.draws ? options.baseline : projectCohort(model, scenario, baselineVariant(model), { noise, keepDraws: true })) : undefined;
+  const run: Run = { model, variant, out, buf, noise, paired: base ? new Pairing(model, base.draws!) : undefined, base, entering: new Float64Array(m), removed: new Float64Array(m) };
+  if (noise && !base && options.keepDraws) out.draws = DrawLog.take();
   let coupled: Couplings | undefined;
+  let cells: RowCells | undefined;
   for (let t = 1; t <= T; t++) {
     const { multipliers, rows, fresh } = matrices(t);
+    if (fresh || !cells) cells = rowCells(model, rows, inTraject, buf.toWorkStride, noise !== undefined && !base);
     if (run.paired && fresh) coupled = couplings(model, rows);
     run.paired?.startCycle();
     intake(run, t);
     buf.flowAt = (t - 1) * (m + 1) * m;
     buf.toWorkAt = (t - 1) * m;
-    if (run.paired) run.paired.moves(rows, t, inTraject, buf, noise!, baseline!, memberGroups, coupled, counts);
-    else if (noise) moveCohortWithNoise(model, rows, t, inTraject, buf, noise, counts);
-    else moveCohort(model, rows, t, inTraject, buf);
+    if (run.paired) run.paired.moves(rows, cells, t, inTraject, buf, noise!, base!, groups(model), coupled);
+    else if (noise) moveCohortWithNoise(model, rows, cells, t, buf, noise, out.draws);
+    else moveCohort(model, rows, cells, t, buf);
     model.interventions.forEach((iv, p) => {
       if (!variant.active[p] || iv.kind !== "traject") return;
       let end = 0;
-      for (const i of trajectStates[p]) end += out.occupancy[t * n + i];
+      for (const i of trajectStates[p]!) end += out.occupancy[t * n + i];
       out.interventions.participantsEnd[p * T + t - 1] = end;
     });
     inflow(run, t, multipliers.inflow);

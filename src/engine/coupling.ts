@@ -30,10 +30,11 @@ export interface Couplings {
 /** The couplings of every participant sub-state with a row in `rows` (the active variant's). */
 export function couplings(model: Model, rows: SparseRows): Couplings {
   const n = model.states.length;
+  const baseOfState = baseOf(model);
   const at = new Int32Array(n).fill(-1);
   let entries = 0;
   for (let i = 0; i < n; i++) {
-    const b = model.states[i].base;
+    const b = baseOfState[i];
     if (b !== i && rows.start[i] !== rows.start[i + 1]) entries += rows.start[b + 1] - rows.start[b];
   }
   const keep = new Float64Array(entries);
@@ -48,10 +49,10 @@ export function couplings(model: Model, rows: SparseRows): Couplings {
   let r = 0;
   for (let i = 0; i < n; i++) {
     residualStart[i] = r;
-    const b = model.states[i].base;
+    const b = baseOfState[i];
     if (b === i || rows.start[i] === rows.start[i + 1]) continue;
     at[i] = e;
-    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) mirror[model.states[rows.col[k]].base] = k;
+    for (let k = rows.start[i]; k < rows.start[i + 1]; k++) mirror[baseOfState[rows.col[k]]] = k;
     for (let k = rows.start[b]; k < rows.start[b + 1]; k++, e++) {
       const regular = rows.col[k];
       const p = rows.value[k];
@@ -64,7 +65,7 @@ export function couplings(model: Model, rows: SparseRows): Couplings {
     }
     // a move the regular row does not have
     for (let k = rows.start[i]; k < rows.start[i + 1]; k++) {
-      const regular = model.states[rows.col[k]].base;
+      const regular = baseOfState[rows.col[k]];
       if (mirror[regular] !== k) continue;
       mirror[regular] = -1;
       if (rows.value[k] > 0) (residualDest[r] = rows.col[k]), (residualMass[r++] = rows.value[k]);
@@ -84,11 +85,12 @@ export interface Groups {
   member: Int32Array;
 }
 
-const groupsOf = new WeakMap<Model, Groups>();
+/** Kept per list of states: a drawn model shares its states with the file's. */
+const groupsOf = new WeakMap<Model["states"], Groups>();
 
 export function groups(model: Model): Groups {
-  let g = groupsOf.get(model);
-  if (!g) groupsOf.set(model, (g = buildGroups(model)));
+  let g = groupsOf.get(model.states);
+  if (!g) groupsOf.set(model.states, (g = buildGroups(model)));
   return g;
 }
 
@@ -99,4 +101,13 @@ function buildGroups(model: Model): Groups {
   const start = new Int32Array(nb + 1);
   lists.forEach((l, b) => (start[b + 1] = start[b] + l.length));
   return { start, member: Int32Array.from(lists.flat()) };
+}
+
+const baseOfStates = new WeakMap<Model["states"], Int32Array>();
+
+/** Per compiled state: the regular state it mirrors (CompiledState.base), kept per list of states. */
+export function baseOf(model: Model): Int32Array {
+  let out = baseOfStates.get(model.states);
+  if (!out) baseOfStates.set(model.states, (out = Int32Array.from(model.states, (st) => st.base)));
+  return out;
 }

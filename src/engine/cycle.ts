@@ -8,7 +8,7 @@ import { COMPILE } from "../locale/messages-compile.js";
 import { EffectRangeError, InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Variant } from "../model/variant.js";
-import { effectMultipliers } from "../macro/drivers.js";
+import { driverYear, effectMultipliers } from "../macro/drivers.js";
 import { combineMultipliers, compiledRows, EffectOverflowError, RowOverflowError, type CycleMultipliers, type SparseRows } from "./transition.js";
 
 /** Calendar year of cycle t (1-based). */
@@ -44,17 +44,36 @@ export interface CycleMatrix {
   fresh: boolean;
 }
 
-/** The rows of cycle t = 1, 2, ... in turn; call in cycle order. */
+/**
+ * The rows of cycle t = 1, 2, ... in turn; call in cycle order. The multipliers change
+ * only when an effect's driver year does (drivers are yearly): the rows are then rebuilt,
+ * and only if a multiplier really changed.
+ */
 export function cycleMatrices(model: Model, scenario: MacroScenario, variant: Variant): (t: number) => CycleMatrix {
   const perEffect = new Float64Array(model.effects.length);
   const last = new Float64Array(model.effects.length);
+  const years = new Float64Array(model.effects.length).fill(NaN);
   let current: CycleMatrix | undefined;
+  let same: CycleMatrix | undefined;
   return (t) => {
+    let moved = current === undefined;
+    model.effects.forEach((effect, e) => {
+      const year = driverYear(model, t, effect.lagMonths);
+      if (year !== years[e]) (years[e] = year), (moved = true);
+    });
+    if (!moved) return same!;
     checkedMultipliers(model, scenario, t, perEffect);
-    if (current && perEffect.every((f, e) => f === last[e])) return { ...current, fresh: false };
-    const multipliers = combineMultipliers(model, perEffect);
-    current = { multipliers, rows: rowsOrRefuse(model, multipliers, variant, scenario, yearOfCycle(model, t)), fresh: true };
+    if (current && perEffect.every((f, e) => f === last[e])) return same!;
     last.set(perEffect);
+    const multipliers = combineMultipliers(model, perEffect);
+    // Only inflow changed: the rows stay.
+    if (current && sameRows(current.multipliers, multipliers)) current = { multipliers, rows: current.rows, fresh: false };
+    else current = { multipliers, rows: rowsOrRefuse(model, multipliers, variant, scenario, yearOfCycle(model, t)), fresh: true };
+    same = { ...current, fresh: false };
     return current;
   };
 }
+
+/** Do two cycles' multipliers give the same rows (all but inflow equal)? */
+const sameRows = (a: CycleMultipliers, b: CycleMultipliers): boolean =>
+  a.outflowWork === b.outflowWork && a.outflowOther === b.outflowOther && a.reinflow === b.reinflow && a.cell.every((f, k) => f === b.cell[k]);

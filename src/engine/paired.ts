@@ -20,10 +20,17 @@
  * its baseline, to the person.
  */
 import type { Model } from "../model/model.js";
+import { binomial, hypergeometric } from "../random/samplers.js";
 import type { KeyedStream } from "../random/stream.js";
-import { groupDraw, record, type StepBuffers } from "./cohort-step.js";
-import type { Couplings, Groups } from "./coupling.js";
+import { record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
+import { baseOf, type Couplings, type Groups } from "./coupling.js";
 import type { SparseRows } from "./transition.js";
+
+/** What a variant reads of its baseline's projection (cohort.ts Projection). */
+interface Baseline {
+  occupancy: Float64Array;
+  flows: Float64Array;
+}
 
 /** A person whose variant path differs from the baseline path: its regular state in the baseline, its compiled state in the variant (-1: not in the variant). */
 interface Twin {
@@ -39,20 +46,36 @@ const DEAL_TWINS = 4;
 const TWIN_MOVE = 5;
 const SELECT = 8;
 
+/** Up to this many participants of a sub-state are dealt their moves one by one (participants()). */
+const ONE_BY_ONE = 32;
+
 export class Pairing {
   private twins: Twin[] = [];
   private nextId = 0;
-  /** Per regular state: twins whose baseline side is there; per compiled state: twins whose variant side is there. */
-  private readonly atBase: Twin[][];
-  private readonly atVariant: Twin[][];
+  /** Per compiled state: how many twins have their variant side there. */
+  private readonly atVariant: Int32Array;
+  /** The twins by their baseline side's regular state b: byBase[baseStart[b] .. baseStart[b + 1]), in twin order. */
+  private readonly baseStart: Int32Array;
+  private byBase: Twin[] = [];
+  /** startCycle's scratch, and whether it placed any twins last time. */
+  private readonly fill: Int32Array;
+  private placed = false;
 
   /** coupledMove's scratch row. */
   private readonly scratch: Float64Array;
+  /** One state's counts of the baseline's draw, dealt out to the variant's persons. */
+  private readonly counts: Float64Array;
+  /** Per move of a row: participants dealt one by one who kept it. */
+  private readonly scratchKept: Float64Array;
 
-  constructor(private readonly model: Model) {
+  /** `draws`: the baseline's draws (cohort-step.ts), dealt out again. */
+  constructor(private readonly model: Model, private readonly draws: DrawLog) {
     this.scratch = new Float64Array(model.baseCount);
-    this.atBase = Array.from({ length: model.baseCount }, () => []);
-    this.atVariant = Array.from({ length: model.states.length }, () => []);
+    this.counts = new Float64Array(model.states.length);
+    this.scratchKept = new Float64Array(model.states.length);
+    this.atVariant = new Int32Array(model.states.length);
+    this.baseStart = new Int32Array(model.baseCount + 1);
+    this.fill = new Int32Array(model.baseCount);
   }
 
   /** How many persons the variant holds outside the baseline's paths (for tests and notes). */
@@ -60,26 +83,21 @@ export class Pairing {
     return this.twins.length;
   }
 
-  /** The states whose lists index() filled, to empty only those (most cycles have few twins). */
-  private readonly filled: Twin[][] = [];
-
-  private put(list: Twin[], tw: Twin): void {
-    if (list.length === 0) this.filled.push(list);
-    list.push(tw);
-  }
-
-  private index(): void {
-    for (const l of this.filled) l.length = 0;
-    this.filled.length = 0;
-    for (const tw of this.twins) {
-      this.put(this.atBase[tw.base], tw);
-      if (tw.variant >= 0) this.put(this.atVariant[tw.variant], tw);
-    }
-  }
-
-  /** Before cycle t's intake and moves. */
+  /** Before cycle t's intake and moves: where the twins are (most cycles have few). */
   startCycle(): void {
-    this.index();
+    const { twins, atVariant, baseStart, fill } = this;
+    if (twins.length === 0 && !this.placed) return; // no twins now or last cycle: all zeros already
+    this.placed = twins.length > 0;
+    atVariant.fill(0);
+    baseStart.fill(0);
+    for (const tw of twins) {
+      if (tw.variant >= 0) atVariant[tw.variant]++;
+      baseStart[tw.base + 1]++;
+    }
+    for (let b = 0; b < this.model.baseCount; b++) baseStart[b + 1] += baseStart[b];
+    if (this.byBase.length < twins.length) this.byBase = new Array<Twin>(2 * twins.length);
+    for (let b = 0; b < this.model.baseCount; b++) fill[b] = baseStart[b];
+    for (const tw of twins) this.byBase[fill[tw.base]++] = tw;
   }
 
   /**
@@ -87,15 +105,16 @@ export class Pairing {
    * sub-state `entry`): the twins among them are a random draw, like everyone else.
    */
   selected(noise: KeyedStream, t: number, b: number, taken: number, before: number, entry: number, p: number): void {
-    const here = this.atVariant[b];
-    if (here.length === 0) return;
+    if (this.atVariant[b] === 0) return;
+    const here = this.twins.filter((tw) => tw.variant === b);
     const rng = noise.at(t, b, SELECT + p);
     let left = before;
     for (let j = 0; j < taken && here.length > 0; j++, left--) {
       if (rng.uniform() * left >= here.length) continue;
       const tw = here.splice(Math.floor(rng.uniform() * here.length), 1)[0];
       tw.variant = entry;
-      this.put(this.atVariant[entry], tw);
+      this.atVariant[b]--;
+      this.atVariant[entry]++;
     }
   }
 
@@ -105,56 +124,55 @@ export class Pairing {
   }
 
   /**
-   * Cycle t's moves of the variant into `buf.occupancy` row t, from the baseline's
-   * occupancy `baseline` (row t - 1) and its draws. `counts` is scratch space.
+   * Cycle t's moves of the variant into `buf.occupancy` row t (and the flows), from its
+   * baseline's projection and kept draws. The variant starts from the baseline's row t
+   * without its new inflow: everyone where their baseline self is makes the same move.
+   * Only in the regular states that hold twins' baseline sides or common participants
+   * does anything change: the moves dealt to those persons are taken back, and the
+   * participants and twins make their own. Whole persons add up exactly, so this is
+   * the same as moving every person.
    */
-  moves(rows: SparseRows, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Float64Array, groups: Groups, coupled: Couplings | undefined, counts: Float64Array): void {
+  moves(rows: SparseRows, cells: RowCells, t: number, trajectOf: Int32Array, buf: StepBuffers, noise: KeyedStream, baseline: Baseline, groups: Groups, coupled: Couplings | undefined): void {
     const model = this.model;
     const n = model.states.length;
     const prev = (t - 1) * n;
     const next = t * n;
+    this.fromBaseline(baseline, t, buf);
     const existing = this.twins.slice();
     const created: Twin[] = [];
     for (let b = 0; b < model.baseCount; b++) {
-      const total = baseline[prev + b];
+      const total = baseline.occupancy[prev + b];
       if (total === 0) continue;
-      const len = groupDraw(rows, b, total, noise.at(t, b, 0), counts);
+      const twins = this.baseStart[b + 1] - this.baseStart[b];
+      let participants = false;
+      for (let g = groups.start[b] + 1; g < groups.start[b + 1] && !participants; g++) participants = buf.occupancy[prev + groups.member[g]] > this.atVariant[groups.member[g]];
+      if (twins === 0 && !participants) continue;
+      const len = this.baselineDraw(t, b, total);
       const first = rows.start[b];
       let unassigned = total;
       // The twins' baseline sides take their share of the baseline's moves.
-      const twins = this.atBase[b];
-      if (twins.length) {
+      if (twins) {
         const rng = noise.at(t, b, DEAL_TWINS);
-        for (const tw of twins) {
-          const k = deal(rng, counts, len, unassigned--);
-          tw.baseDest = rows.col[first + k];
+        for (let j = this.baseStart[b]; j < this.baseStart[b + 1]; j++) {
+          const k = deal(rng, this.counts, len, unassigned--);
+          this.byBase[j].baseDest = rows.col[first + k];
         }
       }
       // Common participants: a dealt move, kept or changed by the intervention.
       for (let g = groups.start[b] + 1; g < groups.start[b + 1]; g++) {
         const L = groups.member[g];
-        const persons = buf.occupancy[prev + L] - this.atVariant[L].length;
+        const persons = buf.occupancy[prev + L] - this.atVariant[L];
         if (persons <= 0) continue;
-        const c = coupled!;
-        const at = c.at[L];
-        const rng = noise.at(t, L, 1);
-        for (let person = 0; person < persons; person++) {
-          const k = deal(rng, counts, len, unassigned--);
-          const keep = c.keep[at + k];
-          let dest = c.dest[at + k];
-          if (keep < 1 && rng.uniform() >= keep) {
-            dest = residual(rng, c, L);
-            created.push({ id: this.nextId++, base: rows.col[first + k], variant: dest, baseDest: -1 });
-          }
-          buf.occupancy[next + dest]++;
-          record(model, buf, trajectOf, L, dest, 1);
-        }
+        unassigned = this.participants(L, persons, unassigned, len, rows.col, first, noise.at(t, L, 1), coupled!, trajectOf, buf, next, created);
       }
-      // Common persons in the regular state: the rest of the baseline's moves.
+      // The moves dealt out here are not the common persons': take them back.
+      const from = this.draws.values;
+      const at = this.draws.at(t, b);
       for (let k = 0; k < len; k++) {
-        if (counts[k] === 0) continue;
-        buf.occupancy[next + rows.col[first + k]] += counts[k];
-        record(model, buf, trajectOf, b, rows.col[first + k], counts[k]);
+        const dealt = from[at + k] - this.counts[k];
+        if (dealt === 0) continue;
+        buf.occupancy[next + rows.col[first + k]] -= dealt;
+        recordEntry(cells, buf, first + k, -dealt);
       }
     }
     // The twins' variant sides follow their baseline sides where their rows allow.
@@ -170,6 +188,89 @@ export class Pairing {
       if (tw.variant < 0 || model.states[tw.variant].base !== tw.base) kept.push(tw); // else the paths have joined
     }
     this.twins = [...kept, ...created];
+  }
+
+  /** Row t and cycle t's flows of the baseline, less its new inflow of cycle t (the variant adds its own). */
+  private fromBaseline(baseline: Baseline, t: number, buf: StepBuffers): void {
+    const model = this.model;
+    const n = model.states.length;
+    const m = model.declared.length;
+    const { occupancy, flows, flowAt } = buf;
+    // Copied by hand: subarray() views cost more than these short rows.
+    for (let i = t * n; i < (t + 1) * n; i++) occupancy[i] = baseline.occupancy[i];
+    for (let k = flowAt; k < flowAt + (m + 1) * m; k++) flows[k] = baseline.flows[k];
+    // Row m of the flows block is the new inflow: a baseline has no prevention, so it holds all its arrivals.
+    for (let d = 0; d < m; d++) {
+      const entering = flows[flowAt + m * m + d];
+      if (entering === 0) continue;
+      occupancy[t * n + model.entryOf[d]] -= entering;
+      flows[flowAt + m * m + d] = 0;
+    }
+  }
+
+  /**
+   * The `persons` common participants of sub-state L are dealt `persons` of the
+   * `unassigned` moves left in `counts` (b's row, its columns in `cols` from `first`),
+   * at random without replacement. Of those dealt move k, each keeps it with
+   * probability keep_k; each of the others is moved by the intervention and becomes a
+   * twin. A few persons are dealt one by one (a uniform each); many as counts per move
+   * (multivariate hypergeometric, move by move, then a binomial number keep it), which
+   * is the same distribution at a cost that does not grow with the persons.
+   * Returns the moves left unassigned.
+   */
+  private participants(L: number, persons: number, unassigned: number, len: number, cols: Int32Array, first: number, rng: KeyedStream, c: Couplings, trajectOf: Int32Array, buf: StepBuffers, next: number, created: Twin[]): number {
+    const counts = this.counts;
+    const at = c.at[L];
+    if (persons <= ONE_BY_ONE) {
+      const kept = this.scratchKept;
+      for (let person = 0; person < persons; person++) {
+        const k = deal(rng, counts, len, unassigned--);
+        const keep = c.keep[at + k];
+        if (keep < 1 && rng.uniform() >= keep) this.changed(L, residual(rng, c, L), cols[first + k], trajectOf, buf, next, created);
+        else kept[k]++;
+      }
+      // Whole persons add up exactly: the kept moves are counted once per move.
+      for (let k = 0; k < len; k++) {
+        if (kept[k] === 0) continue;
+        buf.occupancy[next + c.dest[at + k]] += kept[k];
+        record(this.model, buf, trajectOf, L, c.dest[at + k], kept[k]);
+        kept[k] = 0;
+      }
+      return unassigned;
+    }
+    let left = persons;
+    let pool = unassigned;
+    for (let k = 0; k < len && left > 0; k++) {
+      const dealt = k === len - 1 ? left : hypergeometric(pool, counts[k], left, rng);
+      pool -= counts[k];
+      counts[k] -= dealt;
+      left -= dealt;
+      if (dealt === 0) continue;
+      const keep = c.keep[at + k];
+      const kept = keep < 1 ? binomial(dealt, keep, rng) : dealt;
+      if (kept > 0) {
+        buf.occupancy[next + c.dest[at + k]] += kept;
+        record(this.model, buf, trajectOf, L, c.dest[at + k], kept);
+      }
+      for (let j = kept; j < dealt; j++) this.changed(L, residual(rng, c, L), cols[first + k], trajectOf, buf, next, created);
+    }
+    return unassigned - persons;
+  }
+
+  /** A participant of L moved by the intervention to `dest` while its baseline self makes the move to `base`: a new twin. */
+  private changed(L: number, dest: number, base: number, trajectOf: Int32Array, buf: StepBuffers, next: number, created: Twin[]): void {
+    created.push({ id: this.nextId++, base, variant: dest, baseDest: -1 });
+    buf.occupancy[next + dest]++;
+    record(this.model, buf, trajectOf, L, dest, 1);
+  }
+
+  /** The baseline's counts of regular state b in cycle t (they add up to its `total` persons) into `counts`; returns how many. */
+  private baselineDraw(t: number, b: number, total: number): number {
+    const from = this.draws.values;
+    const at = this.draws.at(t, b);
+    let len = 0;
+    for (let sum = 0; sum < total; len++) sum += this.counts[len] = from[at + len];
+    return len;
   }
 }
 
@@ -198,12 +299,13 @@ export function residual(rng: KeyedStream, c: Couplings, L: number): number {
  */
 export function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b: number, d: number, v: number, scratch: Float64Array): number {
   const { start, col, value } = rows;
+  const baseOfState = baseOf(model);
   for (let k = start[b]; k < start[b + 1]; k++) scratch[col[k]] += value[k];
   let qd = 0;
   let same = -1;
   let excess = 0; // where the variant row gives more than the baseline row
   for (let k = start[v]; k < start[v + 1]; k++) {
-    const r = model.states[col[k]].base;
+    const r = baseOfState[col[k]];
     if (r === d) (qd = value[k]), (same = col[k]);
     excess += Math.max(0, value[k] - scratch[r]);
   }
@@ -213,7 +315,7 @@ export function coupledMove(model: Model, rows: SparseRows, rng: KeyedStream, b:
   else {
     let u = rng.uniform() * excess;
     for (let k = start[v]; k < start[v + 1]; k++) {
-      u -= Math.max(0, value[k] - scratch[model.states[col[k]].base]);
+      u -= Math.max(0, value[k] - scratch[baseOfState[col[k]]]);
       if (u < 0) {
         to = col[k];
         break;

@@ -4,7 +4,7 @@
  * tunnels. Pure; the cohort engine calls it whenever the multipliers change.
  */
 import { COMPILE } from "../locale/messages-compile.js";
-import { KIND_EXIT, KIND_OFF, KIND_ON, type InterventionTarget, type Layer, type Model } from "../model/model.js";
+import { KIND_EXIT, KIND_OFF, KIND_ON, type InterventionEffect, type InterventionTarget, type Layer, type Model } from "../model/model.js";
 import type { Variant } from "../model/variant.js";
 
 /** A multiplier pushed a row outside [0, 1]; names the state so the user can act. */
@@ -76,25 +76,30 @@ function effectActs(model: Model, t: InterventionTarget, d: number, j: number): 
  * hazard ratios multiply cause-specific hazards of the competing moves, so the row
  * stays valid: L' = 1 - exp(-sum h_j'), p_j' = L' h_j' / sum h_j'.
  */
-function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, row: Float64Array, state: string): void {
+function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, row: Float64Array, state: string, scratch: Touched): void {
   const p = layer.intervention;
   const iv = model.interventions[p];
   const m = row.length;
+  const acts = effectActsMasks(model, iv.effects);
+  const hr = scratch.hr;
   let hazardScaled = false;
-  const hr = new Float64Array(m).fill(1);
-  iv.effects.forEach((effect, e) => {
+  hr.fill(1);
+  for (let e = 0; e < iv.effects.length; e++) {
     const w = layer.weights[e];
     const v = variant.effectValues[p][e];
-    if (w === 0 || v === 1) return; // no effect: the row stays the base row, to the bit
+    if (w === 0 || v === 1) continue; // no effect: the row stays the base row, to the bit
+    const rr = iv.effects[e].measure === "rr";
+    const factor = rr ? 1 + (v - 1) * w : hazardFactor(scratch, e, v, w);
+    const mask = (e * m + d) * m;
     for (let j = 0; j < m; j++) {
-      if (j === d || !effectActs(model, effect.target, d, j)) continue;
-      if (effect.measure === "rr") row[j] *= 1 + (v - 1) * w;
+      if (j === d || acts[mask + j] === 0) continue;
+      if (rr) row[j] *= factor;
       else {
-        hr[j] *= v ** w;
+        hr[j] *= factor;
         hazardScaled = true;
       }
     }
-  });
+  }
   let leave = 0;
   for (let j = 0; j < m; j++) if (j !== d) leave += row[j];
   if (hazardScaled && leave > 0 && leave < 1) {
@@ -110,6 +115,39 @@ function applyEffects(model: Model, layer: Layer, variant: Variant, d: number, r
 }
 
 /**
+ * v ** w, the hazard ratio v of effect e at weight w: Math.pow is slow, and the same
+ * (v, w) recur in every row of a layer, so each effect's last one is kept (w = 1 is v).
+ */
+function hazardFactor(scratch: Touched, e: number, v: number, w: number): number {
+  if (w === 1) return v;
+  const { powV, powW, pow } = scratch;
+  if (e >= pow.length) return v ** w;
+  if (v !== powV[e] || w !== powW[e]) (powV[e] = v), (powW[e] = w), (pow[e] = v ** w);
+  return pow[e];
+}
+
+const actsOf = new WeakMap<readonly InterventionEffect[], Uint8Array>();
+
+/** Per effect e and declared move d -> j: 1 where the effect acts (effectActs), at (e m + d) m + j; kept per list of effects. */
+function effectActsMasks(model: Model, effects: readonly InterventionEffect[]): Uint8Array {
+  let acts = actsOf.get(effects);
+  if (acts) return acts;
+  const m = model.declared.length;
+  acts = new Uint8Array(effects.length * m * m);
+  effects.forEach((effect, e) => {
+    for (let d = 0; d < m; d++) for (let j = 0; j < m; j++) acts![(e * m + d) * m + j] = effectActs(model, effect.target, d, j) ? 1 : 0;
+  });
+  actsOf.set(effects, acts);
+  return acts;
+}
+
+/** Adds p to out[target], listing the target in `touched` when it was 0. */
+function add(out: Float64Array, touched: Touched, target: number, p: number): void {
+  if (out[target] === 0) touched.index[touched.count++] = target;
+  out[target] += p;
+}
+
+/**
  * One row over the regular (base) compiled states for compiled state `i`: the declared
  * row with macro multipliers, band multiplier, re-inflow hazard and (for participants)
  * intervention effects, spread over bands and tunnel months. `decl` (m) and `out`
@@ -122,14 +160,10 @@ function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Varia
   const b = st.base;
   const d = st.declared;
   const kd = declaredKind[d];
-  // `out` is all zeros on entry; `touched` lists where this row writes, so the caller
-  // reads and clears only those (rows have a handful of moves among many states).
-  const add = (target: number, p: number) => {
-    if (out[target] === 0) touched.index[touched.count++] = target;
-    out[target] += p;
-  };
+  // `out` is all zeros on entry; `touched` lists where this row writes (add), so the
+  // caller reads and clears only those (rows have a handful of moves among many states).
   if (kd === KIND_EXIT) {
-    add(b, 1);
+    add(out, touched, b, 1);
     return;
   }
   const bandMult = st.band >= 0 && bands ? bands.outflowMultiplier[st.band] : 1;
@@ -149,7 +183,7 @@ function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Varia
   }
   if (leave > 1 + 1e-12) throw new RowOverflowError(st.name, leave);
   decl[d] = Math.max(0, 1 - leave);
-  if (st.layer > 0 && variant) applyEffects(model, model.layers[st.layer], variant, d, decl, st.name);
+  if (st.layer > 0 && variant) applyEffects(model, model.layers[st.layer], variant, d, decl, st.name, touched);
 
   const aging = st.band >= 0 && bands ? bands.aging[st.band] : 0;
   for (let j = 0; j < m; j++) {
@@ -157,18 +191,18 @@ function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Varia
     if (p === 0) continue;
     if (j === d) {
       if (st.band >= 0) {
-        add(b, p * (1 - aging));
-        if (aging > 0) add(b + 1, p * aging);
+        add(out, touched, b, p * (1 - aging));
+        if (aging > 0) add(out, touched, b + 1, p * aging);
       } else if (profile && st.tunnel > 0) {
-        add(b + 1, p); // one cycle further since leaving (the last tunnel cycle moves to durable)
-      } else add(b, p);
+        add(out, touched, b + 1, p); // one cycle further since leaving (the last tunnel cycle moves to durable)
+      } else add(out, touched, b, p);
     } else if (st.band >= 0 && declaredKind[j] === KIND_ON && bands) {
       // A ladder move keeps the duration on bijstand (and its ageing).
       const target = entryOf[j] + st.band;
-      add(target, p * (1 - aging));
-      if (aging > 0) add(target + 1, p * aging);
+      add(out, touched, target, p * (1 - aging));
+      if (aging > 0) add(out, touched, target + 1, p * aging);
     } else {
-      add(entryOf[j], p);
+      add(out, touched, entryOf[j], p);
     }
   }
 }
@@ -176,6 +210,11 @@ function baseRow(model: Model, i: number, mult: CycleMultipliers, variant: Varia
 interface Touched {
   index: Int32Array;
   count: number;
+  /** applyEffects' scratch: hazard ratios per declared state, and per effect the last v ** w (hazardFactor). */
+  hr: Float64Array;
+  powV: Float64Array;
+  powW: Float64Array;
+  pow: Float64Array;
 }
 
 /** Compressed rows (CSR) of a compiled matrix: each row has only a few moves. */
@@ -196,10 +235,11 @@ export function compiledRows(model: Model, mult: CycleMultipliers, variant?: Var
   const nb = model.baseCount;
   const decl = new Float64Array(model.declared.length);
   const row = new Float64Array(nb);
-  const touched: Touched = { index: new Int32Array(nb), count: 0 };
+  const touched: Touched = { index: new Int32Array(nb), count: 0, hr: new Float64Array(model.declared.length), powV: new Float64Array(8).fill(NaN), powW: new Float64Array(8), pow: new Float64Array(8) };
   const start = new Int32Array(n + 1);
-  let col = new Int32Array(n * 4);
-  let value = new Float64Array(n * 4);
+  // Room for a regular row of every state plus some: growing costs a copy.
+  let col = new Int32Array(n * 8);
+  let value = new Float64Array(n * 8);
   let at = 0;
   for (let i = 0; i < n; i++) {
     start[i] = at;

@@ -95,11 +95,13 @@ export function nextU32(streams: Uint32Array, slot: number): number {
 const TWO_32 = 4294967296;
 
 export class Stream {
-  // xoshiro128** state in four locals of the object: no array loads in the hot path.
-  protected s0: number;
-  protected s1: number;
-  protected s2: number;
-  protected s3: number;
+  // xoshiro128** state in four fields of the object: no array loads in the hot path.
+  // Public for the samplers' hot loop (samplers.ts multinomialGroups), which keeps the
+  // state in locals while it draws and writes it back; nothing else touches them.
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
 
   /** `key` distinguishes streams of one seed (e.g. run index x 1024 + purpose). */
   constructor(seed: number, key: number) {
@@ -160,6 +162,9 @@ const fmix32 = (h: number): number => {
 export class KeyedStream extends Stream {
   private readonly k0: number;
   private readonly k1: number;
+  /** The cycle of the last `at` and its part of the hash (a cycle asks for many sites in turn). */
+  private lastT = -1;
+  private cycleHash = 0;
 
   constructor(seed: number, key: number) {
     super(seed, key);
@@ -169,7 +174,11 @@ export class KeyedStream extends Stream {
 
   /** Restarts the generator for `purpose` at site `site` (a state, a person) in cycle `t`; returns this stream. */
   at(t: number, site: number, purpose = 0): this {
-    const h = fmix32(fmix32(fmix32(this.k0 ^ Math.imul(t + 1, 0x9e3779b1)) ^ Math.imul(site + 1, 0x85ebca77) ^ this.k1) + Math.imul(purpose + 1, 0xc2b2ae3d));
+    if (t !== this.lastT) {
+      this.lastT = t;
+      this.cycleHash = fmix32(this.k0 ^ Math.imul(t + 1, 0x9e3779b1));
+    }
+    const h = fmix32(fmix32(this.cycleHash ^ Math.imul(site + 1, 0x85ebca77) ^ this.k1) + Math.imul(purpose + 1, 0xc2b2ae3d));
     this.s0 = fmix32(h + 0x9e3779b9);
     this.s1 = fmix32(h + 0x3c6ef372);
     this.s2 = fmix32(h + 0xdaa66d2b);

@@ -7,7 +7,7 @@ import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { allVariants, BASELINE, baselineVariant, type Variant } from "../model/variant.js";
-import { projectCohort, type Projection } from "../engine/cohort.js";
+import { projectCohort, releaseDraws, type Projection } from "../engine/cohort.js";
 import { aggregateYears } from "../engine/aggregate.js";
 import { buigPerYear } from "../finance/buig.js";
 import { effectVersusBaseline, interventionsPerYear } from "../finance/interventions.js";
@@ -42,8 +42,8 @@ export function selectVariants(model: Model, names: readonly string[] = []): Var
   return [all[0], ...picked.filter((v) => v !== all[0])];
 }
 
-function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: KeyedStream, baseline?: Projection) {
-  const projection = projectCohort(model, scenario, variant, { noise, baseline });
+function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise?: KeyedStream, baseline?: Projection, keepDraws?: boolean) {
+  const projection = projectCohort(model, scenario, variant, { noise, baseline, keepDraws });
   const persons = aggregateYears(model, projection);
   return { projection, persons, money: buigPerYear(model, persons, scenario), interventions: interventionsPerYear(model, projection) };
 }
@@ -57,8 +57,9 @@ function simulate(model: Model, scenario: MacroScenario, variant: Variant, noise
  */
 export function runScenario(model: Model, scenario: MacroScenario, variants: Variant[] = [baselineVariant(model)], noise?: KeyedStream): ScenarioResult[] {
   const baseline = variants.find((v) => v.name === BASELINE) ?? baselineVariant(model);
-  const base = simulate(model, scenario, baseline, noise);
-  return variants.map((variant) => {
+  // With noise, the variants deal out the baseline's draws (engine/paired.ts): it keeps them.
+  const base = simulate(model, scenario, baseline, noise, undefined, variants.length > 1);
+  const results = variants.map((variant) => {
     const r = variant === baseline ? base : simulate(model, scenario, variant, noise, base.projection);
     return {
       scenario,
@@ -68,6 +69,9 @@ export function runScenario(model: Model, scenario: MacroScenario, variants: Var
       effect: effectVersusBaseline(model, base.money, r.money, r.interventions),
     };
   });
+  // The variants are done with the baseline's draws: the next baseline reuses their arrays.
+  releaseDraws(base.projection);
+  return results;
 }
 
 /**
