@@ -1,20 +1,19 @@
 /**
  * report.html in a real browser: Debian's headless Chromium (/usr/bin/chromium, driven
- * by playwright-core; no browser download) opens the report of a real run and of the
- * hand-edited run with interventions and bands, offline. Every chart figure must hold an
- * SVG with visible marks, the page must log no console errors and request nothing but the
- * file itself, and a full-page screenshot is saved next to the report.
+ * by playwright-core; no browser download) opens, offline, the reports of the golden
+ * cohort run of Groningen and the golden PSA run of Steenwijkerland (interventions, bands
+ * and the chance of payback): test/golden.test.ts proves they are what the code writes.
+ * Every chart figure must hold an SVG with visible marks, the page must log no console
+ * errors and request nothing but the file itself, and a full-page screenshot is saved.
  *
  * Without /usr/bin/chromium the test is skipped with a message on a developer machine,
  * and fails in CI (CI is set): .ci/run installs chromium where it is missing.
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { writeReport } from "../src/report/write-report.js";
-import { makeFixtures } from "./report-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
@@ -28,9 +27,8 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
   it("shows every chart with marks, logs no errors, loads nothing from outside, and is screenshotted", async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
     const { chromium } = await import("playwright-core");
-    const dirs = await makeFixtures();
-    const reports = [dirs.real, dirs.variants];
-    for (const dir of reports) await writeReport(dir);
+    const reports = ["test/golden/groningen-cohort", "test/golden/steenwijkerland-psa"];
+    const shots = mkdtempSync(join(tmpdir(), "bijstandsim-report-"));
 
     const profile = mkdtempSync(join(tmpdir(), "bijstandsim-chromium-"));
     // playwright adds --headless and takes the profile folder as --user-data-dir itself.
@@ -51,7 +49,7 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
         });
         page.on("pageerror", (e) => errors.push(String(e)));
         page.on("request", (r) => requests.push(r.url()));
-        const url = pathToFileURL(join(dir, "report.html")).href;
+        const url = pathToFileURL(resolve(dir, "report.html")).href;
         await page.goto(url, { waitUntil: "load" });
 
         const charts = await page.evaluate(() =>
@@ -67,7 +65,7 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
             return { name: fig.getAttribute("data-chart"), width: box?.width ?? 0, height: box?.height ?? 0, marks, main: document.querySelector("main")!.clientWidth };
           }),
         );
-        const shot = join(dir, "report-screenshot.png");
+        const shot = join(shots, `${basename(dir)}.png`);
         await page.screenshot({ path: shot, fullPage: true });
         process.stdout.write(`screenshot: ${shot}\n`);
 
@@ -81,9 +79,9 @@ describe.skipIf(!present && !inCi)("report.html in headless Chromium", () => {
         expect(requests).toEqual([url]);
         await page.close();
       }
-      // the hand-edited run shows all eight charts
+      // the PSA run with an intervention shows all eight charts
       const all = await context.newPage();
-      await all.goto(pathToFileURL(join(dirs.variants, "report.html")).href);
+      await all.goto(pathToFileURL(resolve(reports[1], "report.html")).href);
       expect(await all.$$eval("figure.chart", (f) => f.map((x) => x.getAttribute("data-chart")))).toEqual([
         "volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band", "tornado",
       ]);
