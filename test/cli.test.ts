@@ -83,6 +83,16 @@ describe("bijstandsim run", () => {
     expect(new Set(rows.map((l) => l.split(",")[2])).size).toBe(10);
   });
 
+  it("--timings says where the time went, in the order of the run, adding up to the total", async () => {
+    const r = await cli("run", DEFAULT, "--scenario", "tweede-golf", "--timings", "--quiet", "--out", join(tmp(), "run"));
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("");
+    const m = /^bijstandsim: Tijden: opstarten \(Node en modules\) ([\d,]+) s, inlezen en compileren ([\d,]+) s, simuleren ([\d,]+) s, analyses ([\d,]+) s, bestanden opbouwen ([\d,]+) s, schrijven ([\d,]+) s; totaal ([\d,]+) s\n$/.exec(r.err);
+    expect(m, r.err).not.toBeNull();
+    const secs = m!.slice(1).map((v) => Number(v.replace(",", ".")));
+    expect(Math.abs(secs.slice(0, -1).reduce((a, b) => a + b, 0) - secs[secs.length - 1])).toBeLessThanOrEqual(0.05); // each rounded to 0,01 s
+  });
+
   it("reproduces the Berenschot table within 3% per cell", async () => {
     const out = join(tmp(), "run");
     expect((await cli("run", DEFAULT, "--out", out, "--quiet")).code).toBe(0);

@@ -62,6 +62,7 @@ export function buildProgram(): Command {
     .option("--draws", HELP.draws)
     .option("-v, --variant <name>", HELP.variant, collect)
     .option("--report", HELP.report)
+    .option("--timings", HELP.timings)
     .addHelpText("after", `
 ${HELP.examples}
   bin/bijstandsim run scenarios/steenwijkerland.json

@@ -36,6 +36,7 @@ import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
 import { interruptible, interruptPoint, onInterrupt } from "./interrupt.js";
 import { Progress } from "./progress.js";
+import { Timings } from "./timings.js";
 import { openRunFolder, pointLatest, stemFolder } from "./run-folder.js";
 import { print, runDate, status, VERSION } from "./io.js";
 
@@ -53,6 +54,8 @@ export interface RunOptions {
   out?: string;
   quiet?: boolean;
   report?: boolean;
+  /** Print where the time went (cli/timings.ts). */
+  timings?: boolean;
   /** The CSV files' dialect (locale/csv.ts); results.json is the same either way. */
   csv?: CsvDialect;
 }
@@ -140,7 +143,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
+  const timings = new Timings();
   const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
+  timings.lap("load");
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   preflight(model, file, opts, scenarios.length);
   // The folder is checked and locked before the work starts; it appears only when every file is ready.
@@ -150,27 +155,37 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   try {
     done = await interruptible(async () => {
       const sim = await simulateRun(model, text, file, opts);
+      timings.lap("simulate");
       const analyses = analyse(model, scenarios, sim, opts);
+      timings.lap("analyses");
       const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
+      timings.lap("files");
       // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
-      if (opts.report) Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
+      if (opts.report) {
+        Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
+        timings.lap("explorer");
+      }
       folder.output.stage(files);
+      timings.lap("write");
       // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
       if (opts.report) {
         const { buildReport } = await import("../report/write-report.js");
         const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
+        timings.lap("report");
         folder.output.stage(report);
         Object.assign(files, report);
       }
       await interruptPoint(); // a Ctrl-C that came during the work stops the run here, before anything appears
       folder.output.commit();
       if (folder.stem) pointLatest(folder.stem, out);
+      timings.lap("write");
       const written = Object.keys(files).filter((f) => !f.startsWith("charts/"));
       return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
     });
   } finally {
     folder.output.release();
   }
+  if (opts.timings) status(timings.text());
   if (opts.quiet) return;
   for (const w of heldWarnings(model)) status(CLI.warning(w));
   done.summary();

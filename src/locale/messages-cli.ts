@@ -50,6 +50,11 @@ const nl = {
   warning: (text: string) => `waarschuwing: ${text}`,
   outputs: (files: string) => `Uitvoer: ${files}`,
   outputsIn: (folder: string, files: string) => `Uitvoer in ${folder}: ${files}`,
+  phases: {
+    startup: "opstarten (Node en modules)", load: "inlezen en compileren", simulate: "simuleren", analyses: "analyses", files: "bestanden opbouwen",
+    explorer: "verkenner", report: "rapport (grafieken, html, xlsx)", write: "schrijven",
+  },
+  timingsLine: (parts: string, total: string) => `Tijden: ${parts}; totaal ${total}`,
   reportAt: (file: string) => `Rapport: ${file} (opent offline in elke browser)`,
   psaStarted: (runs: number, workers: number) => `PSA gestart: ${runs} trekkingen, verdeeld over --workers ${workers}`,
   psaProgress: (runs: number) => `PSA ${runs} trekkingen`,
@@ -105,6 +110,11 @@ const en: typeof nl = {
   warning: (text) => `warning: ${text}`,
   outputs: (files) => `Output: ${files}`,
   outputsIn: (folder, files) => `Output in ${folder}: ${files}`,
+  phases: {
+    startup: "start-up (Node and modules)", load: "reading and compiling", simulate: "simulation", analyses: "analyses", files: "building files",
+    explorer: "what-if page", report: "report (charts, html, xlsx)", write: "writing",
+  },
+  timingsLine: (parts, total) => `Timings: ${parts}; total ${total}`,
   reportAt: (file) => `Report: ${file} (opens offline in any browser)`,
   psaStarted: (runs, workers) => `PSA started: ${runs} draws, split over --workers ${workers}`,
   psaProgress: (runs) => `PSA ${runs} draws`,

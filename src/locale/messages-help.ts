@@ -44,6 +44,7 @@ const nl = {
   draws: "psa: schrijf ook draws.csv met de jaarcijfers van elke run",
   variant: "interventie of combinatie om met het basispad te vergelijken (herhaal of scheid met komma's; standaard: alle)",
   report: "schrijf ook charts/, report.html en results.xlsx (zoals `bijstandsim report`)",
+  timings: "druk af waar de tijd van de run heen gaat (opstarten, inlezen, simuleren, analyses, rapport, schrijven)",
   // breakeven
   breakeven: "zoek per scenario de kleinste effectgrootte waarbij een interventie zich binnen de horizon terugverdient",
   scenarioFile: "scenariobestand (JSON)",
@@ -161,6 +162,7 @@ const en: typeof nl = {
   draws: "psa: also write draws.csv with each run's yearly key metrics",
   variant: "intervention or combination to compare with the baseline (repeat or comma-separate; default: all)",
   report: "also write charts/, report.html and results.xlsx (as `bijstandsim report`)",
+  timings: "print where the run's time goes (start-up, reading, simulation, analyses, report, writing)",
   breakeven: "find the smallest effect size at which an intervention pays for itself within the horizon, per scenario",
   scenarioFile: "scenario file (JSON)",
   intervention: "intervention to test",
