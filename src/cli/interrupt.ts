@@ -7,11 +7,7 @@
  * just before its commit, so a signal always lands before the files appear. Outside
  * such a section Ctrl-C keeps Node's default: the process ends at once.
  */
-
-/** The Dutch texts of this module. */
-const T = {
-  stopped: "bijstandsim: onderbroken (Ctrl-C); er is niets geschreven",
-};
+import { CLI } from "../locale/messages-cli.js";
 
 const stoppers = new Set<() => Promise<void>>();
 let depth = 0;
@@ -20,7 +16,7 @@ let interrupted = false;
 function handler(): void {
   if (interrupted) return;
   interrupted = true;
-  process.stderr.write(`\n${T.stopped}\n`);
+  process.stderr.write(`\n${CLI.interrupted}\n`);
   const stops = [...stoppers].map((stop) => stop().catch(() => undefined));
   // A thread that does not stop within two seconds is not waited for.
   const timer = setTimeout(() => process.exit(130), 2000);

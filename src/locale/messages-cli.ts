@@ -15,7 +15,7 @@ const nl = {
   workerFailedNoOutput: "geen uitvoer geschreven",
   workerFailedOn: (task: string, message: string) => `een worker faalde bij ${task}: ${message}`,
   workerThreadFailed: (message: string) => `een worker-thread faalde: ${message}`,
-  interrupted: "onderbroken; de workers stoppen, er is geen uitvoer geschreven",
+  interrupted: "bijstandsim: onderbroken (Ctrl-C); er is niets geschreven",
   unknownLang: (v: string) => err(`onbekende taal "${v}"`, "gebruik nl (Nederlands, standaard) of en (English)"),
   // --- commander's usage errors, translated from its English text ---
   unknownOption: (flag: string) => `onbekende optie '${flag}'`,
@@ -79,7 +79,7 @@ const en: typeof nl = {
   workerFailedNoOutput: "no output written",
   workerFailedOn: (task, message) => `a worker failed on ${task}: ${message}`,
   workerThreadFailed: (message) => `a worker thread failed: ${message}`,
-  interrupted: "interrupted; stopping workers, no output written",
+  interrupted: "bijstandsim: interrupted (Ctrl-C); nothing was written",
   unknownLang: (v) => err(`unknown language "${v}"`, "use nl (Dutch, the default) or en (English)"),
   unknownOption: (flag) => `unknown option '${flag}'`,
   didYouMean: (s) => ` (did you mean ${s}?)`,

@@ -256,3 +256,49 @@ const en: typeof nl = {
 };
 
 export const COMPILE = catalogue(nl, en);
+
+/** The pre-flight check of a run's size (simulate/preflight.ts). */
+const preflightNl = {
+  tooBig: (what: string) => `is te groot om te rekenen: ${what}`,
+  need: (need: string, limit: string) => `nodig ${need}; grens ${limit}`,
+  memory: "geheugen",
+  time: "rekentijd",
+  output: (file: string) => `uitvoerbestand ${file}`,
+  microsimStates: (n: string, limit: string) => `${n} toestanden voor de microsimulatie (grens ${limit})`,
+  persons: (n: string, limit: string) => `${n} personen per populatie (grens ${limit})`,
+  minutes: (n: number) => `${n} minuten`,
+  hours: (h: string) => `${h} uur`,
+  orJoin: ", of ",
+  fixes: {
+    horizon: "verlaag horizon_years (of --horizon)",
+    layers: "verlaag duration_months of decay.months van de interventies",
+    states: "gebruik minder toestanden of duurklassen, of een kortere herinstroomperiode (left_within_months, reinflow.cumulative)",
+    runs: "verlaag --runs",
+    draws: "laat --draws weg",
+    persons: "gebruik --mode cohort, of --persons-scale (bijv. 0.1) voor een steekproef",
+    scenarios: "kies minder scenario's met --scenario of minder varianten met --variant",
+  },
+};
+const preflightEn: typeof preflightNl = {
+  tooBig: (what) => `is too large to compute: ${what}`,
+  need: (need, limit) => `needs ${need}; the limit is ${limit}`,
+  memory: "memory",
+  time: "computing time",
+  output: (file) => `output file ${file}`,
+  microsimStates: (n, limit) => `${n} states for the microsimulation (limit ${limit})`,
+  persons: (n, limit) => `${n} persons per population (limit ${limit})`,
+  minutes: (n) => `${n} minutes`,
+  hours: (h) => `${h} hours`,
+  orJoin: ", or ",
+  fixes: {
+    horizon: "lower horizon_years (or --horizon)",
+    layers: "lower duration_months or decay.months of the interventions",
+    states: "use fewer states or duration bands, or a shorter re-inflow period (left_within_months, reinflow.cumulative)",
+    runs: "lower --runs",
+    draws: "leave out --draws",
+    persons: "use --mode cohort, or --persons-scale (e.g. 0.1) for a sample",
+    scenarios: "choose fewer scenarios with --scenario or fewer variants with --variant",
+  },
+};
+
+export const PREFLIGHT = catalogue(preflightNl, preflightEn);

@@ -8,16 +8,6 @@ import { catalogue, err } from "./lang.js";
 
 const nl = {
   // --- errors (report/write.ts, report/write-report.ts, outcomes/results.ts) ---
-  fsErrors: {
-    EEXIST: "er staat een bestand met die naam in de weg",
-    ENOTDIR: "een deel van het pad is een bestand, geen map",
-    EISDIR: "een map staat een uitvoerbestand in de weg",
-    EACCES: "geen rechten om daar te schrijven",
-    EPERM: "geen rechten om daar te schrijven",
-    EROFS: "het bestandssysteem is alleen-lezen",
-    ENOSPC: "de schijf is vol",
-  } as Record<string, string>,
-  cannotWrite: (why: string, code: string) => err(`de uitvoer kan hier niet geschreven worden: ${why} (${code})`, "kies een andere uitvoermap met --out"),
   inputNotFound: err("bestand niet gevonden", "geef het scenariobestand van de run, of laat --input weg"),
   inputOtherHash: (hash: string) => err(`is niet het scenariobestand van deze run (de SHA-256 wijkt af van ${hash}… in results.json)`, "geef het bestand dat de run gebruikte, of draai de run opnieuw en maak het rapport van die uitvoer"),
   folderNotFound: err("map niet gevonden", "geef de uitvoermap van een run (bin/bijstandsim run <scenariobestand> --out <map>; standaard output/<bestandsnaam>/)"),
@@ -293,16 +283,6 @@ const nl = {
 };
 
 const en: typeof nl = {
-  fsErrors: {
-    EEXIST: "a file of that name is in the way",
-    ENOTDIR: "part of the path is a file, not a folder",
-    EISDIR: "a folder is in the way of an output file",
-    EACCES: "no permission to write there",
-    EPERM: "no permission to write there",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-  },
-  cannotWrite: (why, code) => err(`cannot write the output here: ${why} (${code})`, "choose another output folder with --out"),
   inputNotFound: err("file not found", "give the scenario file of the run, or leave --input out"),
   inputOtherHash: (hash) => err(`is not the scenario file of this run (its SHA-256 differs from ${hash}… in results.json)`, "give the file the run used, or run it again and report on that output"),
   folderNotFound: err("folder not found", "give the output folder of a run (bin/bijstandsim run <scenario file> --out <folder>; default output/<file-stem>/)"),
@@ -569,3 +549,79 @@ const en: typeof nl = {
 };
 
 export const REPORT = catalogue(nl, en);
+
+/** Publishing an output folder (report/publish.ts): folder names, locks and file-system refusals. */
+const publishNl = {
+  empty: "is leeg: geen map opgegeven",
+  emptyFix: "geef een map, bijv. --out uitvoer/mijn-run",
+  notAFolderName: "is geen bruikbare mapnaam (de huidige map, een map erboven of de hoofdmap)",
+  notAFolderNameFix: "geef een nieuwe of eigen uitvoermap, bijv. --out uitvoer/mijn-run",
+  isFile: "is een bestand, geen map",
+  isFileFix: "kies een andere map met --out, of verplaats het bestand",
+  link: "is een symbolische koppeling; een run schrijft alleen in een echte map",
+  foreign: (name: string) => `bestaat al en bevat ${JSON.stringify(name)}, dat niet van een bijstandsim-run is; een run vervangt alleen een map met uitvoer van een eerdere run`,
+  foreignFix: "kies een nieuwe map met --out, of verplaats wat u wilt bewaren",
+  exists: "bestaat al",
+  existsFix: "kies een andere map met --out",
+  locked: (who: string) => `is in gebruik door een andere bijstandsim (${who}); twee runs in één map zouden door elkaar lopen`,
+  lockedFix: (lock: string) => `wacht tot die klaar is, of kies een andere map met --out (loopt er geen run meer: verwijder ${lock})`,
+  fs: (reason: string, code: string) => `kan hier niet schrijven: ${reason} (${code})`,
+  fsFix: "kies een andere map met --out, of los het op en probeer opnieuw",
+  reasons: {
+    EEXIST: "een bestand staat in de weg",
+    ENOTDIR: "een deel van het pad is een bestand, geen map",
+    EISDIR: "een map staat in de weg van een uitvoerbestand",
+    ENOENT: "het pad bestaat niet (of een symbolische koppeling wijst naar niets)",
+    EACCES: "geen schrijfrechten",
+    EPERM: "geen schrijfrechten",
+    EROFS: "het bestandssysteem is alleen-lezen",
+    ENOSPC: "de schijf is vol",
+    EDQUOT: "het schijfquotum is op",
+    EFBIG: "een bestand wordt groter dan toegestaan (schijf- of ulimit-grens)",
+    ENAMETOOLONG: "het pad is te lang",
+    ELOOP: "symbolische koppelingen wijzen in een kring",
+    EBUSY: "een bestand of map is in gebruik (bijv. geopend in Excel)",
+    EXDEV: "de map ligt op een ander bestandssysteem",
+    EINVAL: "de naam is op dit systeem niet toegestaan",
+    EMFILE: "te veel open bestanden",
+    EIO: "leesfout of schrijffout van de schijf",
+  } as Record<string, string>,
+};
+const publishEn: typeof publishNl = {
+  empty: "is empty: no folder given",
+  emptyFix: "give a folder, e.g. --out output/my-run",
+  notAFolderName: "is not a usable folder name (the current folder, one above it or the root)",
+  notAFolderNameFix: "give a new or own output folder, e.g. --out output/my-run",
+  isFile: "is a file, not a folder",
+  isFileFix: "choose another folder with --out, or move the file",
+  link: "is a symbolic link; a run writes into a real folder only",
+  foreign: (name) => `exists and holds ${JSON.stringify(name)}, which is not from a bijstandsim run; a run replaces only a folder with the outputs of an earlier run`,
+  foreignFix: "choose a new folder with --out, or move what you want to keep",
+  exists: "exists already",
+  existsFix: "choose another folder with --out",
+  locked: (who) => `is in use by another bijstandsim (${who}); two runs in one folder would mix`,
+  lockedFix: (lock) => `wait until it is done, or choose another folder with --out (if no run is going on: remove ${lock})`,
+  fs: (reason, code) => `cannot write here: ${reason} (${code})`,
+  fsFix: "choose another folder with --out, or fix it and try again",
+  reasons: {
+    EEXIST: "a file is in the way",
+    ENOTDIR: "part of the path is a file, not a folder",
+    EISDIR: "a folder is in the way of an output file",
+    ENOENT: "the path does not exist (or a symbolic link points at nothing)",
+    EACCES: "no permission to write",
+    EPERM: "no permission to write",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EFBIG: "a file grows beyond what is allowed (disk or ulimit limit)",
+    ENAMETOOLONG: "the path is too long",
+    ELOOP: "symbolic links point in a circle",
+    EBUSY: "a file or folder is in use (e.g. open in Excel)",
+    EXDEV: "the folder is on another file system",
+    EINVAL: "the name is not allowed on this system",
+    EMFILE: "too many open files",
+    EIO: "read or write error of the disk",
+  } as Record<string, string>,
+};
+
+export const PUBLISH = catalogue(publishNl, publishEn);

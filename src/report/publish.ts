@@ -20,48 +20,14 @@
 import { closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { PUBLISH } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 
 /** A file's content: text (written as UTF-8) or bytes (e.g. an .xlsx workbook). */
 export type FileContent = string | Uint8Array;
 
-/** The Dutch texts of this module (one place, for the message catalogue). */
-const T = {
-  empty: "is leeg: geen map opgegeven",
-  emptyFix: "geef een map, bijv. --out uitvoer/mijn-run",
-  notAFolderName: "is geen bruikbare mapnaam (de huidige map, een map erboven of de hoofdmap)",
-  notAFolderNameFix: "geef een nieuwe of eigen uitvoermap, bijv. --out uitvoer/mijn-run",
-  isFile: "is een bestand, geen map",
-  isFileFix: "kies een andere map met --out, of verplaats het bestand",
-  link: "is een symbolische koppeling; een run schrijft alleen in een echte map",
-  foreign: (name: string) => `bestaat al en bevat ${JSON.stringify(name)}, dat niet van een bijstandsim-run is; een run vervangt alleen een map met uitvoer van een eerdere run`,
-  foreignFix: "kies een nieuwe map met --out, of verplaats wat u wilt bewaren",
-  exists: "bestaat al",
-  existsFix: "kies een andere map met --out",
-  locked: (who: string) => `is in gebruik door een andere bijstandsim (${who}); twee runs in één map zouden door elkaar lopen`,
-  lockedFix: (lock: string) => `wacht tot die klaar is, of kies een andere map met --out (loopt er geen run meer: verwijder ${lock})`,
-  fs: (reason: string, code: string) => `kan hier niet schrijven: ${reason} (${code})`,
-  fsFix: "kies een andere map met --out, of los het op en probeer opnieuw",
-  reasons: {
-    EEXIST: "een bestand staat in de weg",
-    ENOTDIR: "een deel van het pad is een bestand, geen map",
-    EISDIR: "een map staat in de weg van een uitvoerbestand",
-    ENOENT: "het pad bestaat niet (of een symbolische koppeling wijst naar niets)",
-    EACCES: "geen schrijfrechten",
-    EPERM: "geen schrijfrechten",
-    EROFS: "het bestandssysteem is alleen-lezen",
-    ENOSPC: "de schijf is vol",
-    EDQUOT: "het schijfquotum is op",
-    EFBIG: "een bestand wordt groter dan toegestaan (schijf- of ulimit-grens)",
-    ENAMETOOLONG: "het pad is te lang",
-    ELOOP: "symbolische koppelingen wijzen in een kring",
-    EBUSY: "een bestand of map is in gebruik (bijv. geopend in Excel)",
-    EXDEV: "de map ligt op een ander bestandssysteem",
-    EINVAL: "de naam is op dit systeem niet toegestaan",
-    EMFILE: "te veel open bestanden",
-    EIO: "leesfout of schrijffout van de schijf",
-  } as Record<string, string>,
-} as const;
+/** The texts of this module, in the run's language (locale/messages-report.ts). */
+const T = PUBLISH;
 
 /** The files and folders a run (and report, explore, breakeven) writes into a run folder. */
 const RUN_FILE = /^(results\.json|yearly\.csv|states\.csv|transitions\.csv|breakeven(-[a-z0-9-]+)?\.csv|sensitivity\.csv|payback\.csv|draws\.csv|backtest(-summary)?\.csv|report\.html|results\.xlsx|verkenner\.html|vergelijking\.(html|xlsx|csv)|charts)$/;

@@ -7,25 +7,12 @@
  * exhaust memory or build a string JavaScript cannot hold. docs/limits.md lists the limits.
  */
 import { InputError } from "../model/errors.js";
+import { formatDecimal, formatNumber } from "../locale/format.js";
+import { PREFLIGHT } from "../locale/messages-compile.js";
 import type { Model } from "../model/model.js";
 
-/** The Dutch texts of this module. */
-const T = {
-  tooBig: (what: string) => `is te groot om te rekenen: ${what}`,
-  need: (need: string, limit: string) => `nodig ${need}; grens ${limit}`,
-  memory: "geheugen",
-  time: "rekentijd",
-  output: (file: string) => `uitvoerbestand ${file}`,
-  fixes: {
-    horizon: "verlaag horizon_years (of --horizon)",
-    layers: "verlaag duration_months of decay.months van de interventies",
-    states: "gebruik minder toestanden of duurklassen, of een kortere herinstroomperiode (left_within_months, reinflow.cumulative)",
-    runs: "verlaag --runs",
-    draws: "laat --draws weg",
-    persons: "gebruik --mode cohort, of --persons-scale (bijv. 0.1) voor een steekproef",
-    scenarios: "kies minder scenario's met --scenario of minder varianten met --variant",
-  },
-};
+/** The texts of this module, in the run's language (locale/messages-compile.ts). */
+const T = PREFLIGHT;
 
 /** What is asked of the run. */
 export interface RunPlan {
@@ -122,9 +109,9 @@ export function estimate(model: Model, plan: RunPlan): Estimate {
   return { bytes: BASE_BYTES + occupancy + flows + kept + values + population + text, seconds, largest: { file: largest[0], bytes: largest[1] }, persons };
 }
 
-const gb = (bytes: number) => `${(bytes / 1024 ** 3).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB`;
-const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString("nl-NL")} MB`;
-const duration = (s: number) => (s < 5400 ? `${Math.ceil(s / 60)} minuten` : `${(s / 3600).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} uur`);
+const gb = (bytes: number) => `${formatDecimal(bytes / 1024 ** 3, 1)} GB`;
+const mb = (bytes: number) => `${formatNumber(Math.round(bytes / 1024 ** 2), 0)} MB`;
+const duration = (s: number) => (s < 5400 ? T.minutes(Math.ceil(s / 60)) : T.hours(formatNumber(s / 3600, 1)));
 
 /** The inputs that weigh most for what passed its limit, as fixes (at most three). */
 function fixesFor(model: Model, plan: RunPlan, e: Estimate, what: "memory" | "time" | "output" | "persons"): string[] {
@@ -146,10 +133,10 @@ export function checkPreflight(model: Model, plan: RunPlan, file: string): Estim
   const e = estimate(model, plan);
   const L = PREFLIGHT_LIMITS;
   const refuse = (what: string, kind: "memory" | "time" | "output" | "persons"): never => {
-    throw new InputError(file, "", T.tooBig(what), fixesFor(model, plan, e, kind).join(", of "));
+    throw new InputError(file, "", T.tooBig(what), fixesFor(model, plan, e, kind).join(T.orJoin));
   };
-  if (plan.mode === "microsim" && model.baseCount > L.microsimStates) refuse(`${model.baseCount.toLocaleString("nl-NL")} toestanden voor de microsimulatie (grens ${L.microsimStates.toLocaleString("nl-NL")})`, "time");
-  if (e.persons > L.persons) refuse(`${Math.round(e.persons).toLocaleString("nl-NL")} personen per populatie (grens ${L.persons.toLocaleString("nl-NL")})`, "persons");
+  if (plan.mode === "microsim" && model.baseCount > L.microsimStates) refuse(T.microsimStates(formatNumber(model.baseCount, 0), formatNumber(L.microsimStates, 0)), "time");
+  if (e.persons > L.persons) refuse(T.persons(formatNumber(Math.round(e.persons), 0), formatNumber(L.persons, 0)), "persons");
   if (e.bytes > L.memory) refuse(`${T.memory}: ${T.need(gb(e.bytes), gb(L.memory))}`, "memory");
   if (e.largest.bytes > L.output) refuse(`${T.output(e.largest.file)}: ${T.need(mb(e.largest.bytes), mb(L.output))}`, "output");
   if (e.seconds > L.seconds) refuse(`${T.time}: ${T.need(duration(e.seconds), duration(L.seconds))}`, "time");
