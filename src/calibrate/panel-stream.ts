@@ -8,6 +8,7 @@
  * A line may be longer than a chunk (the buffer grows), and a "\r\n" may straddle two
  * chunks. Memory: one chunk buffer, plus the reader's per-client state.
  */
+import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import type { PanelReader } from "./panel.js";
 
@@ -98,7 +99,7 @@ export async function streamPanel(read: (buf: Buffer, offset: number, length: nu
     for (;;) {
       const n = await next;
       if (kept > MAX_LINE_BYTES) {
-        throw new InputError(reader.file, `regel ${sink.lineNo + 1}`, `is langer dan ${MAX_LINE_BYTES / (1 << 20)} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen");
+        throw new InputError(reader.file, CAL.line(sink.lineNo + 1), ...CAL.panelLineTooLong(MAX_LINE_BYTES / (1 << 20)));
       }
       if (kept + n > sink.buf.length) {
         // a line longer than a chunk: make room for more of it

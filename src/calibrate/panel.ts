@@ -230,7 +230,7 @@ export class PanelReader {
   }
 
   private addState(name: string, kind: StateKind): number {
-    if (this.states.length >= LIMITS.states) throw new InputError(this.file, "", `heeft meer dan ${LIMITS.states} verschillende toestanden (de laatste: ${JSON.stringify(name)})`, "controleer de kolom state, of voeg toestanden samen");
+    if (this.states.length >= LIMITS.states) throw new InputError(this.file, "", ...CAL.panelStates(LIMITS.states, JSON.stringify(name)));
     const i = this.states.length;
     this.states.push({ name, kind });
     this.exit.push(kind === "exit");
@@ -509,7 +509,7 @@ export class PanelReader {
 
   /** The first row of client c. */
   private newClient(c: number, month: number, s: number): void {
-    if (c >= LIMITS.panelClients) throw new InputError(this.file, "", `heeft meer dan ${LIMITS.panelClients.toLocaleString("nl-NL")} verschillende cliënten`, "splits het paneel (bijv. per jaar van instroom) of controleer de kolom client_id");
+    if (c >= LIMITS.panelClients) throw new InputError(this.file, "", ...CAL.panelClients(LIMITS.panelClients));
     for (const col of [this.first, this.last, this.firstState, this.lastState, this.observations, this.flags]) col.ensure(c + 1);
     this.first.data[c] = month;
     this.last.data[c] = month;

@@ -11,6 +11,7 @@ import { interventionIndex } from "../analyses/effects.js";
 import { sensitivity } from "../analyses/sensitivity.js";
 import { explorerFiles } from "../explore/write.js";
 import { CLI } from "../locale/messages-cli.js";
+import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { Analyses } from "../outcomes/results.js";
@@ -136,7 +137,7 @@ function runFiles(model: Model, sim: Simulated, analyses: Analyses, meta: RunMet
 /** No NaN or infinity is published: exit 2 naming the field and the inputs behind it. */
 function checkFinite(file: string, doc: unknown, draws?: Float64Array): void {
   const at = firstNonFinite(doc) ?? (draws ? firstNonFinite(draws, "draws") : undefined);
-  if (at) throw new InputError(file, "", `de berekening geeft een ongeldig getal (NaN of oneindig) in ${at}, niets geschreven`, `een invoergetal is te extreem: controleer ${inputBehind(at)} (docs/limits.md)`);
+  if (at) throw new InputError(file, "", ...COMPILE.notFinite(at, inputBehind(at)));
 }
 
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {

@@ -12,6 +12,9 @@ const nl = {
   // --- where in a CSV file ---
   line: (n: number) => `regel ${n}`,
   lineColumn: (n: number, column: string) => `regel ${n}, kolom ${column}`,
+  panelStates: (max: number, last: string) => err(`heeft meer dan ${max} verschillende toestanden (de laatste: ${last})`, "controleer de kolom state, of voeg toestanden samen"),
+  panelClients: (max: number) => err(`heeft meer dan ${max.toLocaleString("nl-NL")} verschillende cliënten`, "splits het paneel (bijv. per jaar van instroom) of controleer de kolom client_id"),
+  panelLineTooLong: (mb: number) => err(`is langer dan ${mb} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen"),
   everyScenario: "(elk scenario)",
   none: "(geen)",
   // --- calibrate-commands.ts ---
@@ -170,6 +173,9 @@ const nl = {
 const en: typeof nl = {
   line: (n) => `line ${n}`,
   lineColumn: (n, column) => `line ${n}, column ${column}`,
+  panelStates: (max, last) => err(`has more than ${max} distinct states (the last: ${last})`, "check the state column, or merge states"),
+  panelClients: (max) => err(`has more than ${max.toLocaleString("en-GB")} distinct clients`, "split the panel (e.g. by year of inflow) or check the client_id column"),
+  panelLineTooLong: (mb) => err(`is longer than ${mb} MB (a panel line is client, period and state)`, "check that this is the panel file and that its line endings are right"),
   everyScenario: "(every scenario)",
   none: "(none)",
   synthNobody: err("has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states"),

@@ -7,6 +7,13 @@
 import { catalogue, err } from "./lang.js";
 
 const nl = {
+  // --- a result that is not finite (outcomes/finite.ts, cli/run-command.ts) ---
+  notFinite: (at: string, behind: string) => err(`de berekening geeft een ongeldig getal (NaN of oneindig) in ${at}, niets geschreven`, `een invoergetal is te extreem: controleer ${behind} (docs/limits.md)`),
+  behindCapacity: "de capaciteit van de interventies (places, coaches x caseload, starts_per_year)",
+  behindCosts: "de kosten van de interventies (per_start, per_participant_month, events) en de kosten per toestand",
+  behindExpenditure: "de kosten per toestand (benefit, lks) en de aantallen",
+  behindBudget: "buig.budget en de drijver waarop het budget geïndexeerd is",
+  behindCounts: "de aantallen (initial, inflow.per_year) en de macropaden en elasticiteiten",
   // --- JSON (model/parse.ts) ---
   lineColumn: (line: number, col: number) => `regel ${line}, kolom ${col}`,
   line: (line: number) => `regel ${line}`,
@@ -137,6 +144,12 @@ const nl = {
 };
 
 const en: typeof nl = {
+  notFinite: (at, behind) => err(`the computation gives an invalid number (NaN or infinite) in ${at}, nothing written`, `an input number is too extreme: check ${behind} (docs/limits.md)`),
+  behindCapacity: "the capacity of the interventions (places, coaches x caseload, starts_per_year)",
+  behindCosts: "the costs of the interventions (per_start, per_participant_month, events) and the costs per state",
+  behindExpenditure: "the costs per state (benefit, lks) and the counts",
+  behindBudget: "buig.budget and the driver the budget is indexed on",
+  behindCounts: "the counts (initial, inflow.per_year) and the macro paths and elasticities",
   lineColumn: (line, col) => `line ${line}, column ${col}`,
   line: (line) => `line ${line}`,
   invalidJson: (detail) => `is not valid JSON (${detail})`,

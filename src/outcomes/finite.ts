@@ -5,6 +5,7 @@
  * refused (exit 2) naming the output field and the input it comes from, instead of
  * writing "NaN" cells or `null` where a number belongs.
  */
+import { COMPILE } from "../locale/messages-compile.js";
 
 /** The path (`scenarios[2].years[3].expenditure`) of the first number that is NaN or infinite, if any. */
 export function firstNonFinite(value: unknown, path = ""): string | undefined {
@@ -33,9 +34,9 @@ export function firstNonFinite(value: unknown, path = ""): string | undefined {
 /** Which part of a scenario file an output field comes from (for the fix). */
 export function inputBehind(path: string): string {
   const field = path.replace(/\[\d+\]/g, "").split(".").pop() ?? "";
-  if (/places|starts|participants/.test(field)) return "de capaciteit van de interventies (places, coaches x caseload, starts_per_year)";
-  if (/cost|net_effect|buig_effect/.test(field)) return "de kosten van de interventies (per_start, per_participant_month, events) en de kosten per toestand";
-  if (/expenditure/.test(field)) return "de kosten per toestand (benefit, lks) en de aantallen";
-  if (/budget|buig_result|vangnet/.test(field)) return "buig.budget en de drijver waarop het budget geïndexeerd is";
-  return "de aantallen (initial, inflow.per_year) en de macropaden en elasticiteiten";
+  if (/places|starts|participants/.test(field)) return COMPILE.behindCapacity;
+  if (/cost|net_effect|buig_effect/.test(field)) return COMPILE.behindCosts;
+  if (/expenditure/.test(field)) return COMPILE.behindExpenditure;
+  if (/budget|buig_result|vangnet/.test(field)) return COMPILE.behindBudget;
+  return COMPILE.behindCounts;
 }
