@@ -63,7 +63,7 @@ const nl = {
   microsimProgress: (runs: number) => `Microsimulatie ${runs} ${runs === 1 ? "replicatie" : "replicaties"}`,
   validated: (file: string, states: number, on: number, compiled: number, scenarios: number, names: string) =>
     `${file}: geldig. ${states} toestanden (${on} in de bijstand), ${compiled} na uitsplitsing, ${scenarios} scenario('s): ${names}.`,
-  reportWritten: (n: number) => `Rapport: ${n} bestanden`,
+  reportWrittenIn: (folder: string, files: string, charts: number) => `Rapport in ${folder}: ${files} en ${charts} grafiekbestanden in charts/`,
   explorerWritten: (file: string, kb: string) => `Verkenner: ${file} (${kb} kB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`,
   written: (files: string) => `Geschreven: ${files}`,
   reading: (file: string) => `${file} lezen`,
@@ -123,7 +123,7 @@ const en: typeof nl = {
   microsimProgress: (runs) => `Microsimulation ${runs} replication${runs === 1 ? "" : "s"}`,
   validated: (file, states, on, compiled, scenarios, names) =>
     `${file}: valid. ${states} states (${on} on bijstand), ${compiled} after splitting, ${scenarios} scenario(s): ${names}.`,
-  reportWritten: (n) => `Report: ${n} files`,
+  reportWrittenIn: (folder, files, charts) => `Report in ${folder}: ${files} and ${charts} chart files in charts/`,
   explorerWritten: (file, kb) => `What-if page: ${file} (${kb} kB). Open the file in a browser (Chrome, Edge, Firefox); it works offline.`,
   written: (files) => `Written: ${files}`,
   reading: (file) => `reading ${file}`,
