@@ -3,7 +3,7 @@
  * unit into a locked folder, (2) Ctrl-C with one worker, (3) no NaN or infinity is
  * published, (4) sizes are bounded before allocation, (5) large counts in the stochastic
  * modes, (6) one safe line per message, (7) CSV cells, (8) duplicate keys and strict
- * series numbers; and a sample of the fuzz harness (scripts/fuzz.mjs). Runs go through
+ * series numbers; and a sample of the fuzz harness (test/fuzz/run.mjs). Runs go through
  * the compiled CLI in this process on a two-state file; only what needs a real process
  * (a kill, a signal, a file size limit) spawns one.
  */
@@ -255,7 +255,7 @@ describe("8. strict series numbers", () => {
 describe("the fuzz harness", () => {
   it("a sample of 40 mutants: each exits 0 with complete, finite files or 2 with one line and nothing written", async () => {
     type Mutant = { id: number; what: string };
-    const script = (name: string) => new URL(`../scripts/fuzz/${name}`, import.meta.url).href;
+    const script = (name: string) => new URL(`./fuzz/${name}`, import.meta.url).href;
     const { mutants } = (await import(script("mutate.mjs"))) as { mutants: (files: { name: string; text: string }[], o: { seed: number; n: number }) => Iterable<Mutant> };
     const { runMutant } = (await import(script("check.mjs"))) as { runMutant: (m: Mutant, dir: string) => Promise<{ verdict: string; reason?: string }> };
     // Three national mutants to one with an intervention: the national file runs in milliseconds, break-even takes longer.

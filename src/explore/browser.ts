@@ -1,5 +1,5 @@
 /**
- * verkenner.html's script (bundled by scripts/bundle-explore.mjs with vega, vega-lite
+ * verkenner.html's script (bundled by bin/bundle-explore.mjs with vega, vega-lite
  * and vega-embed into one inline script). It decodes the compiled model the CLI
  * embedded, and on every change of a control: settings -> runWhatIf (the CLI's own
  * model, adjust, variant, simulate and finance code) -> charts, totals, command line;

@@ -1,7 +1,7 @@
 /**
  * Building verkenner.html in Node: the compiled model and the parsed file become the
  * page's data, and the browser bundle made by `npm run build`
- * (scripts/bundle-explore.mjs -> dist/explore/verkenner.bundle.js) is inlined. The
+ * (bin/bundle-explore.mjs -> dist/explore/verkenner.bundle.js) is inlined. The
  * caller (the CLI) writes the page with the other outputs, atomically.
  */
 import { existsSync, readFileSync } from "node:fs";

@@ -2,7 +2,7 @@
 ;; scanBlock) with the same integer tables (tables.ts), the same xoshiro128** stream
 ;; and the same draw order, so it leaves the same states, streams and counts.
 ;;
-;; Built to dist/engine/microsim/kernel.wasm by scripts/build-wasm.mjs (wabt's
+;; Built to dist/engine/microsim/kernel.wasm by bin/build-wasm.mjs (wabt's
 ;; wat2wasm); driven by kernel-wasm.ts, one call per block of persons.
 ;;
 ;; Memory (byte addresses). The hot loop's data sit at fixed addresses, so that the

@@ -27,7 +27,7 @@ const browserOnly = {
   setup(b) {
     b.onResolve({ filter: /^node:|^(fs|path|crypto|module|os|url|worker_threads|child_process)$/ }, (args) => {
       if (args.path in STUBS) return { path: args.path, namespace: "stub" };
-      return { errors: [{ text: `${args.path} (imported by ${args.importer.replace(root, "")}) is Node-only and cannot run in verkenner.html: keep it out of src/explore/browser.ts's imports, or add a stub in scripts/bundle-explore.mjs` }] };
+      return { errors: [{ text: `${args.path} (imported by ${args.importer.replace(root, "")}) is Node-only and cannot run in verkenner.html: keep it out of src/explore/browser.ts's imports, or add a stub in bin/bundle-explore.mjs` }] };
     });
     b.onLoad({ filter: /.*/, namespace: "stub" }, (args) => ({ contents: STUBS[args.path], loader: "js" }));
   },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The fuzz harness (docs/fuzz.md): `npm run fuzz -- --n 5000` mutates every shipped
-// scenario (scripts/fuzz/mutate.mjs), runs each mutant with the compiled CLI in worker
-// threads (scripts/fuzz/check.mjs) and prints the counts, the time and every defect
+// scenario (test/fuzz/mutate.mjs), runs each mutant with the compiled CLI in worker
+// threads (test/fuzz/check.mjs) and prints the counts, the time and every defect
 // with a reproducer. Deterministic for --seed. Exit 0 when there is no defect, 1 otherwise.
 //
 //   --n N          mutants (default 500)         --seed S     seed (default 1)
@@ -14,10 +14,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 if (!isMainThread) {
-  const { runMutant } = await import("./fuzz/check.mjs");
+  const { runMutant } = await import("./check.mjs");
   parentPort.on("message", async (m) => {
     const result = await runMutant({ ...m, bytes: Buffer.from(m.bytes) }, join(workerData.tmp, `m${m.id}`));
     parentPort.postMessage({ id: m.id, ...result });
@@ -37,7 +37,7 @@ async function fuzzMain(args) {
   const jobs = Number(option(args, "--jobs", availableParallelism()));
   const timeout = Number(option(args, "--timeout", 120)) * 1000;
   const only = args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : []));
-  const { mutants } = await import("./fuzz/mutate.mjs");
+  const { mutants } = await import("./mutate.mjs");
   const files = readdirSync(join(root, "scenarios"))
     .filter((f) => f.endsWith(".json") && (only.length === 0 || only.includes(f.replace(/\.json$/, ""))))
     .sort()
