@@ -8,7 +8,7 @@
 import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
-import { columnHeader, kindLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
+import { columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
@@ -76,8 +76,10 @@ function summaryTables(doc: RunView): string {
   const band = doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined));
   const persons = REPORT.units.personen;
   const euro = REPORT.units.euro;
-  const headers = [head(REPORT.year), head(REPORT.volumeEnd, REPORT.units[doc.model.unit] ?? doc.model.unit), head(REPORT.inflow, persons), head(REPORT.outflowWork, persons), head(REPORT.outflowOther, persons),
-    head(REPORT.expenditure, euro), head(REPORT.budget, euro), head(REPORT.buigResult, euro), head(REPORT.afterVangnet, euro)];
+  // the metrics' own labels (outcomes/metrics.ts), as every other table names them
+  const metric = (key: string, unit: string) => head(metricLabel(key)!, unit);
+  const headers = [head(REPORT.year), metric("volume_end", REPORT.units[doc.model.unit] ?? doc.model.unit), metric("inflow", persons), metric("outflow_work", persons), metric("outflow_other", persons),
+    metric("expenditure", euro), metric("budget", euro), metric("buig_result", euro), head(REPORT.afterVangnet, euro)];
   const plain = (m: Record<string, number>, key: string, format: (v: number) => string) => (metricOf(m, key) === undefined ? "—" : format(metricOf(m, key)!));
   return baselineBlocks(doc)
     .map((s) => {

@@ -5,6 +5,7 @@
  * formatter (src/locale/format.ts) that the report and the workbook use too.
  */
 import { formatChance, formatDecimal, formatEuro, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { KIND_ON, type Model } from "../model/model.js";
 import type { BreakEven, Payback } from "../outcomes/analyses.js";
@@ -54,7 +55,8 @@ export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Ba
     formatEuro(r.money.buigResultAfterVangnet[y]),
   ]);
   const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : TERM.withVariant(r.variantLabel)}`;
-  const header = [TERM.year, TERM.volumeEnd(model.unit), TERM.inflow, TERM.outflowWork, TERM.outflowOther, TERM.expenditure, TERM.budget, TERM.buigResult, TERM.afterVangnet];
+  // the metrics' own labels (outcomes/metrics.ts), as the report and the workbook name them
+  const header = [TERM.year, `${metricLabel("volume_end")} (${REPORT.units[model.unit] ?? model.unit})`, ...(["inflow", "outflow_work", "outflow_other", "expenditure", "budget", "buig_result"] as const).map((k) => metricLabel(k)!), TERM.afterVangnet];
   return `${title}\n${table(header, [start, ...rows])}`;
 }
 
