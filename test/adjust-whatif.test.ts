@@ -6,21 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { withHorizon, withIntervention } from "../src/model/adjust.js";
 import { InputError } from "../src/model/errors.js";
-import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
-import type { ScenarioResult } from "../src/outcomes/result.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
-import { fileOf, loadFile, loadText, SHIPPED } from "./explore-fixtures.js";
+import { fileOf, loadFile, loadText, numbers, SHIPPED } from "./explore-fixtures.js";
 
-
-/** Every metric of every result, keyed by scenario, variant, metric. */
-function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
-  const out = new Map<string, Float64Array>();
-  for (const r of results) {
-    const values = metricValues(r);
-    for (const k of METRIC_KEYS) out.set(`${r.scenario.name}/${r.variant}/${k}`, values[k]);
-  }
-  return out;
-}
 
 describe("adjusters for what-ifs (model/adjust.ts)", () => {
   it.each(SHIPPED)("%s: a shorter horizon (one year, one year less) by truncation equals compiling with --horizon, number for number", (name) => {

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadScenario, type Loaded } from "../src/cli/load.js";
+import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
+import type { ScenarioResult } from "../src/outcomes/result.js";
 
 export const SHIPPED = ["steenwijkerland", "drentsche-aa", "groningen", "nederland"];
 export const fileOf = (name: string): string => `scenarios/${name}.json`;
@@ -19,4 +21,14 @@ export function loadText(text: string, horizonYears?: number, name = "bewerkt.js
   const file = join(mkdtempSync(join(tmpdir(), "bijstandsim-whatif-")), name);
   writeFileSync(file, text);
   return loadScenario(file, { horizonYears });
+}
+
+/** Every metric of every result, keyed by scenario, variant, metric. */
+export function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const r of results) {
+    const values = metricValues(r);
+    for (const k of METRIC_KEYS) out.set(`${r.scenario.name}/${r.variant}/${k}`, values[k]);
+  }
+  return out;
 }

@@ -15,25 +15,14 @@ import { Baselines, runWhatIf, totals, whatIfVariant } from "../src/explore/what
 import { projectCohort } from "../src/engine/cohort.js";
 import { makeVariant } from "../src/model/variant.js";
 import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
-import type { ScenarioResult } from "../src/outcomes/result.js";
 import { renderSvg } from "../src/report/render.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
-import { fileOf, loadFile, loadText, SHIPPED } from "./explore-fixtures.js";
+import { fileOf, loadFile, loadText, numbers, SHIPPED } from "./explore-fixtures.js";
 
 const load = (name: string) => {
   const { text, spec, model, hash } = loadFile(fileOf(name));
   return { text, spec, model, data: pageData(model, spec, { file: fileOf(name), hash, text, version: "test" }) };
 };
-
-/** Every metric of every result, keyed by scenario, variant, metric. */
-function numbers(results: ScenarioResult[]): Map<string, Float64Array> {
-  const out = new Map<string, Float64Array>();
-  for (const r of results) {
-    const values = metricValues(r);
-    for (const k of METRIC_KEYS) out.set(`${r.scenario.name}/${r.variant}/${k}`, values[k]);
-  }
-  return out;
-}
 
 describe("model codec", () => {
   it.each(SHIPPED)("round-trips %s exactly: every field, typed array type and bit, through JSON text", (name) => {
