@@ -9,7 +9,6 @@ import { InputError } from "../src/model/errors.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { fileOf, loadFile, loadText, numbers, SHIPPED } from "./explore-fixtures.js";
 
-
 describe("adjusters for what-ifs (model/adjust.ts)", () => {
   it.each(SHIPPED)("%s: a shorter horizon (one year, one year less) by truncation equals compiling with --horizon, number for number", (name) => {
     const { model } = loadFile(fileOf(name));
