@@ -48,8 +48,11 @@ export function readError(err: unknown, file: string, kind: FileKind): never {
   throw new InputError(file, "", T.unreadable(code ?? (err as Error).message), T.unreadableFix);
 }
 
-/** The first bytes of a file (for sniff), or an InputError when it cannot be opened. */
-export function checkTextFile(file: string, kind: FileKind): void {
+/**
+ * Opens `file` and runs `read` on it: a file that cannot be opened or read, or a folder,
+ * is an InputError naming `kind`; the file is closed whatever happens.
+ */
+function withFile<R>(file: string, kind: FileKind, read: (fd: number) => R): R {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -58,10 +61,7 @@ export function checkTextFile(file: string, kind: FileKind): void {
   }
   try {
     if (fstatSync(fd).isDirectory()) throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, null);
-    const bad = sniff(head.subarray(0, n));
-    if (bad) throw new InputError(file, "", bad.what, bad.fix(kind));
+    return read(fd);
   } catch (err) {
     if (err instanceof InputError) throw err;
     readError(err, file, kind);
@@ -70,19 +70,22 @@ export function checkTextFile(file: string, kind: FileKind): void {
   }
 }
 
+/** Checks that `file` can be read and begins as text (sniff), without reading it all. */
+export function checkTextFile(file: string, kind: FileKind): void {
+  withFile(file, kind, (fd) => {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, null);
+    const bad = sniff(head.subarray(0, n));
+    if (bad) throw new InputError(file, "", bad.what, bad.fix(kind));
+  });
+}
+
 /**
  * A whole text file, read in chunks up to `maxBytes` (one byte more is an error), checked
- * to be text. `kind` names what belongs there ("scenariobestand (.json)").
+ * to be text. `kind` names what belongs there (a scenario file, a series, ...).
  */
 export function readInputText(file: string, kind: FileKind, maxBytes: number): string {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch (err) {
-    readError(err, file, kind);
-  }
-  try {
-    if (fstatSync(fd).isDirectory()) throw new InputError(file, "", T.isFolder, T.isFolderFix(kind));
+  return withFile(file, kind, (fd) => {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -98,10 +101,5 @@ export function readInputText(file: string, kind: FileKind, maxBytes: number): s
       if (total > maxBytes) throw new InputError(file, "", T.tooBig(mb(maxBytes)), T.tooBigFix(kind));
     }
     return Buffer.concat(chunks, total).toString("utf8");
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    readError(err, file, kind);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
