@@ -138,7 +138,7 @@ export class Pairing {
     const prev = (t - 1) * n;
     const next = t * n;
     this.fromBaseline(baseline, t, buf);
-    const existing = this.twins.slice();
+    const existing = this.twins; // replaced, not changed, below
     const created: Twin[] = [];
     for (let b = 0; b < model.baseCount; b++) {
       const total = baseline.occupancy[prev + b];

@@ -164,7 +164,6 @@ export class Output {
           renameSync(old, this.abs);
           throw err;
         }
-        this.committed = true;
         try {
           rmSync(old, { recursive: true, force: true });
         } catch {
