@@ -3,7 +3,7 @@
  * `--lang en` option or BIJSTANDSIM_LANG=en. Every text lives in a catalogue
  * (src/locale/messages-*.ts) that holds the Dutch and the English version side by side;
  * `catalogue(nl, en)` returns an object with the shape of `nl` whose members are read
- * from the current language's version at each access, so callers write `CLI.fileNotFound`
+ * from the current language's version at each access, so callers write `CLI.outputs(...)`
  * and get the language of the run. Codes (scenario, state and metric names, CSV columns)
  * are not translated.
  */

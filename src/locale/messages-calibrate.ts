@@ -16,7 +16,6 @@ const nl = {
   panelClients: (max: number) => err(`heeft meer dan ${max.toLocaleString("nl-NL")} verschillende cliënten`, "splits het paneel (bijv. per jaar van instroom) of controleer de kolom client_id"),
   panelLineTooLong: (mb: number) => err(`is langer dan ${mb} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen"),
   everyScenario: "(elk scenario)",
-  none: "(geen)",
   // --- calibrate-commands.ts ---
   synthNobody: err("heeft niemand in een bijstandstoestand, dus er is geen mix om cliënten uit te laten beginnen", "geef beginaantallen voor de bijstandstoestanden"),
   statesNoName: (item: string) => err(`"${item}" heeft geen toestandsnaam`, "geef namen gescheiden door komma's, elk eventueel gevolgd door :on, :off of :exit"),
@@ -177,7 +176,6 @@ const en: typeof nl = {
   panelClients: (max) => err(`has more than ${max.toLocaleString("en-GB")} distinct clients`, "split the panel (e.g. by year of inflow) or check the client_id column"),
   panelLineTooLong: (mb) => err(`is longer than ${mb} MB (a panel line is client, period and state)`, "check that this is the panel file and that its line endings are right"),
   everyScenario: "(every scenario)",
-  none: "(none)",
   synthNobody: err("has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states"),
   statesNoName: (item) => err(`"${item}" has no state name`, "give names separated by commas, each optionally followed by :on, :off or :exit"),
   statesTwice: (name) => err(`state "${name}" is given twice`, "name each state once"),
