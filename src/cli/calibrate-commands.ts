@@ -79,7 +79,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
     throw new InputError(opts.scenario, "initial", ...CAL.synthNobody);
   }
   if (opts.clients * opts.months > MAX_PANEL_ROWS) {
-    throw new InputError("--clients", "", `${opts.clients} cliënten x ${opts.months} maanden is meer dan ${MAX_PANEL_ROWS.toLocaleString("nl-NL")} paneelregels`, "verlaag --clients of --months");
+    throw new InputError("--clients", "", ...CAL.synthTooManyRows(opts.clients, opts.months, MAX_PANEL_ROWS));
   }
   const names = model.declared.map((d) => csvField(d.name, opts.csv, false)); // a panel is read back by estimate: names as they are
   const sep = csvSeparator(opts.csv);

@@ -12,6 +12,7 @@ const nl = {
   // --- where in a CSV file ---
   line: (n: number) => `regel ${n}`,
   lineColumn: (n: number, column: string) => `regel ${n}, kolom ${column}`,
+  synthTooManyRows: (clients: number, months: number, max: number) => err(`${clients} cliënten x ${months} maanden is meer dan ${max.toLocaleString("nl-NL")} paneelregels`, "verlaag --clients of --months"),
   panelStates: (max: number, last: string) => err(`heeft meer dan ${max} verschillende toestanden (de laatste: ${last})`, "controleer de kolom state, of voeg toestanden samen"),
   panelClients: (max: number) => err(`heeft meer dan ${max.toLocaleString("nl-NL")} verschillende cliënten`, "splits het paneel (bijv. per jaar van instroom) of controleer de kolom client_id"),
   panelLineTooLong: (mb: number) => err(`is langer dan ${mb} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen"),
@@ -172,6 +173,7 @@ const nl = {
 const en: typeof nl = {
   line: (n) => `line ${n}`,
   lineColumn: (n, column) => `line ${n}, column ${column}`,
+  synthTooManyRows: (clients, months, max) => err(`${clients} clients x ${months} months is more than ${max.toLocaleString("en-GB")} panel rows`, "lower --clients or --months"),
   panelStates: (max, last) => err(`has more than ${max} distinct states (the last: ${last})`, "check the state column, or merge states"),
   panelClients: (max) => err(`has more than ${max.toLocaleString("en-GB")} distinct clients`, "split the panel (e.g. by year of inflow) or check the client_id column"),
   panelLineTooLong: (mb) => err(`is longer than ${mb} MB (a panel line is client, period and state)`, "check that this is the panel file and that its line endings are right"),

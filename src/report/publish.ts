@@ -219,7 +219,7 @@ export class Output {
         rmSync(this.lockFile, { force: true });
       }
     }
-    throw new InputError(this.target, this.option, T.locked("onbekend"), T.lockedFix(this.lockFile));
+    throw new InputError(this.target, this.option, T.locked(T.unknownHolder), T.lockedFix(this.lockFile));
   }
 
   /** With the lock held, every `.<name>.staging-*` or `.<name>.old-*` beside the target is left by a dead process. */
@@ -257,10 +257,10 @@ function lockHolder(file: string): { live: boolean; who: string } {
   if (!pid) {
     // Written by a process that died between creating and filling it, or being filled now.
     const age = Date.now() - statSync(file).mtimeMs;
-    return { live: age < 10_000, who: "onbekend proces" };
+    return { live: age < 10_000, who: T.unknownHolder };
   }
-  const who = `proces ${pid}${since ? `, sinds ${since.slice(0, 19).replace("T", " ")}` : ""}`;
-  if (host !== hostname()) return { live: true, who: `${who} op ${host}` };
+  const who = T.holder(pid, since ? since.slice(0, 19).replace("T", " ") : "");
+  if (host !== hostname()) return { live: true, who: T.holderOn(who, host) };
   return { live: alive(Number(pid)), who };
 }
 

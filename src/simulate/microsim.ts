@@ -23,6 +23,8 @@
  * This module runs replications on the calling thread (`Replications`);
  * parallel/microsim.ts spreads the same jobs over worker threads.
  */
+import { formatNumber } from "../locale/format.js";
+import { PREFLIGHT } from "../locale/messages-compile.js";
 import { aggregateYears } from "../engine/aggregate.js";
 import type { Projection } from "../engine/cohort.js";
 import { microsimPlan, type MicrosimPlan } from "../engine/microsim/plan.js";
@@ -190,7 +192,8 @@ function checkPersons(plan: MicrosimPlan, file: string, scenario: string): void 
   for (const v of plan.population.initial) persons += v;
   for (const v of plan.population.inflow) persons += v;
   if (!(persons <= PREFLIGHT_LIMITS.persons)) {
-    throw new InputError(file, `scenario ${scenario}`, `vraagt ${Number.isFinite(persons) ? Math.round(persons).toLocaleString("nl-NL") : "oneindig veel"} personen in de microsimulatie (grens ${PREFLIGHT_LIMITS.persons.toLocaleString("nl-NL")})`, "gebruik --mode cohort, of --persons-scale (bijv. 0.1) voor een steekproef");
+    const asked = Number.isFinite(persons) ? formatNumber(Math.round(persons), 0) : PREFLIGHT.infinitelyMany;
+    throw new InputError(file, `scenario ${scenario}`, PREFLIGHT.microsimPersons(asked, formatNumber(PREFLIGHT_LIMITS.persons, 0)), PREFLIGHT.fixes.persons);
   }
 }
 
