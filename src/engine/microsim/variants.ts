@@ -29,6 +29,7 @@
 import { KIND_EXIT, KIND_OFF, KIND_ON, type Intervention } from "../../model/model.js";
 import type { Variant } from "../../model/variant.js";
 import type { KeyedStream } from "../../random/stream.js";
+import { trajectOf } from "../cohort.js";
 import type { Couplings } from "../coupling.js";
 import { coupledMove, residual } from "../paired.js";
 import { inTrajectStates, intakeOpen, trajectCounts } from "../participants.js";
@@ -78,7 +79,7 @@ export class VariantPersons {
     this.duration = persons.duration.slice();
     this.age0 = persons.age.slice();
     this.occ = new Float64Array(model.states.length);
-    this.trajectOf = Int32Array.from(model.states, (st) => (st.layer > 0 && model.layers[st.layer].inTraject ? model.layers[st.layer].intervention : -1));
+    this.trajectOf = trajectOf(model);
     this.inTraject = model.interventions.map((_, p) => inTrajectStates(model, p));
     const { entry, household } = persons;
     const H = plan.households;
