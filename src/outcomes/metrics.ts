@@ -8,6 +8,7 @@
  * To add a metric: add an entry (in the place it should appear); the CSV, JSON, bands,
  * workbook and report pick it up.
  */
+import { stored, STORED_DECIMALS } from "../locale/format.js";
 import type { ScenarioResult } from "./result.js";
 
 export type Unit = "persons" | "euro";
@@ -55,14 +56,14 @@ export const METRIC_KEYS = Object.keys(METRICS) as Metric[];
 
 export const isMetric = (s: string): s is Metric => Object.prototype.hasOwnProperty.call(METRICS, s);
 
-/** Decimals a metric is written with: persons 4, euros 2 (cents). */
-export const decimals = (metric: Metric): number => (METRICS[metric].unit === "euro" ? 2 : 4);
+/** Decimals a metric is written with: persons 4, euros 2 (cents), as locale/format.ts rounds them for display. */
+export const decimals = (metric: Metric): number => STORED_DECIMALS[METRICS[metric].unit];
 
 /** The value as written in the CSV files. */
 export const formatValue = (metric: Metric, v: number): string => v.toFixed(decimals(metric));
 
 /** The value as written in results.json (the CSV's rounding, as a number). */
-export const roundValue = (metric: Metric, v: number): number => Number(v.toFixed(decimals(metric)));
+export const roundValue = (metric: Metric, v: number): number => stored(v, decimals(metric));
 
 /** Every metric of a result, per projected year. */
 export function metricValues(r: ScenarioResult): Record<Metric, Float64Array> {
