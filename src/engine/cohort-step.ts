@@ -17,6 +17,7 @@ import { KIND_OFF, KIND_ON, type Model } from "../model/model.js";
 import { BINOMIAL_SETUP, multinomialGroups, setUpBinomial } from "../random/samplers.js";
 import type { KeyedStream } from "../random/stream.js";
 import type { SparseRows } from "./transition.js";
+import { PURPOSE } from "./purposes.js";
 
 export interface StepBuffers {
   /** (T + 1) x n occupancy; row t - 1 is read, row t is added to. */
@@ -134,7 +135,7 @@ export function moveCohortWithNoise(model: Model, rows: SparseRows, cells: RowCe
   const from = keep ? keep.length : 0;
   const offsets = keep ? keep.room(t, nb) : -1;
   // One restart of the stream per cycle, not per state: the states draw in turn.
-  const end = multinomialGroups(noise.at(t, 0, GROUP_DRAWS), cells.draw!, start, nb, occupancy, prev, counts, from);
+  const end = multinomialGroups(noise.at(t, 0, PURPOSE.groupDraws), cells.draw!, start, nb, occupancy, prev, counts, from);
   let r = from;
   for (let b = 0; b < nb; b++) {
     const total = occupancy[prev + b];
@@ -151,9 +152,6 @@ export function moveCohortWithNoise(model: Model, rows: SparseRows, cells: RowCe
   }
   if (keep) keep.length = end;
 }
-
-/** Purpose of the cycle's stream for the regular states' moves (cohort.ts and paired.ts use others). */
-const GROUP_DRAWS = 0;
 
 let scratch = new Float64Array(64);
 const scratchCounts = (size: number): Float64Array => (scratch.length >= size ? scratch : (scratch = new Float64Array(size * 2)));

@@ -20,6 +20,7 @@ import { Pairing } from "./paired.js";
 import { cycleMatrices, yearOfCycle } from "./cycle.js";
 import { inTrajectStates, intakeOpen, preventInflow, startTraject } from "./participants.js";
 import { wholePersons } from "./whole.js";
+import { PURPOSE } from "./purposes.js";
 
 export { largestRemainder } from "./whole.js";
 
@@ -68,10 +69,6 @@ export interface ProjectOptions {
   /** With noise, for a baseline: keep its draws in `draws`, for its variants to deal out. */
   keepDraws?: boolean;
 }
-
-/** Purposes of the keyed noise streams (the site is a state, a participant state or an intervention). */
-const INFLOW = 2;
-const PREVENTION = 3;
 
 /** A projection's arrays, all zero but the initial occupancy. */
 function emptyProjection(model: Model, scenario: MacroScenario, variant: Variant, whole: boolean): Projection {
@@ -165,11 +162,11 @@ function inflow(run: Run, t: number, inflowMultiplier: number): void {
   const year = yearOfCycle(model, t);
   // A paired variant's arrivals are its baseline's (the same keyed draw), read from its flows' inflow row.
   if (run.base) for (let d = 0; d < m; d++) entering[d] = run.base.flows[run.buf.flowAt + m * m + d];
-  else arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, INFLOW));
+  else arrivals(model, (model.inflowPerYear[year - model.startYear] / model.cyclesPerYear) * inflowMultiplier, entering, noise?.at(t, 0, PURPOSE.inflow));
   removed.fill(0);
   model.interventions.forEach((iv, p) => {
     if (iv.kind !== "prevention" || !intakeOpen(iv, variant, p, t)) return;
-    [out.interventions.starts[p * T + t - 1], out.interventions.prevented[p * T + t - 1]] = preventInflow(model, p, variant.inflowValues[p], entering, noise?.at(t, p, PREVENTION), removed);
+    [out.interventions.starts[p * T + t - 1], out.interventions.prevented[p * T + t - 1]] = preventInflow(model, p, variant.inflowValues[p], entering, noise?.at(t, p, PURPOSE.prevention), removed);
   });
   let total = 0;
   for (let d = 0; d < m; d++) {

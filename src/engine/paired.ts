@@ -25,6 +25,7 @@ import type { KeyedStream } from "../random/stream.js";
 import { record, recordEntry, type DrawLog, type RowCells, type StepBuffers } from "./cohort-step.js";
 import { baseOf, type Couplings, type Groups } from "./coupling.js";
 import type { SparseRows } from "./transition.js";
+import { PURPOSE } from "./purposes.js";
 
 /** What a variant reads of its baseline's projection (cohort.ts Projection). */
 interface Baseline {
@@ -40,11 +41,6 @@ interface Twin {
   /** The baseline side's move in this cycle (a regular state), once dealt. */
   baseDest: number;
 }
-
-/** Purposes of the keyed streams (beside 0: the group draws, 1: participants). */
-const DEAL_TWINS = 4;
-const TWIN_MOVE = 5;
-const SELECT = 8;
 
 /** Up to this many participants of a sub-state are dealt their moves one by one (participants()). */
 const ONE_BY_ONE = 32;
@@ -107,7 +103,7 @@ export class Pairing {
   selected(noise: KeyedStream, t: number, b: number, taken: number, before: number, entry: number, p: number): void {
     if (this.atVariant[b] === 0) return;
     const here = this.twins.filter((tw) => tw.variant === b);
-    const rng = noise.at(t, b, SELECT + p);
+    const rng = noise.at(t, b, PURPOSE.select + p);
     let left = before;
     for (let j = 0; j < taken && here.length > 0; j++, left--) {
       if (rng.uniform() * left >= here.length) continue;
@@ -152,7 +148,7 @@ export class Pairing {
       let unassigned = total;
       // The twins' baseline sides take their share of the baseline's moves.
       if (twins) {
-        const rng = noise.at(t, b, DEAL_TWINS);
+        const rng = noise.at(t, b, PURPOSE.dealTwins);
         for (let j = this.baseStart[b]; j < this.baseStart[b + 1]; j++) {
           const k = deal(rng, this.counts, len, unassigned--);
           this.byBase[j].baseDest = rows.col[first + k];
@@ -163,7 +159,7 @@ export class Pairing {
         const L = groups.member[g];
         const persons = buf.occupancy[prev + L] - this.atVariant[L];
         if (persons <= 0) continue;
-        unassigned = this.participants(L, persons, unassigned, len, rows.col, first, noise.at(t, L, 1), coupled!, trajectOf, buf, next, created);
+        unassigned = this.participants(L, persons, unassigned, len, rows.col, first, noise.at(t, L, PURPOSE.participants), coupled!, trajectOf, buf, next, created);
       }
       // The moves dealt out here are not the common persons': take them back.
       const from = this.draws.values;
@@ -179,7 +175,7 @@ export class Pairing {
     const kept: Twin[] = [];
     for (const tw of existing) {
       if (tw.variant >= 0) {
-        const dest = coupledMove(model, rows, noise.at(t, tw.id, TWIN_MOVE), tw.base, tw.baseDest, tw.variant, this.scratch);
+        const dest = coupledMove(model, rows, noise.at(t, tw.id, PURPOSE.twinMove), tw.base, tw.baseDest, tw.variant, this.scratch);
         buf.occupancy[next + dest]++;
         record(model, buf, trajectOf, tw.variant, dest, 1);
         tw.variant = dest;
