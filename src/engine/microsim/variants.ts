@@ -127,12 +127,27 @@ export class VariantPersons {
     });
   }
 
+  /** Per intervention, 1 for its eligible regular states: built once, read every cycle with starts. */
+  private readonly masks = new Map<Intervention, Uint8Array>();
+  /** The persons select() draws from, reused from cycle to cycle. */
+  private readonly pool: number[] = [];
+
+  private eligibleMask(iv: Intervention): Uint8Array {
+    let mask = this.masks.get(iv);
+    if (!mask) {
+      mask = new Uint8Array(this.vp.model.baseCount);
+      for (const b of iv.eligible) mask[b] = 1;
+      this.masks.set(iv, mask);
+    }
+    return mask;
+  }
+
   /** `starts` persons drawn at random from persons [0, present) in iv's eligible states enter month 1 of its traject. */
   private select(iv: Intervention, starts: number, present: number, rng: KeyedStream): void {
     const nb = this.vp.model.baseCount;
-    const eligible = new Uint8Array(nb);
-    for (const b of iv.eligible) eligible[b] = 1;
-    const pool: number[] = [];
+    const eligible = this.eligibleMask(iv);
+    const pool = this.pool;
+    pool.length = 0;
     for (let i = 0; i < present; i++) if (this.state[i] < nb && eligible[this.state[i]]) pool.push(i); // ABSENT and participants are >= nb
     for (let j = 0; j < starts; j++) {
       const pick = j + Math.floor(rng.uniform() * (pool.length - j));
