@@ -31,6 +31,7 @@ import { breakEvenTable, overviewTable, paybackTable, referenceTable, scenarioTa
 import { TERM } from "../locale/messages-terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
+import type { WorkbookBuilder } from "../report/workbook-thread.js";
 import type { CsvDialect } from "../locale/csv.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
@@ -152,6 +153,8 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // The folder is checked and locked before the work starts; it appears only when every file is ready.
   const folder = openRunFolder(file, opts.mode, opts.out);
   const out = folder.output.target;
+  // results.xlsx gets its own thread, started now so that exceljs loads while the run simulates.
+  const workbook = opts.report ? await startWorkbook() : undefined;
   let done: { written: string[]; summary: () => void };
   try {
     done = await interruptible(async () => {
@@ -171,7 +174,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
       if (opts.report) {
         const { buildReport } = await import("../report/write-report.js");
-        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
+        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport, workbook });
         timings.lap("report");
         folder.output.stage(report);
         Object.assign(files, report);
@@ -184,6 +187,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
     });
   } finally {
+    await workbook?.stop();
     folder.output.release();
   }
   if (opts.timings) status(timings.text());
@@ -286,4 +290,12 @@ export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   const out = opts.out ?? defaultOut(file);
   writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows, opts.csv) });
   if (!opts.quiet) print(breakEvenTable(model, rows));
+}
+
+/** The workbook's thread (report/workbook-thread.ts), stopped on Ctrl-C with the rest. */
+async function startWorkbook(): Promise<WorkbookBuilder> {
+  const { startWorkbookThread } = await import("../report/workbook-thread.js");
+  const thread = startWorkbookThread();
+  const forget = onInterrupt(() => thread.stop());
+  return { build: thread.build, stop: () => (forget(), thread.stop()) };
 }
