@@ -105,9 +105,15 @@ function addGrid(wb: Workbook, sheet: GridSheet): void {
   });
 }
 
+let exceljsLoaded = false;
+
+/** Whether this thread has loaded exceljs already (a second workbook then costs only its building). */
+export const workbookLibraryLoaded = (): boolean => exceljsLoaded;
+
 /** The workbook of `sheets` as bytes. */
 export async function workbookBytes(sheets: readonly Sheet[], creator: string): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
+  exceljsLoaded = true;
   const wb = new ExcelJS.Workbook();
   wb.creator = creator;
   for (const sheet of sheets) {
