@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { registerCalibrate } from "../src/cli/calibrate-commands.js";
+import { registerCalibrate } from "../src/cli/calibrate-register.js";
 import { InputError } from "../src/model/errors.js";
 import type { Raw } from "./helpers.js";
 

@@ -3,15 +3,14 @@
  * I/O lives here (reading and streaming files, printing, atomic writes); the logic is
  * in src/calibrate/. Every user mistake is an InputError (one line, exit 2).
  *
- * Wiring (src/cli/main.ts): `registerCalibrate(program)` in buildProgram().
+ * Registered on the program by calibrate-register.ts, which loads this module (and
+ * src/calibrate/) only when one of these commands runs.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { Command, Option } from "commander";
 import { CAL } from "../locale/messages-calibrate.js";
 import { CLI } from "../locale/messages-cli.js";
-import { HELP } from "../locale/messages-help.js";
 import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
@@ -21,7 +20,6 @@ import { writeFilesAtomically } from "../report/write.js";
 import { checkTextFile, INPUT_LIMITS } from "./input-file.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
-import { collect, csvOption, probability, wholeNumber, year } from "./options.js";
 import { checkPreflight } from "../simulate/preflight.js";
 import { Progress } from "./progress.js";
 import { PanelReader, type PanelCounts, type PanelState } from "../calibrate/panel.js";
@@ -40,7 +38,6 @@ import { csvField, csvLine, csvSeparator, csvStart, type CsvDialect } from "../l
 export interface CalibrateIo {
   out: (text: string) => void;
 }
-const stdoutIo: CalibrateIo = { out: (text) => process.stdout.write(text + "\n") };
 
 const stem = (file: string) => basename(file, extname(file));
 
@@ -70,9 +67,9 @@ function validateOutput(text: string, file: string): void {
 /** The most rows synth writes (ten million clients over thirty months, some 8 GB). */
 const MAX_PANEL_ROWS = 3e8;
 
-interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; csv: CsvDialect; quiet?: boolean }
+export interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; csv: CsvDialect; quiet?: boolean }
 
-async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
+export async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
   const { spec } = specFromText(readText(opts.scenario), opts.scenario);
   const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
@@ -118,7 +115,7 @@ async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
 
 // --- estimate -------------------------------------------------------------------------------------
 
-interface EstimateOpts {
+export interface EstimateOpts {
   panel: string; states?: string[]; template?: string; exitState?: string; disappear: "exit" | "censor";
   startYear?: number; horizon?: number; skipInvalid?: boolean; name?: string; series?: string; estimates?: string; out: string; csv: CsvDialect; quiet?: boolean;
 }
@@ -157,7 +154,7 @@ export async function readPanelFile(file: string, reader: PanelReader, quiet = t
   return reader.finish();
 }
 
-async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<void> {
+export async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<void> {
   let template: Template | undefined;
   if (opts.template) {
     const text = readText(opts.template);
@@ -189,9 +186,9 @@ async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<voi
 
 // --- fit ---------------------------------------------------------------------------------------------
 
-interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; csv: CsvDialect; quiet?: boolean }
+export interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; csv: CsvDialect; quiet?: boolean }
 
-async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
+export async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
   const { text, spec, model } = loadScenario(file);
   const points = parseSeries(readText(opts.target, SERIES_KIND, INPUT_LIMITS.series), opts.target);
   checkScenarios(points, model, opts.target);
@@ -222,9 +219,9 @@ async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise
 
 // --- backtest -----------------------------------------------------------------------------------------
 
-interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; csv: CsvDialect; quiet?: boolean }
+export interface BacktestOpts { actual: string; from: number; scenario?: string[]; out?: string; csv: CsvDialect; quiet?: boolean }
 
-async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
+export async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo): Promise<void> {
   const { spec, model } = loadScenario(file);
   const points = parseSeries(readText(opts.actual, SERIES_KIND, INPUT_LIMITS.series), opts.actual);
   checkScenarios(points, model, opts.actual);
@@ -234,82 +231,4 @@ async function backtestCommand(file: string, opts: BacktestOpts, io: CalibrateIo
   const files = { "backtest.csv": backtestCsv(result, opts.csv), "backtest-summary.csv": backtestSummaryCsv(result, opts.csv) };
   writeFilesAtomically(out, files);
   if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\n${CLI.outputs(Object.keys(files).map((f) => join(out, f)).join(", "))}`);
-}
-
-// --- registration ------------------------------------------------------------------------------------
-
-/** Adds `synth`, `estimate`, `fit` and `backtest` to the bijstandsim program. */
-export function registerCalibrate(program: Command, io: CalibrateIo = stdoutIo): void {
-  program
-    .command("synth")
-    .description(HELP.synth)
-    .requiredOption("--scenario <file>", HELP.synthScenario)
-    .requiredOption("-n, --clients <n>", HELP.synthClients, wholeNumber("--clients", 1, 10_000_000))
-    .option("--months <n>", HELP.synthMonths, wholeNumber("--months", 1, 1200), 36)
-    .option("--seed <n>", HELP.synthSeed, wholeNumber("--seed", 0), 1)
-    .option("--gap-rate <p>", HELP.synthGapRate, probability("--gap-rate"), 0)
-    .option("--no-inflow", HELP.synthNoInflow)
-    .requiredOption("-o, --out <file>", HELP.synthOut)
-    .addOption(csvOption())
-    .option("-q, --quiet", HELP.quiet)
-    .addHelpText("after", `
-${HELP.example}
-  bin/bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 20000 --months 36 --seed 7 --out panel.csv`)
-    .action((opts: SynthOpts) => synthCommand(opts, io));
-
-  program
-    .command("estimate")
-    .description(HELP.estimate)
-    .requiredOption("--panel <file>", HELP.estimatePanel)
-    .option("--states <list>", HELP.estimateStates, collect)
-    .option("--template <file>", HELP.estimateTemplate)
-    .option("--exit-state <name>", HELP.estimateExitState)
-    .addOption(new Option("--disappear <how>", HELP.estimateDisappear).choices(["exit", "censor"]).default("exit"))
-    .option("--start-year <year>", HELP.estimateStartYear, year("--start-year"))
-    .option("--horizon <years>", HELP.estimateHorizon, wholeNumber("--horizon", 1))
-    .option("--skip-invalid", HELP.estimateSkipInvalid)
-    .option("--name <name>", HELP.estimateName)
-    .option("--series <file>", HELP.estimateSeries)
-    .option("--estimates <file>", HELP.estimateEstimates)
-    .requiredOption("-o, --out <file>", HELP.estimateOut)
-    .addOption(csvOption())
-    .option("-q, --quiet", HELP.quiet)
-    .addHelpText("after", `
-${HELP.examples}
-  bin/bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 2000 --months 24 --out panel.csv
-  bin/bijstandsim estimate --panel panel.csv --states "Direct werk,Werken en ervaren,Leren en ontwikkelen,Participeren,Zorg,Uitgestroomd naar werk:off,Uitstroom overig:exit" --start-year 2020 --out mijn-gemeente.json
-  bin/bijstandsim estimate --panel panel.csv --template scenarios/steenwijkerland.json --out mijn-gemeente.json --series reeks.csv`)
-    .action((opts: EstimateOpts) => estimateCommand(opts, io));
-
-  program
-    .command("fit")
-    .description(HELP.fit)
-    .argument(`<${HELP.argScenario}>`, HELP.scenarioFile)
-    .requiredOption("--target <file>", HELP.fitTarget)
-    .requiredOption("--free <list>", HELP.fitFree, collect)
-    .option("-s, --scenario <name>", HELP.fitScenario, collect)
-    .option("--relative", HELP.fitRelative)
-    .requiredOption("-o, --out <file>", HELP.fitOut)
-    .option("--residuals <file>", HELP.fitResiduals)
-    .addOption(csvOption())
-    .option("-q, --quiet", HELP.quiet)
-    .addHelpText("after", `
-${HELP.example}
-  bin/bijstandsim fit scenarios/steenwijkerland.json --target scenarios/data/berenschot-2020-steenwijkerland.csv --free inflow,elasticity:0,elasticity:1,elasticity:2 --out fitted.json`)
-    .action((file: string, opts: FitOpts) => fitCommand(file, opts, io));
-
-  program
-    .command("backtest")
-    .description(HELP.backtest)
-    .argument(`<${HELP.argScenario}>`, HELP.scenarioFile)
-    .requiredOption("--actual <file>", HELP.backtestActual)
-    .requiredOption("--from <year>", HELP.backtestFrom, year("--from"))
-    .option("-s, --scenario <name>", HELP.backtestScenario, collect)
-    .option("-o, --out <dir>", HELP.backtestOut)
-    .addOption(csvOption())
-    .option("-q, --quiet", HELP.quiet)
-    .addHelpText("after", `
-${HELP.example}
-  bin/bijstandsim backtest scenarios/nederland.json --actual scenarios/data/cbs-bijstand-nederland.csv --from 2019`)
-    .action((file: string, opts: BacktestOpts) => backtestCommand(file, opts, io));
 }

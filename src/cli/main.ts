@@ -9,7 +9,7 @@ import { HELP } from "../locale/messages-help.js";
 import { heldWarnings } from "../macro/held.js";
 import { InputError, safeLine } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
-import { registerCalibrate } from "./calibrate-commands.js";
+import { registerCalibrate } from "./calibrate-register.js";
 import { registerCompare } from "./compare-command.js";
 import { registerExplore } from "./explore-command.js";
 import { wasInterrupted } from "./interrupt.js";
