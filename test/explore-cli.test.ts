@@ -89,6 +89,17 @@ describe("the report's link to the page", () => {
   // only when verkenner.html of the same file is in the folder; a plain run and `report` write no page
   // and no link (steenwijkerland-cohort).
 
+  it("invites to what the page can change: capacity and effect only for a file with interventions", async () => {
+    const out = join(tmp(), "out");
+    expect((await cli("run", "scenarios/nederland.json", "--horizon", "1", "--report", "--out", out, "--quiet")).code).toBe(0);
+    const without = readFileSync(join(out, "report.html"), "utf8");
+    expect(without).toContain(LINK);
+    expect(without).toMatch(/Zelf doorrekenen met andere aannames \(een ander scenario, een kortere horizon\)/);
+    expect(without).not.toMatch(/coaches/);
+    // a file with interventions (the golden Groningen report, run with --report)
+    expect(readFileSync("test/golden/groningen-cohort/report.html", "utf8")).toMatch(/\(een ander scenario, meer coaches, een kleiner effect\)\? Open de <a href="verkenner.html">/);
+  });
+
   it("report does not link a page of another version of the scenario file", async () => {
     const dir = tmp();
     const out = join(dir, "out");

@@ -89,7 +89,9 @@ const nl = {
   factsInterventions: (n: number, list: string) => `, interventie${n === 1 ? "" : "s"}: ${list}`,
   factsNoInterventions: ", zonder interventies",
   factsModel: (micro: boolean, month: boolean, unit: string) => `. ${micro ? "Microsimulatie van personen" : "Cohortmodel"} per ${month ? "maand" : "jaar"}; bedragen in euro, volumes in ${unit}.`,
-  explorer: (href: string) => `Zelf doorrekenen met andere aannames (een ander scenario, meer coaches, een kleiner effect)? Open de <a href="${href}">verkenner</a>: hetzelfde model in de browser, zonder internet.`,
+  /** `interventions`: the scenario file has some (the page then changes their capacity and effect, else only scenarios and horizon). */
+  explorer: (href: string, interventions: boolean) =>
+    `Zelf doorrekenen met andere aannames (${interventions ? "een ander scenario, meer coaches, een kleiner effect" : "een ander scenario, een kortere horizon"})? Open de <a href="${href}">verkenner</a>: hetzelfde model in de browser, zonder internet.`,
   summaryIntro: "Per jaar, zonder interventie: bijstandsvolume aan het eind van het jaar, instroom, uitstroom naar werk en overige uitstroom in personen; uitgaven, BUIG-budget en BUIG-resultaat (budget min uitgaven; negatief = tekort) in euro, voor en na de vangnetregeling.",
   footer: (tool: string) => `Gemaakt met ${tool}. Dit rapport is één bestand: grafieken en opmaak staan erin, het heeft geen internetverbinding nodig. De cijfers staan ook in results.xlsx en in de CSV-bestanden naast dit rapport.`,
   year: "Jaar",
@@ -350,7 +352,8 @@ const en: typeof nl = {
   factsInterventions: (n, list) => `, intervention${n === 1 ? "" : "s"}: ${list}`,
   factsNoInterventions: ", without interventions",
   factsModel: (micro, month, unit) => `. ${micro ? "Microsimulation of persons" : "Cohort model"} per ${month ? "month" : "year"}; amounts in euros, volumes in ${unit === "personen" ? "persons" : unit === "uitkeringen" ? "benefits" : unit}.`,
-  explorer: (href) => `Want to try other assumptions (another scenario, more coaches, a smaller effect)? Open the <a href="${href}">what-if page</a>: the same model in the browser, offline.`,
+  explorer: (href, interventions) =>
+    `Want to try other assumptions (${interventions ? "another scenario, more coaches, a smaller effect" : "another scenario, a shorter horizon"})? Open the <a href="${href}">what-if page</a>: the same model in the browser, offline.`,
   summaryIntro: "Per year, without intervention: bijstand volume at the end of the year, inflow, outflow to work and other outflow in persons; expenditure, BUIG budget and BUIG result (budget minus expenditure; negative = deficit) in euros, before and after the safety net.",
   footer: (tool) => `Made with ${tool}. This report is one file: charts and styles are inside, it needs no internet connection. The numbers are also in results.xlsx and in the CSV files next to this report.`,
   year: "Year",

@@ -425,7 +425,7 @@ export function reportHtml(page: ReportPage): string {
 <h1>${title}</h1>
 ${description ? `<p class="lead">${esc(description)}</p>` : ""}
 <p>${facts}</p>
-${page.explorer ? `<p class="lead">${REPORT.explorer(esc(page.explorer))}</p>\n` : ""}<nav aria-label="${REPORT.contents}"><strong>${REPORT.contents}</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
+${page.explorer ? `<p class="lead">${REPORT.explorer(esc(page.explorer), doc.model.interventions.length > 0)}</p>\n` : ""}<nav aria-label="${REPORT.contents}"><strong>${REPORT.contents}</strong><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join("")}</ol></nav>
 </header>
 <section id="samenvatting">
 <h2>${REPORT.sectionSummary}</h2>
