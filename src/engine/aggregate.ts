@@ -64,15 +64,20 @@ export function aggregateYears(model: Model, projection: Projection): YearlyPers
   for (let y = 0; y < Y; y++) {
     const pc = y * n;
     const used = statesInUse(occupancy, n, y * cpy, (y + 1) * cpy);
+    const first = y * cpy; // the year's first cycle is first + 1
+    // Each sum runs over the year's cycles in order, in a local rather than through the
+    // array (the same additions in the same order: the same numbers, at half the cost).
+    for (let i = 0; i < used; i++) {
+      let sum = 0;
+      for (let t = first + 1, at = first * n + i; t <= first + cpy; t++, at += n) sum += wStart * occupancy[at] + wEnd * occupancy[at + n];
+      personCycles[pc + i] = sum;
+    }
     let inflowNew = 0;
-    for (let c = 0; c < cpy; c++) {
-      const t = y * cpy + c + 1;
-      const before = (t - 1) * n;
-      const after = t * n;
-      for (let i = 0; i < used; i++) personCycles[pc + i] += wStart * occupancy[before + i] + wEnd * occupancy[after + i];
-      inflowNew += newInflow[t - 1];
-      const fb = (t - 1) * F;
-      for (let k = 0; k < F; k++) transitions[y * F + k] += flows[fb + k];
+    for (let t = first + 1; t <= first + cpy; t++) inflowNew += newInflow[t - 1];
+    for (let k = 0; k < F; k++) {
+      let sum = 0;
+      for (let at = first * F + k; at < (first + cpy) * F; at += F) sum += flows[at];
+      transitions[y * F + k] = sum;
     }
     out.inflowNew[y] = inflowNew;
     // Per year, not per cycle: states, volume and the flows by kind of move.
