@@ -61,6 +61,14 @@ export class VariantPersons {
   private readonly variant: Variant;
   /** coupledMove's scratch row. */
   private readonly scratch: Float64Array;
+  /**
+   * Per person, 1 while in step with their baseline self: the same state and months on
+   * bijstand (and so, with the same age, the same move). Such a person's move is the
+   * baseline's result, read instead of worked out again.
+   */
+  private readonly lockstep: Uint8Array;
+  /** move()'s counts of one cycle per (compiled state, household). */
+  private readonly cycleCounts: Int32Array;
 
   constructor(
     private readonly plan: PersonsPlan,
@@ -78,6 +86,8 @@ export class VariantPersons {
     this.state = persons.state.slice();
     this.duration = persons.duration.slice();
     this.age0 = persons.age.slice();
+    this.lockstep = new Uint8Array(persons.state.length).fill(1);
+    this.cycleCounts = new Int32Array(vp.model.states.length * plan.households);
     this.occ = new Float64Array(model.states.length);
     this.trajectOf = trajectOf(model);
     this.inTraject = model.interventions.map((_, p) => inTrajectStates(model, p));
@@ -154,6 +164,7 @@ export class VariantPersons {
       [pool[j], pool[pick]] = [pool[pick], pool[j]];
       const b = this.state[pool[j]];
       this.state[pool[j]] = iv.layerEntry[b];
+      this.lockstep[pool[j]] = 0;
       this.occ[b]--;
       this.occ[iv.layerEntry[b]]++;
     }
@@ -171,23 +182,49 @@ export class VariantPersons {
     const n = model.states.length;
     const L = this.layout;
     const occupancy = L.occupancy + t * n * H;
-    this.occ.fill(0);
+    const { kindOf, declaredOf } = model;
+    const { lockstep, duration } = this;
+    // The baseline's persons have made this cycle's moves (persons.ts, movePersons).
+    const { state: baseState, duration: baseDuration } = this.persons;
+    const m = this.plan.declared;
+    const flows = L.flows + (t - 1) * (m + 1) * m;
+    // Counted per (state, household) in 32-bit integers during the loop, then added to the run's counts once.
+    const { state, occ, cycleCounts, out } = this;
+    let aowExits = 0;
     for (let p = 0; p < present; p++) {
-      const v = this.state[p];
+      const v = state[p];
       if (v === ABSENT) continue;
       let to = v;
-      if (model.kindOf[v] !== KIND_EXIT) {
+      if (lockstep[p] === 1) {
+        // In step with the baseline self, who was in a regular state: their move, and no traject to count.
+        to = baseState[p];
+        if (kindOf[v] !== KIND_EXIT) {
+          duration[p] = baseDuration[p];
+          if (to === aowExit && kindOf[v] === KIND_ON && age[p] + cm * (t - entry[p]) >= aow) aowExits++;
+          if (declaredOf[v] !== declaredOf[to]) out[flows + declaredOf[v] * m + declaredOf[to]]++;
+        }
+      } else if (kindOf[v] !== KIND_EXIT) {
         to = this.moveOne(t, p, v, prev[p], drawn[p], rows, coupled);
         if (age[p] + cm * (t - entry[p]) >= aow) {
           to = aowExit;
-          if (model.kindOf[v] === KIND_ON) this.out[L.aowExits + t - 1]++;
+          if (kindOf[v] === KIND_ON) aowExits++;
         }
         to = this.afterMove(p, v, to);
         this.record(t, v, to);
+        if (to === baseState[p] && duration[p] === baseDuration[p]) lockstep[p] = 1; // the paths have joined
       }
-      this.state[p] = to;
-      this.occ[to]++;
-      this.out[occupancy + to * H + household[p]]++;
+      state[p] = to;
+      cycleCounts[to * H + household[p]]++;
+    }
+    out[L.aowExits + t - 1] += aowExits;
+    for (let i = 0; i < n; i++) {
+      let persons = 0;
+      for (let k = i * H; k < (i + 1) * H; k++) {
+        persons += cycleCounts[k];
+        out[occupancy + k] += cycleCounts[k];
+        cycleCounts[k] = 0;
+      }
+      occ[i] = persons;
     }
     model.interventions.forEach((_, q) => {
       if (!this.variant.active[q]) return;
