@@ -2,15 +2,21 @@
 // Child process of national.bench.mjs (one per worker count, so peak memory is per
 // configuration): national-scale microsimulation through the engine's own path
 // (runMicrosim, the function `run --mode microsim` calls). Prints one JSON line.
-//   node benchmarks/national-run.mjs <workers> <timed runs>
+//   node benchmarks/national-run.mjs <workers> <timed runs> [baseline|all]
+// "baseline" (default) simulates the baseline alone; "all" also the file's intervention,
+// paired with it person by person (engine/microsim/variants.ts).
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const [workers, runs] = process.argv.slice(2).map(Number);
+const [workers, runs] = process.argv.slice(2, 4).map(Number);
+const variants = process.argv[4] === "all" ? undefined : ["baseline"];
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
-const { parseScenario } = await import(dist("model/parse.js"));
+// As `run` reads a file: specFromText writes the macro sets the file names into it.
+const { specFromText } = await import(dist("cli/load.js"));
 const { compileScenario } = await import(dist("model/compile/index.js"));
 const { runMicrosim } = await import(dist("parallel/microsim.js"));
 const { MicrosimPool } = await import(dist("parallel/microsim-pool.js"));
+const { countsLayout } = await import(dist("engine/microsim/counts.js"));
 
 const FILE = "scenarios/steenwijkerland.json";
 const SCENARIO = "matig-herstel";
@@ -31,11 +37,12 @@ const AGES = {
 const file = new URL(`../${FILE}`, import.meta.url);
 const json = JSON.parse(readFileSync(file, "utf8"));
 json.population = { ...json.population, ages: AGES };
-const model = compileScenario(parseScenario(JSON.stringify(json), FILE), FILE, { horizonYears: HORIZON_YEARS });
+const { spec: parsed } = specFromText(JSON.stringify(json), fileURLToPath(file), HORIZON_YEARS);
+const model = compileScenario(parsed, FILE, { horizonYears: HORIZON_YEARS });
 let onBijstand = 0;
 for (let i = 0; i < model.baseCount; i++) if (model.kindOf[i] === 0) onBijstand += model.initial[i];
 const scale = PERSONS_ON_BIJSTAND / onBijstand;
-const spec = { seed: 1, runs: 1, scenarios: [SCENARIO], personsScale: scale };
+const spec = { seed: 1, runs: 1, scenarios: [SCENARIO], personsScale: scale, variants };
 
 const pool = workers > 1 ? new MicrosimPool({ workers }) : undefined;
 const once = async () => {
@@ -49,7 +56,7 @@ try {
   for (let r = 0; r < runs; r++) times.push((await once()).seconds);
   const { out } = cold;
   const [plan] = out.plans;
-  const c = out.meanCounts[0];
+  const c = out.meanCounts[0].subarray(0, countsLayout(plan.persons).size); // the baseline's counts come first
   const S = plan.persons.states * plan.persons.households;
   let stock = 0;
   for (let k = 0; k < S; k++) stock += c[k];

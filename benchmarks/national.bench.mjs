@@ -6,6 +6,10 @@
 // that 400,000 persons are on bijstand at the start, over a 10-year horizon, scenario
 // matig-herstel, 1 replication. Besides them the run carries the scaled off-bijstand
 // stock and every new entrant; `throughput` counts all person-steps it simulates.
+// Two workloads: `national`, the baseline alone, and `national-interventions`, the
+// baseline and the file's intervention (intensieve begeleiding) paired with it person by
+// person, as `run --mode microsim` does by default; a population with a variant is
+// simulated whole, in one thread (trajects select among everyone).
 //
 // Each worker count runs in its own child process (national-run.mjs), so peak memory
 // (process.resourceUsage().maxRSS: the whole process, worker threads included) is per
@@ -16,6 +20,10 @@ import { fileURLToPath } from "node:url";
 import { dist, median, printTable, record } from "./lib.mjs";
 
 const WORKERS = [1, 2];
+const WORKLOADS = [
+  { bench: "national", variants: "baseline" },
+  { bench: "national-interventions", variants: "all" },
+];
 const RUNS = 5;
 const TARGET_S = 60;
 const TARGET_MB = 1024;
@@ -25,13 +33,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default async function national() {
   dist("parallel/microsim.js"); // fails clearly when the build is missing
-  const rows = WORKERS.map((workers) => {
-    const r = spawnSync(process.execPath, [child, String(workers), String(RUNS)], { cwd: root, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`national-run.mjs with ${workers} worker(s) failed: ${r.stderr.trim()}`);
+  const rows = WORKLOADS.flatMap(({ bench, variants }) => WORKERS.map((workers) => {
+    const r = spawnSync(process.execPath, [child, String(workers), String(RUNS), variants], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`national-run.mjs ${variants} with ${workers} worker(s) failed: ${r.stderr.trim()}`);
     const m = JSON.parse(r.stdout.trim().split("\n").pop());
     const median_s = median(m.times);
     return {
-      bench: "national",
+      bench,
       workers,
       median_s: Number(median_s.toFixed(4)),
       throughput: Math.round(m.person_steps / median_s),
@@ -45,7 +53,7 @@ export default async function national() {
       _max: Math.max(...m.times),
       _cold: m.cold_s,
     };
-  });
+  }));
 
   const [first] = rows;
   console.log(
@@ -54,8 +62,9 @@ export default async function national() {
       `median of ${RUNS} runs after 1 warm-up, node ${process.version}`,
   );
   printTable([
-    ["workers", "median_s", "min_s", "max_s", "cold_s", "person-steps/s", "peak_rss_mb", "target"],
+    ["workload", "workers", "median_s", "min_s", "max_s", "cold_s", "person-steps/s", "peak_rss_mb", "target"],
     ...rows.map((r) => [
+      r.bench,
       r.workers,
       r.median_s.toFixed(3),
       r._min.toFixed(3),
