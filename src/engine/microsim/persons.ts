@@ -33,9 +33,23 @@ import type { Persons } from "./population.js";
 import type { PersonsPlan } from "./plan.js";
 import { countsLayout } from "./counts.js";
 
-/** What follows the baseline's persons cycle by cycle (a variant, variants.ts): persons [0, present) moved from `prev` by the kernel's `drawn`, [present, arrived) arrived. */
+/** The baseline's counts of one cycle, for a follower to start from: persons per (state, household), moves ((m + 1) x m, row m the arrivals), AOW exits from bijstand. */
+export interface CycleCounts {
+  counts: Int32Array;
+  flows: Int32Array;
+  aowExits: number;
+}
+
+/**
+ * What follows the baseline's persons cycle by cycle (a variant, variants.ts). In cycle
+ * t, persons [0, present) move from `prev` by the kernel's `drawn` and [present,
+ * arrived) arrive: `beforeMove` is called after the kernel's draw and before the
+ * baseline's persons take their moves (their months on bijstand are still those before
+ * the move), `cycle` after, with the baseline's counts of the cycle.
+ */
 export interface CycleFollower {
-  cycle(t: number, present: number, arrived: number, prev: Uint16Array, drawn: Uint16Array, table: number): void;
+  beforeMove(t: number, present: number, prev: Uint16Array): void;
+  cycle(t: number, present: number, arrived: number, prev: Uint16Array, drawn: Uint16Array, table: number, base: CycleCounts): void;
 }
 
 /** A range of whole blocks of one run's population. */
@@ -113,9 +127,11 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
       cycleFlows[m * m + declaredOf[state[p]]]++;
     }
     if (variants.length) drawn.set(state.subarray(0, moving));
+    for (const v of variants) v.beforeMove(t, moving, prev);
     out[layout.newInflow + t - 1] += entered - moving;
-    out[layout.aowExits + t - 1] += movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows);
-    for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1]);
+    const aowExits = movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows);
+    out[layout.aowExits + t - 1] += aowExits;
+    for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1], { counts: cycleCounts, flows: cycleFlows, aowExits });
     const occ = layout.occupancy + t * S * H;
     for (let k = 0; k < S * H; k++) {
       out[occ + k] += cycleCounts[k];

@@ -36,6 +36,7 @@ import { inTrajectStates, intakeOpen, trajectCounts } from "../participants.js";
 import type { SparseRows } from "../transition.js";
 import type { CountsLayout } from "./counts.js";
 import type { PersonsPlan, VariantsPlan } from "./plan.js";
+import type { CycleCounts, CycleFollower } from "./persons.js";
 import type { Persons } from "./population.js";
 
 /** A person the variant does not hold (kept out by prevention). */
@@ -48,27 +49,38 @@ const TWIN = 2;
 const PREVENT = 3;
 
 /** The per-cycle state of one variant of one population. */
-export class VariantPersons {
-  /** Compiled state per person (regular or participant sub-state), ABSENT if kept out. */
-  readonly state: Uint16Array;
+export class VariantPersons implements CycleFollower {
+  /**
+   * Compiled state per person (regular or participant sub-state), ABSENT if kept out.
+   * Read only for persons out of step (`lockstep` 0): a person in step is where their
+   * baseline self is.
+   */
+  private readonly state: Uint16Array;
+  /** Months on bijstand, for persons out of step. */
   private readonly duration: Uint16Array;
   /** Age in months at entry (persons.ts advances the baseline's ages in place, and stops at an exit). */
   private readonly age0: Uint16Array;
-  /** Persons per compiled state now. */
+  /**
+   * Per person, 1 while in step with their baseline self: the same state and months on
+   * bijstand, and so (with the same age and the same draw) the same move. The persons in
+   * step are counted as the baseline counts them; only the others are moved here.
+   */
+  private readonly lockstep: Uint8Array;
+  /** The persons out of step, in no particular order: [0, outOfStep). */
+  private others: Int32Array;
+  private outOfStep = 0;
+  /** Persons per compiled state at the end of the last cycle. */
   private readonly occ: Float64Array;
+  /** This cycle's counts less the baseline's, per (compiled state, household) and per move ((m + 1) x m). */
+  private readonly delta: Int32Array;
+  private readonly flowDelta: Int32Array;
+  private aowDelta = 0;
+  private arrivalsKeptOut = 0;
   private readonly trajectOf: Int32Array;
   private readonly inTraject: Int32Array[];
   private readonly variant: Variant;
   /** coupledMove's scratch row. */
   private readonly scratch: Float64Array;
-  /**
-   * Per person, 1 while in step with their baseline self: the same state and months on
-   * bijstand (and so, with the same age, the same move). Such a person's move is the
-   * baseline's result, read instead of worked out again.
-   */
-  private readonly lockstep: Uint8Array;
-  /** move()'s counts of one cycle per (compiled state, household). */
-  private readonly cycleCounts: Int32Array;
 
   constructor(
     private readonly plan: PersonsPlan,
@@ -81,31 +93,39 @@ export class VariantPersons {
     private readonly layout: CountsLayout,
   ) {
     const model = vp.model;
+    const n = model.states.length;
+    const H = plan.households;
     this.variant = vp.variants[k];
     this.scratch = new Float64Array(model.baseCount);
     this.state = persons.state.slice();
     this.duration = persons.duration.slice();
     this.age0 = persons.age.slice();
     this.lockstep = new Uint8Array(persons.state.length).fill(1);
-    this.cycleCounts = new Int32Array(vp.model.states.length * plan.households);
-    this.occ = new Float64Array(model.states.length);
+    this.others = new Int32Array(64);
+    this.occ = new Float64Array(n);
+    this.delta = new Int32Array(n * H);
+    this.flowDelta = new Int32Array((plan.declared + 1) * plan.declared);
     this.trajectOf = trajectOf(model);
     this.inTraject = model.interventions.map((_, p) => inTrajectStates(model, p));
     const { entry, household } = persons;
-    const H = plan.households;
-    const n = model.states.length;
     for (let p = 0; p < entry.length && entry[p] === 0; p++) {
       this.occ[this.state[p]]++;
       out[layout.occupancy + this.state[p] * H + household[p]]++;
     }
     if (out.length !== layout.size || layout.occupancy + (plan.cycles + 1) * n * H > layout.flows) throw new RangeError("variant counts buffer does not fit the model");
+    if (plan.states > n) throw new RangeError("the baseline has more states than its variant");
   }
 
-  /** Cycle t: trajects take in participants (from the `present` persons), everyone moves, the cycle's entrants arrive. */
-  cycle(t: number, present: number, arrived: number, prev: Uint16Array, drawn: Uint16Array, table: number): void {
-    this.intake(t, present);
+  /** Start of cycle t, before the baseline's persons move: trajects take in participants from the `present` persons. */
+  beforeMove(t: number, present: number, prev: Uint16Array): void {
+    this.intake(t, present, prev);
+  }
+
+  /** Cycle t after the baseline's moves: the persons out of step move, the entrants arrive, and the cycle is counted. */
+  cycle(t: number, present: number, arrived: number, prev: Uint16Array, drawn: Uint16Array, table: number, base: CycleCounts): void {
     this.move(t, present, prev, drawn, table);
     this.arrive(t, present, arrived);
+    this.count(t, arrived - present, base);
   }
 
   private at(t: number, site: number, purpose: number): KeyedStream {
@@ -118,7 +138,7 @@ export class VariantPersons {
    * everyone in its eligible states, so each state gives in proportion to its
    * occupancy on average, as in the cohort engine.
    */
-  private intake(t: number, present: number): void {
+  private intake(t: number, present: number, prev: Uint16Array): void {
     const { model } = this.vp;
     const T = this.plan.cycles;
     const L = this.layout;
@@ -130,7 +150,7 @@ export class VariantPersons {
         const rng = this.at(t, p, SELECT);
         const free = Math.max(0, iv.places - inTraject);
         starts = Math.min(Math.floor(free) + (rng.uniform() < free % 1 ? 1 : 0), eligible);
-        if (starts > 0) this.select(iv, starts, present, rng);
+        if (starts > 0) this.select(iv, starts, present, prev, rng);
       }
       this.out[L.starts + p * T + t - 1] += starts;
       this.out[L.participants + p * T + t - 1] += inTraject + starts;
@@ -152,86 +172,98 @@ export class VariantPersons {
     return mask;
   }
 
-  /** `starts` persons drawn at random from persons [0, present) in iv's eligible states enter month 1 of its traject. */
-  private select(iv: Intervention, starts: number, present: number, rng: KeyedStream): void {
+  /**
+   * `starts` persons drawn at random from persons [0, present) in iv's eligible states
+   * enter month 1 of its traject (a person in step is in their baseline self's state
+   * before the move, `prev`, with their months on bijstand).
+   */
+  private select(iv: Intervention, starts: number, present: number, prev: Uint16Array, rng: KeyedStream): void {
     const nb = this.vp.model.baseCount;
     const eligible = this.eligibleMask(iv);
+    const { lockstep, state } = this;
     const pool = this.pool;
     pool.length = 0;
-    for (let i = 0; i < present; i++) if (this.state[i] < nb && eligible[this.state[i]]) pool.push(i); // ABSENT and participants are >= nb
+    for (let i = 0; i < present; i++) {
+      const s = lockstep[i] === 1 ? prev[i] : state[i];
+      if (s < nb && eligible[s]) pool.push(i); // ABSENT and participants are >= nb
+    }
     for (let j = 0; j < starts; j++) {
       const pick = j + Math.floor(rng.uniform() * (pool.length - j));
       [pool[j], pool[pick]] = [pool[pick], pool[j]];
-      const b = this.state[pool[j]];
-      this.state[pool[j]] = iv.layerEntry[b];
-      this.lockstep[pool[j]] = 0;
+      const p = pool[j];
+      const b = lockstep[p] === 1 ? prev[p] : state[p];
+      if (lockstep[p] === 1) this.leaveStep(p, this.persons.duration[p]); // the baseline has not moved yet: months before the move
+      state[p] = iv.layerEntry[b];
       this.occ[b]--;
       this.occ[iv.layerEntry[b]]++;
     }
   }
 
-  /** Cycle t's moves of persons [0, present): `prev` and `drawn` are the baseline's states before and its kernel's draw. */
+  /** Person p is no longer in step with their baseline self, with `months` on bijstand. */
+  private leaveStep(p: number, months: number): void {
+    this.lockstep[p] = 0;
+    this.duration[p] = months;
+    if (this.outOfStep === this.others.length) {
+      const bigger = new Int32Array(2 * this.others.length);
+      bigger.set(this.others);
+      this.others = bigger;
+    }
+    this.others[this.outOfStep++] = p;
+  }
+
+  /**
+   * Cycle t's moves of the persons out of step who were present (`prev` and `drawn`: the
+   * baseline's states before and its kernel's draw): each takes the place of their
+   * baseline self in the counts. One whose path has joined the baseline's again is in
+   * step from now on.
+   */
   private move(t: number, present: number, prev: Uint16Array, drawn: Uint16Array, table: number): void {
     const { model } = this.vp;
-    const { cycleMonths: cm, households: H, aowExit, cycles: T } = this.plan;
-    const { entry, household } = this.persons;
+    const { kindOf, declaredOf } = model;
+    const { cycleMonths: cm, households: H, aowExit, declared: m } = this.plan;
+    const { entry, household, state: baseState, duration: baseDuration } = this.persons; // the baseline's, after its moves
+    const { state, duration, lockstep, delta, flowDelta, others } = this;
     const age = this.age0;
     const aow = this.plan.aowMonths[t];
     const rows = this.vp.rows[this.k][table];
     const coupled = this.vp.couplings[this.k][table];
-    const n = model.states.length;
-    const L = this.layout;
-    const occupancy = L.occupancy + t * n * H;
-    const { kindOf, declaredOf } = model;
-    const { lockstep, duration } = this;
-    // The baseline's persons have made this cycle's moves (persons.ts, movePersons).
-    const { state: baseState, duration: baseDuration } = this.persons;
-    const m = this.plan.declared;
-    const flows = L.flows + (t - 1) * (m + 1) * m;
-    // Counted per (state, household) in 32-bit integers during the loop, then added to the run's counts once.
-    const { state, occ, cycleCounts, out } = this;
-    let aowExits = 0;
-    for (let p = 0; p < present; p++) {
+    let kept = 0;
+    for (let j = 0; j < this.outOfStep; j++) {
+      const p = others[j];
+      if (p >= present) {
+        others[kept++] = p;
+        continue;
+      }
+      // The baseline self's part of the counts (persons.ts, movePersons) is taken back.
+      const hh = household[p];
+      const b = prev[p];
+      const bTo = baseState[p];
+      delta[bTo * H + hh]--;
+      if (kindOf[b] !== KIND_EXIT) {
+        if (declaredOf[b] !== declaredOf[bTo]) flowDelta[declaredOf[b] * m + declaredOf[bTo]]--;
+        if (kindOf[b] === KIND_ON && age[p] + cm * (t - entry[p]) >= aow) this.aowDelta--;
+      }
       const v = state[p];
-      if (v === ABSENT) continue;
+      if (v === ABSENT) {
+        others[kept++] = p;
+        continue;
+      }
       let to = v;
-      if (lockstep[p] === 1) {
-        // In step with the baseline self, who was in a regular state: their move, and no traject to count.
-        to = baseState[p];
-        if (kindOf[v] !== KIND_EXIT) {
-          duration[p] = baseDuration[p];
-          if (to === aowExit && kindOf[v] === KIND_ON && age[p] + cm * (t - entry[p]) >= aow) aowExits++;
-          if (declaredOf[v] !== declaredOf[to]) out[flows + declaredOf[v] * m + declaredOf[to]]++;
-        }
-      } else if (kindOf[v] !== KIND_EXIT) {
-        to = this.moveOne(t, p, v, prev[p], drawn[p], rows, coupled);
+      if (kindOf[v] !== KIND_EXIT) {
+        to = this.moveOne(t, p, v, b, drawn[p], rows, coupled);
         if (age[p] + cm * (t - entry[p]) >= aow) {
           to = aowExit;
-          if (kindOf[v] === KIND_ON) aowExits++;
+          if (kindOf[v] === KIND_ON) this.aowDelta++;
         }
         to = this.afterMove(p, v, to);
         this.record(t, v, to);
-        if (to === baseState[p] && duration[p] === baseDuration[p]) lockstep[p] = 1; // the paths have joined
       }
       state[p] = to;
-      cycleCounts[to * H + household[p]]++;
+      delta[to * H + hh]++;
+      if (to === bTo && duration[p] === baseDuration[p]) lockstep[p] = 1; // the paths have joined
+      else others[kept++] = p;
     }
-    out[L.aowExits + t - 1] += aowExits;
-    for (let i = 0; i < n; i++) {
-      let persons = 0;
-      for (let k = i * H; k < (i + 1) * H; k++) {
-        persons += cycleCounts[k];
-        out[occupancy + k] += cycleCounts[k];
-        cycleCounts[k] = 0;
-      }
-      occ[i] = persons;
-    }
-    model.interventions.forEach((_, q) => {
-      if (!this.variant.active[q]) return;
-      let end = 0;
-      for (const i of this.inTraject[q]) end += this.occ[i];
-      this.out[L.participantsEnd + q * T + t - 1] += end;
-    });
+    this.outOfStep = kept;
   }
 
   /** One person's move from compiled state v, given their baseline self's move b -> d. */
@@ -279,23 +311,12 @@ export class VariantPersons {
     if (traject >= 0 && declaredKind[dt] === KIND_OFF && declaredKind[df] === KIND_ON) this.out[L.toWork + (traject * this.plan.cycles + t - 1) * m + dt]++;
   }
 
-  /** The entrants of cycle t, persons [present, arrived): prevention keeps some out, the others arrive. */
+  /** The entrants of cycle t, persons [present, arrived): prevention keeps some out (their baseline selves arrive). */
   private arrive(t: number, present: number, arrived: number): void {
     const { model } = this.vp;
     model.interventions.forEach((iv, p) => {
       if (iv.kind === "prevention" && intakeOpen(iv, this.variant, p, t)) this.prevent(t, p, iv, present, arrived);
     });
-    const { households: H, declared: m } = this.plan;
-    const n = model.states.length;
-    const L = this.layout;
-    for (let p = present; p < arrived; p++) {
-      const s = this.state[p];
-      if (s === ABSENT) continue;
-      this.occ[s]++;
-      this.out[L.occupancy + (t * n + s) * H + this.persons.household[p]]++;
-      this.out[L.flows + ((t - 1) * (m + 1) + m) * m + model.declaredOf[s]]++;
-      this.out[L.newInflow + t - 1]++;
-    }
   }
 
   /** Prevention p reaches up to its capacity among the entrants heading for its targets; each stays out with probability 1 - rr. */
@@ -312,12 +333,62 @@ export class VariantPersons {
       const pick = j + Math.floor(rng.uniform() * (toward.length - j));
       [toward[j], toward[pick]] = [toward[pick], toward[j]];
       if (rng.uniform() >= stay) {
-        this.state[toward[j]] = ABSENT;
+        this.keepOut(toward[j]);
         stopped++;
       }
     }
     const T = this.plan.cycles;
     this.out[this.layout.starts + p * T + t - 1] += reached;
     this.out[this.layout.prevented + p * T + t - 1] += stopped;
+  }
+
+  /** Entrant p stays out of bijstand: their baseline self's arrival is taken back from the counts. */
+  private keepOut(p: number): void {
+    const m = this.plan.declared;
+    const s = this.state[p];
+    this.delta[s * this.plan.households + this.persons.household[p]]--;
+    this.flowDelta[m * m + this.vp.model.declaredOf[s]]--;
+    this.arrivalsKeptOut++;
+    this.state[p] = ABSENT;
+    this.leaveStep(p, this.duration[p]);
+  }
+
+  /**
+   * Cycle t's counts: the baseline's (`base`) plus this variant's differences; then the
+   * persons per state, for the next intake and the participants at the end of the cycle.
+   */
+  private count(t: number, arrivals: number, base: CycleCounts): void {
+    const { model } = this.vp;
+    const { households: H, declared: m, cycles: T } = this.plan;
+    const n = model.states.length;
+    const L = this.layout;
+    const { out, occ, delta, flowDelta } = this;
+    const baseEnd = this.plan.states * H;
+    const occupancy = L.occupancy + t * n * H;
+    for (let i = 0; i < n; i++) {
+      let persons = 0;
+      for (let k = i * H; k < (i + 1) * H; k++) {
+        const c = (k < baseEnd ? base.counts[k] : 0) + delta[k];
+        out[occupancy + k] += c;
+        persons += c;
+        delta[k] = 0;
+      }
+      occ[i] = persons;
+    }
+    const flows = L.flows + (t - 1) * (m + 1) * m;
+    for (let k = 0; k < (m + 1) * m; k++) {
+      out[flows + k] += base.flows[k] + flowDelta[k];
+      flowDelta[k] = 0;
+    }
+    out[L.aowExits + t - 1] += base.aowExits + this.aowDelta;
+    out[L.newInflow + t - 1] += arrivals - this.arrivalsKeptOut;
+    this.aowDelta = 0;
+    this.arrivalsKeptOut = 0;
+    model.interventions.forEach((_, q) => {
+      if (!this.variant.active[q]) return;
+      let end = 0;
+      for (const i of this.inTraject[q]) end += occ[i];
+      out[L.participantsEnd + q * T + t - 1] += end;
+    });
   }
 }
