@@ -20,6 +20,12 @@
  * With no effect nobody leaves the baseline path: the variant is its baseline, person
  * for person, and its BUIG effect is exactly zero.
  *
+ * The work follows the persons out of step only: a person in step with their baseline
+ * self (the same state and months on bijstand) makes the same move, so the variant's
+ * counts of a cycle are the baseline's, less the baseline selves of the persons out of
+ * step, plus those persons. A traject's few hundred participants then cost the variant a
+ * few hundred moves a cycle, not a population's.
+ *
  * Capacity and intake windows follow the cohort engine (participants.ts); the persons
  * taken in are drawn at random from everyone eligible; prevention reaches its
  * capacity (a fractional capacity with that probability) among the entrants of the
@@ -160,7 +166,7 @@ export class VariantPersons implements CycleFollower {
   /** Per intervention, 1 for its eligible regular states: built once, read every cycle with starts. */
   private readonly masks = new Map<Intervention, Uint8Array>();
   /** The persons select() draws from, reused from cycle to cycle. */
-  private readonly pool: number[] = [];
+  private pool = new Int32Array(0);
 
   private eligibleMask(iv: Intervention): Uint8Array {
     let mask = this.masks.get(iv);
@@ -181,15 +187,18 @@ export class VariantPersons implements CycleFollower {
     const nb = this.vp.model.baseCount;
     const eligible = this.eligibleMask(iv);
     const { lockstep, state } = this;
+    if (this.pool.length < present) this.pool = new Int32Array(Math.max(present, 2 * this.pool.length));
     const pool = this.pool;
-    pool.length = 0;
+    let size = 0;
     for (let i = 0; i < present; i++) {
       const s = lockstep[i] === 1 ? prev[i] : state[i];
-      if (s < nb && eligible[s]) pool.push(i); // ABSENT and participants are >= nb
+      if (s < nb && eligible[s] === 1) pool[size++] = i; // ABSENT and participants are >= nb
     }
     for (let j = 0; j < starts; j++) {
-      const pick = j + Math.floor(rng.uniform() * (pool.length - j));
-      [pool[j], pool[pick]] = [pool[pick], pool[j]];
+      const pick = j + Math.floor(rng.uniform() * (size - j));
+      const chosen = pool[pick];
+      pool[pick] = pool[j];
+      pool[j] = chosen;
       const p = pool[j];
       const b = lockstep[p] === 1 ? prev[p] : state[p];
       if (lockstep[p] === 1) this.leaveStep(p, this.persons.duration[p]); // the baseline has not moved yet: months before the move
