@@ -87,6 +87,10 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
   const kernelCounts = new Float64Array(S);
   const cycleCounts = new Int32Array(S * H);
   const cycleFlows = new Int32Array((m + 1) * m);
+  // Persons in exit states (absorbing) among those who move, per (state, household): counted
+  // as a whole every cycle instead of one by one (movePersons leaves them out).
+  const settled = new Int32Array(S * H);
+  const { kindOf } = plan;
   const workspace = kernelWorkspace(plan.sampler, blockSize); // the tables are copied in once
   const tableOfStep = new Int32Array(1);
 
@@ -94,6 +98,7 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
   let entered = 0; // persons with entry <= t (a prefix)
   while (entered < N && entry[entered] === 0) {
     out[layout.occupancy + state[entered] * H + household[entered]]++;
+    if (kindOf[state[entered]] === KIND_EXIT) settled[state[entered] * H + household[entered]]++;
     entered++;
   }
 
@@ -129,7 +134,10 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
     if (variants.length) drawn.set(state.subarray(0, moving));
     for (const v of variants) v.beforeMove(t, moving, prev);
     out[layout.newInflow + t - 1] += entered - moving;
-    const aowExits = movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows);
+    const aowExits = movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows, settled);
+    for (let k = 0; k < S * H; k++) cycleCounts[k] += settled[k];
+    // The cycle's arrivals in an exit state move from the next cycle on: settled from then.
+    for (let p = moving; p < entered; p++) if (kindOf[state[p]] === KIND_EXIT) settled[state[p] * H + household[p]]++;
     out[layout.aowExits + t - 1] += aowExits;
     for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1], { counts: cycleCounts, flows: cycleFlows, aowExits });
     const occ = layout.occupancy + t * S * H;
@@ -147,7 +155,8 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
 
 /**
  * Persons 0 .. count - 1 after the kernel's draw of one cycle: AOW, months on bijstand
- * and bands; adds them to the cycle's counts (S x H) and moves ((m + 1) x m).
+ * and bands; adds them to the cycle's counts (S x H) and moves ((m + 1) x m). Persons in an exit state stay there and are not counted here:
+ * those who reach one now are added to `settled` (S x H), which holds them all.
  * Returns the number of AOW exits from bijstand.
  */
 function movePersons(
@@ -161,6 +170,7 @@ function movePersons(
   household: Uint8Array,
   cycleCounts: Int32Array,
   cycleFlows: Int32Array,
+  settled: Int32Array,
 ): number {
   const { declaredOf, kindOf, bandBase, bandOfMonths, aowExit, cycleMonths: cm, households: H, declared: m } = plan;
   const maxBandMonths = bandOfMonths.length - 1;
@@ -168,10 +178,7 @@ function movePersons(
   for (let p = 0; p < count; p++) {
     const from = prev[p];
     const kf = kindOf[from];
-    if (kf === KIND_EXIT) {
-      cycleCounts[from * H + household[p]]++; // absorbing
-      continue;
-    }
+    if (kf === KIND_EXIT) continue; // absorbing: counted in `settled`
     let to = state[p];
     const a = age[p] + cm;
     age[p] = a;
@@ -190,7 +197,8 @@ function movePersons(
     const df = declaredOf[from];
     const dt = declaredOf[to];
     if (df !== dt) cycleFlows[df * m + dt]++;
-    cycleCounts[to * H + household[p]]++;
+    if (kindOf[to] === KIND_EXIT) settled[to * H + household[p]]++;
+    else cycleCounts[to * H + household[p]]++;
   }
   return aowExits;
 }
