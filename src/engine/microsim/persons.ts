@@ -31,7 +31,7 @@ import { seedBlockStreams, STREAM_WORDS } from "../../random/stream.js";
 import { advanceBlocks, kernelWorkspace } from "./step.js";
 import type { Persons } from "./population.js";
 import type { PersonsPlan } from "./plan.js";
-import { countsLayout } from "./counts.js";
+import { countsLayout, type CountsLayout } from "./counts.js";
 
 /** The baseline's counts of one cycle, for a follower to start from: persons per (state, household), moves ((m + 1) x m, row m the arrivals), AOW exits from bijstand. */
 export interface CycleCounts {
@@ -140,16 +140,21 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
     for (let p = moving; p < entered; p++) if (kindOf[state[p]] === KIND_EXIT) settled[state[p] * H + household[p]]++;
     out[layout.aowExits + t - 1] += aowExits;
     for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1], { counts: cycleCounts, flows: cycleFlows, aowExits });
-    const occ = layout.occupancy + t * S * H;
-    for (let k = 0; k < S * H; k++) {
-      out[occ + k] += cycleCounts[k];
-      cycleCounts[k] = 0;
-    }
-    const flows = layout.flows + (t - 1) * (m + 1) * m;
-    for (let k = 0; k < (m + 1) * m; k++) {
-      out[flows + k] += cycleFlows[k];
-      cycleFlows[k] = 0;
-    }
+    addCycle(out, layout, t, cycleCounts, cycleFlows);
+  }
+}
+
+/** Adds cycle t's counts (S x H persons, (m + 1) x m moves) to `out` and clears them. */
+function addCycle(out: Float64Array, layout: CountsLayout, t: number, cycleCounts: Int32Array, cycleFlows: Int32Array): void {
+  const occ = layout.occupancy + t * cycleCounts.length;
+  for (let k = 0; k < cycleCounts.length; k++) {
+    out[occ + k] += cycleCounts[k];
+    cycleCounts[k] = 0;
+  }
+  const flows = layout.flows + (t - 1) * cycleFlows.length;
+  for (let k = 0; k < cycleFlows.length; k++) {
+    out[flows + k] += cycleFlows[k];
+    cycleFlows[k] = 0;
   }
 }
 
