@@ -140,6 +140,22 @@ describe("paired population noise: a variant draws what its baseline draws", () 
     expect(worst).toBeGreaterThan(0.1);
   });
 
+  it("a fraction of a free traject place is filled with that probability: the mean intake over runs equals the expected-value projection's", () => {
+    const raw = withInterventions(1.5, 1);
+    (raw.interventions as { capacity: { places: number } }[])[0].capacity.places = 40.5;
+    const model = compile(raw);
+    const variant = makeVariant(model, "ib", "IB", [0]);
+    const T = model.years * 12;
+    const total = (starts: Float64Array) => starts.subarray(0, T).reduce((a, b) => a + b, 0);
+    const R = 200;
+    const runs = Array.from({ length: R }, (_, r) => total(projectCohort(model, model.scenarios[0], variant, { noise: new KeyedStream(5, r) }).interventions.starts));
+    const expected = total(projectCohort(model, model.scenarios[0], variant).interventions.starts);
+    const mean = runs.reduce((a, b) => a + b, 0) / R;
+    const sd = Math.sqrt(runs.reduce((a, b) => a + (b - mean) ** 2, 0) / (R - 1));
+    // Rounding the half place down every cycle it binds would fall short by several standard errors.
+    expect(Math.abs(mean - expected) / (sd / Math.sqrt(R))).toBeLessThan(4);
+  });
+
   it("population noise widens the interval of an uncertain effect's net effect only a little (paired), not by two populations' chance", () => {
     const raw = withInterventions(1.3, 0.7);
     raw.interventions[0].effects.forEach((e: Raw) => (e.distribution = { type: "lognormal", ci95: [1.0, 1.7] }));

@@ -43,12 +43,17 @@ export function trajectCounts(iv: Intervention, occ: Float64Array, offset: numbe
  * regular states in proportion to their occupancy, while intake is `open`. Relabels
  * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
  * (participants finish their traject after intake closes, and still count).
- * `onTake(b, taken, before)` hears of every state persons were taken from.
+ * With `whole` (whole persons: a uniform draw on each call) a fraction of a free place
+ * is filled with that probability, as in the microsimulation, so that the expected
+ * intake stays right. `onTake(b, taken, before)` hears of every state persons were taken from.
  */
-export function startTraject(iv: Intervention, occ: Float64Array, offset: number, open: boolean, whole: boolean, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
+export function startTraject(iv: Intervention, occ: Float64Array, offset: number, open: boolean, whole: (() => number) | undefined, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
   const { inTraject, eligible } = trajectCounts(iv, occ, offset);
   let starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
-  if (whole) starts = Math.floor(starts);
+  if (whole) {
+    const fraction = starts % 1;
+    starts = Math.floor(starts) + (fraction > 0 && whole() < fraction ? 1 : 0);
+  }
   if (starts > 0) {
     const share = starts / eligible;
     const moved = Array.from(iv.eligible, (b) => occ[offset + b] * share);

@@ -17,6 +17,8 @@ export const PURPOSE = {
   dealTwins: 4,
   /** A twin's variant side (paired.ts). */
   twinMove: 5,
+  /** A fraction of a free traject place, filled with that probability; site: the intervention (cohort.ts). */
+  freePlaces: 6,
   /** Twins among the persons who start a traject; plus the intervention's index (paired.ts). */
   select: 8,
 } as const;
