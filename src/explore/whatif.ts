@@ -12,7 +12,6 @@ import type { BreakEven } from "../outcomes/analyses.js";
 import { METRICS, type Metric } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { runAgainst, runScenario } from "../simulate/scenario.js";
-import type { PageData } from "./data.js";
 import { capacityAmount, type InterventionSettings, type Settings } from "./settings.js";
 
 /** Intervention p's capacity and costs from its settings (adjust.ts does the work). */
