@@ -141,6 +141,17 @@ describe("2. Ctrl-C", () => {
     expect(err).not.toMatch(/worker failed|Terminating/);
     expect(readdirSync(dir)).toEqual(["tiny.json"]);
   }, 30_000);
+
+  it("stops before publishing a Ctrl-C that is pending while the work goes on through promises alone", () => {
+    // The run signals itself just before its last check (BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT):
+    // the signal waits in the event loop's poll phase, which a promise chain never reaches.
+    const { dir, file } = tiny();
+    const out = join(dir, "out");
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", "run", file, "--out", out, "-q"], { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT: "1" } });
+    expect(r.status).toBe(130);
+    expect(r.stderr.trim().split("\n").pop()).toBe("bijstandsim: onderbroken (Ctrl-C); er is niets geschreven");
+    expect(readdirSync(dir)).toEqual(["tiny.json"]);
+  });
 });
 
 describe("3. no NaN or infinity is published", () => {

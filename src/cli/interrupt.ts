@@ -45,5 +45,13 @@ export function onInterrupt(stop: () => Promise<void>): () => void {
   return () => void stoppers.delete(stop);
 }
 
-/** Lets a pending SIGINT be handled (before a commit, between a loop's ranges). */
-export const interruptPoint = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets a pending SIGINT be handled (before a commit). A signal is read in the event
+ * loop's poll phase, which promise chains (drawing the charts, a thread's answer already
+ * in) never reach: two setImmediates in turn put a whole loop iteration, poll phase
+ * included, between the call and its end. Once Ctrl-C was handled it never resolves: the
+ * handler may still be stopping threads before it exits, and the work must not go on to
+ * publish meanwhile.
+ */
+export const interruptPoint = (): Promise<void> =>
+  new Promise((resolve) => setImmediate(() => setImmediate(() => interrupted || resolve())));
