@@ -142,7 +142,7 @@ describe("2. Ctrl-C", () => {
     expect(readdirSync(dir)).toEqual(["tiny.json"]);
   }, 30_000);
 
-  it("stops before publishing a Ctrl-C that is pending while the work goes on through promises alone", () => {
+  it("stops before publishing a Ctrl-C that is pending while the work goes on through promises alone", async () => {
     // The run signals itself just before its last check (BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT):
     // the signal waits in the event loop's poll phase, which a promise chain never reaches.
     const { dir, file } = tiny();
@@ -151,7 +151,13 @@ describe("2. Ctrl-C", () => {
     expect(r.status).toBe(130);
     expect(r.stderr.trim().split("\n").pop()).toBe("bijstandsim: onderbroken (Ctrl-C); er is niets geschreven");
     expect(readdirSync(dir)).toEqual(["tiny.json"]);
-  });
+    // the same for `report`: the run's folder stays as it was, without a report
+    expect((await cli("run", file, "--out", out, "-q")).code).toBe(0);
+    const before = readdirSync(out).sort();
+    const rep = spawnSync(process.execPath, ["bin/bijstandsim", "report", out, "-q"], { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT: "1" } });
+    expect(rep.status).toBe(130);
+    expect(readdirSync(out).sort()).toEqual(before);
+  }, 30_000);
 });
 
 describe("3. no NaN or infinity is published", () => {

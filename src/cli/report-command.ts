@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { CLI } from "../locale/messages-cli.js";
 import { HELP } from "../locale/messages-help.js";
 import { resolveForReport } from "./macro-library.js";
-import { interruptible } from "./interrupt.js";
+import { interruptible, interruptPoint } from "./interrupt.js";
 import { runFolderOf } from "./run-folder.js";
 
 interface ReportCommandOptions {
@@ -30,7 +30,7 @@ ${HELP.examples}
     .action(async (dir: string, opts: ReportCommandOptions) => {
       const { writeReport } = await import("../report/write-report.js"); // vega & co. load only when needed
       const folder = runFolderOf(dir);
-      const written = await interruptible(() => writeReport(folder, { scenarioFile: opts.input, resolveSets: resolveForReport }));
+      const written = await interruptible(() => writeReport(folder, { scenarioFile: opts.input, resolveSets: resolveForReport, beforeCommit: interruptPoint }));
       if (opts.quiet) return;
       // The folder once and the files a reader opens; the charts only counted (there are a dozen).
       const charts = written.filter((f) => relative(folder, f).startsWith("charts"));

@@ -179,8 +179,6 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
         folder.output.stage(report);
         Object.assign(files, report);
       }
-      // Tests: a Ctrl-C that is pending while the work goes on through promises alone.
-      if (process.env.BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT !== undefined) process.kill(process.pid, "SIGINT");
       await interruptPoint(); // a Ctrl-C that came during the work stops the run here, before anything appears
       folder.output.commit();
       if (folder.stem) pointLatest(folder.stem, out);

@@ -31,6 +31,8 @@ export interface ReportOptions {
   resolveSets?: (raw: Record<string, unknown>, file: string) => Record<string, unknown>;
   /** Who builds results.xlsx (workbook-thread.ts); by default this thread. */
   workbook?: WorkbookBuilder;
+  /** Awaited just before the report is published (the command line's last look for a Ctrl-C). */
+  beforeCommit?: () => Promise<void>;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -162,6 +164,7 @@ export async function writeReport(outDir: string, options: ReportOptions = {}): 
   let files: Record<string, FileContent>;
   try {
     files = await buildReport(outDir, { ...options, workbook: options.workbook ?? own });
+    await options.beforeCommit?.();
     output.unstage("charts");
     output.stage(files);
     output.commit();
