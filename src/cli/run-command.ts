@@ -253,16 +253,12 @@ async function microsimulate(model: Model, file: string, opts: RunOptions) {
   const scenarioCount = selectScenarios(model, opts.scenario ?? []).length;
   const workers = opts.workers ?? defaultWorkers();
   const progress = new Progress(CLI.microsimProgress(opts.runs), opts.runs * scenarioCount, opts.quiet);
-  const started = () => opts.quiet || status(CLI.microsimStarted(opts.runs, scenarioCount, workers));
-  if (workers === 1) started();
   try {
     const out = await runMicrosim(model, { seed: opts.seed, runs: opts.runs, scenarios: opts.scenario ?? [], variants: opts.variant ?? [], personsScale: opts.personsScale ?? 1 }, {
       workers,
       onProgress: (done) => progress.update(done),
-      onPool: (p) => {
-        pool = p;
-        if (p) started();
-      },
+      onPool: (p) => (pool = p),
+      onStart: (threads) => opts.quiet || status(threads < workers ? CLI.microsimOneThread(opts.runs, scenarioCount) : CLI.microsimStarted(opts.runs, scenarioCount, workers)),
     });
     progress.done();
     return out;

@@ -54,6 +54,8 @@ const nl = {
   psaProgress: (runs: number) => `PSA ${runs} trekkingen`,
   microsimStarted: (runs: number, scenarios: number, workers: number) =>
     `Microsimulatie gestart: ${runs} ${runs === 1 ? "replicatie" : "replicaties"} van ${scenarios} ${scenarios === 1 ? "scenario" : "scenario's"}, verdeeld over --workers ${workers}`,
+  microsimOneThread: (runs: number, scenarios: number) =>
+    `Microsimulatie gestart: ${runs} ${runs === 1 ? "replicatie" : "replicaties"} van ${scenarios} ${scenarios === 1 ? "scenario" : "scenario's"}, in één thread (een populatie met interventies wordt als geheel gesimuleerd)`,
   microsimProgress: (runs: number) => `Microsimulatie ${runs} ${runs === 1 ? "replicatie" : "replicaties"}`,
   validated: (file: string, states: number, on: number, compiled: number, scenarios: number, names: string) =>
     `${file}: geldig. ${states} toestanden (${on} in de bijstand), ${compiled} na uitsplitsing, ${scenarios} scenario('s): ${names}.`,
@@ -108,6 +110,8 @@ const en: typeof nl = {
   psaProgress: (runs) => `PSA ${runs} draws`,
   microsimStarted: (runs, scenarios, workers) =>
     `Microsimulation started: ${runs} replication${runs === 1 ? "" : "s"} of ${scenarios} scenario${scenarios === 1 ? "" : "s"}, split over --workers ${workers}`,
+  microsimOneThread: (runs, scenarios) =>
+    `Microsimulation started: ${runs} replication${runs === 1 ? "" : "s"} of ${scenarios} scenario${scenarios === 1 ? "" : "s"}, on one thread (a population with interventions is simulated whole)`,
   microsimProgress: (runs) => `Microsimulation ${runs} replication${runs === 1 ? "" : "s"}`,
   validated: (file, states, on, compiled, scenarios, names) =>
     `${file}: valid. ${states} states (${on} on bijstand), ${compiled} after splitting, ${scenarios} scenario(s): ${names}.`,

@@ -21,6 +21,8 @@ export interface MicrosimExec {
   onProgress?: (done: number) => void;
   /** Called with the pool while it runs (the CLI stops it on Ctrl-C). */
   onPool?: (pool: MicrosimPool | undefined) => void;
+  /** Called once the work starts, with the number of threads it runs on. */
+  onStart?: (threads: number) => void;
 }
 
 /** Runs the replications of every selected scenario. */
@@ -31,7 +33,11 @@ export async function runMicrosim(model: Model, spec: MicrosimSpec, exec: Micros
     reps.finish(job, counts);
     exec.onProgress?.(++finished);
   };
-  if (exec.workers === 1 && !exec.pool) {
+  // One population with variants is simulated whole, on one thread whatever the pool:
+  // this one, which spares a thread's start-up and copying the population to it.
+  const alone = reps.jobs.length === 1 && reps.plans[0].variants !== undefined;
+  if ((exec.workers === 1 && !exec.pool) || alone) {
+    exec.onStart?.(1);
     for (const job of reps.jobs) {
       finish(job, reps.simulate(job));
       await new Promise((resolve) => setImmediate(resolve)); // lets Ctrl-C in between replications
@@ -40,6 +46,7 @@ export async function runMicrosim(model: Model, spec: MicrosimSpec, exec: Micros
   }
   const pool = exec.pool ?? new MicrosimPool({ workers: exec.workers });
   exec.onPool?.(pool);
+  exec.onStart?.(pool.workers);
   try {
     await runJobsInPool(pool, reps, finish);
   } finally {
