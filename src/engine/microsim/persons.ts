@@ -160,8 +160,9 @@ function addCycle(out: Float64Array, layout: CountsLayout, t: number, cycleCount
 
 /**
  * Persons 0 .. count - 1 after the kernel's draw of one cycle: AOW, months on bijstand
- * and bands; adds them to the cycle's counts (S x H) and moves ((m + 1) x m). Persons in an exit state stay there and are not counted here:
- * those who reach one now are added to `settled` (S x H), which holds them all.
+ * and bands; adds them to the cycle's counts (S x H) and moves ((m + 1) x m). Persons
+ * in an exit state stay there and are not counted here: those who reach one now are
+ * added to `settled` (S x H), which holds them all.
  * Returns the number of AOW exits from bijstand.
  */
 function movePersons(
