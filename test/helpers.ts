@@ -52,16 +52,26 @@ export function compile(raw: Raw, options = {}): Model {
   return compileScenario(ScenarioSchema.parse(raw), "test.json", options);
 }
 
-/** The InputError compiling `raw` throws, or undefined when it compiles. */
-export function compileError(raw: Raw): InputError | undefined {
+/** The InputError `f` throws, or undefined when it returns (any other error is rethrown). */
+export function inputErrorOf(f: () => unknown): InputError | undefined {
   try {
-    compile(raw);
+    f();
     return undefined;
   } catch (err) {
     if (err instanceof InputError) return err;
     throw err;
   }
 }
+
+/** The InputError `f` throws; fails when it throws none. */
+export function thrownInputError(f: () => unknown): InputError {
+  const err = inputErrorOf(f);
+  if (!err) throw new Error("no InputError");
+  return err;
+}
+
+/** The InputError compiling `raw` throws, or undefined when it compiles. */
+export const compileError = (raw: Raw): InputError | undefined => inputErrorOf(() => compile(raw));
 
 /** Sum of a slice of a typed array. */
 export const sum = (a: ArrayLike<number>, from = 0, to = a.length): number => {

@@ -10,8 +10,7 @@ import { describe, expect, it } from "vitest";
 import { libraryNames, rebaseSetRefs, resolveScenarioText } from "../src/cli/macro-library.js";
 import { loadScenario } from "../src/cli/load.js";
 import { heldWarnings } from "../src/macro/held.js";
-import { InputError } from "../src/model/errors.js";
-import { twoState, type Raw } from "./helpers.js";
+import { thrownInputError, twoState, type Raw } from "./helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "macro-lib-"));
 const withMacro = (macro: Raw, over: Raw = {}): Raw =>
@@ -23,15 +22,6 @@ function write(raw: Raw, dir = tmp(), name = "s.json"): string {
   return file;
 }
 
-const error = (f: () => unknown): InputError => {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error("no InputError");
-};
 
 describe("macro library", () => {
   it("ships the neutral set, the CPB 2020 paths and their shapes", () => {
@@ -79,7 +69,7 @@ describe("macro library", () => {
     }, dir, "mijn-raming.json");
     const own = { name: "eigen", label: "Eigen", paths: { landelijk_volume: { "2023": 1, "2028": 1 } } };
     const file = write(withMacro({ set: ["./mijn-raming.json", "neutraal"], scenarios: [own] }), dir);
-    const err = error(() => loadScenario(file));
+    const err = thrownInputError(() => loadScenario(file));
     expect(err.describe()).toMatch(/macro\.scenarios\[0\]\.paths\.landelijk_volume: heeft geen waarde voor 2024/); // the file's own scenario keeps its path
     own.paths.landelijk_volume = { "2023": 1, "2024": 1, "2025": 1, "2026": 1, "2027": 1, "2028": 1 } as never;
     const { model } = loadScenario(write(withMacro({ set: ["./mijn-raming.json", "neutraal"], scenarios: [own] }), dir));
@@ -90,11 +80,11 @@ describe("macro library", () => {
   it("names the set file for a mistake inside a set, and lists the sets for an unknown name", () => {
     const dir = tmp();
     write({ name: "kapot", label: "K", kind: "paths", drivers: { landelijk_volume: { label: "i", base_year: 2023 } }, scenarios: [{ name: "a", label: "A", paths: { landelijk_volume: { "2023": "1" } } }] }, dir, "kapot.json");
-    expect(error(() => loadScenario(write(withMacro({ set: "./kapot.json" }), dir))).describe()).toMatch(/kapot\.json: scenarios\[0\]\.paths\.landelijk_volume\["2023"\]: is de tekst "1", maar hier hoort een getal/);
-    expect(error(() => loadScenario(write(withMacro({ set: "cpb-2024" })))).describe()).toMatch(/macro\.set: onbekende macroreeks "cpb-2024"\. Oplossing: gebruik een van: .*cpb-2020-vormen.*neutraal/);
-    expect(error(() => loadScenario(write(withMacro({ set: { name: "cpb-2020", base_year: 2023 } })))).describe()).toMatch(/macro\.set\.base_year: reeks "cpb-2020" heeft vaste kalenderjaren/);
+    expect(thrownInputError(() => loadScenario(write(withMacro({ set: "./kapot.json" }), dir))).describe()).toMatch(/kapot\.json: scenarios\[0\]\.paths\.landelijk_volume\["2023"\]: is de tekst "1", maar hier hoort een getal/);
+    expect(thrownInputError(() => loadScenario(write(withMacro({ set: "cpb-2024" })))).describe()).toMatch(/macro\.set: onbekende macroreeks "cpb-2024"\. Oplossing: gebruik een van: .*cpb-2020-vormen.*neutraal/);
+    expect(thrownInputError(() => loadScenario(write(withMacro({ set: { name: "cpb-2020", base_year: 2023 } })))).describe()).toMatch(/macro\.set\.base_year: reeks "cpb-2020" heeft vaste kalenderjaren/);
     const late = withMacro({ set: "cpb-2020" }, { start_year: 2019, buig: { budget: { "2019": 1 } } });
-    expect(error(() => loadScenario(write({ ...late, macro: { ...late.macro, effects: [{ driver: "landelijk_volume", target: "inflow", elasticity: 2, lag_months: 12 }] } }))).describe())
+    expect(thrownInputError(() => loadScenario(write({ ...late, macro: { ...late.macro, effects: [{ driver: "landelijk_volume", target: "inflow", elasticity: 2, lag_months: 12 }] } }))).describe())
       .toMatch(/cpb-2020\.json: scenarios\[0\]\.paths\.landelijk_volume: begint in 2019, maar de run heeft 2018 nodig/);
   });
 

@@ -21,6 +21,7 @@ import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js
 import { compareTable, compareText } from "../src/compare/tables.js";
 import { formatEuro, formatPersons } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
+import { thrownInputError } from "./helpers.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
 import { metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
@@ -491,15 +492,6 @@ describe("report helpers", () => {
 
 const goldenText = (name: string) => readFileSync(`test/golden/${name}/results.json`, "utf8");
 const goldenRun = (name: string, source = `output/${name}`): RunSource => ({ source, doc: parseRun(goldenText(name), `${source}/results.json`) });
-const errorOf = (f: () => unknown): InputError => {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error("no InputError");
-};
 
 const cohort = goldenRun("steenwijkerland-cohort");
 const psa = goldenRun("steenwijkerland-psa");
@@ -547,7 +539,7 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(s.values[1][0]! - s.values[0][0]!).toBe(0);
     // only matig herstel if asked; a scenario not every run has is refused
     expect(compareRuns([cohort, later], { scenarios: ["matig-herstel"] }).blocks.map((b) => b.scenario)).toEqual(["matig-herstel"]);
-    expect(errorOf(() => compareRuns([cohort, later], { scenarios: ["cep-2020"] })).describe()).toMatch(/^--scenario: "cep-2020" is geen scenario dat alle runs hebben\. Oplossing: kies uit: matig-herstel, /);
+    expect(thrownInputError(() => compareRuns([cohort, later], { scenarios: ["cep-2020"] })).describe()).toMatch(/^--scenario: "cep-2020" is geen scenario dat alle runs hebben\. Oplossing: kies uit: matig-herstel, /);
   });
 
   it("adds up the cumulative net effect from the first compared year", () => {
@@ -559,24 +551,24 @@ describe("compare: what the runs share (golden results.json)", () => {
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {
     const drentsche = goldenRun("drentsche-aa-cohort"); // 2024-2028
-    expect(errorOf(() => compareRuns([cohort, drentsche])).describe()).toBe(
+    expect(thrownInputError(() => compareRuns([cohort, drentsche])).describe()).toBe(
       "output/drentsche-aa-cohort: heeft geen jaar gemeen met output/steenwijkerland-cohort: B rekent 2024–2028, A 2020–2023. " +
         "Oplossing: vergelijk runs waarvan de jaren overlappen (draai een run zo nodig opnieuw met een langere --horizon)",
     );
     const groningen = goldenRun("groningen-cohort"); // 2022-2025: years overlap, scenario names do not
-    expect(errorOf(() => compareRuns([cohort, groningen])).describe()).toMatch(/^output\/groningen-cohort: heeft geen macroscenario gemeen met output\/steenwijkerland-cohort \(B: basis, laagconjunctuur, .*; A: matig-herstel, .*\)\. Oplossing: vergelijk runs/);
-    expect(errorOf(() => compareRuns([cohort])).describe()).toMatch(/^compare: vergelijkt twee of meer runs, maar kreeg er 1\./);
+    expect(thrownInputError(() => compareRuns([cohort, groningen])).describe()).toMatch(/^output\/groningen-cohort: heeft geen macroscenario gemeen met output\/steenwijkerland-cohort \(B: basis, laagconjunctuur, .*; A: matig-herstel, .*\)\. Oplossing: vergelijk runs/);
+    expect(thrownInputError(() => compareRuns([cohort])).describe()).toMatch(/^compare: vergelijkt twee of meer runs, maar kreeg er 1\./);
   });
 });
 
 describe("compare: reading runs", () => {
   it("refuses what is not a results file, in one Dutch line", () => {
-    expect(errorOf(() => parseRun(readFileSync("scenarios/steenwijkerland.json", "utf8"), "scenarios/steenwijkerland.json")).describe()).toBe(
+    expect(thrownInputError(() => parseRun(readFileSync("scenarios/steenwijkerland.json", "utf8"), "scenarios/steenwijkerland.json")).describe()).toBe(
       "scenarios/steenwijkerland.json: is een scenariobestand, geen resultatenbestand. Oplossing: draai het eerst (bijstandsim run scenarios/steenwijkerland.json --out <map>) en vergelijk die map",
     );
-    expect(errorOf(() => parseRun("{ kapot", "x/results.json")).describe()).toMatch(/^x\/results\.json: regel 1, kolom 3: is geen JSON, dus geen resultatenbestand van bijstandsim\. Oplossing: /);
-    expect(errorOf(() => parseRun('{"format": "bijstandsim-results/0"}', "x/results.json")).message).toBe('is geen resultatenbestand van bijstandsim: het heeft format "bijstandsim-results/0", deze versie leest "bijstandsim-results/1"');
-    expect(errorOf(() => parseRun('{"format": "bijstandsim-results/1", "meta": {}}', "x/results.json")).describe()).toMatch(/^x\/results\.json: meta\.tool: is geen volledig resultatenbestand/);
+    expect(thrownInputError(() => parseRun("{ kapot", "x/results.json")).describe()).toMatch(/^x\/results\.json: regel 1, kolom 3: is geen JSON, dus geen resultatenbestand van bijstandsim\. Oplossing: /);
+    expect(thrownInputError(() => parseRun('{"format": "bijstandsim-results/0"}', "x/results.json")).message).toBe('is geen resultatenbestand van bijstandsim: het heeft format "bijstandsim-results/0", deze versie leest "bijstandsim-results/1"');
+    expect(thrownInputError(() => parseRun('{"format": "bijstandsim-results/1", "meta": {}}', "x/results.json")).describe()).toMatch(/^x\/results\.json: meta\.tool: is geen volledig resultatenbestand/);
   });
 
   it("reads a results.json from before the day of the run was recorded, and labels it by the file's day", () => {
