@@ -7,7 +7,7 @@
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
 import type { Chart } from "../report/charts.js";
-import { esc, STYLE } from "../report/html.js";
+import { esc, pageHead, STYLE } from "../report/html.js";
 import { inlineSvg } from "../report/render.js";
 import type { Comparison } from "./compare.js";
 import { blockHeader, blockRows, blockTitle, formatCell, periodOf, type DisplayRow } from "./tables.js";
@@ -62,15 +62,7 @@ export function compareHtml(page: ComparePage): string {
   const scenarios = [...new Set(c.blocks.map((b) => b.scenarioLabel))];
   const tables = c.blocks.map((b) => blockTable(c, blockRows(c, b), blockTitle(b))).join("\n");
   const stat = c.stat === "mean" ? COMPARE.statMean : COMPARE.statValue;
-  return `<!DOCTYPE html>
-<html lang="${REPORT.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="bijstandsim compare">
-<title>${esc(COMPARE.heading)}: ${esc(pairs)}</title>
-<style>${STYLE}${EXTRA_STYLE}</style>
-</head>
+  return `${pageHead({ lang: REPORT.htmlLang, generator: "bijstandsim compare", title: `${COMPARE.heading}: ${pairs}`, style: STYLE + EXTRA_STYLE })}
 <body>
 <main>
 <header>

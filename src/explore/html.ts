@@ -4,7 +4,7 @@
  * request to anything outside the file: it opens from disk, offline. Pure: data and the
  * bundle's text in, the page out.
  */
-import { esc } from "../report/html.js";
+import { esc, pageHead } from "../report/html.js";
 import type { PageData } from "./data.js";
 
 /** The meta tag that tells which scenario file (by SHA-256) a verkenner.html belongs to; the report links only a matching one. */
@@ -75,16 +75,8 @@ footer { color: #666; font-size: 12.5px; padding-top: 14px; padding-bottom: 28px
 /** The complete page. */
 export function explorerHtml(data: PageData, label: string, bundle: string): string {
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
-  return `<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="bijstandsim ${esc(data.version)}">
-<meta name="${HASH_META}" content="${esc(data.hash)}">
-<title>Verkenner bijstand ${esc(label)}</title>
-<style>${STYLE}</style>
-</head>
+  const meta = `<meta name="${HASH_META}" content="${esc(data.hash)}">\n`;
+  return `${pageHead({ lang: "nl", generator: `bijstandsim ${data.version}`, meta, title: `Verkenner bijstand ${label}`, style: STYLE })}
 <body>
 <header>
 <h1>Verkenner bijstand ${esc(label)}</h1>

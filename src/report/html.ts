@@ -343,6 +343,24 @@ function reproduce(page: ReportPage): string {
 }
 
 /** The report's styles (the comparison page shares them). */
+/**
+ * A self-contained page's first lines, up to and including </head>: language,
+ * generator, title and style (the generator and title are escaped here; `meta`, extra
+ * head lines, and the style go in as they are). The report, the comparison and the
+ * what-if page share it.
+ */
+export function pageHead(head: { lang: string; generator: string; title: string; style: string; meta?: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${head.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(head.generator)}">
+${head.meta ?? ""}<title>${esc(head.title)}</title>
+<style>${head.style}</style>
+</head>`;
+}
+
 export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -410,15 +428,7 @@ export function reportHtml(page: ReportPage): string {
     (variants.length ? REPORT.factsInterventions(variants.length, variants.map(esc).join(", ")) : REPORT.factsNoInterventions) +
     REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit));
   const title = esc(REPORT.title(m.label));
-  return `<!DOCTYPE html>
-<html lang="${REPORT.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(doc.meta.tool)} ${esc(doc.meta.version)}">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead({ lang: REPORT.htmlLang, generator: `${doc.meta.tool} ${doc.meta.version}`, title: REPORT.title(m.label), style: STYLE })}
 <body>
 <main>
 <header>
