@@ -87,8 +87,8 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
   const kernelCounts = new Float64Array(S);
   const cycleCounts = new Int32Array(S * H);
   const cycleFlows = new Int32Array((m + 1) * m);
-  // Persons in exit states (absorbing) among those who move, per (state, household): counted
-  // as a whole every cycle instead of one by one (movePersons leaves them out).
+  // Persons in exit states (absorbing), per (state, household): counted as a whole every
+  // cycle instead of one by one (movePersons leaves them out).
   const settled = new Int32Array(S * H);
   const { kindOf } = plan;
   const workspace = kernelWorkspace(plan.sampler, blockSize); // the tables are copied in once
@@ -128,7 +128,9 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
     for (let p = entered; p < kernelEnd; p++) state[p] = prev[p];
     for (let p = moving; p < entered; p++) {
       if (p < kernelEnd) state[p] = prev[p];
-      cycleCounts[state[p] * H + household[p]]++;
+      // An arrival in an exit state (it stays there) is counted with `settled`, from this cycle on.
+      if (kindOf[state[p]] === KIND_EXIT) settled[state[p] * H + household[p]]++;
+      else cycleCounts[state[p] * H + household[p]]++;
       cycleFlows[m * m + declaredOf[state[p]]]++;
     }
     if (variants.length) drawn.set(state.subarray(0, moving));
@@ -136,8 +138,6 @@ export function simulatePersons(plan: PersonsPlan, unit: PersonsUnit, blockSize:
     out[layout.newInflow + t - 1] += entered - moving;
     const aowExits = movePersons(plan, moving, aowMonths[t], prev, state, age, duration, household, cycleCounts, cycleFlows, settled);
     for (let k = 0; k < S * H; k++) cycleCounts[k] += settled[k];
-    // The cycle's arrivals in an exit state move from the next cycle on: settled from then.
-    for (let p = moving; p < entered; p++) if (kindOf[state[p]] === KIND_EXIT) settled[state[p] * H + household[p]]++;
     out[layout.aowExits + t - 1] += aowExits;
     for (const v of variants) v.cycle(t, moving, entered, prev, drawn, matrixOfStep[t - 1], { counts: cycleCounts, flows: cycleFlows, aowExits });
     addCycle(out, layout, t, cycleCounts, cycleFlows);

@@ -314,10 +314,9 @@ export class VariantPersons implements CycleFollower {
     const dt = declaredOf[to];
     if (df === dt) return;
     const m = this.plan.declared;
-    const L = this.layout;
-    this.out[L.flows + ((t - 1) * (m + 1) + df) * m + dt]++;
+    this.flowDelta[df * m + dt]++; // added to the baseline's moves in count()
     const traject = this.trajectOf[from];
-    if (traject >= 0 && declaredKind[dt] === KIND_OFF && declaredKind[df] === KIND_ON) this.out[L.toWork + (traject * this.plan.cycles + t - 1) * m + dt]++;
+    if (traject >= 0 && declaredKind[dt] === KIND_OFF && declaredKind[df] === KIND_ON) this.out[this.layout.toWork + (traject * this.plan.cycles + t - 1) * m + dt]++;
   }
 
   /** The entrants of cycle t, persons [present, arrived): prevention keeps some out (their baseline selves arrive). */
