@@ -22,11 +22,11 @@ export default async function psa() {
   // As `run` loads it: the macro sets written into the text the workers compile.
   const { loadScenario } = await import(dist("cli/load.js"));
   const { runPsa } = await import(dist("parallel/psa.js"));
-  const { model, resolvedText: text } = loadScenario(FILE, { horizonYears: 10 });
+  const { model, spec: scenario } = loadScenario(FILE, { horizonYears: 10 });
   const rows = [];
   for (const w of WORKLOADS) {
     for (const workers of [1, 2]) {
-      const job = (runs) => ({ text, file: "steenwijkerland.json", horizonYears: 10, spec: { seed: 1, noise: w.noise ?? true, scenarios: w.scenarios, variants: w.variants }, runs, workers });
+      const job = (runs) => ({ scenario, file: "steenwijkerland.json", horizonYears: 10, spec: { seed: 1, noise: w.noise ?? true, scenarios: w.scenarios, variants: w.variants }, runs, workers });
       await runPsa(model, job(Math.min(w.runs, 200))); // warm-up
       const times = [];
       for (let r = 0; r < REPEAT; r++) {

@@ -16,8 +16,7 @@ export function readText(file: string, kind: FileKind = "scenario", maxBytes: nu
 export interface Loaded {
   /** The file's own text (its SHA-256 is `hash`). */
   text: string;
-  /** The text with the macro sets written in: what compiles without files (the PSA workers get this). */
-  resolvedText: string;
+  /** The parsed spec, with the macro sets written in: what compiles without files (the PSA workers get this). */
   spec: ScenarioFile;
   model: Model;
   hash: string;
@@ -27,11 +26,11 @@ export interface Loaded {
  * A scenario file's text -> its parsed, set-resolved spec and the notes on its sets;
  * a mistake inside a set's scenario names the set file.
  */
-export function specFromText(text: string, file: string, horizonYears?: number): { spec: ScenarioFile; resolvedText: string; notes: string[]; repoint: (err: unknown) => unknown } {
+export function specFromText(text: string, file: string, horizonYears?: number): { spec: ScenarioFile; notes: string[]; repoint: (err: unknown) => unknown } {
   const resolved = resolveScenarioText(text, file, horizonYears);
   const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }) : err);
   try {
-    return { spec: parseScenario(resolved.text, file), resolvedText: resolved.text, notes: resolved.notes, repoint };
+    return { spec: parseScenario(resolved.text, file), notes: resolved.notes, repoint };
   } catch (err) {
     throw repoint(err);
   }
@@ -39,7 +38,7 @@ export function specFromText(text: string, file: string, horizonYears?: number):
 
 export function loadScenario(file: string, options: CompileOptions = {}): Loaded {
   const text = readText(file);
-  const { spec, resolvedText, notes, repoint } = specFromText(text, file, options.horizonYears);
+  const { spec, notes, repoint } = specFromText(text, file, options.horizonYears);
   let model: Model;
   try {
     model = compileScenario(spec, file, options);
@@ -47,5 +46,5 @@ export function loadScenario(file: string, options: CompileOptions = {}): Loaded
     throw repoint(err);
   }
   if (notes.length > 0) model = { ...model, notes: [...notes, ...model.notes] };
-  return { text, resolvedText, spec, model, hash: fileHash(text) };
+  return { text, spec, model, hash: fileHash(text) };
 }

@@ -14,6 +14,7 @@ import { CLI } from "../locale/messages-cli.js";
 import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
+import type { ScenarioFile } from "../model/schema.js";
 import type { Analyses } from "../outcomes/results.js";
 import { resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
 import { summarise, type Bands } from "../outcomes/bands.js";
@@ -71,13 +72,13 @@ interface Simulated {
   draws?: { values: Float64Array; bands: Bands };
 }
 
-async function simulateRun(model: Model, text: string, file: string, opts: RunOptions): Promise<Simulated> {
+async function simulateRun(model: Model, spec: ScenarioFile, file: string, opts: RunOptions): Promise<Simulated> {
   if (opts.mode === "microsim") {
     const micro = await microsimulate(model, file, opts);
     return { results: micro.results, draws: micro.bands ? { values: micro.values, bands: micro.bands } : undefined };
   }
   const results = runDeterministic(model, opts.scenario ?? [], opts.variant ?? []);
-  return { results, draws: opts.mode === "psa" ? await probabilistic(model, text, file, opts) : undefined };
+  return { results, draws: opts.mode === "psa" ? await probabilistic(model, spec, file, opts) : undefined };
 }
 
 /**
@@ -146,7 +147,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
   const timings = new Timings();
-  const { model, hash, resolvedText: text } = loadScenario(file, { horizonYears: opts.horizon });
+  const { model, hash, spec } = loadScenario(file, { horizonYears: opts.horizon });
   timings.lap("load");
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   preflight(model, file, opts, scenarios.length);
@@ -158,7 +159,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   let done: { written: string[]; summary: () => void };
   try {
     done = await interruptible(async () => {
-      const sim = await simulateRun(model, text, file, opts);
+      const sim = await simulateRun(model, spec, file, opts);
       timings.lap("simulate");
       const analyses = analyse(model, scenarios, sim, opts);
       timings.lap("analyses");
@@ -226,14 +227,14 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
 }
 
 /** The PSA runs of a `run --mode psa`, over worker threads. */
-async function probabilistic(model: Model, text: string, file: string, opts: RunOptions) {
+async function probabilistic(model: Model, scenario: ScenarioFile, file: string, opts: RunOptions) {
   const spec = { seed: opts.seed, noise: opts.noise, scenarios: opts.scenario ?? [], variants: opts.variant ?? [] };
   const workers = opts.workers ?? defaultWorkers();
   const release = onInterrupt(stopPsaWorkers);
   const progress = new Progress(CLI.psaProgress(opts.runs), opts.runs, opts.quiet);
   try {
     const values = await runPsa(model, {
-      text, file, horizonYears: opts.horizon, spec, runs: opts.runs, workers,
+      scenario, file, horizonYears: opts.horizon, spec, runs: opts.runs, workers,
       failAt: process.env.BIJSTANDSIM_FAIL_RUN === undefined ? undefined : Number(process.env.BIJSTANDSIM_FAIL_RUN),
       onProgress: (done) => progress.update(done),
       onStart: () => opts.quiet || status(CLI.psaStarted(opts.runs, workers)),

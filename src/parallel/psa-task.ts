@@ -1,17 +1,18 @@
 /**
  * Worker-thread entry for probabilistic runs: compiles the scenario once per thread
- * and runs a contiguous range of runs. The values go back as a structured-clone copy,
+ * (from the spec the main thread parsed and checked: the thread loads no schema) and
+ * runs a contiguous range of runs. The values go back as a structured-clone copy,
  * not a moved buffer: the first detached ArrayBuffer in a V8 thread makes its later
  * typed-array code slower (see microsim-task.ts), and a copy of a few MB is cheap.
  */
-import { parseScenario } from "../model/parse.js";
 import { compileScenario } from "../model/compile/index.js";
 import type { Model } from "../model/model.js";
+import type { ScenarioFile } from "../model/schema.js";
 import { psaRuns, type PsaSpec } from "../simulate/psa.js";
 import { asWorkerTask } from "./workers.js";
 
 export interface PsaTask {
-  text: string;
+  scenario: ScenarioFile;
   file: string;
   horizonYears?: number;
   spec: PsaSpec;
@@ -28,8 +29,8 @@ export default function psaTask(task: PsaTask) {
 }
 
 function runTask(task: PsaTask): Float64Array {
-  const key = `${task.file}\n${task.horizonYears}\n${task.text}`;
-  if (cached?.key !== key) cached = { key, model: compileScenario(parseScenario(task.text, task.file), task.file, { horizonYears: task.horizonYears }) };
+  const key = `${task.file}\n${task.horizonYears}\n${JSON.stringify(task.scenario)}`;
+  if (cached?.key !== key) cached = { key, model: compileScenario(task.scenario, task.file, { horizonYears: task.horizonYears }) };
   if (task.failAt !== undefined && task.failAt >= task.first && task.failAt < task.first + task.count) {
     throw new Error(`injected failure in run ${task.failAt}`);
   }

@@ -5,12 +5,17 @@
  */
 import { psaRuns, runSize, type PsaSpec } from "../simulate/psa.js";
 import type { Model } from "../model/model.js";
+import type { ScenarioFile } from "../model/schema.js";
 import { splitRange, WorkerPool } from "./workers.js";
 import type { PsaTask } from "./psa-task.js";
 
 export interface PsaJob {
-  /** The scenario file's text (workers compile it themselves) and name. */
-  text: string;
+  /**
+   * The scenario as parsed and checked here, with its macro sets written in, and its
+   * file's name: the workers compile it themselves, without parsing it again (a thread
+   * that loads no schema starts sooner).
+   */
+  scenario: ScenarioFile;
   file: string;
   horizonYears?: number;
   spec: PsaSpec;
@@ -51,7 +56,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   let done = 0;
   try {
     const parts = await pool.runAll(
-      ranges.map(([first, count]) => ({ text: job.text, file: job.file, horizonYears: job.horizonYears, spec: job.spec, first, count, failAt: job.failAt })),
+      ranges.map(([first, count]) => ({ scenario: job.scenario, file: job.file, horizonYears: job.horizonYears, spec: job.spec, first, count, failAt: job.failAt })),
       (task) => `runs ${task.first}..${task.first + task.count - 1}`,
       (task) => job.onProgress?.((done += task.count)),
     );
