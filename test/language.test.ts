@@ -53,7 +53,7 @@ async function workbookText(file: string, codeSheets: string[] = []): Promise<st
 
 const GOLDEN_REPORTS = ["steenwijkerland-cohort", "steenwijkerland-psa", "steenwijkerland-microsim", "groningen-cohort"];
 
-/** results.xlsx of a golden run, written into `dir` (the fixtures leave workbooks out: exceljs stamps them with the time). */
+/** results.xlsx of a golden run, written into `dir` (the fixtures leave workbooks out: they are zips, read back cell by cell). */
 async function goldenWorkbook(name: string, dir: string): Promise<string> {
   const { parseResults } = await fromDist<typeof import("../src/outcomes/results.js")>("outcomes/results.js");
   const { viewOf } = await fromDist<typeof import("../src/report/results.js")>("report/results.js");

@@ -54,7 +54,7 @@ export const defaultCompareOut = (sources: readonly string[]): string => join("o
 const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 async function compareCommand(paths: string[], opts: CompareOptions): Promise<void> {
-  // The comparison loads only when asked for, its page and workbook (vega, exceljs) only once the runs compare.
+  // The comparison loads only when asked for, its page (vega) only once the runs compare.
   const { compareRuns, parseRun } = await import("../compare/compare.js");
   const runs = paths.map((p) => readRun(p, parseRun));
   const comparison = compareRuns(runs, { stat: opts.stat, scenarios: opts.scenario });

@@ -32,7 +32,6 @@ import { breakEvenTable, overviewTable, paybackTable, referenceTable, scenarioTa
 import { TERM } from "../locale/messages-terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
-import type { WorkbookBuilder } from "../report/workbook-thread.js";
 import type { CsvDialect } from "../locale/csv.js";
 import { heldWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
@@ -154,8 +153,6 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // The folder is checked and locked before the work starts; it appears only when every file is ready.
   const folder = openRunFolder(file, opts.mode, opts.out);
   const out = folder.output.target;
-  // results.xlsx gets its own thread, started now so that exceljs loads while the run simulates.
-  const workbook = opts.report ? await startWorkbook() : undefined;
   let done: { written: string[]; summary: () => void };
   try {
     done = await interruptible(async () => {
@@ -172,10 +169,10 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       }
       folder.output.stage(files);
       timings.lap("write");
-      // vega, vega-lite and exceljs take a while to load: only when a report is asked for.
+      // vega and vega-lite take a while to load: only when a report is asked for.
       if (opts.report) {
         const { buildReport } = await import("../report/write-report.js");
-        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport, workbook });
+        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
         timings.lap("report");
         folder.output.stage(report);
         Object.assign(files, report);
@@ -188,7 +185,6 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       return { written, summary: () => printRun(model, scenarios, sim, analyses, opts) };
     });
   } finally {
-    await workbook?.stop();
     folder.output.release();
   }
   if (opts.timings) status(timings.text());
@@ -289,10 +285,3 @@ export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   if (!opts.quiet) print(breakEvenTable(model, rows));
 }
 
-/** The workbook's thread (report/workbook-thread.ts), stopped on Ctrl-C with the rest. */
-async function startWorkbook(): Promise<WorkbookBuilder> {
-  const { startWorkbookThread } = await import("../report/workbook-thread.js");
-  const thread = startWorkbookThread();
-  const forget = onInterrupt(() => thread.stop());
-  return { build: thread.build, stop: () => (forget(), thread.stop()) };
-}

@@ -21,7 +21,7 @@ export async function compareFiles(c: Comparison, opts: { command: string; csv?:
   for (const chart of compareCharts(c)) charts.push({ chart, svg: (await renderSvg(chart.spec)).svg });
   return {
     [COMPARE_FILES.html]: compareHtml({ comparison: c, charts, command: opts.command }),
-    [COMPARE_FILES.xlsx]: await workbookBytes(compareSheets(c), "bijstandsim compare"),
+    [COMPARE_FILES.xlsx]: workbookBytes(compareSheets(c), "bijstandsim compare"),
     [COMPARE_FILES.csv]: csv(compareTable(c), opts.csv ?? "tidy"),
   };
 }

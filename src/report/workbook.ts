@@ -1,6 +1,6 @@
 /**
- * Sheets to .xlsx bytes with exceljs (loaded on first use), for results.xlsx and the
- * comparison's workbook. Two kinds of sheet:
+ * Sheets to .xlsx bytes, for results.xlsx and the comparison's workbook. Two kinds of
+ * sheet:
  *
  * - a table: a header row and one row per record, a number format per column, a filter
  *   and a frozen header (the tidy tables: Jaarcijfers, Toestanden, ...);
@@ -12,6 +12,7 @@
  */
 
 import { XLSX_FORMATS } from "../locale/format.js";
+import { spreadsheetBytes, type CellStyle, type XCell, type XSheet } from "./spreadsheetml.js";
 
 export type Cell = string | number | null;
 
@@ -57,69 +58,47 @@ export interface GridSheet {
 
 export type Sheet = TableSheet | GridSheet;
 
-type Workbook = import("exceljs").Workbook;
-type Worksheet = import("exceljs").Worksheet;
-
-function addTable(wb: Workbook, sheet: TableSheet): void {
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = sheet.headers.map((header, i) => ({
-    header,
-    key: `c${i}`,
+/** The cells of a table sheet: a bold header row, then the records in their columns' formats. */
+function tableSheet(sheet: TableSheet): XSheet {
+  const columns = sheet.headers.map((header, i) => ({
     width: Math.min(48, Math.max(10, header.length + 2, ...sheet.rows.slice(0, 200).map((r) => (typeof r[i] === "string" ? (r[i] as string).length + 2 : 12)))),
-    style: sheet.formats[i] ? { numFmt: sheet.formats[i] } : {},
+    style: sheet.formats[i] ? { numFmt: sheet.formats[i] } : undefined,
   }));
-  ws.getRow(1).font = { bold: true };
-  ws.addRows(sheet.rows);
-  if (sheet.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
+  const bold: CellStyle = { font: "bold" };
+  const rows: XCell[][] = [sheet.headers.map((value) => ({ value, style: bold }))];
+  for (const record of sheet.rows) rows.push(record.map((value, i) => ({ value, style: columns[i]?.style })));
+  return { name: sheet.name, columns, rows, freeze: { rows: 1, columns: 0 }, filter: sheet.rows.length > 0 ? sheet.headers.length : 0 };
 }
 
-const STYLES: Record<GridStyle, (row: import("exceljs").Row, ws: Worksheet) => void> = {
-  title: (row) => void (row.font = { bold: true, size: 14 }),
-  note: (row) => void (row.font = { italic: true, color: { argb: "FF555555" } }),
-  block: (row) => void (row.font = { bold: true, size: 12 }),
-  subheader: (row) => void (row.font = { bold: true, italic: true }),
-  strong: (row) => void (row.font = { bold: true }),
-  header: (row, ws) => {
-    row.font = { bold: true };
-    for (let c = 1; c <= ws.columnCount; c++) row.getCell(c).border = { bottom: { style: "thin", color: { argb: "FF888888" } } };
-  },
+/** A grid row's look: its font, and for a column header row a rule underneath. */
+const ROW_LOOK: Record<GridStyle, Pick<CellStyle, "font" | "rule">> = {
+  title: { font: "title" },
+  note: { font: "note" },
+  block: { font: "block" },
+  subheader: { font: "boldItalic" },
+  strong: { font: "bold" },
+  header: { font: "bold", rule: true },
 };
 
-function addGrid(wb: Workbook, sheet: GridSheet): void {
-  const freeze = sheet.freeze ?? { rows: 0, columns: 1 };
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }] });
-  ws.columns = sheet.widths.map((width, i) => ({ key: `c${i}`, width }));
-  sheet.rows.forEach((r, i) => {
-    const row = ws.getRow(i + 1);
-    r.cells.forEach((v, c) => {
-      if (v === null) return;
-      const cell = row.getCell(c + 1);
-      cell.value = v;
-      if (typeof v === "number") {
-        if (r.format && c > 0) cell.numFmt = r.format;
-        else if (r.style === "header") cell.numFmt = YEAR_FORMAT;
-      }
-      if (typeof v === "number" || (r.style === "header" && c > 0)) cell.alignment = { horizontal: "right" };
+/** The cells of a grid sheet: numbers right-aligned in their row's format, the row's look on every cell. */
+function gridSheet(sheet: GridSheet): XSheet {
+  const width = Math.max(sheet.widths.length, ...sheet.rows.map((r) => r.cells.length));
+  const rows = sheet.rows.map((r): XCell[] => {
+    const look = r.style ? ROW_LOOK[r.style] : {};
+    // A column header row is ruled across the sheet's width, empty cells too.
+    const cells = r.style === "header" ? Array.from({ length: width }, (_, c) => r.cells[c] ?? null) : r.cells;
+    return cells.map((value, c) => {
+      if (value === null) return { value, style: look.rule ? look : undefined };
+      const numeric = typeof value === "number";
+      const numFmt = numeric ? (r.format && c > 0 ? r.format : r.style === "header" ? YEAR_FORMAT : undefined) : undefined;
+      const right = numeric || (r.style === "header" && c > 0);
+      return { value, style: { ...look, numFmt, right } };
     });
-    if (r.style) STYLES[r.style](row, ws);
   });
+  return { name: sheet.name, columns: sheet.widths.map((width) => ({ width })), rows, freeze: sheet.freeze ?? { rows: 0, columns: 1 }, filter: 0 };
 }
 
-let exceljsLoaded = false;
-
-/** Whether this thread has loaded exceljs already (a second workbook then costs only its building). */
-export const workbookLibraryLoaded = (): boolean => exceljsLoaded;
-
-/** The workbook of `sheets` as bytes. */
-export async function workbookBytes(sheets: readonly Sheet[], creator: string): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
-  exceljsLoaded = true;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = creator;
-  for (const sheet of sheets) {
-    if (sheet.kind === "grid") addGrid(wb, sheet);
-    else addTable(wb, sheet);
-  }
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+/** The workbook of `sheets` as bytes: the same sheets give the same bytes (no time stamps). */
+export function workbookBytes(sheets: readonly Sheet[], creator: string): Uint8Array {
+  return spreadsheetBytes(sheets.map((sheet) => (sheet.kind === "grid" ? gridSheet(sheet) : tableSheet(sheet))), creator);
 }

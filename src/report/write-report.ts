@@ -14,11 +14,11 @@ import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
 import { buildCharts } from "./charts.js";
 import { Output } from "./publish.js";
 import { EXPLORER_FILE, reportHtml, type ReportPage } from "./html.js";
-import { renderSvg } from "./render.js";
 import { viewOf, type RunView } from "./results.js";
 import { collectSources } from "./sources.js";
 import type { FileContent } from "./write.js";
-import { inThisThread, startWorkbookThread, type WorkbookBuilder } from "./workbook-thread.js";
+import { renderSvg } from "./render.js";
+import { resultsWorkbook } from "./xlsx.js";
 
 export interface ReportOptions {
   /**
@@ -29,8 +29,6 @@ export interface ReportOptions {
   scenarioFile?: string;
   /** Writes the macro sets a scenario file names into its JSON (given by the CLI, which reads them), so their sources are listed too. */
   resolveSets?: (raw: Record<string, unknown>, file: string) => Record<string, unknown>;
-  /** Who builds results.xlsx (workbook-thread.ts); by default this thread. */
-  workbook?: WorkbookBuilder;
   /** Awaited just before the report is published (the command line's last look for a Ctrl-C). */
   beforeCommit?: () => Promise<void>;
 }
@@ -111,9 +109,6 @@ export async function buildReport(readDir: string, options: ReportOptions & { sh
   const found = findScenarioFile(doc, shownDir, options.scenarioFile);
   const scenario = found && options.resolveSets ? { ...found, raw: options.resolveSets(found.raw, found.path) } : found;
 
-  // The workbook is built (in its own thread, when given one) while the charts are drawn here.
-  const workbook = (options.workbook ?? inThisThread).build(doc);
-  workbook.catch(() => undefined); // awaited below; a chart that fails first must not leave it unhandled
   const charts = buildCharts(doc);
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: (await renderSvg(chart.spec)).svg });
@@ -144,7 +139,7 @@ export async function buildReport(readDir: string, options: ReportOptions & { sh
     files[`charts/${chart.name}.svg`] = svg;
   }
   files["report.html"] = reportHtml(page);
-  files["results.xlsx"] = await workbook;
+  files["results.xlsx"] = resultsWorkbook(doc);
   return files;
 }
 
@@ -160,16 +155,14 @@ export async function buildReport(readDir: string, options: ReportOptions & { sh
 export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
   readResults(outDir); // the folder's own errors first
   const output = Output.open(outDir, "merge");
-  const own = options.workbook ? undefined : startWorkbookThread();
   let files: Record<string, FileContent>;
   try {
-    files = await buildReport(outDir, { ...options, workbook: options.workbook ?? own });
+    files = await buildReport(outDir, options);
     await options.beforeCommit?.();
     output.unstage("charts");
     output.stage(files);
     output.commit();
   } finally {
-    await own?.stop();
     output.release();
   }
   return Object.keys(files).map((name) => join(outDir, name));

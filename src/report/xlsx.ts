@@ -1,6 +1,6 @@
 /**
  * results.xlsx for spreadsheet users: one sheet per table, numbers stored as numbers
- * (formatted for display only), Dutch headers. Built with exceljs, in memory, from
+ * (formatted for display only), Dutch headers. Built in memory (workbook.ts), from
  * results.json (the same numbers as the CSV files); the writer puts the bytes on disk.
  *
  * Sheets: Begroting first (begroting.ts: per scenario the years as columns, ready to
@@ -164,6 +164,6 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
 }
 
 /** results.xlsx as bytes. */
-export async function resultsWorkbook(doc: RunView, tables: WorkbookTables = tablesFromResults(doc)): Promise<Uint8Array> {
+export function resultsWorkbook(doc: RunView, tables: WorkbookTables = tablesFromResults(doc)): Uint8Array {
   return workbookBytes(workbookSheets(doc, tables), `${doc.meta.tool} ${doc.meta.version}`);
 }
