@@ -83,10 +83,10 @@ export function columnLetters(index: number): string {
 class Styles {
   private readonly formats: string[] = [];
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly index = new Map<string, number>([["", 0]]);
+  private readonly index = new Map<string, number>();
 
   of(style: CellStyle | undefined): number {
-    if (!style) return 0;
+    if (!style || !(style.numFmt || style.font || style.rule || style.right)) return 0;
     const key = `${style.numFmt ?? ""}|${style.font ?? ""}|${style.rule ? 1 : 0}|${style.right ? 1 : 0}`;
     let at = this.index.get(key);
     if (at === undefined) {
