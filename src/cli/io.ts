@@ -1,7 +1,7 @@
 /** The command line's own output: results on stdout, status lines on stderr, and the version. */
-import { readFileSync } from "node:fs";
+import { packageManifest } from "../package-files.js";
 
-export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION = packageManifest().version;
 
 export const print = (s = ""): void => void process.stdout.write(s + "\n");
 

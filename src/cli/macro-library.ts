@@ -15,9 +15,10 @@ import { InputError } from "../model/errors.js";
 import { parseMacroSet, resolveMacroSets, type FoundSet, type MacroSet, type Resolved, type SetRef } from "../model/macro-sets.js";
 import { MSG } from "../model/messages.js";
 import { parseJson } from "../model/parse.js";
+import { packageFile } from "../package-files.js";
 
 /** scenarios/macro/ of this package (not of the working directory). */
-export const LIBRARY_DIR = fileURLToPath(new URL("../../scenarios/macro/", import.meta.url));
+export const LIBRARY_DIR = fileURLToPath(packageFile("scenarios/macro/"));
 
 const isPathRef = (name: string) => name.endsWith(".json") || name.includes("/") || name.includes("\\");
 

@@ -14,11 +14,12 @@ import { pageData } from "./data.js";
 import { explorerHtml } from "./html.js";
 
 import { EXPLORER_FILE } from "../report/html.js";
+import { packageFile } from "../package-files.js";
 
 export { EXPLORER_FILE };
 
-/** dist/explore/verkenner.bundle.js, from src/explore/ (tests) and dist/explore/ (the CLI) alike. */
-const BUNDLE = new URL("../../dist/explore/verkenner.bundle.js", import.meta.url);
+/** The browser bundle the build made, for the sources (tests) and the CLI alike. */
+const BUNDLE = packageFile("dist/explore/verkenner.bundle.js");
 
 /** The browser bundle is not there: the package was compiled with tsc alone, not built. One line for the CLI, exit 2. */
 export class MissingBundleError extends InputError {}

@@ -10,9 +10,10 @@ import type { Sampler } from "../engine/microsim/tables.js";
 import type { PersonsTask } from "../engine/microsim/job.js";
 import type { MicrosimTask } from "./microsim-task.js";
 import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
+import { packageFile } from "../package-files.js";
 
 /** The compiled worker module, next to this file in dist/. */
-const TASK_URL = new URL("./microsim-task.js", import.meta.url);
+const TASK_URL = packageFile("dist/parallel/microsim-task.js");
 
 /** A whole population to simulate; the pool cuts it into block ranges. */
 export interface MicrosimJob {

@@ -8,6 +8,7 @@ import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
 import { splitRange, WorkerPool } from "./workers.js";
 import type { PsaTask } from "./psa-task.js";
+import { packageFile } from "../package-files.js";
 
 export interface PsaJob {
   /**
@@ -50,7 +51,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   }
   // A few ranges per worker keep both threads busy to the end and give progress.
   const ranges = splitRange(job.runs, job.workers * 8);
-  const pool = new WorkerPool<PsaTask, Float64Array>(new URL("./psa-task.js", import.meta.url), job.workers);
+  const pool = new WorkerPool<PsaTask, Float64Array>(packageFile("dist/parallel/psa-task.js"), job.workers);
   active = pool;
   job.onStart?.();
   let done = 0;

@@ -10,8 +10,9 @@ import { Piscina } from "piscina";
 import { lang } from "../locale/lang.js";
 import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
+import { packageFile } from "../package-files.js";
 
-const TASK_ENTRY = new URL("./task-entry.cjs", import.meta.url);
+const TASK_ENTRY = packageFile("dist/parallel/task-entry.cjs");
 
 export const defaultWorkers = (): number => Math.min(64, availableParallelism());
 

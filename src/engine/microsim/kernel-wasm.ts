@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { scanRowWords, type SamplingMethod } from "./tables.js";
+import { packageFile } from "../../package-files.js";
 
 export type MicrosimKernel = "wasm" | "js";
 
@@ -45,10 +46,9 @@ type KernelFn = (n: number, S: number, steps: number, matrixAt: number, matrixBy
 
 /** The compiled module, or why there is none. */
 function compile(): WebAssembly.Module | string {
-  // dist/engine/microsim/kernel.wasm; from the TypeScript sources (vitest), the build's copy
-  const candidates = [new URL("./kernel.wasm", import.meta.url), new URL("../../../dist/engine/microsim/kernel.wasm", import.meta.url)];
-  const file = candidates.map((u) => fileURLToPath(u)).find((f) => existsSync(f));
-  if (!file) return "kernel.wasm not found (run `npm run build`)";
+  // the build's copy, also for the TypeScript sources (vitest)
+  const file = fileURLToPath(packageFile("dist/engine/microsim/kernel.wasm"));
+  if (!existsSync(file)) return "kernel.wasm not found (run `npm run build`)";
   try {
     return new WebAssembly.Module(readFileSync(file));
   } catch (err) {
