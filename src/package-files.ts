@@ -18,7 +18,7 @@ function packageRoot(from: string): string {
 
 const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** A file of the package by its path from the package's root, e.g. `dist/parallel/psa-task.js`. */
+/** A file of the package by its path from the package's root, e.g. `dist/bundle/psa-task.js`. */
 export const packageFile = (path: string): URL => pathToFileURL(join(ROOT, path));
 
 /** The package's package.json. */

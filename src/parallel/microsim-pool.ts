@@ -13,7 +13,8 @@ import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
 import { packageFile } from "../package-files.js";
 
 /** The compiled worker module, next to this file in dist/. */
-const TASK_URL = packageFile("dist/parallel/microsim-task.js");
+/** The task module as bundled by the build (bin/bundle-cli.mjs): a thread loads a few files, not a hundred. */
+const TASK_URL = packageFile("dist/bundle/microsim-task.js");
 
 /** A whole population to simulate; the pool cuts it into block ranges. */
 export interface MicrosimJob {

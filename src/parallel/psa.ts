@@ -51,7 +51,8 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   }
   // A few ranges per worker keep both threads busy to the end and give progress.
   const ranges = splitRange(job.runs, job.workers * 8);
-  const pool = new WorkerPool<PsaTask, Float64Array>(packageFile("dist/parallel/psa-task.js"), job.workers);
+  // The task module as bundled by the build (bin/bundle-cli.mjs): its threads start sooner.
+  const pool = new WorkerPool<PsaTask, Float64Array>(packageFile("dist/bundle/psa-task.js"), job.workers);
   active = pool;
   job.onStart?.();
   let done = 0;
