@@ -239,6 +239,20 @@ describe("6. one safe line per message", () => {
     writeFileSync(dup, readFileSync(file, "utf8").replace('"initial":{', '"initial":{"A":5,'));
     refused(await cli("validate", dup), /initial\.A: veld "A" staat twee keer in hetzelfde object/);
   });
+
+  it("a clone that was never built says what to do, in one line, instead of a stack trace", () => {
+    // bin/bijstandsim copied next to an empty dist/: what a clone without `npm ci` has
+    const dir = tmp();
+    mkdirSync(join(dir, "bin"));
+    writeFileSync(join(dir, "bin", "bijstandsim"), readFileSync("bin/bijstandsim"));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(dir, "bin", "bijstandsim"), ...args], { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_LANG: "" } });
+    const nl = run("run", "scenarios/steenwijkerland.json");
+    expect(nl.status).toBe(2);
+    expect(nl.stderr).toBe("bijstandsim: fout: het programma is nog niet gebouwd (dist/bundle/ ontbreekt). Oplossing: voer eerst `npm ci` (of `npm run build`) uit in de map van bijstandsim\n");
+    const en = run("--lang", "en", "--version");
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/^bijstandsim: error: the program is not built yet .* Fix: run `npm ci`/);
+  });
 });
 
 describe("7. CSV cells", () => {
