@@ -18,7 +18,7 @@ import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
-import { compareTable, compareText } from "../src/compare/tables.js";
+import { compareTable, compareText, formatCell } from "../src/compare/tables.js";
 import { formatEuro, formatPersons } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
@@ -543,10 +543,27 @@ describe("compare: what the runs share (golden results.json)", () => {
   });
 
   it("adds up the cumulative net effect from the first compared year", () => {
-    const c = compareRuns([cohort, psa]);
+    // a run of 2022-2023 only: its cumulative net effect counts from 2022, not from 2020 as the stored one does
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    for (const s of raw.scenarios) s.years = s.years.filter((y: any) => y.year >= 2022);
+    const later = { source: "output/2022", doc: parseRun(JSON.stringify(raw), "output/2022/results.json") };
+    const c = compareRuns([cohort, later]);
+    expect(c.years).toEqual([2022, 2023]);
     const s = series(c, "matig-herstel", "intensieve-begeleiding", "net_effect_cumulative");
     const years = cohort.doc.scenarios.find((b) => b.name === "matig-herstel" && b.variant === "intensieve-begeleiding")!.years;
-    expect(s.values[0][3]).toBeCloseTo(years[3].metrics.net_effect_cumulative, 1);
+    const net = (i: number) => years[i].metrics.net_effect;
+    expect(Math.abs(net(1))).toBeGreaterThan(1000); // 2021 has an effect, so counting from 2020 would differ
+    for (const run of [0, 1]) {
+      expect(s.values[run][0]).toBeCloseTo(net(2), 1);
+      expect(s.values[run][1]).toBeCloseTo(net(2) + net(3), 1);
+    }
+  });
+
+  it("rounds a difference half away from zero, as the workbook and every other number do", () => {
+    expect(formatCell({ euro: true, difference: true }, -1234.5)).toBe("€\u00a0-1.235");
+    expect(formatCell({ euro: true, difference: true }, 1234.5)).toBe("€\u00a0+1.235");
+    expect(formatCell({ euro: false, difference: true }, -0.5)).toBe("-1");
+    expect(formatCell({ euro: false, difference: true }, -0.4)).toBe("0");
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {

@@ -40,7 +40,8 @@ function blockTable(c: Comparison, rows: DisplayRow[], caption: string): string 
     const first = i === 0 || rows[i - 1].metric !== r.metric;
     const cell = (v: number | null) => {
       const text = esc(formatCell(r, v));
-      return `<td class="num">${r.difference && v !== null && Math.round(v) < 0 ? `<span class="neg">${text}</span>` : text}</td>`;
+      // red where the shown difference is negative (a value that rounds to zero has no sign)
+      return `<td class="num">${r.difference && text.includes("-") ? `<span class="neg">${text}</span>` : text}</td>`;
     };
     const cls = [r.difference ? "diff" : "", first ? "first" : ""].filter(Boolean).join(" ");
     return `<tr${cls ? ` class="${cls}"` : ""}><td>${first ? esc(r.label) : ""}</td><td>${esc(r.run)}</td>${r.values.map(cell).join("")}${r.total === null ? "<td></td>" : cell(r.total)}</tr>`;

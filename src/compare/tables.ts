@@ -58,7 +58,8 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
 /** A number of a display row in the run's language: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
 export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: number | null): string {
   if (v === null) return "–";
-  if (row.difference) return row.euro ? formatSignedEuro(Math.round(v) + 0) : formatSignedPersons(Math.round(v) + 0);
+  // The signed formatters round half away from zero, as every other number is rounded.
+  if (row.difference) return row.euro ? formatSignedEuro(v) : formatSignedPersons(v);
   return row.euro ? formatEuro(v) : formatPersons(v);
 }
 
