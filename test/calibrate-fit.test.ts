@@ -137,6 +137,17 @@ describe("fit reproduces the Berenschot table", () => {
   });
 });
 
+describe("fit's preflight", () => {
+  it("counts its iterations as time, not as result files (five free parameters on the shipped file were refused for results.json)", async () => {
+    const dir = tmp();
+    const target = writeTmp("berenschot.csv", berenschotCsv(), dir);
+    const r = await calibrate("fit", STEENWIJKERLAND, "--target", target, "--free", "inflow,elasticity:0,elasticity:1,elasticity:2,outflow_work", "--out", join(dir, "f.json"), "-q");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "f.json"))).toBe(true);
+  });
+});
+
 describe("fit skips and reports target rows it cannot use", () => {
   it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {
     const fit = fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);

@@ -202,8 +202,10 @@ export async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): 
   const cells = expandCells(points, model, opts.scenario ?? []);
   if (cells.length === 0) throw new InputError(opts.target, "", ...CAL.noRowsForScenarios);
   const params = parseFreeParams(opts.free, spec);
-  // Levenberg-Marquardt: at most 200 iterations of one projection per parameter and one more, per scenario.
-  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: new Set(cells.map((c) => c.scenario)).size, variants: 200 * (params.length + 1), analysed: 0 }, file);
+  // Levenberg-Marquardt: at most 200 iterations of one projection per parameter and one more, per scenario;
+  // they take time but write no results (the fitted file is one scenario file).
+  const paths = new Set(cells.map((c) => c.scenario)).size;
+  checkPreflight(model, { mode: "cohort", runs: 0, scenarios: paths, variants: 1, analysed: 0, projections: paths * 200 * (params.length + 1) }, file);
   const progress = new Progress(CLI.fitProgress, 25, opts.quiet);
   const fit = fitScenario(spec, file, model, cells, params, { relative: opts.relative, targetFile: basename(opts.target), onProgress: (d) => progress.update(d) });
   progress.done();

@@ -25,6 +25,8 @@ export interface RunPlan {
   analysed: number;
   draws?: boolean;
   personsScale?: number;
+  /** Projections the command makes besides its results (fit: one per parameter and iteration); they cost time, not files. */
+  projections?: number;
 }
 
 export const PREFLIGHT_LIMITS = {
@@ -70,14 +72,14 @@ function personsOf(model: Model, scale: number): number {
   return scale * (stock + 2 * inflow);
 }
 
-export function estimate(model: Model, plan: RunPlan): Estimate {
+function estimate(model: Model, plan: RunPlan): Estimate {
   const n = model.states.length;
   const m = model.declared.length;
   const cycles = model.years * model.cyclesPerYear;
   const moves = movesOf(model);
   const perState = moves / Math.max(1, m) + 2;
   const projection = cycles * n * perState;
-  const cohortRuns = plan.scenarios * (plan.variants + 12 * plan.analysed);
+  const cohortRuns = plan.scenarios * (plan.variants + 12 * plan.analysed) + (plan.projections ?? 0);
   const results = plan.scenarios * plan.variants;
   const years = model.years;
   const bands = plan.mode === "cohort" ? 1 : 5;
@@ -129,7 +131,7 @@ function fixesFor(model: Model, plan: RunPlan, e: Estimate, what: "memory" | "ti
 }
 
 /** Refuses a run that would pass a limit; `file` names the scenario file in the message. */
-export function checkPreflight(model: Model, plan: RunPlan, file: string): Estimate {
+export function checkPreflight(model: Model, plan: RunPlan, file: string): void {
   const e = estimate(model, plan);
   const L = PREFLIGHT_LIMITS;
   const refuse = (what: string, kind: "memory" | "time" | "output" | "persons"): never => {
@@ -140,5 +142,4 @@ export function checkPreflight(model: Model, plan: RunPlan, file: string): Estim
   if (e.bytes > L.memory) refuse(`${T.memory}: ${T.need(gb(e.bytes), gb(L.memory))}`, "memory");
   if (e.largest.bytes > L.output) refuse(`${T.output(e.largest.file)}: ${T.need(mb(e.largest.bytes), mb(L.output))}`, "output");
   if (e.seconds > L.seconds) refuse(`${T.time}: ${T.need(duration(e.seconds), duration(L.seconds))}`, "time");
-  return e;
 }
