@@ -55,6 +55,14 @@ describe("bijstandsim init", () => {
     within(y.get("neutraal|2024|volume_end"), 830);
   });
 
+  it("prints its check in the run's language, numbers too (--lang en: 1,300.0, not 1.300,0)", async () => {
+    const dir = tmp();
+    const r = await cli(...MEPPEL.map((a) => (a === "300" ? "1300" : a === "820" ? "2820" : a)), "--lang", "en", "--macro", "neutraal", "--out", join(dir, "m.json"));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/inflow 1,300\.0, /);
+    expect(r.out).not.toMatch(/1\.300,0/);
+  });
+
   it("writes plain JSON in which every assumed number says so, with a source", async () => {
     const dir = tmp();
     expect((await cli(...MEPPEL, "--reinflow", "60", "--lks-persons", "40", "--lks-year", "9000", "--budget-after", "indexed", "--out", join(dir, "m.json"), "--quiet")).code).toBe(0);

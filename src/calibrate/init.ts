@@ -18,6 +18,7 @@
  * proportion after its last year (Berenschot's rule). The rounded file is run once more
  * to check it.
  */
+import { formatNumber } from "../locale/format.js";
 import { compileScenario } from "../model/compile/index.js";
 import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
@@ -87,6 +88,7 @@ export interface InitParams {
 /** Solved values are written with 6 significant digits; while solving they are exact (`exact`). */
 let exact = false;
 const round = (v: number, digits = 6) => (exact ? v : Number(v.toPrecision(digits)));
+/** A number in the written file's Dutch texts (its sources and notes are Dutch whatever the run's language). */
 const nl = (v: number, digits = 0) => v.toLocaleString("nl-NL", { maximumFractionDigits: digits });
 
 /** Yearly probability of work, other outflow, up and down for each group. */
@@ -277,10 +279,10 @@ export function solveInit(input: InitInput, file: string): { scenario: Record<st
     p = { ...p, a: scale(p.a, input.outflowWork, got.outflow_work), b: scale(p.b, input.outflowOther, got.outflow_other), f: input.reinflow ? scale(p.f, input.reinflow, got.reinflow) : 1 };
     if (maxLeave(input, p) > MAX_LEAVE) {
       const flag = rates(input, p).some((r) => r.other > 0.5) ? "--outflow-other" : "--outflow-work";
-      throw new InputError(flag, "", ...CAL.initTooMuchOutflow(nl(stock), nl(input.inflow)));
+      throw new InputError(flag, "", ...CAL.initTooMuchOutflow(formatNumber(stock, 0), formatNumber(input.inflow, 0)));
     }
     if (input.reinflow && Math.max(...ASSUMED.reinflow.map((x) => x.share * p.f)) >= MAX_LEAVE) {
-      throw new InputError("--reinflow", "", ...CAL.initTooMuchReinflow(nl(input.reinflow), nl(input.outflowWork)));
+      throw new InputError("--reinflow", "", ...CAL.initTooMuchReinflow(formatNumber(input.reinflow, 0), formatNumber(input.outflowWork, 0)));
     }
   }
   }

@@ -5,6 +5,7 @@
  * the answers, checks them (one Dutch line naming the flag, exit 2, nothing written),
  * and writes the file atomically.
  */
+import { formatDecimal } from "../locale/format.js";
 import { existsSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
@@ -125,7 +126,7 @@ export function initInput(opts: InitOpts, sets: { set: MacroSet }[]): InitInput 
   const budgetAfter = opts.budgetAfter ?? "held";
   if (budgetAfter !== "held" && budgetAfter !== "indexed") fail("budgetAfter", ...INIT.budgetAfter(budgetAfter));
   return {
-    name, label: opts.label?.trim() || `Gemeente ${name.charAt(0).toUpperCase()}${name.slice(1)}`, startYear, horizonYears, groups, entry, inflow, reinflow,
+    name, label: opts.label?.trim() || INIT.labelDefault(`${name.charAt(0).toUpperCase()}${name.slice(1)}`), startYear, horizonYears, groups, entry, inflow, reinflow,
     outflowWork, outflowOther, benefit: benefitOf(opts), lks, budget: budgetOf(opts.budget, startYear), budgetAfter: budgetAfter as "held" | "indexed", macroSets: macroOf(opts.macro, sets, startYear), reference: referenceOf(sets),
   };
 }
@@ -155,7 +156,6 @@ function listMacro(): void {
   print(`\n${INIT.listOwn}`);
 }
 
-const f1 = (v: number) => v.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 async function initCommand(opts: InitOpts, cmd: Command): Promise<void> {
   if (opts.listMacro) return listMacro();
@@ -173,6 +173,7 @@ async function initCommand(opts: InitOpts, cmd: Command): Promise<void> {
   if (opts.quiet) return;
   const groups = input.groups.length > 1 ? INIT.groupsWord(input.groups.length, input.groups.map((g) => g.name).join(", ")) : INIT.oneGroup;
   print(INIT.written(out, input.label, input.horizonYears, input.startYear, groups, input.macroSets.join(", ")));
+  const f1 = (v: number) => formatDecimal(v, 1);
   print(INIT.check(input.startYear, f1(check.inflow), f1(check.outflow_work), f1(check.outflow_other), f1(check.volume_end)));
   print(INIT.assumptions(input.groups.length > 1 ? INIT.ladder(ASSUMED.workRatio, ASSUMED.up * 100, ASSUMED.down * 100) : "", input.budgetAfter === "indexed"));
   print(INIT.next(out));

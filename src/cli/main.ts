@@ -69,7 +69,7 @@ ${HELP.examples}
   bin/bijstandsim run scenarios/steenwijkerland.json --scenario tweede-golf --horizon 5
   bin/bijstandsim run scenarios/steenwijkerland.json --mode psa --runs 2000 --seed 7 --workers 2
   bin/bijstandsim run scenarios/steenwijkerland.json --mode microsim --runs 20 --seed 7
-  bin/bijstandsim run scenarios/steenwijkerland.json --csv nl   # CSV-bestanden voor Nederlandse Excel
+  bin/bijstandsim run scenarios/steenwijkerland.json --csv nl   # ${HELP.csvNlExample}
   bin/bijstandsim run scenarios/groningen.json --out output/groningen-test`)
     .action(runCommand);
 

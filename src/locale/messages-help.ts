@@ -65,6 +65,7 @@ const nl = {
   explore: "schrijf verkenner.html: een offline wat-als-pagina die het model in de browser doorrekent",
   exploreOut: "uitvoermap (standaard: output/<bestandsnaam>/)",
   exploreWrites: (file: string) => `schrijft ${file}`,
+  csvNlExample: "CSV-bestanden voor Nederlandse Excel",
   // validate
   validate: "controleer een scenariobestand en toon wat het declareert; exit 2 bij het eerste probleem",
   // synth
@@ -180,6 +181,7 @@ const en: typeof nl = {
   explore: "write verkenner.html: an offline what-if page (Dutch) that runs the model in the browser",
   exploreOut: "output folder (default: output/<file-stem>/)",
   exploreWrites: (file) => `writes ${file}`,
+  csvNlExample: "CSV files for a Dutch Excel",
   validate: "check a scenario file and report what it declares; exit 2 with the first problem",
   synth: "simulate a client panel (client_id,period,state) from a scenario's monthly matrix: test data for estimate",
   synthScenario: "scenario file (JSON) whose states, initial mix, monthly matrix and inflow are used",
