@@ -90,20 +90,25 @@ describe("Dutch output holds no English", () => {
     }
     const broken = join(dir, "kapot.json");
     writeFileSync(broken, '{ "name": "x", "start_year": 2024, "budget": 5 }');
-    const mistakes = await Promise.all([
-      cli("run", join(dir, "bestaat-niet.json")),
-      cli("run", broken),
-      cli("run", "scenarios/steenwijkerland.json", "--scenario", "onbekend"),
-      cli("run", "scenarios/steenwijkerland.json", "--runs", "nul"),
-      cli("run", "scenarios/steenwijkerland.json", "--rusn", "3"),
-      cli("breakeven", "scenarios/steenwijkerland.json", "--intervention", "geen"),
-      cli("compare", out),
-      cli("fit", "scenarios/steenwijkerland.json", "--target", join(dir, "geen.csv"), "--free", "inflow", "--out", join(dir, "f.json")),
-    ]);
-    for (const m of mistakes) expect(m.code).toBe(2);
+    // One after another: cli() captures this process's stdout and stderr while a command runs.
+    const mistakes: Awaited<ReturnType<typeof cli>>[] = [];
+    for (const args of [
+      ["run", join(dir, "bestaat-niet.json")],
+      ["run", broken],
+      ["run", "scenarios/steenwijkerland.json", "--scenario", "onbekend"],
+      ["run", "scenarios/steenwijkerland.json", "--runs", "nul"],
+      ["run", "scenarios/steenwijkerland.json", "--rusn", "3"],
+      ["breakeven", "scenarios/steenwijkerland.json", "--intervention", "geen"],
+      ["compare", out],
+      ["fit", "scenarios/steenwijkerland.json", "--target", join(dir, "geen.csv"), "--free", "inflow", "--out", join(dir, "f.json")],
+    ]) mistakes.push(await cli(...args));
+    for (const m of mistakes) {
+      expect(m.code).toBe(2);
+      expect(m.err).toMatch(/^bijstandsim: fout: [^\n]+\n$/);
+    }
     const texts: Record<string, string> = {
       terminal: run.out + run.err + psa.out + psa.err,
-      // the golden reports (test/golden.test.ts proves they are what the code writes) and a workbook of a PSA run with an intervention
+      // the golden reports (test/golden.test.ts and golden-psa.test.ts prove they are what the code writes) and a workbook of a PSA run with an intervention
       "report.html": GOLDEN_REPORTS.map((r) => readFileSync(`test/golden/${r}/report.html`, "utf8")).join("\n"),
       "results.xlsx": await workbookText(await goldenWorkbook("steenwijkerland-psa", dir)),
       compare: compare.out + compare.err,

@@ -17,8 +17,17 @@ import { runDeterministic } from "../src/simulate/scenario.js";
 import { cli } from "./cli-harness.js";
 import { compile, fourStates, type Raw } from "./helpers.js";
 
-/** Four states with a re-inflow tunnel from W, a traject on A and B (with an after-effect) and an inflow prevention. */
+/**
+ * Four states with a re-inflow tunnel from W, a traject on A and B (with an after-effect) and an inflow prevention.
+ * B costs more than A, so that a step up the ladder moves the BUIG result too.
+ */
 const withInterventions = (effect: number, rr: number, extra: Raw = {}): Raw => fourStates({
+  states: [
+    { name: "A", kind: "on", cost: { per: "year", benefit: 12000 } },
+    { name: "B", kind: "on", cost: { per: "year", benefit: 14000 } },
+    { name: "W", kind: "off", reinflow: { cumulative: [{ months: 6, share: 0.2 }], to: { A: 1 } } },
+    { name: "X", kind: "exit" },
+  ],
   interventions: [
     { name: "ib", label: "IB", targets: ["A", "B"], start: "2024-02", end: "2025-06", capacity: { places: 40.5 }, duration_months: 6,
       effects: [{ target: "outflow_work", hazard_ratio: effect, decay: { type: "linear", months: 6 } }, { target: "up", relative_risk: effect }],

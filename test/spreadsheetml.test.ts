@@ -94,7 +94,15 @@ describe("the xlsx writer", () => {
     const doc = () => viewOf(parseResults(readFileSync(file, "utf8"), file));
     const a = resultsWorkbook(doc());
     expect(Buffer.from(resultsWorkbook(doc())).equals(Buffer.from(a))).toBe(true);
+    // every zip entry carries the format's first date, 1980-01-01 00:00 (DOS date 0x0021, time 0), not the time of writing
+    const view = Buffer.from(a);
+    let entries = 0;
+    for (let at = view.indexOf("PK\u0003\u0004", 0, "latin1"); at >= 0; at = view.indexOf("PK\u0003\u0004", at + 4, "latin1")) {
+      expect([view.readUInt16LE(at + 10), view.readUInt16LE(at + 12)]).toEqual([0, 0x0021]);
+      entries++;
+    }
     const parts = unzipSync(a);
+    expect(entries).toBe(Object.keys(parts).length);
     expect(Object.keys(parts)).toContain("xl/worksheets/sheet1.xml");
     expect(strFromU8(parts["docProps/core.xml"])).not.toMatch(/dcterms|\d{4}-\d\d-\d\dT/);
   });
