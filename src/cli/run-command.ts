@@ -146,7 +146,8 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
   const timings = new Timings();
-  const { model, hash, spec } = loadScenario(file, { horizonYears: opts.horizon });
+  const loaded = loadScenario(file, { horizonYears: opts.horizon });
+  const { model, hash, spec } = loaded;
   timings.lap("load");
   const scenarios = selectScenarios(model, opts.scenario ?? []);
   preflight(model, file, opts, scenarios.length);
@@ -162,9 +163,9 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       timings.lap("analyses");
       const files = runFiles(model, sim, analyses, runMeta(model, file, hash, scenarios, sim, opts), opts);
       timings.lap("files");
-      // The what-if page of the same file (loaded once more, as explore does); the report (below) links it.
+      // The what-if page of the same file (the runs leave the model as it was compiled); the report (below) links it.
       if (opts.report) {
-        Object.assign(files, explorerFiles({ ...loadScenario(file, { horizonYears: opts.horizon }), file, version: VERSION }, status));
+        Object.assign(files, explorerFiles({ ...loaded, file, version: VERSION }, status));
         timings.lap("explorer");
       }
       folder.output.stage(files);
