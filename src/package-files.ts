@@ -8,18 +8,25 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-function packageRoot(from: string): string {
+interface Manifest {
+  name?: string;
+  version: string;
+}
+
+/** The package's folder and its package.json. */
+function packageRoot(from: string): { dir: string; manifest: Manifest } {
   for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "bijstandsim") return dir;
+    const path = join(dir, "package.json");
+    const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Manifest) : undefined;
+    if (manifest?.name === "bijstandsim") return { dir, manifest };
     if (dirname(dir) === dir) throw new Error(`the bijstandsim package was not found above ${from}`);
   }
 }
 
-const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+const { dir: ROOT, manifest: MANIFEST } = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A file of the package by its path from the package's root, e.g. `dist/bundle/psa-task.js`. */
 export const packageFile = (path: string): URL => pathToFileURL(join(ROOT, path));
 
 /** The package's package.json. */
-export const packageManifest = (): { version: string } => JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+export const packageManifest = (): Manifest => MANIFEST;

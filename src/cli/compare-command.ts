@@ -19,6 +19,7 @@ import { interruptible, interruptPoint } from "./interrupt.js";
 import { print } from "./io.js";
 import { collect, csvOption } from "./options.js";
 import { runFolderOf } from "./run-folder.js";
+import { shellWord } from "../report/shell.js";
 
 interface CompareOptions {
   scenario?: string[];
@@ -50,8 +51,6 @@ function runName(source: string, i: number): string {
 
 /** output/vergelijking-<run A>-<run B>[-...]: one folder per set of runs, so comparisons do not overwrite each other. */
 export const defaultCompareOut = (sources: readonly string[]): string => join("output", `vergelijking-${sources.map(runName).join("-")}`.slice(0, 120));
-
-const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 async function compareCommand(paths: string[], opts: CompareOptions): Promise<void> {
   // The comparison loads only when asked for, its page (vega) only once the runs compare.

@@ -45,7 +45,6 @@ export interface RunInfo {
   date: string;
   version: string;
   hash: string;
-  modelLabel: string;
   unit: string;
   years: [number, number];
   /** Probabilistic runs behind the bands, when the run has them. */
@@ -133,7 +132,7 @@ function runInfo(r: RunSource, i: number): RunInfo {
   const runs = r.doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined)) && typeof meta.options.runs === "number" ? meta.options.runs : undefined;
   return {
     letter: runLetter(i), source: r.source, label: `${meta.file}, ${mode}, ${date}`, file: meta.file, mode, date,
-    version: meta.version, hash: meta.file_hash, modelLabel: model.label, unit: model.unit, years: [years[0], years[years.length - 1]], runs,
+    version: meta.version, hash: meta.file_hash, unit: model.unit, years: [years[0], years[years.length - 1]], runs,
   };
 }
 

@@ -9,6 +9,7 @@ import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
 import { decimals, isMetric, METRICS } from "../outcomes/metrics.js";
 import { metricLabel as labelOf } from "../report/labels.js";
+import { table } from "../report/terminal.js";
 import type { Table } from "../report/tables.js";
 import type { CompareBlock, Comparison } from "./compare.js";
 
@@ -63,12 +64,6 @@ export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: numb
   return row.euro ? formatEuro(v) : formatPersons(v);
 }
 
-function textTable(header: string[], rows: string[][], left: number): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((v, c) => (c < left ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
 /** The metrics the terminal shows (the workbook, the page and the CSV have them all). */
 const TERMINAL_METRICS = ["volume_end", "inflow", "outflow_work", "outflow_other", "expenditure", "budget", "buig_result", "buig_result_after_vangnet", "intervention_cost", "buig_effect", "net_effect", "net_effect_cumulative"];
 
@@ -96,7 +91,7 @@ export function compareText(c: Comparison): string {
     const equal = new Set(b.series.filter((s) => s.values.every((v) => v.every((x, y) => x === s.values[0][y]))).map((s) => s.metric));
     const shown = rows.filter((r) => !equal.has(r.metric) || r.run === "A").map((r) => (equal.has(r.metric) ? { ...r, run: same } : r));
     const body = shown.map((r, i) => [i > 0 && shown[i - 1].metric === r.metric ? "" : r.label, r.run, ...r.values.map((v) => formatCell(r, v)), r.total === null ? "" : formatCell(r, r.total)]);
-    out.push("", blockTitle(b), textTable(header, body, 2));
+    out.push("", blockTitle(b), table(header, body, 2));
   }
   return out.join("\n");
 }

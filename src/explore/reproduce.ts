@@ -10,6 +10,7 @@ import type { Model } from "../model/model.js";
 import type { PageData } from "./data.js";
 import type { Settings } from "./settings.js";
 import { membersOf, variantName } from "./whatif.js";
+import { shellWord } from "../report/shell.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -33,8 +34,6 @@ export interface Reproduction {
 
 /** A number as JSON writes it, without float noise from the page's arithmetic (12 significant digits). */
 export const clean = (v: number): number => Number(v.toPrecision(12));
-
-const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 function interventionEdits(data: PageData, s: Settings, p: number): Edit[] {
   const iv = data.interventions[p];

@@ -5,6 +5,7 @@
  * files (persons 4 decimals, euros 2), so every file of a run carries the same values.
  */
 import { z } from "zod";
+import { stored, STORED_DECIMALS } from "../locale/format.js";
 import { MSG } from "../locale/messages-form.js";
 import { REPORT } from "../locale/messages-report.js";
 import { InputError, jsonPath } from "../model/errors.js";
@@ -19,7 +20,7 @@ import type { ScenarioResult } from "./result.js";
 export const RESULTS_FORMAT = "bijstandsim-results/1";
 
 const num = z.number().refine(Number.isFinite, { error: () => MSG.finite });
-const round4 = (v: number) => Number(v.toFixed(4));
+const round4 = (v: number) => stored(v, STORED_DECIMALS.persons);
 
 /** A declared state's volume at year end and person-years, with their bands after probabilistic runs. */
 const StateVolumeSchema = z.object({

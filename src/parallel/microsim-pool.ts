@@ -12,7 +12,6 @@ import type { MicrosimTask } from "./microsim-task.js";
 import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
 import { packageFile } from "../package-files.js";
 
-/** The compiled worker module, next to this file in dist/. */
 /** The task module as bundled by the build (bin/bundle-cli.mjs): a thread loads a few files, not a hundred. */
 const TASK_URL = packageFile("dist/bundle/microsim-task.js");
 

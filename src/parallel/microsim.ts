@@ -6,6 +6,7 @@
  * starts, so memory stays bounded. Each job's counts are the sum of its ranges
  * (integers: exact in any order), so the result is the same for any number of threads.
  */
+import { setImmediate } from "node:timers/promises";
 import type { JobUnit, PersonsTask } from "../engine/microsim/job.js";
 import { slicePersons, type Persons } from "../engine/microsim/population.js";
 import type { Model } from "../model/model.js";
@@ -40,7 +41,7 @@ export async function runMicrosim(model: Model, spec: MicrosimSpec, exec: Micros
     exec.onStart?.(1);
     for (const job of reps.jobs) {
       finish(job, reps.simulate(job));
-      await new Promise((resolve) => setImmediate(resolve)); // lets Ctrl-C in between replications
+      await setImmediate(); // lets Ctrl-C in between replications
     }
     return reps.outcome();
   }

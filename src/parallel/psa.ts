@@ -3,6 +3,7 @@
  * range runs in a worker (or in this thread for one worker), and the ranges are put
  * back in run order, so the values are identical for any number of workers.
  */
+import { setImmediate } from "node:timers/promises";
 import { psaRuns, runSize, type PsaSpec } from "../simulate/psa.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
@@ -45,7 +46,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
     for (const [first, count] of splitRange(job.runs, Math.ceil(job.runs / 50))) {
       out.set(psaRuns(model, job.spec, first, count), first * size);
       job.onProgress?.(first + count);
-      await new Promise((resolve) => setImmediate(resolve)); // lets Ctrl-C in between ranges
+      await setImmediate(); // lets Ctrl-C in between ranges
     }
     return out;
   }

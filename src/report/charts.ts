@@ -36,9 +36,6 @@ export interface Chart {
   spec: VlSpec;
 }
 
-/** Every chart name this module can produce (the writer removes stale files of these). */
-export const CHART_NAMES = ["volume", "samenstelling", "overgangen", "buig-resultaat", "interventie-effect", "terugverdienkans", "netto-effect-band", "tornado"] as const;
-
 /**
  * Scenario colours, in run order. For the shipped CPB order this reads naturally: basis
  * blue, full recovery green, weak recovery orange, second wave red, pre-corona grey.

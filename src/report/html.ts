@@ -13,6 +13,7 @@ import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
 import { breakevenTable, sensitivityTable, type Table } from "./tables.js";
+import { shellWord } from "./shell.js";
 
 /** The what-if page that `bijstandsim explore` and `run --report` write next to the report (src/explore/). */
 export const EXPLORER_FILE = "verkenner.html";
@@ -297,8 +298,6 @@ function assumptions(page: ReportPage): string {
     : "";
   return [`<h3>${REPORT.statesTitle}</h3>`, states, refs, `<h3>${REPORT.parametersTitle}</h3>`, fromFile, params, notes, sensitivity].join("\n");
 }
-
-const shellWord = (s: string) => (/^[\w./,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /**
  * The command that reproduces the run, from the options recorded in results.json.

@@ -14,9 +14,10 @@ import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
 import { metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 
-function table(header: string[], rows: string[][]): string {
+/** A plain-text table: the first `left` columns aligned left, the rest (numbers) right. */
+export function table(header: string[], rows: string[][], left = 1): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
+  const line = (cells: string[]) => cells.map((v, c) => (c < left ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 

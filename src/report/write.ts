@@ -36,9 +36,9 @@ function removeStaleTemps(dir: string): void {
  * Writes each file to a temporary name beside its target and renames it into place.
  * For single files beside other outputs (breakeven-<name>.csv, verkenner.html, a scenario
  * file); a run's folder is published as one unit by publish.ts. A file-system refusal
- * is an InputError naming `dir` (`option` says which option chose it).
+ * is an InputError naming `dir` and --out, the option that chooses it.
  */
-export function writeFilesAtomically(dir: string, files: Record<string, FileContent>, option = "--out"): string[] {
+export function writeFilesAtomically(dir: string, files: Record<string, FileContent>): string[] {
   const temps: string[] = [];
   try {
     mkdirSync(dir, { recursive: true });
@@ -58,6 +58,6 @@ export function writeFilesAtomically(dir: string, files: Record<string, FileCont
     return written;
   } catch (err) {
     for (const t of temps) rmSync(t, { force: true });
-    throw fsInputError(err, dir, option) ?? err;
+    throw fsInputError(err, dir, "--out") ?? err;
   }
 }

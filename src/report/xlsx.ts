@@ -17,8 +17,6 @@ import type { RunView } from "./results.js";
 import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
 import { EURO_FORMAT, MULTIPLIER_FORMAT, PERSONS_FORMAT, SHARE_FORMAT, workbookBytes, YEAR_FORMAT, type Cell, type Sheet, type TableSheet } from "./workbook.js";
 
-export type { Cell, Sheet, TableSheet } from "./workbook.js";
-
 export interface WorkbookTables {
   yearly: Table;
   states?: Table;
