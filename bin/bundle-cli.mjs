@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the command line (dist/cli/main.js and everything it imports, vega and zod
-// included) into dist/bundle/: `npm start` then loads 23 files instead of 506 modules,
+// included) into dist/bundle/: `npm start` then loads 33 files instead of 506 modules,
 // whose loading took a fifth of its time. What loads only on demand
 // (the report, the calibration, init's questions, vega) stays in chunks of its own.
 // The worker threads' task modules (PSA runs, microsimulation blocks) are bundled with

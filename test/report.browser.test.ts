@@ -2,7 +2,8 @@
  * report.html in a real browser: Debian's headless Chromium (/usr/bin/chromium, driven
  * by playwright-core; no browser download) opens, offline, the reports of the golden
  * cohort run of Groningen and the golden PSA run of Steenwijkerland (interventions, bands
- * and the chance of payback): test/golden.test.ts proves they are what the code writes.
+ * and the chance of payback): test/golden.test.ts and golden-psa.test.ts prove they are
+ * what the code writes.
  * Every chart figure must hold an SVG with visible marks, the page must log no console
  * errors and request nothing but the file itself, and a full-page screenshot is saved.
  *
