@@ -19,7 +19,7 @@ const WORKLOADS = [
 const REPEAT = 3;
 
 export default async function psa() {
-  // As `run` loads it: the macro sets written into the text the workers compile.
+  // As `run` loads it: the macro sets written into the spec the workers compile.
   const { loadScenario } = await import(dist("cli/load.js"));
   const { runPsa } = await import(dist("parallel/psa.js"));
   const { model, spec: scenario } = loadScenario(FILE, { horizonYears: 10 });

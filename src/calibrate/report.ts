@@ -1,6 +1,6 @@
 /**
  * Terminal summaries and CSV files of the calibration commands (pure: strings in, strings
- * out). Tables in Dutch formats like the run summary; CSV in the dialect asked for
+ * out). Tables in the run's number formats like the run summary; CSV in the dialect asked for
  * (locale/csv.ts: comma and decimal point by default, `nl` for Dutch Excel).
  */
 import { csvText, type CsvDialect } from "../locale/csv.js";

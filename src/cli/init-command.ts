@@ -2,7 +2,7 @@
  * `bijstandsim init`: writes a complete, plain JSON scenario from the key figures an
  * advisor has (flags for scripts; on a terminal without flags the questions are asked
  * one by one). The probabilities are solved in src/calibrate/init.ts; this module reads
- * the answers, checks them (one Dutch line naming the flag, exit 2, nothing written),
+ * the answers, checks them (one line naming the flag, exit 2, nothing written),
  * and writes the file atomically.
  */
 import { formatDecimal } from "../locale/format.js";
@@ -147,7 +147,7 @@ function lksOf(opts: InitOpts): InitInput["lks"] {
   return { persons: number("lksPersons", opts.lksPersons, { min: 0 }), perYear: number("lksYear", opts.lksYear, { above: 0 }) };
 }
 
-/** The library's sets, one line each, in Dutch. */
+/** The library's sets, one line each. */
 function listMacro(): void {
   for (const { file, set } of librarySets()) {
     print(`${set.name.padEnd(17)} ${set.label}`);

@@ -1,6 +1,6 @@
 /**
  * The questions `bijstandsim init` asks on a terminal without flags, one by one, with
- * defaults, in Dutch. Prompts come from @inquirer (input and select, pinned to 4.x: the
+ * defaults, in the run's language. Prompts come from @inquirer (input and select, pinned to 4.x: the
  * 5.x line needs Node 22); the questions themselves are plain data, so they are tested
  * with a scripted prompter.
  */

@@ -118,7 +118,7 @@ export interface Described {
 }
 
 /**
- * One issue, in Dutch. `knownKeys(path)` lists the fields the object at `path` may have
+ * One issue, in the run's language. `knownKeys(path)` lists the fields the object at `path` may have
  * (for "did you mean"); `root` is the raw JSON, for the value found and the examples.
  */
 export function describeIssue(issue: z.core.$ZodIssue, root: unknown, knownKeys: (path: readonly PropertyKey[]) => readonly string[] = () => []): Described {

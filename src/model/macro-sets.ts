@@ -69,7 +69,7 @@ export interface FoundSet {
 export interface Resolved {
   /** The scenario file's JSON with the sets' drivers and scenarios written in, and `macro.set` removed. */
   raw: Record<string, unknown>;
-  /** Notes for the run, in Dutch (what a set is and is not). */
+  /** Notes for the run, in its language (what a set is and is not). */
   notes: string[];
   /** Which scenarios came from which set: resolved index -> set file and index in the set. */
   origins: { index: number; file: string; setIndex: number }[];

@@ -123,7 +123,7 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   return s?._zod?.def?.type === "object" ? Object.keys(s._zod.def.shape) : [];
 }
 
-/** A zod issue of a value checked against `schema` as one InputError in Dutch (messages.ts). */
+/** A zod issue of a value checked against `schema` as one InputError in the run's language (messages.ts). */
 export function schemaError(schema: z.ZodType, issue: z.core.$ZodIssue, root: unknown, file: string): InputError {
   const d = describeIssue(innermost(issue), root, (path) => keysAt(schema, path));
   return new InputError(file, d.path, d.message, d.fix);

@@ -12,7 +12,7 @@ import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, SHARE_1_FORMAT, type Cel
 
 export const BEGROTING_SHEET = "Begroting";
 
-/** A row of a block: its Dutch label, its value in a year, its format, and whether a total over the years means something. */
+/** A row of a block: its label, its value in a year, its format, and whether a total over the years means something. */
 interface Line {
   label: string;
   value: (y: YearRow, i: number, years: YearRow[]) => number | undefined;
@@ -89,7 +89,7 @@ function provenance(doc: RunView): string {
 }
 
 /**
- * The Begroting sheet: a title, then per macro scenario (its Dutch label) a block with a
+ * The Begroting sheet: a title, then per macro scenario (its label) a block with a
  * header row of years and a total column, the baseline's lines and, per intervention or
  * combination the run compared, its cost, BUIG effect, net effect and cumulative net effect.
  */

@@ -1,13 +1,14 @@
 /**
  * Vega-Lite specs for the report, built from a parsed results.json (pure: data in,
  * JSON specs out; rendering is in render.ts). Each spec carries its data inline and the
- * Dutch locale in `config.locale`, so a `charts/*.vl.json` file is complete on its own.
+ * run's locale (Dutch, or English with --lang en) in `config.locale`, so a `charts/*.vl.json`
+ * file is complete on its own.
  *
  * Conventions shared by all charts:
  * - one colour per macro scenario, from a fixed domain (the scenario labels in run
  *   order) and range (SCENARIO_COLOURS), so "Tweede golf" has the same colour everywhere;
- * - Dutch labels and number formats (1.012; € 250.000; € 12,9 mln); every title names
- *   its unit (personen, euro);
+ * - labels and number formats in the run's language (1.012; € 250.000; € 12,9 mln);
+ *   every title names its unit (personen, euro);
  * - sized for a laptop screen (about 800 px wide), legends below the plot;
  * - what the results do not hold is not drawn: bands only with `_p05`/`_p95` fields,
  *   the intervention chart only with variants besides the baseline, the chance of
@@ -29,9 +30,9 @@ export type VlSpec = Record<string, unknown>;
 export interface Chart {
   /** File stem: charts/<name>.vl.json and charts/<name>.svg. */
   name: string;
-  /** Dutch heading (also the SVG's accessible name). */
+  /** Heading (also the SVG's accessible name). */
   title: string;
-  /** One or two Dutch sentences under the chart: what is drawn and how to read it. */
+  /** One or two sentences under the chart: what is drawn and how to read it. */
   caption: string;
   spec: VlSpec;
 }

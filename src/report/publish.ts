@@ -15,7 +15,7 @@
  * Nothing outside the target and its `.<name>.*` helpers is touched. A process that dies
  * (kill, power loss) leaves only those helpers: the next publisher into the same folder
  * removes them, and restores the previous folder if the kill came between the renames.
- * Every file-system refusal is an InputError (exit 2, one Dutch line).
+ * Every file-system refusal is an InputError (exit 2, one line in the run's language).
  */
 import { closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
@@ -34,7 +34,7 @@ const RUN_FILE = /^(results\.json|yearly\.csv|states\.csv|transitions\.csv|break
 /** Temporary files of this and older versions: `.name.tmp-<pid>`. */
 const TEMP_FILE = /^\..+\.tmp-\d+$/;
 
-/** A file-system error as the user's problem: one Dutch line naming the folder, exit 2. */
+/** A file-system error as the user's problem: one line naming the folder, exit 2. */
 export function fsInputError(err: unknown, where: string, option = "--out"): InputError | undefined {
   const e = err as NodeJS.ErrnoException;
   if (err instanceof InputError) return err;

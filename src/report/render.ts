@@ -1,7 +1,7 @@
 /**
  * Vega-Lite spec -> SVG, server-side: compiled with vega-lite, run by a headless vega
  * View (`renderer: "none"`), serialised with `view.toSVG()`. No browser, no canvas.
- * The Dutch locale travels inside each spec (`config.locale`). vega and vega-lite are
+ * The run's locale travels inside each spec (`config.locale`). vega and vega-lite are
  * imported on first use, so commands that draw nothing do not pay for loading them.
  *
  * Text is measured with Arial's widths (the charts' font) instead of vega's canvas-less

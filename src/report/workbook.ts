@@ -28,7 +28,7 @@ export const YEAR_FORMAT = XLSX_FORMATS.year;
 export interface TableSheet {
   kind?: "table";
   name: string;
-  /** Column keys (CSV names or metric names) and their Dutch headers. */
+  /** Column keys (CSV names or metric names) and their headers in the run's language. */
   keys: string[];
   headers: string[];
   rows: Cell[][];

@@ -1,6 +1,6 @@
 /**
  * results.xlsx for spreadsheet users: one sheet per table, numbers stored as numbers
- * (formatted for display only), Dutch headers. Built in memory (workbook.ts), from
+ * (formatted for display only), headers in the run's language. Built in memory (workbook.ts), from
  * results.json (the same numbers as the CSV files); the writer puts the bytes on disk.
  *
  * Sheets: Begroting first (begroting.ts: per scenario the years as columns, ready to
