@@ -14,6 +14,9 @@ const nl = {
   internalError: "interne fout (meld dit alstublieft)",
   workerFailedNoOutput: "geen uitvoer geschreven",
   workerFailedOn: (task: string, message: string) => `een worker faalde bij ${task}: ${message}`,
+  /** The task a failed worker ran (in workerFailedOn). */
+  runsTask: (first: number, last: number) => `runs ${first}..${last}`,
+  blocksTask: (first: number, last: number) => `microsim-blokken ${first}..${last}`,
   workerThreadFailed: (message: string) => `een worker-thread faalde: ${message}`,
   interrupted: "bijstandsim: onderbroken (Ctrl-C); er is niets geschreven",
   unknownLang: (v: string) => err(`onbekende taal "${v}"`, "gebruik nl (Nederlands, standaard) of en (English)"),
@@ -74,6 +77,8 @@ const en: typeof nl = {
   internalError: "internal error (please report)",
   workerFailedNoOutput: "no output written",
   workerFailedOn: (task, message) => `a worker failed on ${task}: ${message}`,
+  runsTask: (first, last) => `runs ${first}..${last}`,
+  blocksTask: (first, last) => `microsim blocks ${first}..${last}`,
   workerThreadFailed: (message) => `a worker thread failed: ${message}`,
   interrupted: "bijstandsim: interrupted (Ctrl-C); nothing was written",
   unknownLang: (v) => err(`unknown language "${v}"`, "use nl (Dutch, the default) or en (English)"),

@@ -11,6 +11,7 @@ import type { PersonsTask } from "../engine/microsim/job.js";
 import type { MicrosimTask } from "./microsim-task.js";
 import { defaultWorkers, splitRange, WorkerPool } from "./workers.js";
 import { packageFile } from "../package-files.js";
+import { CLI } from "../locale/messages-cli.js";
 
 /** The task module as bundled by the build (bin/bundle-cli.mjs): a thread loads a few files, not a hundred. */
 const TASK_URL = packageFile("dist/bundle/microsim-task.js");
@@ -79,7 +80,7 @@ export class MicrosimPool {
     // Tasks and results travel as copies, no transfers: see microsim-task.ts.
     const parts = await this.pool.runAll(
       jobTasks(job, this.workers),
-      (task) => `microsim-blokken ${(task as BlockRangeTask).firstBlock}..${(task as BlockRangeTask).firstBlock + (task as BlockRangeTask).blockCount - 1}`,
+      (task) => CLI.blocksTask((task as BlockRangeTask).firstBlock, (task as BlockRangeTask).firstBlock + (task as BlockRangeTask).blockCount - 1),
     );
     return sumInOrder(parts, job.steps * job.sampler.stateCount);
   }

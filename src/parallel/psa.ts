@@ -10,6 +10,7 @@ import type { ScenarioFile } from "../model/schema.js";
 import { splitRange, WorkerPool } from "./workers.js";
 import type { PsaTask } from "./psa-task.js";
 import { packageFile } from "../package-files.js";
+import { CLI } from "../locale/messages-cli.js";
 
 export interface PsaJob {
   /**
@@ -60,7 +61,7 @@ export async function runPsa(model: Model, job: PsaJob): Promise<Float64Array> {
   try {
     const parts = await pool.runAll(
       ranges.map(([first, count]) => ({ scenario: job.scenario, file: job.file, horizonYears: job.horizonYears, spec: job.spec, first, count, failAt: job.failAt })),
-      (task) => `runs ${task.first}..${task.first + task.count - 1}`,
+      (task) => CLI.runsTask(task.first, task.first + task.count - 1),
       (task) => job.onProgress?.((done += task.count)),
     );
     const out = new Float64Array(job.runs * size);

@@ -58,8 +58,9 @@ const PREVENT = 3;
 export class VariantPersons implements CycleFollower {
   /**
    * Compiled state per person (regular or participant sub-state), ABSENT if kept out.
-   * Read only for persons out of step (`lockstep` 0): a person in step is where their
-   * baseline self is.
+   * Read for persons out of step (`lockstep` 0: a person in step is where their baseline
+   * self is) and for the cycle's entrants, whose state before they arrive is the copy's
+   * (prevention reads it): so it starts as a copy of the baseline's states, not zeros.
    */
   private readonly state: Uint16Array;
   /** Months on bijstand, for persons out of step. */
