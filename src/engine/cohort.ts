@@ -149,8 +149,8 @@ function intake(run: Run, t: number): void {
   model.interventions.forEach((iv, p) => {
     if (!variant.active[p] || iv.kind !== "traject") return;
     const onTake = paired ? (b: number, taken: number, before: number) => paired.selected(noise!, t, b, taken, before, iv.layerEntry[b], p) : undefined;
-    const whole = noise ? () => noise.at(t, p, PURPOSE.freePlaces).uniform() : undefined;
-    [starts[p * T + t - 1], participants[p * T + t - 1]] = startTraject(iv, out.occupancy, (t - 1) * n, intakeOpen(iv, variant, p, t), whole, onTake);
+    // The free-places stream is set before the intake and drawn from before onTake sets another.
+    [starts[p * T + t - 1], participants[p * T + t - 1]] = startTraject(iv, out.occupancy, (t - 1) * n, intakeOpen(iv, variant, p, t), noise?.at(t, p, PURPOSE.freePlaces), onTake);
   });
 }
 

@@ -43,21 +43,21 @@ export function trajectCounts(iv: Intervention, occ: Float64Array, offset: numbe
  * regular states in proportion to their occupancy, while intake is `open`. Relabels
  * occupancy in `occ` (row of cycle t - 1 at `offset`); returns [starts, participants]
  * (participants finish their traject after intake closes, and still count).
- * With `whole` (whole persons: a uniform draw on each call) a fraction of a free place
- * is filled with that probability, as in the microsimulation, so that the expected
- * intake stays right. `onTake(b, taken, before)` hears of every state persons were taken from.
+ * With `noise` (whole persons) a fraction of a free place is filled with that
+ * probability, as in the microsimulation, so that the expected intake stays right.
+ * `onTake(b, taken, before)` hears of every state persons were taken from.
  */
-export function startTraject(iv: Intervention, occ: Float64Array, offset: number, open: boolean, whole: (() => number) | undefined, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
+export function startTraject(iv: Intervention, occ: Float64Array, offset: number, open: boolean, noise: Stream | undefined, onTake?: (b: number, taken: number, before: number) => void): [number, number] {
   const { inTraject, eligible } = trajectCounts(iv, occ, offset);
   let starts = open ? Math.min(Math.max(0, iv.places - inTraject), eligible) : 0;
-  if (whole) {
+  if (noise) {
     const fraction = starts % 1;
-    starts = Math.floor(starts) + (fraction > 0 && whole() < fraction ? 1 : 0);
+    starts = Math.floor(starts) + (fraction > 0 && noise.uniform() < fraction ? 1 : 0);
   }
   if (starts > 0) {
     const share = starts / eligible;
     const moved = Array.from(iv.eligible, (b) => occ[offset + b] * share);
-    const take = whole ? largestRemainder(moved, starts) : moved;
+    const take = noise ? largestRemainder(moved, starts) : moved;
     iv.eligible.forEach((b, k) => {
       if (take[k] === 0) return;
       onTake?.(b, take[k], occ[offset + b]);
