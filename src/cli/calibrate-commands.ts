@@ -33,6 +33,7 @@ import { fitScenario, fittedFile, parseFreeParams } from "../calibrate/fit.js";
 import { backtest } from "../calibrate/backtest.js";
 import { backtestCsv, backtestReport, backtestSummaryCsv, estimateReport, estimatesCsv, fitReport, residualsCsv, seriesCsv } from "../calibrate/report.js";
 import { csvField, csvLine, csvSeparator, csvStart, type CsvDialect } from "../locale/csv.js";
+import { stemFolder } from "./run-folder.js";
 
 /** Where the commands print (the tests capture it). */
 export interface CalibrateIo {
@@ -229,7 +230,7 @@ export async function backtestCommand(file: string, opts: BacktestOpts, io: Cali
   checkScenarios(points, model, opts.actual);
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", ...CAL.noValuesAfter(opts.from));
-  const out = opts.out ?? join("output", stem(file));
+  const out = opts.out ?? stemFolder(file);
   const files = { "backtest.csv": backtestCsv(result, opts.csv), "backtest-summary.csv": backtestSummaryCsv(result, opts.csv) };
   writeFilesAtomically(out, files);
   if (!opts.quiet) io.out(`${backtestReport(model, result)}\n\n${CLI.outputs(Object.keys(files).map((f) => join(out, f)).join(", "))}`);

@@ -12,7 +12,7 @@ import { HELP } from "../locale/messages-help.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { print, VERSION } from "./io.js";
 import { loadScenario } from "./load.js";
-import { defaultOut } from "./run-command.js";
+import { stemFolder } from "./run-folder.js";
 
 interface ExploreOptions {
   out?: string;
@@ -21,7 +21,7 @@ interface ExploreOptions {
 
 function exploreCommand(file: string, opts: ExploreOptions): void {
   const files = { [EXPLORER_FILE]: explorerPage({ ...loadScenario(file), file, version: VERSION }) };
-  const out = opts.out ?? defaultOut(file);
+  const out = opts.out ?? stemFolder(file);
   const [written] = writeFilesAtomically(out, files);
   if (opts.quiet) return;
   const kb = Buffer.byteLength(files[EXPLORER_FILE]) / 1024;

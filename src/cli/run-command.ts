@@ -62,9 +62,6 @@ export interface RunOptions {
   csv?: CsvDialect;
 }
 
-/** Where breakeven and explore write by default: `output/<file-stem>/` (a run writes into a folder of its own there). */
-export const defaultOut = stemFolder;
-
 /** What a run simulated: the results per scenario and variant, and with probabilistic runs each run's values and the bands. */
 interface Simulated {
   results: ScenarioResult[];
@@ -281,7 +278,7 @@ export function breakevenCommand(file: string, opts: BreakevenOptions): void {
   checkPreflight(model, { mode: "cohort", runs: 0, scenarios: scenarios.length, variants: 1, analysed: 1 }, file);
   const rows = scenarios.map((s) => breakEven(model, s, p));
   checkFinite(file, rows);
-  const out = opts.out ?? defaultOut(file);
+  const out = opts.out ?? stemFolder(file);
   writeFilesAtomically(out, { [`breakeven-${model.interventions[p].name}.csv`]: breakevenCsv(rows, opts.csv) });
   if (!opts.quiet) print(breakEvenTable(model, rows));
 }

@@ -13,7 +13,7 @@ import { Output } from "../report/publish.js";
 export const LATEST = "latest";
 export const LATEST_TXT = "latest.txt";
 
-/** The folder of a scenario file's outputs: `output/<file-stem>`. */
+/** The folder of a scenario file's outputs: `output/<file-stem>` (breakeven, explore and backtest write there; a run into a folder of its own in it). */
 export const stemFolder = (file: string): string => join("output", basename(file, extname(file)));
 
 const pad = (n: number) => String(n).padStart(2, "0");

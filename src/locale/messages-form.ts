@@ -61,7 +61,6 @@ const CEILINGS_EN: Record<Ceiling, string> = {
 };
 
 const nl = {
-  found,
   or: "of",
   orPerYear: "of per jaar",
   // --- fields (src/model/fields.ts) ---
@@ -199,7 +198,6 @@ const TYPES_EN: Record<string, string> = {
 };
 
 const en: typeof nl = {
-  found: foundEn,
   or: "or",
   orPerYear: "or per year",
   number: "must be a number",
