@@ -4,7 +4,7 @@
  * per run, titles and number formats in the run's language, the data inline. Pure: a Comparison in,
  * specs out; the CLI renders them to inline SVG with report/render.ts.
  */
-import { config, lineWithPoints, maxAbs, SCENARIO_COLOURS, strokeLegend, VL_SCHEMA, WIDTH, yearX, type Chart, type VlSpec } from "../report/charts.js";
+import { lineWithPoints, maxAbs, SCENARIO_COLOURS, scenarioLegend, strokeLegend, top, WIDTH, yearX, ZERO_RULE, type Chart, type VlSpec } from "../report/charts.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
 import { euroAxis } from "../report/locale.js";
@@ -13,9 +13,6 @@ import { metricLabel, periodOf } from "./tables.js";
 
 /** Dash patterns of the runs: A solid, B dashed, C dotted, ... */
 const DASHES = [[1, 0], [7, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 4]];
-const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
-
-const top = (title: string, subtitle: string, body: VlSpec): VlSpec => ({ $schema: VL_SCHEMA, title: { text: title, subtitle }, config: config(), ...body });
 
 const scenarioLabels = (c: Comparison): string[] => [...new Set(c.blocks.map((b) => b.scenarioLabel))];
 
@@ -27,7 +24,7 @@ function colour(c: Comparison, legend: boolean) {
     title: REPORT.chartScenario,
     scale: { domain, range: domain.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]) },
     // Only one layer names the legend; vega-lite merges the others into it (a `legend: null` elsewhere would hide it).
-    ...(legend ? { legend: { title: REPORT.chartScenario, orient: "bottom", columns: 2, symbolOpacity: 1 } } : {}),
+    ...(legend ? { legend: scenarioLegend(2) } : {}),
   };
 }
 

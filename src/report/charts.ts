@@ -113,7 +113,7 @@ const colour = (doc: RunView, legend?: Record<string, unknown> | null) => ({
   scale: scenarioColourScale(doc),
   ...(legend !== undefined ? { legend } : {}),
 });
-const scenarioLegend = (columns: number) => ({ title: REPORT.chartScenario, orient: "bottom", columns, symbolOpacity: 1 });
+export const scenarioLegend = (columns: number) => ({ title: REPORT.chartScenario, orient: "bottom", columns, symbolOpacity: 1 });
 /** A legend of dash patterns, drawn as dark line segments (vega-lite leaves their stroke unset). */
 export const strokeLegend = { orient: "bottom", symbolType: "stroke", symbolStrokeWidth: 2, symbolStrokeColor: "#333" };
 
@@ -133,7 +133,7 @@ export function lineWithPoints(data: unknown[], encoding: Record<string, unknown
 
 export const maxAbs = (values: (number | undefined)[]): number => Math.max(0, ...values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs));
 
-const top = (title: string, subtitle: string | string[] | undefined, body: VlSpec): VlSpec => ({
+export const top = (title: string, subtitle: string | string[] | undefined, body: VlSpec): VlSpec => ({
   $schema: VL_SCHEMA,
   title: subtitle ? { text: title, subtitle } : { text: title },
   config: config(),
@@ -433,7 +433,7 @@ interface EffectPanels {
 }
 
 const effectMeasures = (): string[] => REPORT.effectMeasures;
-const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
+export const ZERO_RULE = { data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 const EFFECT_LINE = { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } };
 const panelTitle = (text: string) => ({ text, fontSize: 12, fontWeight: 500 });
 const PANEL = { width: 180, height: 170 };
