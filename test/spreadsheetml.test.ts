@@ -16,7 +16,6 @@ import { resultsWorkbook } from "../src/report/xlsx.js";
 const SHEETS: Sheet[] = [
   {
     name: "Tabel & <co>",
-    keys: ["name", "amount", "share"],
     headers: ["Naam", "Bedrag (euro)", "Aandeel"],
     rows: [
       ["a & b <c> \"d\" 'e'", 1234567.891, 0.125],

@@ -40,7 +40,6 @@ function comparisonSheet(c: Comparison): GridSheet {
 function runsSheet(c: Comparison): TableSheet {
   return {
     name: "Runs",
-    keys: ["run", "source", "file", "mode", "date", "version", "hash", "years"],
     headers: [...COMPARE.runsSheetHead],
     rows: c.runs.map((r) => [r.letter, r.source, r.file, r.mode, r.date, r.version, r.hash, `${r.years[0]}–${r.years[1]}`]),
     formats: [],

@@ -28,8 +28,7 @@ export const YEAR_FORMAT = XLSX_FORMATS.year;
 export interface TableSheet {
   kind?: "table";
   name: string;
-  /** Column keys (CSV names or metric names) and their headers in the run's language. */
-  keys: string[];
+  /** Column headers, in the run's language. */
   headers: string[];
   rows: Cell[][];
   /** Excel number format per column (undefined: general). */

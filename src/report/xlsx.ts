@@ -86,7 +86,6 @@ export function tableSheet(name: string, t: Table): TableSheet {
   const numeric = t.header.map((h, i) => !TEXT_COLUMNS.has(h) && t.rows.every((r) => empty(r[i]) || numberOrNull(r[i]) !== null));
   return {
     name,
-    keys: t.header,
     headers: t.header.map(columnHeader),
     rows: t.rows.map((r) => t.header.map((_, i) => (empty(r[i]) ? null : numeric[i] ? numberOrNull(r[i]) : r[i]))),
     formats: t.header.map((h, i) => (numeric[i] ? formatFor(h) : undefined)),
@@ -132,7 +131,6 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
     begrotingSheet(doc),
     {
       name: REPORT.sheets.yearly,
-      keys: ["scenario", "scenario_label", "variant", "variant_label", "year", ...metricKeys],
       headers: [...["scenario", "scenario_label", "variant", "variant_label", "year"].map(columnHeader), ...metricKeys.map(metricHeader)],
       rows: wide.rows.map((r) => [r[0], labelOf.get(String(r[0])) ?? r[0], r[1], variantOf.get(String(r[1])) ?? r[1], r[2], ...r.slice(3)]),
       formats: [undefined, undefined, undefined, undefined, YEAR_FORMAT, ...metricKeys.map(formatFor)],
@@ -157,7 +155,7 @@ export function workbookSheets(doc: RunView, tables: WorkbookTables): Sheet[] {
     [REPORT.aboutUnits, REPORT.aboutUnitsValue],
     [REPORT.aboutRounding, REPORT.aboutRoundingValue],
   ];
-  sheets.push({ name: REPORT.sheets.about, keys: ["key", "value"], headers: [REPORT.aboutKey, REPORT.aboutValue], rows: about, formats: [undefined, undefined] });
+  sheets.push({ name: REPORT.sheets.about, headers: [REPORT.aboutKey, REPORT.aboutValue], rows: about, formats: [undefined, undefined] });
   return sheets;
 }
 
