@@ -177,6 +177,17 @@ describe("3. no NaN or infinity is published", () => {
     }
   });
 
+  it("a PSA draw far out in a distribution's tail ends in the finite check, not in a sampler that never returns", () => {
+    // an elasticity drawn around 1201: the inflow overflows, and the counts become NaN
+    const raw = JSON.parse(readFileSync("scenarios/steenwijkerland.json", "utf8"));
+    raw.macro.effects[0].distribution.mean = 1201;
+    const file = join(tmp(), "staart.json");
+    writeFileSync(file, JSON.stringify(raw));
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", "run", file, "--mode", "psa", "--runs", "3", "--workers", "1", "-q", "--out", join(tmp(), "out")], { encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^bijstandsim: fout: .*de berekening geeft een ongeldig getal \(NaN of oneindig\).*Oplossing: /);
+  });
+
   it("the last check names the first non-finite field and the inputs behind it", async () => {
     const { firstNonFinite, inputBehind } = await fromDist<typeof import("../src/outcomes/finite.js")>("outcomes/finite.js");
     expect(firstNonFinite({ scenarios: [{ years: [{ expenditure: 1 }, { expenditure: Infinity }] }] })).toBe("scenarios[0].years[1].expenditure");

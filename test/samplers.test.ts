@@ -140,6 +140,17 @@ describe("large counts", () => {
     const ys = Array.from({ length: 2000 }, () => poisson(1e15, rng));
     expect(Math.abs(ys.reduce((a, b) => a + b, 0) / ys.length - 1e15)).toBeLessThan((5 * Math.sqrt(1e15)) / Math.sqrt(ys.length));
   });
+
+  it("return NaN for a count that overflowed, instead of rejecting every candidate for ever", () => {
+    const rng = new Stream(3, 4);
+    expect(binomial(NaN, 0.3, rng)).toBeNaN();
+    expect(binomial(Infinity, 0.02, rng)).toBeNaN();
+    const setups = new Float64Array(2 * BINOMIAL_SETUP);
+    setUpBinomial(0.02, setups, 0);
+    const out = new Float64Array(4);
+    multinomialGroups(rng, setups, Int32Array.of(0, 2), 1, Float64Array.of(NaN), 0, out, 0);
+    expect(out[0]).toBeNaN();
+  });
 });
 
 describe("keyed streams", () => {

@@ -169,6 +169,9 @@ function binomialInversion(n: number, q: number, ratio: number, rng: Stream): nu
 
 /** BTRS for p <= 1/2 (q = 1 - p). */
 function binomialBtrs(n: number, p: number, q: number, rng: Stream): number {
+  // A count that overflowed (a parameter draw far out in its tail) is NaN or infinite: no
+  // k is ever accepted for it. It goes on as NaN, which the finite check refuses at the end.
+  if (!Number.isFinite(n)) return NaN;
   const spq = Math.sqrt(n * p * q);
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
