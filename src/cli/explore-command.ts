@@ -36,7 +36,7 @@ export function registerExplore(program: Command): void {
     .argument(`<${HELP.argFile}>`, HELP.runFile)
     .option("-o, --out <dir>", HELP.exploreOut)
     .option("-q, --quiet", HELP.quiet)
-    // commander's "(Did you mean ...?)" would make a second line: a bad flag is one line naming it, and --help
+    // a mistyped flag is named without commander's guess here (the other commands add it to the same line)
     .showSuggestionAfterError(false)
     .addHelpText("after", `
 ${HELP.example}

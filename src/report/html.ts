@@ -341,7 +341,6 @@ function reproduce(page: ReportPage): string {
   ].join("\n");
 }
 
-/** The report's styles (the comparison page shares them). */
 /**
  * A self-contained page's first lines, up to and including </head>: language,
  * generator, title and style (the generator and title are escaped here; `meta`, extra
@@ -360,6 +359,7 @@ ${head.meta ?? ""}<title>${esc(head.title)}</title>
 </head>`;
 }
 
+/** The report's styles (the comparison page shares them). */
 export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }

@@ -255,10 +255,6 @@ function eligibleStates(iv: Spec, path: string, targets: Uint8Array, regular: Re
 }
 
 /**
- * Participant sub-states: for each traject, each regular state of a target, months
- * 1..D+M contiguous after the regular states. Sets each intervention's `layerEntry`.
- */
-/**
  * The participant sub-states are months in traject (and after it, while an effect
  * decays) times the regular states of the targets: refused before they are built when
  * they would pass LIMITS.compiledStates, naming the intervention that adds the most.
@@ -272,6 +268,10 @@ function checkLayerStates(interventions: readonly Intervention[], regular: reado
   failAt(ctx, interventions[worst].path, MSG.tooManyStates(total, LIMITS.compiledStates, per[worst]), MSG.tooManyStatesFix);
 }
 
+/**
+ * Participant sub-states: for each traject, each regular state of a target, months
+ * 1..D+M contiguous after the regular states. Sets each intervention's `layerEntry`.
+ */
 function participantStates(interventions: Intervention[], regular: readonly CompiledState[]): CompiledState[] {
   const out: CompiledState[] = [];
   const nb = regular.length;
