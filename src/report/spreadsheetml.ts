@@ -1,6 +1,6 @@
 /**
  * Cells to an .xlsx file (Office Open XML SpreadsheetML, ECMA-376 Part 1): the XML parts
- * of a workbook, zipped with fflate. Only what our sheets use: text and numbers, a
+ * of a workbook, zipped by fflate's Zip around Node's own deflate. Only what our sheets use: text and numbers, a
  * number format, a few fonts, a rule under a header row, right alignment, column
  * widths, frozen panes and a filter on the header row.
  *
@@ -9,7 +9,8 @@
  * cells give the same bytes (no time stamps: the zip entries carry a fixed date and the
  * document properties no dates).
  */
-import { strToU8, zipSync } from "fflate";
+import { crc32, deflateRawSync } from "node:zlib";
+import { Zip, type ZipInputFile } from "fflate";
 
 /** The fonts a cell can have (Calibri 11 unless named). */
 export type FontName = "bold" | "title" | "note" | "block" | "boldItalic";
@@ -250,5 +251,25 @@ export function spreadsheetBytes(sheets: readonly XSheet[], creator: string): Ui
   };
   // A fixed date (the zip format's first) for every entry: the same cells, the same bytes.
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)])), { level: 6, mtime });
+  return zipped(files, mtime);
+}
+
+/**
+ * The parts as a zip: fflate writes the container, Node's zlib (native) deflates each
+ * part, some 10 ms against fflate's own deflate's 100 ms for results.xlsx.
+ */
+function zipped(files: Record<string, string>, mtime: Date): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    chunks.push(chunk);
+  });
+  for (const [filename, xml] of Object.entries(files)) {
+    const raw = Buffer.from(xml, "utf8");
+    const entry: ZipInputFile = { filename, size: raw.length, crc: crc32(raw), compression: 8, mtime };
+    zip.add(entry); // sets entry.ondata
+    entry.ondata!(null, deflateRawSync(raw, { level: 6 }), true);
+  }
+  zip.end(); // fflate calls back synchronously: every chunk is in
+  return Buffer.concat(chunks);
 }
