@@ -27,19 +27,24 @@ function maxScale(values: number[]): number {
 /**
  * Root of the cumulative net effect in the multiplier k; `net(k)` is undefined where an
  * effect would push a probability above 1. net(0) is the net effect without the scaled
- * effects; the upper end doubles until the net effect turns positive; then the bracket
- * shrinks by regula falsi with the Illinois correction (superlinear on this nearly linear
- * function, and never leaves the bracket) until |net| < EUR 0.01. Null: out of reach.
+ * effects, net(1) as assumed. The net effect is nearly linear in k, so the root is
+ * bracketed by going to a little beyond where the line through the last two points
+ * crosses zero (at least 1% further) until the net effect turns positive. Inside the bracket each step takes the secant through
+ * the last two points (superlinear on a smooth function); a step that would leave the
+ * bracket, or follows one that did not halve the net effect, is a regula falsi step with
+ * the Illinois correction instead, so it always ends; until |net| < EUR 0.01. Null: out
+ * of reach.
  */
-function rootOf(net: (k: number) => number | undefined, atOne: number, values: number[]): { k: number; net: number } | null {
+export function rootOf(net: (k: number) => number | undefined, atOne: number, values: number[]): { k: number; net: number } | null {
   let lo = 0;
   let fLo = net(0)!;
   if (fLo >= 0) return { k: 0, net: fLo };
   let kMax = maxScale(values);
   let hi = Math.min(1, kMax);
   let fHi = hi === 1 ? atOne : net(hi)!;
-  while (fHi < 0 && hi < kMax) {
-    let next = Math.min(hi * 2, kMax);
+  for (let i = 0; fHi < 0 && hi < kMax && i < 200; i++) {
+    const crossing = fHi > fLo ? hi - (fHi * (hi - lo)) / (fHi - fLo) : Infinity;
+    let next = Math.min(Math.max(hi + 1.05 * (crossing - hi), 1.01 * hi), kMax);
     let fNext = net(next);
     // A relative risk can push a row above 1 before the net effect turns positive:
     // halve back towards the last valid multiplier; what lies beyond is out of reach.
@@ -55,11 +60,19 @@ function rootOf(net: (k: number) => number | undefined, atOne: number, values: n
     fHi = fNext;
   }
   if (fHi < 0) return null;
+  // The last two points, for the secant: the bracket's ends to begin with.
+  let [a, fa, b, fb] = [lo, fLo, hi, fHi];
   let side = 0;
+  let secant = true;
   for (let i = 0; i < 200; i++) {
-    const k = hi - (fHi * (hi - lo)) / (fHi - fLo);
-    const f = net(k)!;
+    let k: number = secant && fb !== fa ? b - (fb * (b - a)) / (fb - fa) : NaN;
+    if (!(k > lo && k < hi)) k = hi - (fHi * (hi - lo)) / (fHi - fLo);
+    const f: number = net(k)!;
     if (Math.abs(f) < 0.01 || hi - lo < 1e-13) return { k, net: f };
+    // Secants only while they at least halve the net effect (a strongly curved one can
+    // make them creep along one end of the bracket).
+    secant = Math.abs(f) < 0.5 * Math.abs(fb);
+    [a, fa, b, fb] = [b, fb, k, f];
     if (f < 0) {
       lo = k;
       fLo = f;
