@@ -27,7 +27,7 @@ import { reproduceCommand } from "../src/report/html.js";
 import { metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
-import { parseResults as parseDoc } from "../src/outcomes/results.js";
+import { ownResults, parseResults as parseDoc } from "../src/outcomes/results.js";
 import { viewOf } from "../src/report/results.js";
 import { collectSources } from "../src/report/sources.js";
 import { arialWidth, vegaTextWidth } from "../src/report/text-width.js";
@@ -59,6 +59,17 @@ function dataMarks(svg: string): number {
   const groups = svg.match(/<g class="mark-(?:line|area|rect|symbol|rule|text)[^"]*role-mark[^"]*"[^>]*>[\s\S]*?<\/g>/g) ?? [];
   return groups.reduce((n, g) => n + (g.match(/<path[^>]* d="M[^"]+"|<text[^>]*>[^<]+</g) ?? []).length, 0);
 }
+
+describe("results.json read back", () => {
+  it("gives run --report, which skips the check of its own results, what the checked read gives (every mode)", () => {
+    const runs = readdirSync("test/golden").filter((name) => existsSync(join("test/golden", name, "results.json")));
+    expect(runs.length).toBeGreaterThanOrEqual(12);
+    for (const name of runs) {
+      const text = read("test/golden", name, "results.json");
+      expect(ownResults(text), name).toEqual(parseDoc(text, "results.json"));
+    }
+  });
+});
 
 describe("charts", () => {
   it("writes the charts the results support, and only those", () => {

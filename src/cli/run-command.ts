@@ -16,7 +16,7 @@ import { InputError } from "../model/errors.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
 import type { Analyses } from "../outcomes/results.js";
-import { resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
+import { ownResults, resultsDocument, serialiseResults, type RunMeta } from "../outcomes/results.js";
 import { summarise, type Bands } from "../outcomes/bands.js";
 import { firstNonFinite, inputBehind } from "../outcomes/finite.js";
 import { paybackRows } from "../outcomes/payback.js";
@@ -170,7 +170,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
       // vega and vega-lite take a while to load: only when a report is asked for.
       if (opts.report) {
         const { buildReport } = await import("../report/write-report.js");
-        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport });
+        const report = await buildReport(folder.output.dir, { shownDir: out, scenarioFile: file, resolveSets: resolveForReport, results: ownResults(files["results.json"]) });
         timings.lap("report");
         folder.output.stage(report);
         Object.assign(files, report);

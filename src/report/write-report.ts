@@ -10,7 +10,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { dirname, join, relative, resolve } from "node:path";
 import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
-import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
+import { parseResults, RESULTS_FORMAT, type ResultsDoc } from "../outcomes/results.js";
 import { buildCharts } from "./charts.js";
 import { Output } from "./publish.js";
 import { EXPLORER_FILE, reportHtml, type ReportPage } from "./html.js";
@@ -31,6 +31,12 @@ export interface ReportOptions {
   resolveSets?: (raw: Record<string, unknown>, file: string) => Record<string, unknown>;
   /** Awaited just before the report is published (the command line's last look for a Ctrl-C). */
   beforeCommit?: () => Promise<void>;
+  /**
+   * The run's results as it has just written them (`run --report`): used as they are
+   * instead of reading results.json back and checking it again, which is for a file
+   * that may have been edited or come from another version (some 70 ms of npm start).
+   */
+  results?: ResultsDoc;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -104,7 +110,7 @@ export function readResults(outDir: string): RunView {
  * (the run's folder as published; `readDir` may be its staging folder).
  */
 export async function buildReport(readDir: string, options: ReportOptions & { shownDir?: string } = {}): Promise<Record<string, FileContent>> {
-  const doc = readResults(readDir);
+  const doc = options.results ? viewOf(options.results) : readResults(readDir);
   const shownDir = options.shownDir ?? readDir;
   const found = findScenarioFile(doc, shownDir, options.scenarioFile);
   const scenario = found && options.resolveSets ? { ...found, raw: options.resolveSets(found.raw, found.path) } : found;
