@@ -1,6 +1,6 @@
 /** Reading a scenario file from disk (the I/O edge of the model layer), with its macro sets. */
 import { InputError } from "../model/errors.js";
-import { fileHash, parseScenario } from "../model/parse.js";
+import { checkScenario, fileHash, parseScenario } from "../model/parse.js";
 import { compileScenario, type CompileOptions } from "../model/compile/index.js";
 import { pointAtSet } from "../model/macro-sets.js";
 import type { Model } from "../model/model.js";
@@ -30,7 +30,9 @@ export function specFromText(text: string, file: string, horizonYears?: number):
   const resolved = resolveScenarioText(text, file, horizonYears);
   const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }) : err);
   try {
-    return { spec: parseScenario(resolved.text, file), notes: resolved.notes, repoint };
+    // A file that names no macro set comes back as it was, with its JSON parsed already.
+    const spec = resolved.text === text ? checkScenario(resolved.raw, file) : parseScenario(resolved.text, file);
+    return { spec, notes: resolved.notes, repoint };
   } catch (err) {
     throw repoint(err);
   }

@@ -13,7 +13,7 @@ import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
 import { parseJson } from "../model/parse.js";
-import { parseResults, RESULTS_FORMAT } from "../outcomes/results.js";
+import { checkedResults, RESULTS_FORMAT } from "../outcomes/results.js";
 import { metricOf } from "../report/charts.js";
 import { viewOf, type RunView, type ScenarioBlock, type YearRow } from "../report/results.js";
 
@@ -107,7 +107,7 @@ export function parseRun(text: string, file: string): RunView {
     throw new InputError(file, obj ? "format" : "", ...COMPARE.notResults(found));
   }
   try {
-    return viewOf(parseResults(text, file));
+    return viewOf(checkedResults(raw, file));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     throw new InputError(file, err.path, ...COMPARE.incomplete(err.message));

@@ -19,9 +19,10 @@ export const COMPARE_FILES = { html: "vergelijking.html", xlsx: "vergelijking.xl
 export async function compareFiles(c: Comparison, opts: { command: string; csv?: CsvDialect }): Promise<Record<string, FileContent>> {
   const charts = [];
   for (const chart of compareCharts(c)) charts.push({ chart, svg: (await renderSvg(chart.spec)).svg });
+  const table = compareTable(c);
   return {
     [COMPARE_FILES.html]: compareHtml({ comparison: c, charts, command: opts.command }),
-    [COMPARE_FILES.xlsx]: workbookBytes(compareSheets(c), "bijstandsim compare"),
-    [COMPARE_FILES.csv]: csv(compareTable(c), opts.csv ?? "tidy"),
+    [COMPARE_FILES.xlsx]: workbookBytes(compareSheets(c, table), "bijstandsim compare"),
+    [COMPARE_FILES.csv]: csv(table, opts.csv ?? "tidy"),
   };
 }

@@ -9,7 +9,8 @@ import { COMPARE } from "../locale/messages-compare.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
 import { tableSheet } from "../report/xlsx.js";
 import type { Comparison } from "./compare.js";
-import { blockRows, blockTitle, compareTable, periodOf } from "./tables.js";
+import type { Table } from "../report/tables.js";
+import { blockRows, blockTitle, periodOf } from "./tables.js";
 
 /** A difference with its sign: +12, -3, 0; € +1.234, € -567. */
 const SIGNED_PERSONS = "+#,##0;-#,##0;0";
@@ -46,7 +47,7 @@ function runsSheet(c: Comparison): TableSheet {
   };
 }
 
-/** The sheets of vergelijking.xlsx, in order. */
-export function compareSheets(c: Comparison): Sheet[] {
-  return [comparisonSheet(c), tableSheet("Gegevens", compareTable(c)), runsSheet(c)];
+/** The sheets of vergelijking.xlsx, in order; `table` is the comparison's compareTable (vergelijking.csv's too). */
+export function compareSheets(c: Comparison, table: Table): Sheet[] {
+  return [comparisonSheet(c), tableSheet("Gegevens", table), runsSheet(c)];
 }

@@ -131,7 +131,11 @@ export function schemaError(schema: z.ZodType, issue: z.core.$ZodIssue, root: un
 
 /** Checks form (types, ranges, required fields); throws InputError on the first problem. */
 export function parseScenario(text: string, file: string): ScenarioFile {
-  const raw = parseJson(text, file);
+  return checkScenario(parseJson(text, file), file);
+}
+
+/** parseScenario for a file's JSON already parsed (parseJson). */
+export function checkScenario(raw: unknown, file: string): ScenarioFile {
   const result = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!result.success) throw schemaError(ScenarioSchema, result.error.issues[0], raw, file);
   return result.data;

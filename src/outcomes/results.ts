@@ -249,14 +249,6 @@ export function serialiseResults(doc: ResultsDoc): string {
 
 
 /**
- * Parses the text of a results.json. Throws an InputError naming the file, the JSON path
- * and the fix when the text is not JSON, is of another format or version, or lacks a field.
- *
- * @example
- * const doc = parseResults(readFileSync("output/steenwijkerland/results.json", "utf8"), "results.json");
- * doc.scenarios[0].years[0].volume_end; // 696.4612
- */
-/**
  * The results.json text a run has just written, as parseResults would give it, without
  * checking it again (that is for a file that may have been edited): the lists the
  * schema defaults are filled in the same way. A test holds the two equal.
@@ -265,8 +257,20 @@ export function ownResults(text: string): ResultsDoc {
   return { breakeven: [], sensitivity: [], payback: [], ...(JSON.parse(text) as Partial<ResultsDoc>) } as ResultsDoc;
 }
 
+/**
+ * Parses the text of a results.json. Throws an InputError naming the file, the JSON path
+ * and the fix when the text is not JSON, is of another format or version, or lacks a field.
+ *
+ * @example
+ * const doc = parseResults(readFileSync("output/steenwijkerland/results.json", "utf8"), "results.json");
+ * doc.scenarios[0].years[0].volume_end; // 696.4612
+ */
 export function parseResults(text: string, file: string): ResultsDoc {
-  const raw = parseJson(text, file);
+  return checkedResults(parseJson(text, file), file);
+}
+
+/** A results.json already parsed as JSON (parseJson), checked as parseResults checks it. */
+export function checkedResults(raw: unknown, file: string): ResultsDoc {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new InputError(file, jsonPath([]), REPORT.notResultsFile, REPORT.rerun);
   }

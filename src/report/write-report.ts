@@ -32,9 +32,10 @@ export interface ReportOptions {
   /** Awaited just before the report is published (the command line's last look for a Ctrl-C). */
   beforeCommit?: () => Promise<void>;
   /**
-   * The run's results as it has just written them (`run --report`): used as they are
-   * instead of reading results.json back and checking it again, which is for a file
-   * that may have been edited or come from another version (some 70 ms of npm start).
+   * The run's results when the caller has them already, not read again: `run --report`
+   * as it has just written them (not checked again: that is for a file that may have
+   * been edited or come from another version, and took some 70 ms of npm start), the
+   * report command as it has read and checked them.
    */
   results?: ResultsDoc;
 }
@@ -92,7 +93,7 @@ function stateNotes(raw: Record<string, unknown>): { name: string; note: string 
 }
 
 /** Reads and checks results.json; a missing folder or file, or another format, is an InputError. */
-export function readResults(outDir: string): RunView {
+function readResults(outDir: string): ResultsDoc {
   const file = join(outDir, "results.json");
   if (!existsSync(outDir)) {
     throw new InputError(outDir, "", ...REPORT.folderNotFound);
@@ -101,7 +102,7 @@ export function readResults(outDir: string): RunView {
   if (!existsSync(file)) {
     throw new InputError(file, "", ...REPORT.noResults);
   }
-  return viewOf(parseResults(readFileSync(file, "utf8"), file));
+  return parseResults(readFileSync(file, "utf8"), file);
 }
 
 /**
@@ -110,7 +111,7 @@ export function readResults(outDir: string): RunView {
  * (the run's folder as published; `readDir` may be its staging folder).
  */
 export async function buildReport(readDir: string, options: ReportOptions & { shownDir?: string } = {}): Promise<Record<string, FileContent>> {
-  const doc = options.results ? viewOf(options.results) : readResults(readDir);
+  const doc = viewOf(options.results ?? readResults(readDir));
   const shownDir = options.shownDir ?? readDir;
   const found = findScenarioFile(doc, shownDir, options.scenarioFile);
   const scenario = found && options.resolveSets ? { ...found, raw: options.resolveSets(found.raw, found.path) } : found;
@@ -159,11 +160,11 @@ export async function buildReport(readDir: string, options: ReportOptions & { sh
  * // ["output/steenwijkerland/latest/charts/volume.vl.json", ..., "output/steenwijkerland/latest/report.html", "output/steenwijkerland/latest/results.xlsx"]
  */
 export async function writeReport(outDir: string, options: ReportOptions = {}): Promise<string[]> {
-  readResults(outDir); // the folder's own errors first
+  const results = readResults(outDir); // the folder's own errors first
   const output = Output.open(outDir, "merge");
   let files: Record<string, FileContent>;
   try {
-    files = await buildReport(outDir, options);
+    files = await buildReport(outDir, { ...options, results });
     await options.beforeCommit?.();
     output.unstage("charts");
     output.stage(files);
