@@ -141,6 +141,8 @@ describe("bijstandsim init", () => {
     ["published paths that end before the start", ["--macro", "cpb-2020"], /--macro: cpb-2020 beschrijft jaren tot 2022/],
     ["a number with a thousands separator", ["--budget", "14.500.000"], /--budget: "14\.500\.000" is geen getal/],
     ["no benefit", ["--benefit-month", ""], /--benefit-month: .*geen getal|--benefit-month: ontbreekt/],
+    ["a Dutch thousands dot that would read as a decimal", ["--benefit-month", "1.350"], /--benefit-month: "1\.350" leest als 1,35 .*niet als 1350\. Oplossing: schrijf --benefit-month 1350/],
+    ["a Dutch thousands dot in a count", ["--stock", "1.820"], /--stock: "1\.820" leest als 1,82/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}: one Dutch line naming the flag, exit 2, nothing written`, async () => {
@@ -159,6 +161,19 @@ describe("bijstandsim init", () => {
       expect(existsSync(file)).toBe(false);
     });
   }
+
+  it("warns, and still writes the file, when the benefit or the budget look like a slip", async () => {
+    const dir = tmp();
+    const monthAsYear = await cli(...MEPPEL.map((a) => (a === "1350" ? "16200" : a)), "--out", join(dir, "a.json"));
+    expect(monthAsYear.code).toBe(0);
+    expect(monthAsYear.err).toMatch(/waarschuwing: een gemiddelde uitkering van €\s16\.200 per maand is ongewoon hoog/);
+    expect(monthAsYear.err).toMatch(/waarschuwing: het BUIG-budget 2024 \(€\s14\.500\.000\) is 0,09 keer wat de voorraad kost \(€\s159\.408\.000: 820 personen x €\s16\.200 x 12\)/);
+    expect(existsSync(join(dir, "a.json"))).toBe(true);
+    const tenfold = await cli(...MEPPEL.map((a) => (a === "14500000" ? "145000000" : a)), "--out", join(dir, "b.json"));
+    expect(tenfold.err).toMatch(/is 10,9 keer wat de voorraad kost/);
+    expect(tenfold.err).not.toMatch(/uitkering/);
+    expect((await cli(...MEPPEL, "--out", join(dir, "c.json"))).err).not.toMatch(/waarschuwing/); // 820 x 1350 x 12 is 13.3 million against 14.5
+  });
 
   it("does not overwrite a file without --force", async () => {
     const file = join(tmp(), "m.json");

@@ -5,7 +5,8 @@
  * the answers, checks them (one line naming the flag, exit 2, nothing written),
  * and writes the file atomically.
  */
-import { formatDecimal } from "../locale/format.js";
+import { formatDecimal, formatEuro } from "../locale/format.js";
+import { CLI } from "../locale/messages-cli.js";
 import { existsSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
@@ -16,7 +17,7 @@ import { InputError } from "../model/errors.js";
 import type { MacroSet } from "../model/macro-sets.js";
 import { writeFilesAtomically } from "../report/write.js";
 import { fail, FIGURE_FLAGS, number, type InitOpts } from "./init-options.js";
-import { print } from "./io.js";
+import { print, status } from "./io.js";
 import { librarySets } from "./macro-library.js";
 
 const list = (text: string) => text.split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -171,12 +172,31 @@ async function initCommand(opts: InitOpts, cmd: Command): Promise<void> {
   const { scenario, check } = solveInit(input, out);
   writeFilesAtomically(dirname(out) || ".", { [basename(out)]: JSON.stringify(scenario, null, 2) + "\n" });
   if (opts.quiet) return;
+  for (const w of oddFigures(input)) status(CLI.warning(w));
   const groups = input.groups.length > 1 ? INIT.groupsWord(input.groups.length, input.groups.map((g) => g.name).join(", ")) : INIT.oneGroup;
   print(INIT.written(out, input.label, input.horizonYears, input.startYear, groups, input.macroSets.join(", ")));
   const f1 = (v: number) => formatDecimal(v, 1);
   print(INIT.check(input.startYear, f1(check.inflow), f1(check.outflow_work), f1(check.outflow_other), f1(check.volume_end)));
   print(INIT.assumptions(input.groups.length > 1 ? INIT.ladder(ASSUMED.workRatio, ASSUMED.up * 100, ASSUMED.down * 100) : "", input.budgetAfter === "indexed"));
   print(INIT.next(out));
+}
+
+/**
+ * Figures that pass every check and still look like a slip (a monthly benefit typed as
+ * a yearly one, a budget off by a factor of ten): one warning each, the file is written.
+ */
+export function oddFigures(input: InitInput): string[] {
+  const month = input.benefit.per === "month" ? input.benefit.amount : input.benefit.amount / 12;
+  const out: string[] = [];
+  if (month < 250 || month > 5000) out.push(INIT.benefitOdd(formatEuro(month), month < 250));
+  const stock = input.groups.reduce((a, g) => a + g.stock, 0);
+  const spending = stock * month * 12 + (input.lks ? input.lks.persons * input.lks.perYear : 0);
+  const [year, budget] = Object.entries(input.budget).sort(([a], [b]) => Number(a) - Number(b))[0] ?? [];
+  const ratio = budget / spending;
+  if (budget !== undefined && spending > 0 && (ratio > 3 || ratio < 1 / 3)) {
+    out.push(INIT.budgetOdd(formatEuro(budget), Number(year), formatDecimal(ratio, ratio < 1 ? 2 : 1), formatEuro(spending), formatDecimal(stock, 0), formatEuro(month)));
+  }
+  return out;
 }
 
 /** Adds `init` to the program. */

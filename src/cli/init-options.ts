@@ -1,4 +1,5 @@
 /** The options of `bijstandsim init` (strings, from flags or from the questions) and the number parser both share. */
+import { formatDecimal } from "../locale/format.js";
 import { INIT } from "../locale/messages-init.js";
 import { InputError } from "../model/errors.js";
 
@@ -37,10 +38,15 @@ export const fail = (key: string, message: string, fix: string): never => {
   throw new InputError(flag(key), "", message, fix);
 };
 
+const DUTCH_THOUSANDS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
+
 /** A number from a flag: plain digits with a decimal point, no thousands separators. */
 export function number(key: string, text: string | undefined, opts: { min?: number; above?: number; whole?: boolean } = {}): number {
   const v = Number((text ?? "").trim());
   if (text === undefined || text.trim() === "" || !Number.isFinite(v)) fail(key, ...INIT.notNumber(text ?? "", flag(key)));
+  // "1.420" is how a Dutch user writes 1420; Number() reads 1.42 (a count or an amount in
+  // euros with exactly three decimals is not what anyone means).
+  if (DUTCH_THOUSANDS.test(text!.trim())) fail(key, ...INIT.thousandsDot(text!.trim(), formatDecimal(v, String(v).split(".")[1]?.length ?? 0), flag(key), text!.trim().replace(/\./g, "")));
   if (opts.whole && !Number.isInteger(v)) fail(key, ...INIT.notWhole(v, flag(key)));
   if (opts.min !== undefined && v < opts.min) fail(key, ...INIT.negative(v));
   if (opts.above !== undefined && !(v > opts.above)) fail(key, ...INIT.notAbove(v, opts.above, key === "budget"));
