@@ -251,6 +251,13 @@ describe("6. one safe line per message", () => {
     refused(await cli("validate", dup), /initial\.A: veld "A" staat twee keer in hetzelfde object/);
   });
 
+  it("refuses options a cohort run would ignore: --runs and --seed without a --mode that draws", async () => {
+    const { file } = tiny();
+    refused(await cli("run", file, "--runs", "10"), /--runs: geldt alleen voor --mode psa en --mode microsim.* Oplossing: voeg --mode psa/);
+    refused(await cli("run", file, "--mode", "cohort", "--seed", "3"), /--seed: geldt alleen voor --mode psa en --mode microsim/);
+    expect((await cli("run", file, "--mode", "psa", "--runs", "10", "--seed", "3", "--workers", "1", "--quiet")).code).toBe(0);
+  });
+
   it("a clone that was never built says what to do, in one line, instead of a stack trace", () => {
     // bin/bijstandsim copied next to an empty dist/: what a clone without `npm ci` has
     const dir = tmp();

@@ -54,7 +54,7 @@ export function buildProgram(): Command {
     .argument(`<${HELP.argFile}>`, HELP.runFile);
   projectionOptions(run, HELP.runOut)
     .addOption(new Option("-m, --mode <mode>", HELP.mode).choices(["cohort", "psa", "microsim"]).default("cohort"))
-    .option("-r, --runs <n>", HELP.runs, wholeNumber("--runs", 1), 1000)
+    .option("-r, --runs <n>", HELP.runs, wholeNumber("--runs", 1)) // default by mode, in runCommand (the help says both)
     .option("--seed <n>", HELP.seed, wholeNumber("--seed", 0, 4294967295), 1)
     .option("--persons-scale <k>", HELP.personsScale, positiveNumber("--persons-scale"))
     .option("-w, --workers <n>", HELP.workers, wholeNumber("--workers", 1, 64))

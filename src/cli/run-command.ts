@@ -140,8 +140,12 @@ function checkFinite(file: string, doc: unknown, draws?: Float64Array): void {
 
 export async function runCommand(file: string, opts: RunOptions, cmd?: Command): Promise<void> {
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
-  if (opts.mode === "microsim" && cmd?.getOptionValueSource("runs") !== "cli") opts = { ...opts, runs: 1 };
+  opts = { ...opts, runs: (opts.runs as number | undefined) ?? (opts.mode === "microsim" ? 1 : 1000) };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
+  // A cohort run draws nothing: --runs or --seed there would be ignored without a word.
+  for (const name of ["runs", "seed"] as const) {
+    if (opts.mode === "cohort" && cmd?.getOptionValueSource(name) === "cli") throw new InputError(file, `--${name}`, ...CLI.drawsOnly);
+  }
   const timings = new Timings();
   const loaded = loadScenario(file, { horizonYears: opts.horizon });
   const { model, hash, spec } = loaded;

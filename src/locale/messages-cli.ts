@@ -42,6 +42,7 @@ const nl = {
   wouldBeInvalid: (message: string) => `het scenario zou ongeldig zijn: ${message}`,
   // --- run (src/cli/run-command.ts) ---
   personsScaleMicrosim: err("geldt alleen voor --mode microsim", "voeg --mode microsim toe, of laat de optie weg"),
+  drawsOnly: err("geldt alleen voor --mode psa en --mode microsim; zonder --mode rekent het cohortmodel de verwachte waarden uit, zonder trekkingen", "voeg --mode psa (of --mode microsim) toe, of laat de optie weg"),
   microsimNoNoise: err("een microsimulatie is per definitie toevallig", "laat --no-noise weg, of gebruik --mode cohort voor verwachte waarden"),
   note: (text: string) => `let op: ${text}`,
   warning: (text: string) => `waarschuwing: ${text}`,
@@ -100,6 +101,7 @@ const en: typeof nl = {
   notWritten: (file) => `${file} (not written)`,
   wouldBeInvalid: (message) => `the scenario would be invalid: ${message}`,
   personsScaleMicrosim: err("applies to --mode microsim only", "add --mode microsim, or leave it out"),
+  drawsOnly: err("applies to --mode psa and --mode microsim only; without --mode the cohort model computes expected values, without draws", "add --mode psa (or --mode microsim), or leave it out"),
   microsimNoNoise: err("a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values"),
   note: (text) => `note: ${text}`,
   warning: (text) => `warning: ${text}`,
