@@ -19,6 +19,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
 import { compareTable, compareText, formatCell } from "../src/compare/tables.js";
+import { compareSheets } from "../src/compare/xlsx.js";
+import type { GridSheet } from "../src/report/workbook.js";
 import { formatEuro, formatPersons } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
@@ -575,6 +577,24 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(formatCell({ euro: true, difference: true }, 1234.5)).toBe("€\u00a0+1.235");
     expect(formatCell({ euro: false, difference: true }, -0.5)).toBe("-1");
     expect(formatCell({ euro: false, difference: true }, -0.4)).toBe("0");
+  });
+
+  it("writes differences in vergelijking.xlsx as the terminal shows them: -0,04 euro is 0, not \"€ -0\"", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    const year = raw.scenarios[0].years[0];
+    year.buig_result -= 0.04;
+    year.volume_end += 0.3;
+    const c = compareRuns([cohort, { source: "output/b", doc: parseRun(JSON.stringify(raw), "output/b/results.json") }]);
+    const grid = compareSheets(c, compareTable(c))[0] as GridSheet;
+    const diffs = grid.rows.filter((r) => r.cells[1] === "B − A").flatMap((r) => r.cells.slice(2)).filter((v): v is number => typeof v === "number");
+    expect(diffs.length).toBeGreaterThan(100);
+    expect(diffs.some((v) => Object.is(v, -0))).toBe(false);
+    expect(diffs.filter((v) => !Number.isInteger(Number((v * 10).toFixed(6))))).toEqual([]); // whole, or one decimal (average volume)
+    const buig = grid.rows.findIndex((r) => r.cells[0] === "BUIG-resultaat (euro)");
+    expect(grid.rows[buig + 2].cells[2]).toBe(0); // the terminal shows € 0 for it
+    expect(formatCell({ euro: true, difference: true }, -0.04)).toBe("€\u00a00");
+    const volume = grid.rows.findIndex((r) => r.cells[0] === "Volume eind (personen)");
+    expect(grid.rows[volume + 2].cells[2]).toBe(0); // +0,3 persons shows 0
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {

@@ -5,6 +5,7 @@
  * Runs (which run is which). The sheet names stay the same in every language; what is
  * in them follows --lang. Pure: sheets out; report/workbook.ts makes the bytes.
  */
+import { stored, STORED_DECIMALS } from "../locale/format.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
 import { tableSheet } from "../report/xlsx.js";
@@ -16,6 +17,17 @@ import { blockRows, blockTitle, periodOf } from "./tables.js";
 const SIGNED_PERSONS = "+#,##0;-#,##0;0";
 const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
+
+/**
+ * A difference as the terminal and the page show it (stored, then rounded half away from
+ * zero to whole euros or persons, or one decimal): a signed format would show -0,04 as
+ * "-0" where they show 0. `decimals` null: euros.
+ */
+function shownDifference(v: number | null | undefined, decimals: number | null): number | null | undefined {
+  if (typeof v !== "number") return v;
+  const rounded = Number(stored(v, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons).toFixed(decimals ?? 0));
+  return rounded === 0 ? 0 : rounded; // no -0
+}
 
 function comparisonSheet(c: Comparison): GridSheet {
   const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");
@@ -32,7 +44,8 @@ function comparisonSheet(c: Comparison): GridSheet {
       const format = r.difference
         ? (r.euro ? SIGNED_EURO : r.metric === "volume_avg" ? SIGNED_PERSONS_1 : SIGNED_PERSONS)
         : (r.euro ? EURO_FORMAT : r.metric === "volume_avg" ? PERSONS_1_FORMAT : PERSONS_FORMAT);
-      rows.push({ cells: [first ? r.label : "", r.run, ...r.values, r.total] as Cell[], format, ...(r.difference ? { style: "strong" as const } : {}) });
+      const values = r.difference ? [...r.values, r.total].map((v) => shownDifference(v, r.euro ? null : r.metric === "volume_avg" ? 1 : 0)) : [...r.values, r.total];
+      rows.push({ cells: [first ? r.label : "", r.run, ...values] as Cell[], format, ...(r.difference ? { style: "strong" as const } : {}) });
     });
   }
   return { kind: "grid", name: "Vergelijking", rows, widths: [46, 8, ...c.years.map(() => 15), 18], freeze: { rows: 0, columns: 2 } };
