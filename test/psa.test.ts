@@ -249,6 +249,20 @@ describe("bijstandsim run --mode psa", () => {
     expect(readFileSync(join(outs[0], "draws.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 90 * 2);
   });
 
+  it("says when the draws vary only the population (no parameter has a distribution), in the terminal and the report", async () => {
+    const plain = join(dir, "plain.json");
+    writeFileSync(plain, JSON.stringify(small()));
+    const bare = await cli("run", plain, "--mode", "psa", "--runs", "20", "--workers", "1", "--report", "--out", join(dir, "plain"));
+    expect(bare.code).toBe(0);
+    expect(bare.out).toMatch(/let op: geen parameter in het scenariobestand heeft een verdeling \(distribution\): de trekkingen variëren alleen de populatie/);
+    expect(JSON.parse(readFileSync(join(dir, "plain", "results.json"), "utf8")).meta.options.drawn_parameters).toBe(0);
+    expect(readFileSync(join(dir, "plain", "report.html"), "utf8")).toMatch(/p95\) van de stochastische runs\. Geen parameter in het scenariobestand heeft een verdeling/);
+    const drawn = await cli("run", file, "--mode", "psa", "--runs", "20", "--workers", "1", "--report", "--out", join(dir, "drawn"));
+    expect(drawn.out).not.toMatch(/geen parameter/);
+    expect(JSON.parse(readFileSync(join(dir, "drawn", "results.json"), "utf8")).meta.options.drawn_parameters).toBeGreaterThan(0); // the rows' Dirichlet
+    expect(readFileSync(join(dir, "drawn", "report.html"), "utf8")).not.toMatch(/Geen parameter/);
+  });
+
   it("a worker failure ends the run with a clear error, exit 1 and no output", async () => {
     const out = join(dir, "fail");
     process.env.BIJSTANDSIM_FAIL_RUN = "17";

@@ -25,6 +25,7 @@ import { defaultWorkers } from "../parallel/workers.js";
 import { runMicrosim } from "../parallel/microsim.js";
 import type { MicrosimPool } from "../parallel/microsim-pool.js";
 import { runPsa, stopPsaWorkers } from "../parallel/psa.js";
+import { drawnParameters } from "../simulate/draw.js";
 import { layoutOf, runSize } from "../simulate/psa.js";
 import { checkPreflight } from "../simulate/preflight.js";
 import { runDeterministic, selectScenarios, selectVariants } from "../simulate/scenario.js";
@@ -105,7 +106,7 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
       scenarios: scenarios.map((s) => s.name),
       variants: [...new Set(sim.results.map((r) => r.variant))],
       horizon_years: model.years,
-      ...(opts.mode === "psa" ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise } : {}),
+      ...(opts.mode === "psa" ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise, drawn_parameters: drawnParameters(model) } : {}),
       ...(opts.mode === "microsim" ? { runs: opts.runs, seed: opts.seed, persons_scale: opts.personsScale ?? 1 } : {}),
     },
   };
@@ -212,7 +213,10 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   print(TERM.runHeader(model.label, model.years, model.startYear, scenarios.length, micro, model.cycle === "month"));
   for (const note of [...model.notes, ...(micro ? model.population?.notes ?? [] : [])]) print(CLI.note(note));
   if (micro) print(TERM.microsimLine(opts.runs, opts.seed, opts.personsScale, opts.runs > 1));
-  else if (draws) print(TERM.psaLine(opts.runs, opts.seed, opts.noise));
+  else if (draws) {
+    print(TERM.psaLine(opts.runs, opts.seed, opts.noise));
+    if (drawnParameters(model) === 0) print(CLI.note(TERM.psaPopulationOnly));
+  }
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, draws ? { bands: draws.bands, index: ri } : undefined)}`));
   const overview = overviewTable(model, results);
   if (overview) print(`\n${overview}`);

@@ -97,6 +97,8 @@ const nl = {
   year: "Jaar",
   afterVangnet: "Na vangnet",
   bandHint: "Tussen haakjes: het 90%-interval (p5–p95) van de stochastische runs.",
+  bandPopulationOnly:
+    " Geen parameter in het scenariobestand heeft een verdeling (distribution): de trekkingen variëren alleen de populatie, door toeval, en het interval zegt niets over de onzekerheid van de aannames zelf (in- en uitstroom, uitkering, macro-effecten).",
   referenceTitle: "Model tegenover referentie",
   referenceIntro: "Per jaar: referentiewaarde / modeluitkomst (personen, eind van het jaar), daaronder het verschil van het model met de referentie.",
   reference: "Referentie",
@@ -359,6 +361,8 @@ const en: typeof nl = {
   year: "Year",
   afterVangnet: "After safety net",
   bandHint: "In brackets: the 90% interval (p5–p95) of the stochastic runs.",
+  bandPopulationOnly:
+    " No parameter in the scenario file has a distribution: the draws vary only the population, by chance, and the interval says nothing about the uncertainty of the assumptions themselves (inflow and outflow, benefit, macro effects).",
   referenceTitle: "Model against reference",
   referenceIntro: "Per year: reference value / model result (persons, end of the year), below it the model's difference from the reference.",
   reference: "Reference",

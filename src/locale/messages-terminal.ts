@@ -16,6 +16,7 @@ const nl = {
     `Microsimulatie: ${plural(runs, "replicatie", "replicaties")} (--seed ${seed}${scale ? `, personen x ${scale}` : ""}), alleen toevalsvariatie in de populatie${band ? "; tussen haakjes het 90%-interval" : ""}`,
   psaLine: (runs: number, seed: number, noise: boolean) =>
     `Probabilistisch: ${runs} trekkingen (--seed ${seed}${noise ? ", met toevalsvariatie in de populatie" : ""}); tussen haakjes het 90%-interval`,
+  psaPopulationOnly: "geen parameter in het scenariobestand heeft een verdeling (distribution): de trekkingen variëren alleen de populatie, door toeval, en het interval zegt niets over de onzekerheid van de aannames zelf",
   draws: "trekkingen",
   replications: "replicaties",
   // --- one table per scenario ---
@@ -128,6 +129,7 @@ const en: typeof nl = {
   microsimLine: (runs, seed, scale, band) =>
     `Microsimulation: ${plural(runs, "replication", "replications")} (--seed ${seed}${scale ? `, persons x ${scale}` : ""}), population chance only${band ? "; in brackets the 90% interval" : ""}`,
   psaLine: (runs, seed, noise) => `Probabilistic: ${runs} draws (--seed ${seed}${noise ? ", with population chance" : ""}); in brackets the 90% interval`,
+  psaPopulationOnly: "no parameter in the scenario file has a distribution: the draws vary only the population, by chance, and the interval says nothing about the uncertainty of the assumptions themselves",
   draws: "draws",
   replications: "replications",
   withVariant: (label) => ` with ${label}`,

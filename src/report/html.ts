@@ -103,7 +103,7 @@ function summaryTables(doc: RunView): string {
       const caption = `${swatch(colour(s.label))}${esc(s.label)} <span class="code">(${esc(s.name)})</span>`;
       return table(headers, rows, { numeric: headers.map((_, i) => i > 0), caption, cls: "summary" });
     })
-    .join("\n") + (band ? `<p class="hint">${REPORT.bandHint}</p>` : "");
+    .join("\n") + (band ? `<p class="hint">${REPORT.bandHint}${doc.meta.options.drawn_parameters === 0 ? REPORT.bandPopulationOnly : ""}</p>` : "");
 }
 
 /** Model against the references (e.g. the Berenschot table): one row per reference, one column per year. */

@@ -70,6 +70,19 @@ export function drawModel(model: Model, rng: Stream): Draw {
   return { model: drawn, effectValues, inflowValues };
 }
 
+/**
+ * How many parameters drawModel draws (a row's Dirichlet, a move, a cost, the inflow,
+ * an elasticity, an effect size, a share that still flows in). 0: a PSA varies only
+ * the population, by chance, and its intervals say nothing about the parameters.
+ */
+export function drawnParameters(model: Model): number {
+  const u = model.uncertainty;
+  let n = u.rowConcentration.filter((c) => c > 0).length + u.moves.length + u.cost.filter((c) => c !== null).length + (u.inflow ? 1 : 0);
+  n += model.effects.filter((e) => e.distribution).length;
+  for (const iv of model.interventions) n += iv.effects.filter((e) => e.distribution).length + (iv.inflow?.distribution ? 1 : 0);
+  return n;
+}
+
 /** A variant with this draw's effect sizes. */
 export function withDrawnEffects(variant: Variant, d: Draw): Variant {
   return { ...variant, effectValues: d.effectValues.map((v) => Float64Array.from(v)), inflowValues: Float64Array.from(d.inflowValues) };
