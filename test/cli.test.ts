@@ -163,9 +163,11 @@ describe("bijstandsim run", () => {
 describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
   const cases: [string, () => ReturnType<typeof runBroken>, RegExp][] = [
     ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: regel 1, kolom \d+: is geen geldige JSON/],
+    ["malformed JSON, said in Dutch (V8's message is English)", () => runBroken('{"name": "x" "horizon_years": 3}'), /broken\.json: regel 1, kolom 14: is geen geldige JSON \(na een waarde hoort een komma of \}\)\. Oplossing/],
     ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /geen geldige JSON.*JSON kent geen NaN/],
     ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*eindig getal/],
     ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Oplossing: gebruik een van "month", "year"/],
+    ["a required field misspelt", () => { const s = base(); s.horizon_year = s.horizon_years; delete s.horizon_years; return runBroken(JSON.stringify(s)); }, /horizon_years: ontbreekt; het bestand heeft wel het onbekende veld "horizon_year"\. Oplossing: hernoem "horizon_year" tot "horizon_years"/],
     ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(bovenste niveau\): onbekend veld "horizon"\. Oplossing: verwijder of hernoem "horizon" \(bedoelt u "horizon_years"\?\)/],
     ["row not summing to 1", () => {
       const s = base();

@@ -31,7 +31,7 @@ describe("bijstandsim explore", () => {
     const r = await cli("explore", DEFAULT, "--out", out);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toMatch(/^Verkenner: .*verkenner\.html \([\d.]+ kB\)\. Open het bestand in een browser/);
+    expect(r.out).toMatch(/^Verkenner: .*verkenner\.html \(\d+,\d MB\)\. Open het bestand in een browser/);
     expect(readdirSync(out)).toEqual(["verkenner.html"]);
     const file = join(out, "verkenner.html");
     expect(statSync(file).size).toBeLessThan(3 * 1024 * 1024);

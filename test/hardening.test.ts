@@ -49,6 +49,13 @@ describe("1. a run is published as one unit", () => {
     refused(await cli("run", file, "--out", inTheWay), /bevat "results\.json", dat niet van een bijstandsim-run is/);
     expect(readdirSync(inTheWay)).toEqual(["results.json"]);
 
+    const runs = join(dir, "runs"); // output/<stem>: the runs of a file and latest, not one run's folder
+    mkdirSync(join(runs, "cohort-20260101-120000"), { recursive: true });
+    if (posix) symlinkSync("cohort-20260101-120000", join(runs, "latest"));
+    else writeFileSync(join(runs, "latest.txt"), "cohort-20260101-120000\n");
+    refused(await cli("run", file, "--out", runs), /runs: --out: is een map met runs \(er staat latest in\).* Oplossing: laat --out weg/);
+    expect(readdirSync(join(runs, "cohort-20260101-120000"))).toEqual([]);
+
     const mine = join(dir, "mine");
     mkdirSync(mine);
     writeFileSync(join(mine, "notities.txt"), "x");
@@ -64,7 +71,7 @@ describe("1. a run is published as one unit", () => {
     refused(await cli("run", file, "--out", join(dir, "a-file", "sub")), /ENOTDIR/);
     refused(await cli("run", file, "--out", ""), /--out: is leeg/);
     if (existsSync("/proc/self")) refused(await cli("run", file, "--out", "/proc/self/nieuw"), /kan hier niet schrijven/);
-    expect(readdirSync(dir).sort()).toEqual(["a-file", ...(posix ? ["dangling"] : []), "in-the-way", "mine", "run", "tiny.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["a-file", ...(posix ? ["dangling"] : []), "in-the-way", "mine", "run", "runs", "tiny.json"]);
   });
 
   it("without --out keeps every run in its own folder and points latest at the newest", async () => {

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { EXPLORER_FILE, explorerPage } from "../explore/write.js";
-import { formatPersons } from "../locale/format.js";
+import { formatDecimal } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { HELP } from "../locale/messages-help.js";
 import { writeFilesAtomically } from "../report/write.js";
@@ -24,8 +24,8 @@ function exploreCommand(file: string, opts: ExploreOptions): void {
   const out = opts.out ?? stemFolder(file);
   const [written] = writeFilesAtomically(out, files);
   if (opts.quiet) return;
-  const kb = Buffer.byteLength(files[EXPLORER_FILE]) / 1024;
-  print(CLI.explorerWritten(written, formatPersons(kb)));
+  const mb = Buffer.byteLength(files[EXPLORER_FILE]) / 1024 ** 2;
+  print(CLI.explorerWritten(written, formatDecimal(mb, 1)));
 }
 
 /** Adds the `explore` command to the program. */

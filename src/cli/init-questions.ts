@@ -19,7 +19,8 @@ export interface Prompter {
 export function inquirerPrompter(): Prompter {
   return {
     text: (message, o) => input({ message, default: o.default, validate: o.validate }),
-    choose: (message, choices, fallback) => select({ message, choices, default: fallback }),
+    // the key help under a choice in the run's language (select's own is English)
+    choose: (message, choices, fallback) => select({ message, choices, default: fallback, theme: { style: { keysHelpTip: () => INIT.keysHelp } } }),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
+import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
 import { Output } from "../report/publish.js";
 
@@ -26,9 +27,22 @@ export interface RunFolder {
   stem?: string;
 }
 
+/** Is there an entry `name` (a dangling link too) in `dir`? False for a `dir` that is not a folder: Output.open says what is wrong with it. */
+function holds(dir: string, name: string): boolean {
+  try {
+    return lstatSync(join(dir, name), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens the run's output folder (checked and locked; nothing is written yet). */
 export function openRunFolder(file: string, mode: string, out: string | undefined, now = new Date()): RunFolder {
-  if (out !== undefined) return { output: Output.open(out, "replace") };
+  if (out !== undefined) {
+    // output/<stem> itself: the folder of every run of a file, not one run's folder to replace
+    if ([LATEST, LATEST_TXT].some((name) => holds(out, name))) throw new InputError(out, "--out", ...CLI.outIsRunsFolder);
+    return { output: Output.open(out, "replace") };
+  }
   const stem = stemFolder(file);
   const base = join(stem, `${mode}-${stamp(now)}`);
   for (let k = 1; ; k++) {

@@ -42,6 +42,7 @@ const nl = {
   wouldBeInvalid: (message: string) => `het scenario zou ongeldig zijn: ${message}`,
   // --- run (src/cli/run-command.ts) ---
   personsScaleMicrosim: err("geldt alleen voor --mode microsim", "voeg --mode microsim toe, of laat de optie weg"),
+  outIsRunsFolder: err("is een map met runs (er staat latest in): een run vervangt alleen de map van één eerdere run", "laat --out weg (de run komt dan in een nieuwe map daarin), of kies een nieuwe map"),
   drawsOnly: err("geldt alleen voor --mode psa en --mode microsim; zonder --mode rekent het cohortmodel de verwachte waarden uit, zonder trekkingen", "voeg --mode psa (of --mode microsim) toe, of laat de optie weg"),
   microsimNoNoise: err("een microsimulatie is per definitie toevallig", "laat --no-noise weg, of gebruik --mode cohort voor verwachte waarden"),
   note: (text: string) => `let op: ${text}`,
@@ -64,7 +65,7 @@ const nl = {
   validated: (file: string, states: number, on: number, compiled: number, scenarios: number, names: string) =>
     `${file}: geldig. ${states} toestanden (${on} in de bijstand), ${compiled} na uitsplitsing, ${scenarios} scenario('s): ${names}.`,
   reportWrittenIn: (folder: string, files: string, charts: number) => `Rapport in ${folder}: ${files} en ${charts} grafiekbestanden in charts/`,
-  explorerWritten: (file: string, kb: string) => `Verkenner: ${file} (${kb} kB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`,
+  explorerWritten: (file: string, mb: string) => `Verkenner: ${file} (${mb} MB). Open het bestand in een browser (Chrome, Edge, Firefox); het werkt zonder internet.`,
   written: (files: string) => `Geschreven: ${files}`,
   reading: (file: string) => `${file} lezen`,
   fitProgress: "fit (vertraging)",
@@ -101,6 +102,7 @@ const en: typeof nl = {
   notWritten: (file) => `${file} (not written)`,
   wouldBeInvalid: (message) => `the scenario would be invalid: ${message}`,
   personsScaleMicrosim: err("applies to --mode microsim only", "add --mode microsim, or leave it out"),
+  outIsRunsFolder: err("is a folder of runs (it holds latest): a run replaces only the folder of one earlier run", "leave out --out (the run then goes into a new folder inside it), or choose a new folder"),
   drawsOnly: err("applies to --mode psa and --mode microsim only; without --mode the cohort model computes expected values, without draws", "add --mode psa (or --mode microsim), or leave it out"),
   microsimNoNoise: err("a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values"),
   note: (text) => `note: ${text}`,
@@ -123,7 +125,7 @@ const en: typeof nl = {
   validated: (file, states, on, compiled, scenarios, names) =>
     `${file}: valid. ${states} states (${on} on bijstand), ${compiled} after splitting, ${scenarios} scenario(s): ${names}.`,
   reportWrittenIn: (folder, files, charts) => `Report in ${folder}: ${files} and ${charts} chart files in charts/`,
-  explorerWritten: (file, kb) => `What-if page: ${file} (${kb} kB). Open the file in a browser (Chrome, Edge, Firefox); it works offline.`,
+  explorerWritten: (file, mb) => `What-if page: ${file} (${mb} MB). Open the file in a browser (Chrome, Edge, Firefox); it works offline.`,
   written: (files) => `Written: ${files}`,
   reading: (file) => `reading ${file}`,
   fitProgress: "fit (lag)",

@@ -6,6 +6,28 @@
  */
 import { catalogue, err } from "./lang.js";
 
+/**
+ * V8's JSON.parse messages (English, whatever the locale) in Dutch; the position is
+ * given as line and column already. An unknown message stays as V8 wrote it.
+ */
+const JSON_ERRORS_NL: [RegExp, string][] = [
+  [/^Expected double-quoted property name/, "hier hoort een naam tussen dubbele aanhalingstekens; staat er een komma te veel voor } of ]?"],
+  [/^Expected property name or '}'/, "hier hoort een naam tussen dubbele aanhalingstekens, of }"],
+  [/^Expected ',' or '}' after property value/, "na een waarde hoort een komma of }"],
+  [/^Expected ',' or ']' after array element/, "na een element van een lijst hoort een komma of ]"],
+  [/^Unexpected non-whitespace character after JSON/, "na het einde van de JSON staat nog tekst"],
+  [/^Unexpected end of JSON input/, "de JSON houdt hier op: een } of ] ontbreekt"],
+  [/^Bad control character in string literal/, "een tab of regeleinde binnen een tekst tussen aanhalingstekens (schrijf \\t of \\n)"],
+  [/^Unterminated string/, "een tekst zonder sluitend aanhalingsteken"],
+  [/^Bad escaped character/, "een ongeldige \\ in een tekst"],
+  [/^(No number after minus sign|Exponent part is missing a number|Unterminated fractional number)/, "een onvolledig getal"],
+  [/^Unexpected token/, "een teken dat hier niet kan staan"],
+];
+const dutchJsonError = (v8: string): string => {
+  const text = v8.replace(/,? in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+  return JSON_ERRORS_NL.find(([re]) => re.test(text))?.[1] ?? text;
+};
+
 const nl = {
   // --- a result that is not finite (outcomes/finite.ts, cli/run-command.ts) ---
   notFinite: (at: string, behind: string) => err(`de berekening geeft een ongeldig getal (NaN of oneindig) in ${at}, niets geschreven`, `een invoergetal is te extreem: controleer ${behind} (docs/limits.md)`),
@@ -17,7 +39,7 @@ const nl = {
   // --- JSON (model/parse.ts) ---
   lineColumn: (line: number, col: number) => `regel ${line}, kolom ${col}`,
   line: (line: number) => `regel ${line}`,
-  invalidJson: (detail: string) => `is geen geldige JSON (${detail})`,
+  invalidJson: (detail: string) => `is geen geldige JSON (${dutchJsonError(detail)})`,
   jsonNoNumber: (word: string) => `JSON kent geen ${word}: schrijf een eindig getal (of laat het veld weg)`,
   jsonCheck: "controleer komma's, aanhalingstekens en haakjes rond die plek (een JSON-linter wijst het aan)",
   // --- labels written into results ---
@@ -133,7 +155,8 @@ const nl = {
   horizonRange: (years: number, max: number) => err(`een horizon van ${years} jaar ligt niet binnen 1-${max}`, `kies 1 tot ${max} jaar, of verleng horizon_years in het bestand`),
   // --- engine, simulate, analyses, outcomes ---
   unknownScenarioRun: (name: string, names: string) => err(`onbekend scenario "${name}"`, `gebruik een van: ${names}`),
-  unknownVariant: (name: string, names: string) => err(`onbekende interventie of combinatie "${name}"`, `gebruik een van: ${names || "(het bestand declareert geen interventies)"}`),
+  unknownVariant: (name: string, names: string) =>
+    err(`onbekende interventie of combinatie "${name}"`, names ? `gebruik een van: ${names}` : "het bestand declareert geen interventies: laat --variant weg, of voeg een interventie toe (docs/scenario-format.md)"),
   unknownInterventionRun: (name: string, names: string) => err(`onbekende interventie "${name}"`, `gebruik een van: ${names || "(het bestand declareert geen interventies)"}`),
   rowOverflow: (state: string, total: string) => `de kansen om "${state}" te verlaten tellen op tot ${total}, meer dan 1`,
   effectOverflow: (intervention: string, state: string, total: string) => `interventie "${intervention}" duwt de kans om "${state}" te verlaten naar ${total}, boven 1`,
@@ -152,7 +175,7 @@ const en: typeof nl = {
   behindCounts: "the counts (initial, inflow.per_year) and the macro paths and elasticities",
   lineColumn: (line, col) => `line ${line}, column ${col}`,
   line: (line) => `line ${line}`,
-  invalidJson: (detail) => `is not valid JSON (${detail})`,
+  invalidJson: (detail) => `is not valid JSON (${detail.replace(/,? in JSON at position \d+.*$/, "")})`,
   jsonNoNumber: (word) => `JSON has no ${word}: write a finite number (or leave the field out)`,
   jsonCheck: "check commas, quotes and brackets near that place (a JSON linter shows it)",
   baselineLabel: "Without intervention",
@@ -258,7 +281,8 @@ const en: typeof nl = {
   nonNegative: (v) => err(`must be a finite number of 0 or more (got ${v})`, "give 0 or more"),
   horizonRange: (years, max) => err(`a horizon of ${years} years is not within 1-${max}`, `choose 1 to ${max} years, or lengthen horizon_years in the file`),
   unknownScenarioRun: (name, names) => err(`unknown scenario "${name}"`, `use one of: ${names}`),
-  unknownVariant: (name, names) => err(`unknown intervention or combination "${name}"`, `use one of: ${names || "(the file declares no interventions)"}`),
+  unknownVariant: (name, names) =>
+    err(`unknown intervention or combination "${name}"`, names ? `use one of: ${names}` : "the file declares no interventions: leave out --variant, or add an intervention (docs/scenario-format.md)"),
   unknownInterventionRun: (name, names) => err(`unknown intervention "${name}"`, `use one of: ${names || "(the file declares no interventions)"}`),
   rowOverflow: (state, total) => `the probabilities of leaving "${state}" add up to ${total}, more than 1`,
   effectOverflow: (intervention, state, total) => `intervention "${intervention}" pushes the probability of leaving "${state}" to ${total}, above 1`,

@@ -103,6 +103,8 @@ const nl = {
   // --- describing a schema issue (src/model/issues.ts) ---
   missing: "ontbreekt",
   missingFix: (example: string) => `voeg het toe, bijv. ${example}`,
+  missingTypo: (typo: string) => `ontbreekt; het bestand heeft wel het onbekende veld "${typo}"`,
+  renameTo: (typo: string, key: string) => `hernoem "${typo}" tot "${key}"`,
   wrongType: (input: unknown, expected: string) => `is ${found(input)}, maar hier hoort ${TYPES[expected] ?? expected}`,
   wrongTypeFix: (example: string) => `schrijf het zo: ${example}`,
   unknownKeys: (keys: readonly string[]): string => (keys.length === 1 ? `onbekend veld ${quoteList(keys)}` : `onbekende velden ${quoteList(keys)}`),
@@ -170,8 +172,8 @@ const nl = {
     `macroreeks ${name}: ${drivers.join(", ")} bewust constant in ${from}-${to} (geen conjunctuur); een uitgangspunt, geen prognose`,
   notePathsBeforeRun: (name: string, last: number, from: number, to: number) =>
     `macroreeks ${name} loopt tot ${last} (gepubliceerde paden, geschiedenis); de run begint in ${from}, dus ${from}-${to} houden de waarde van ${last} aan: dit is geen vooruitblik. Gebruik de vormen als stresstest (bijv. cpb-2020-vormen) of een eigen actuele reeks (docs/macro-scenarios.md)`,
-  heldDriver: (driver: string, last: number, from: number, to: number, scenarios: string) =>
-    `drijver ${driver} staat in ${scenarios} vanaf ${from} stil op de waarde van ${last} (${to - from + 1} jaar: ${from}-${to}); een constant gehouden drijver is geen prognose. Geef het pad tot ${to} (docs/macro-scenarios.md)`,
+  heldDriver: (driver: string, last: number, from: number, to: number, scenarios: string, horizon: number | undefined) =>
+    `drijver ${driver} staat in ${scenarios} vanaf ${from} stil op de waarde van ${last} (${to - from + 1} jaar: ${from}-${to}); een constant gehouden drijver is geen prognose. Geef het pad tot ${to} (docs/macro-scenarios.md)${horizon ? `, of reken tot en met ${last + 1} (--horizon ${horizon})` : ""}`,
   everyScenario: "elk scenario",
 };
 
@@ -237,6 +239,8 @@ const en: typeof nl = {
   lognormalRange: "ci95 must lie within [0.000001, 1000000]",
   missing: "is missing",
   missingFix: (example) => `add it, e.g. ${example}`,
+  missingTypo: (typo) => `is missing; the file does have the unknown field "${typo}"`,
+  renameTo: (typo, key) => `rename "${typo}" to "${key}"`,
   wrongType: (input, expected) => `is ${foundEn(input)}, but ${TYPES_EN[expected] ?? expected} belongs here`,
   wrongTypeFix: (example) => `write it like this: ${example}`,
   unknownKeys: (keys) => (keys.length === 1 ? `unknown field ${quoteList(keys)}` : `unknown fields ${quoteList(keys)}`),
@@ -299,8 +303,8 @@ const en: typeof nl = {
     `macro set ${name}: ${drivers.join(", ")} deliberately constant in ${from}-${to} (no business cycle); an assumption, not a forecast`,
   notePathsBeforeRun: (name, last, from, to) =>
     `macro set ${name} runs to ${last} (published paths, history); the run starts in ${from}, so ${from}-${to} hold the value of ${last}: this is not an outlook. Use the shapes as a stress test (e.g. cpb-2020-vormen) or a current set of your own (docs/macro-scenarios.md)`,
-  heldDriver: (driver, last, from, to, scenarios) =>
-    `driver ${driver} is held at its ${last} value in ${scenarios} from ${from} (${to - from + 1} years: ${from}-${to}); a driver held constant is not a forecast. Give the path up to ${to} (docs/macro-scenarios.md)`,
+  heldDriver: (driver, last, from, to, scenarios, horizon) =>
+    `driver ${driver} is held at its ${last} value in ${scenarios} from ${from} (${to - from + 1} years: ${from}-${to}); a driver held constant is not a forecast. Give the path up to ${to} (docs/macro-scenarios.md)${horizon ? `, or project up to ${last + 1} (--horizon ${horizon})` : ""}`,
   everyScenario: "every scenario",
 };
 

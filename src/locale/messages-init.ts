@@ -84,6 +84,7 @@ const nl = {
   indexed: "het landelijke volume van het scenario volgen",
   allAbove: "alle hierboven: neutraal en de stresstests",
   qMacro: "Macroscenario's",
+  keysHelp: "↑↓ kiezen • ⏎ bevestigen",
   qFile: "Bestand",
 };
 
@@ -163,6 +164,7 @@ const en: typeof nl = {
   indexed: "follow the scenario's national volume",
   allAbove: "all of the above: neutral and the stress tests",
   qMacro: "Macro scenarios",
+  keysHelp: "↑↓ choose • ⏎ confirm",
   qFile: "File",
 };
 

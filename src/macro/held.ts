@@ -40,6 +40,9 @@ export function heldDrivers(model: Model): HeldDriver[] {
 /** The Dutch warnings for the held drivers of a model. */
 export function heldWarnings(model: Model): string[] {
   return heldDrivers(model).map((h) =>
-    MSG.heldDriver(h.driver, h.last, h.from, h.to, h.scenarios.length === model.scenarios.length && model.scenarios.length > 1 ? MSG.everyScenario : h.scenarios.join(", ")),
+    MSG.heldDriver(h.driver, h.last, h.from, h.to, h.scenarios.length === model.scenarios.length && model.scenarios.length > 1 ? MSG.everyScenario : h.scenarios.join(", "),
+      // a path of a macro set the user did not write (a stress test's shape) cannot be
+      // extended by them: a horizon that holds it one year at most is the other way out
+      h.last >= model.startYear ? h.last - model.startYear + 2 : undefined),
   );
 }

@@ -65,8 +65,16 @@ function knownExample(path: readonly PropertyKey[], root: unknown): string | und
   if (/^macro\.scenarios\.paths\.[^.]+$/.test(p)) return `"${key}": {"${f.year - 1}": 1, "${f.year}": 1.02}`;
   if (["source", "label", "note", "description"].includes(key)) return `"${key}": "aanname: ... (waarom)"`;
   if (key === "name" && ["scenarios", "interventions", "combinations"].includes(String(path[path.length - 3]))) return `"name": "${path[path.length - 3] === "scenarios" ? "matig-herstel" : "intensieve-begeleiding"}"`;
+  if (key === "benefit" && costPer(root, path) === "month") return `"benefit": 1350`; // BY_KEY's is a year's
   if (key in BY_KEY) return `"${key}": ${BY_KEY[key]}`;
   return undefined;
+}
+
+/** The `per` of the cost block a path ends in ("month", "year"), if the file says. */
+function costPer(root: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = root;
+  for (const k of path.slice(0, -1)) at = isObj(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[k as string] : undefined;
+  return isObj(at) ? at.per : undefined;
 }
 
 /** A generic example for a key by the type it needs. */
@@ -128,7 +136,13 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, knownKeys:
   const example = (expected: string) => knownExample(issue.path, root) ?? typedExample(key, expected);
   switch (issue.code) {
     case "invalid_type":
-      if (input === undefined) return { path, message: MSG.missing, fix: MSG.missingFix(example(issue.expected)) };
+      if (input === undefined) {
+        // A missing field next to an unknown one that looks like it: a typo, said as such (zod reports the missing field first).
+        const parent = at(root, issue.path.slice(0, -1));
+        const known = knownKeys(issue.path.slice(0, -1));
+        const typo = isObj(parent) ? Object.keys(parent).find((k) => !known.includes(k) && suggestions([k], [key]).length > 0) : undefined;
+        return { path, message: typo ? MSG.missingTypo(typo) : MSG.missing, fix: typo ? MSG.renameTo(typo, key) : MSG.missingFix(example(issue.expected)) };
+      }
       if (typeof input === "number" && !Number.isFinite(input)) return { path, message: MSG.notFinite(input), fix: MSG.notFiniteFix };
       return { path, message: MSG.wrongType(input, issue.expected), fix: MSG.wrongTypeFix(example(issue.expected)) };
     case "unrecognized_keys":
