@@ -265,4 +265,35 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       await context.close();
     }
   }, 90_000);
+
+  it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year", async () => {
+    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
+    const { chromium } = await import("playwright-core");
+    const out = join(tmp(), "stw");
+    expect((await cli("explore", DEFAULT, "--out", out, "--quiet")).code).toBe(0);
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
+      executablePath: CHROMIUM, headless: true, offline: true, viewport: { width: 1280, height: 900 },
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+    try {
+      const errors: string[] = [];
+      const page = await openPage(context, join(out, "verkenner.html"), [], errors);
+      // how far left of its picture any text of a chart starts (0: none), and the BUIG chart's axis labels
+      const leftOverhang = () => page.$$eval("figure[data-grafiek] svg", (svgs) => Math.max(0, ...svgs.flatMap((svg) => [...svg.querySelectorAll("text")].map((t) => svg.getBoundingClientRect().left - t.getBoundingClientRect().left))));
+      const euroLabels = () => page.$$eval('figure[data-grafiek="buig"] svg text', (ts) => ts.map((t) => t.textContent ?? "").filter((t) => t.includes("€")));
+      const thresholdDashes = () => page.$$eval('figure[data-grafiek="buig"] svg .mark-symbol path', (ps) => ps.filter((p) => p.getAttribute("stroke") === "#8b1a1a").length);
+      for (const horizon of ["1", "2", "4"]) {
+        await page.evaluate((x) => { const el = document.querySelector<HTMLInputElement>("#horizon")!; el.value = x; el.dispatchEvent(new Event("input")); }, horizon);
+        await page.evaluate(() => window.verkenner!.idle());
+        expect(await leftOverhang(), `horizon ${horizon}`).toBeLessThan(1);
+        const labels = await euroLabels();
+        expect(labels.length).toBeGreaterThan(3);
+        expect(labels.filter((l) => !/^€\u00a0[−-]?\d/.test(l)), `horizon ${horizon}`).toEqual([]); // € −200.000 and € −1,2 mln, never −€ 200.000
+        if (horizon === "1") expect(await thresholdDashes()).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -22,8 +22,8 @@ const EURO_FORMAT = "$,.0f";
 const WIDTH = 600;
 const DARK_RED = "#8b1a1a";
 
-/** Euro axis labels that fit any magnitude, so new numbers never need a new spec: € 250.000 or € 12,9 mln. */
-const EURO_AXIS = { labelExpr: "abs(datum.value) >= 1e6 ? '€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln' : format(datum.value, '$,.0f')" };
+/** Euro axis labels that fit any magnitude, so new numbers never need a new spec: € 250.000, € −200.000 or € −1,2 mln (the sign after €, as in the tables). */
+const EURO_AXIS = { labelExpr: "'€\u00a0' + (abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.2~f') + '\u00a0mln' : format(datum.value, ',.0f'))" };
 
 const CONFIG = {
   locale: NL_LOCALE,
@@ -83,6 +83,9 @@ const top = (st: Structure, title: string, subtitle: string, body: VlSpec): VlSp
   $schema: VL_SCHEMA,
   title: { text: title, subtitle },
   config: CONFIG,
+  // Lay out again on every run: new numbers can widen the axis labels, and a title
+  // placed for the first ones would then start left of the picture and be cut off.
+  autosize: { type: "pad", resize: true },
   ...body,
   params: [...params(st), ...((body.params as unknown[] | undefined) ?? [])],
 });
@@ -188,7 +191,8 @@ function buigSpec(st: Structure): VlSpec {
       ZERO_RULE,
       {
         data: { name: "drempel" },
-        mark: { type: "line", strokeDash: [2, 3], strokeWidth: 1.4, color: DARK_RED },
+        // with a dash at each year: a line through a single year (--horizon 1) draws nothing
+        mark: { type: "line", strokeDash: [2, 3], strokeWidth: 1.4, color: DARK_RED, point: { shape: "stroke", size: 160, strokeWidth: 1.4, color: DARK_RED, filled: false } },
         encoding: {
           x,
           y,
