@@ -266,7 +266,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
     }
   }, 90_000);
 
-  it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year", async () => {
+  it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year; says why a file without interventions has only scenarios and horizon", async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
     const { chromium } = await import("playwright-core");
     const out = join(tmp(), "stw");
@@ -291,6 +291,13 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
         expect(labels.filter((l) => !/^€\u00a0[−-]?\d/.test(l)), `horizon ${horizon}`).toEqual([]); // € −200.000 and € −1,2 mln, never −€ 200.000
         if (horizon === "1") expect(await thresholdDashes()).toBeGreaterThan(0);
       }
+      // a file init wrote has no interventions: the panel says why only scenarios and horizon can change
+      const dir = tmp();
+      const init = ["init", "--name", "zw", "--start-year", "2025", "--stock", "450", "--inflow", "180", "--outflow-work", "95", "--outflow-other", "70", "--benefit-month", "1420", "--budget", "8200000"];
+      expect((await cli(...init, "--out", join(dir, "zw.json"), "--quiet")).code).toBe(0);
+      expect((await cli("explore", join(dir, "zw.json"), "--out", dir, "--quiet")).code).toBe(0);
+      const bare = await openPage(context, join(dir, "verkenner.html"), [], errors);
+      expect(await bare.textContent("#geen-interventies")).toMatch(/^Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's en de horizon te kiezen/);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -34,7 +34,9 @@ export class Controls {
     private readonly onChange: (reason: string) => void,
   ) {
     this.settings = structuredClone(initial);
-    root.replaceChildren(this.scenarioBox(), this.horizonBox(), ...data.interventions.map((iv, p) => this.interventionBox(iv, p)));
+    // A file without interventions (one `init` wrote) has only scenarios and horizon to change: the page says why.
+    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's en de horizon te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; daarna verschijnt zij hier.");
+    root.replaceChildren(this.scenarioBox(), this.horizonBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
     this.sync();
   }
 
