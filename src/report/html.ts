@@ -259,7 +259,8 @@ function assumptions(page: ReportPage): string {
     doc.model.states.map((s) => [
       esc(s.label),
       esc(kindLabel(s.kind)),
-      (s.source ? esc(s.source) : missing) + (noteOf.get(s.name) ? `<div class="note">${esc(noteOf.get(s.name))}</div>` : ""),
+      // a state without a source but with a note (one init made: no numbers of its own) is described, not missing one
+      (s.source ? esc(s.source) : noteOf.get(s.name) ? "" : missing) + (noteOf.get(s.name) ? `<div class="note">${esc(noteOf.get(s.name))}</div>` : ""),
     ]),
     { cls: "states" },
   );
