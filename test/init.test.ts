@@ -204,4 +204,22 @@ describe("bijstandsim init", () => {
     expect(opts).toMatchObject({ name: "mijn-gemeente", startYear: "2024", stock: "820", macro: "neutraal,cpb-2020-vormen", budgetAfter: "held", out: "mijn-gemeente.json" });
     expect(initInput(opts, librarySets())).toMatchObject({ inflow: 300, outflowWork: 180, benefit: { per: "month", amount: 1350 }, budget: { "2024": 14500000 } });
   });
+
+  it("says what is wrong with an answer as a sentence, without the flag the parser knows it by", async () => {
+    const said: string[] = [];
+    const scripted: Prompter = {
+      text: async (message, o) => {
+        const v = message.startsWith("Gemiddelde uitkering") ? "1.350" : message.startsWith("BUIG-budget") ? "abc" : (o.default ?? "100");
+        const verdict = o.validate?.(v) ?? true;
+        if (verdict !== true) said.push(verdict);
+        return message.startsWith("Gemiddelde uitkering") ? "1350" : message.startsWith("BUIG-budget") ? "14500000" : (o.default ?? "100");
+      },
+      choose: async (_m, _c, fallback) => fallback,
+    };
+    await askInit(scripted, librarySets(), 2024);
+    expect(said).toEqual([
+      '"1.350" leest als 1,35 (de punt is een decimaalteken), niet als 1350. Schrijf 1350, zonder punt tussen de duizendtallen; een decimaal schrijft u met een punt, bijv. 1350.50',
+      '"abc" is geen getal. Schrijf een getal zonder punten of spaties als scheiding, bijv. 14500000 of 1350.50',
+    ]);
+  });
 });

@@ -24,6 +24,8 @@ export function inquirerPrompter(): Prompter {
   };
 }
 
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A validator from a flag's parser: true, or the problem in one line. */
 const check = (key: string, o: Parameters<typeof number>[2] = {}, optional = false) => (v: string): true | string => {
   if (optional && v.trim() === "") return true;
@@ -31,7 +33,8 @@ const check = (key: string, o: Parameters<typeof number>[2] = {}, optional = fal
     number(key, v, o);
     return true;
   } catch (err) {
-    if (err instanceof InputError) return `${err.message}. ${err.fix}`;
+    // The parser speaks of flags (--lks-year 14500000); a question is answered without one.
+    if (err instanceof InputError) return sentence(`${err.message}. ${sentence(err.fix.replace(/--[a-z-]+ /g, ""))}`);
     throw err;
   }
 };
