@@ -164,6 +164,8 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
   const cases: [string, () => ReturnType<typeof runBroken>, RegExp][] = [
     ["malformed JSON", () => runBroken('{"name": "x",, }'), /broken\.json: regel 1, kolom \d+: is geen geldige JSON/],
     ["malformed JSON, said in Dutch (V8's message is English)", () => runBroken('{"name": "x" "horizon_years": 3}'), /broken\.json: regel 1, kolom 14: is geen geldige JSON \(na een waarde hoort een komma of \}\)\. Oplossing/],
+    ["a missing colon, said in Dutch", () => runBroken('{"name" "x"}'), /broken\.json: regel 1, kolom 9: is geen geldige JSON \(na een naam hoort een dubbele punt\)\. Oplossing/],
+    ["a bare word, said in Dutch", () => runBroken('{"name": tru}'), /broken\.json: \(bovenste niveau\): is geen geldige JSON \(het teken \} kan hier niet staan\)\. Oplossing/],
     ["NaN", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":NaN')), /geen geldige JSON.*JSON kent geen NaN/],
     ["Infinity (1e999)", () => runBroken(JSON.stringify(base()).replace('"per_year":141', '"per_year":1e999')), /inflow\.per_year: .*eindig getal/],
     ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Oplossing: gebruik een van "month", "year"/],

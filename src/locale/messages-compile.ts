@@ -10,22 +10,30 @@ import { catalogue, err } from "./lang.js";
  * V8's JSON.parse messages (English, whatever the locale) in Dutch; the position is
  * given as line and column already. An unknown message stays as V8 wrote it.
  */
-const JSON_ERRORS_NL: [RegExp, string][] = [
+const JSON_ERRORS_NL: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
   [/^Expected double-quoted property name/, "hier hoort een naam tussen dubbele aanhalingstekens; staat er een komma te veel voor } of ]?"],
   [/^Expected property name or '}'/, "hier hoort een naam tussen dubbele aanhalingstekens, of }"],
+  [/^Expected ':' after property name/, "na een naam hoort een dubbele punt"],
   [/^Expected ',' or '}' after property value/, "na een waarde hoort een komma of }"],
   [/^Expected ',' or ']' after array element/, "na een element van een lijst hoort een komma of ]"],
   [/^Unexpected non-whitespace character after JSON/, "na het einde van de JSON staat nog tekst"],
   [/^Unexpected end of JSON input/, "de JSON houdt hier op: een } of ] ontbreekt"],
   [/^Bad control character in string literal/, "een tab of regeleinde binnen een tekst tussen aanhalingstekens (schrijf \\t of \\n)"],
   [/^Unterminated string/, "een tekst zonder sluitend aanhalingsteken"],
-  [/^Bad escaped character/, "een ongeldige \\ in een tekst"],
+  [/^Bad (escaped character|Unicode escape)/, "een ongeldige \\ in een tekst"],
   [/^(No number after minus sign|Exponent part is missing a number|Unterminated fractional number)/, "een onvolledig getal"],
-  [/^Unexpected token/, "een teken dat hier niet kan staan"],
+  [/^Unexpected number/, "een getal dat hier niet kan staan (een getal als 012 begint niet met een 0)"],
+  [/^Unexpected token '(.*?)'/, (m) => `het teken ${m[1]} kan hier niet staan`],
 ];
+/** V8's message without its position (given as line and column) or its quote of the text. */
+const jsonErrorText = (v8: string): string => v8.replace(/,? in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/s, "");
 const dutchJsonError = (v8: string): string => {
-  const text = v8.replace(/,? in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
-  return JSON_ERRORS_NL.find(([re]) => re.test(text))?.[1] ?? text;
+  const text = jsonErrorText(v8);
+  for (const [re, say] of JSON_ERRORS_NL) {
+    const m = re.exec(text);
+    if (m) return typeof say === "string" ? say : say(m);
+  }
+  return text;
 };
 
 const nl = {
@@ -175,7 +183,7 @@ const en: typeof nl = {
   behindCounts: "the counts (initial, inflow.per_year) and the macro paths and elasticities",
   lineColumn: (line, col) => `line ${line}, column ${col}`,
   line: (line) => `line ${line}`,
-  invalidJson: (detail) => `is not valid JSON (${detail.replace(/,? in JSON at position \d+.*$/, "")})`,
+  invalidJson: (detail) => `is not valid JSON (${jsonErrorText(detail)})`,
   jsonNoNumber: (word) => `JSON has no ${word}: write a finite number (or leave the field out)`,
   jsonCheck: "check commas, quotes and brackets near that place (a JSON linter shows it)",
   baselineLabel: "Without intervention",

@@ -86,7 +86,7 @@ function parseJsonText(text: string, file: string): unknown {
     const where = at ? COMPILE.lineColumn(at.line, at.col) : jsonPath([]);
     const bad = /\b(NaN|-?Infinity)\b/.exec(text);
     const fix = bad ? COMPILE.jsonNoNumber(bad[1]) : COMPILE.jsonCheck;
-    throw new InputError(file, where, COMPILE.invalidJson(msg.replace(/^.*?:\s*/, "")), fix);
+    throw new InputError(file, where, COMPILE.invalidJson(msg), fix);
   }
 }
 
