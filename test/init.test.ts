@@ -167,12 +167,16 @@ describe("bijstandsim init", () => {
     const monthAsYear = await cli(...MEPPEL.map((a) => (a === "1350" ? "16200" : a)), "--out", join(dir, "a.json"));
     expect(monthAsYear.code).toBe(0);
     expect(monthAsYear.err).toMatch(/waarschuwing: een gemiddelde uitkering van €\s16\.200 per maand is ongewoon hoog/);
-    expect(monthAsYear.err).toMatch(/waarschuwing: het BUIG-budget 2024 \(€\s14\.500\.000\) is 0,09 keer wat de voorraad kost \(€\s159\.408\.000: 820 personen x €\s16\.200 x 12\)/);
+    expect(monthAsYear.err).toMatch(/waarschuwing: het BUIG-budget 2024 \(€\s14\.500\.000\) is 0,091 keer wat de voorraad kost \(€\s159\.408\.000: 820 personen x €\s16\.200 x 12\)/);
     expect(existsSync(join(dir, "a.json"))).toBe(true);
     const tenfold = await cli(...MEPPEL.map((a) => (a === "14500000" ? "145000000" : a)), "--out", join(dir, "b.json"));
     expect(tenfold.err).toMatch(/is 10,9 keer wat de voorraad kost/);
     expect(tenfold.err).not.toMatch(/uitkering/);
     expect((await cli(...MEPPEL, "--out", join(dir, "c.json"))).err).not.toMatch(/waarschuwing/); // 820 x 1350 x 12 is 13.3 million against 14.5
+    const thousands = await cli(...MEPPEL.map((a) => (a === "14500000" ? "14500" : a)), "--lks-persons", "50", "--lks-year", "10000", "--out", join(dir, "d.json"));
+    expect(thousands.err).toMatch(/het BUIG-budget 2024 \(€\s14\.500\) is 0,00105 keer wat de voorraad kost \(€\s13\.784\.000: 820 personen x €\s1\.350 x 12, plus loonkostensubsidie €\s500\.000\)/);
+    const shares = await cli(...MEPPEL, "--groups", "A,B", "--group-shares", "1.000,0", "--out", join(dir, "e.json"));
+    expect(shares.code, shares.err).toBe(0); // a share may have three decimals
   });
 
   it("does not overwrite a file without --force", async () => {

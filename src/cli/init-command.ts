@@ -5,7 +5,7 @@
  * the answers, checks them (one line naming the flag, exit 2, nothing written),
  * and writes the file atomically.
  */
-import { formatDecimal, formatEuro } from "../locale/format.js";
+import { formatDecimal, formatEuro, formatNumber } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { existsSync } from "node:fs";
 import { basename, dirname } from "node:path";
@@ -187,14 +187,18 @@ async function initCommand(opts: InitOpts, cmd: Command): Promise<void> {
  */
 export function oddFigures(input: InitInput): string[] {
   const month = input.benefit.per === "month" ? input.benefit.amount : input.benefit.amount / 12;
+  const flag = input.benefit.per === "month" ? "--benefit-month" : "--benefit-year";
+  const euro = (v: number) => (Math.abs(v) < 10 ? `€\u00a0${formatDecimal(v, 2)}` : formatEuro(v)); // not "€ 0" for 0,25
   const out: string[] = [];
-  if (month < 250 || month > 5000) out.push(INIT.benefitOdd(formatEuro(month), month < 250));
+  if (month < 250 || month > 5000) out.push(INIT.benefitOdd(euro(month), month < 250, flag));
   const stock = input.groups.reduce((a, g) => a + g.stock, 0);
-  const spending = stock * month * 12 + (input.lks ? input.lks.persons * input.lks.perYear : 0);
+  const lks = input.lks ? input.lks.persons * input.lks.perYear : 0;
+  const spending = stock * month * 12 + lks;
   const [year, budget] = Object.entries(input.budget).sort(([a], [b]) => Number(a) - Number(b))[0] ?? [];
   const ratio = budget / spending;
   if (budget !== undefined && spending > 0 && (ratio > 3 || ratio < 1 / 3)) {
-    out.push(INIT.budgetOdd(formatEuro(budget), Number(year), formatDecimal(ratio, ratio < 1 ? 2 : 1), formatEuro(spending), formatDecimal(stock, 0), formatEuro(month)));
+    // three significant digits: a budget given in thousands is 0,00109 times, not 0,00
+    out.push(INIT.budgetOdd(euro(budget), Number(year), formatNumber(Number(ratio.toPrecision(3)), 8), euro(spending), formatDecimal(stock, 0), euro(month), lks ? euro(lks) : undefined, flag));
   }
   return out;
 }

@@ -8,10 +8,10 @@ const nl = {
   // --- refusals (cli/init-command.ts, init-options.ts) ---
   missing: "ontbreekt",
   notNumber: (text: string, flag: string) => err(`"${text}" is geen getal`, `schrijf een getal zonder punten of spaties als scheiding, bijv. ${flag} 14500000 of 1350.50`),
-  thousandsDot: (text: string, read: string, flag: string, plain: string) => err(`"${text}" leest als ${read} (de punt is een decimaalteken), niet als ${plain}`, `schrijf ${flag} ${plain}, zonder punt tussen de duizendtallen; een decimaal schrijft u met een punt, bijv. 1350.50`),
-  benefitOdd: (month: string, low: boolean) => `een gemiddelde uitkering van ${month} per maand is ongewoon ${low ? "laag" : "hoog"} voor de bijstand; controleer --benefit-month (of --benefit-year)`,
-  budgetOdd: (budget: string, year: number, times: string, spending: string, stock: string, month: string) =>
-    `het BUIG-budget ${year} (${budget}) is ${times} keer wat de voorraad kost (${spending}: ${stock} personen x ${month} x 12); controleer --budget en --benefit-month`,
+  thousandsDot: (text: string, read: string | undefined, flag: string, plain: string) => err(read ? `"${text}" leest als ${read} (de punt is een decimaalteken), niet als ${plain}` : `"${text}" is geen getal (punten tussen de duizendtallen)`, `schrijf ${flag} ${plain}, zonder punt tussen de duizendtallen; een decimaal schrijft u met een punt, bijv. 1350.50`),
+  benefitOdd: (month: string, low: boolean, flag: string) => `een gemiddelde uitkering van ${month} per maand is ongewoon ${low ? "laag" : "hoog"} voor de bijstand; controleer ${flag}`,
+  budgetOdd: (budget: string, year: number, times: string, spending: string, stock: string, month: string, lks: string | undefined, flag: string) =>
+    `het BUIG-budget ${year} (${budget}) is ${times} keer wat de voorraad kost (${spending}: ${stock} personen x ${month} x 12${lks ? `, plus loonkostensubsidie ${lks}` : ""}); controleer --budget en ${flag}`,
   notWhole: (v: number, flag: string) => err(`${v} is geen geheel getal`, `geef een jaartal of aantal jaren, bijv. ${flag} 2024`),
   negative: (v: number) => err(`${v} is negatief`, "een aantal of bedrag is 0 of meer"),
   notAbove: (v: number, above: number, budget: boolean) => err(`${v} moet boven ${above} liggen`, budget ? "geef het BUIG-budget in euro, bijv. --budget 14500000" : "geef een bedrag boven 0"),
@@ -91,9 +91,10 @@ const nl = {
 const en: typeof nl = {
   missing: "is missing",
   notNumber: (text, flag) => err(`"${text}" is not a number`, `write a number without dots or spaces as separators, e.g. ${flag} 14500000 or 1350.50`),
-  thousandsDot: (text, read, flag, plain) => err(`"${text}" reads as ${read} (the dot is a decimal point), not as ${plain}`, `write ${flag} ${plain}, without a dot between the thousands; decimals take a dot, e.g. 1350.50`),
-  benefitOdd: (month, low) => `an average benefit of ${month} a month is unusually ${low ? "low" : "high"} for bijstand; check --benefit-month (or --benefit-year)`,
-  budgetOdd: (budget, year, times, spending, stock, month) => `the BUIG budget ${year} (${budget}) is ${times} times what the stock costs (${spending}: ${stock} persons x ${month} x 12); check --budget and --benefit-month`,
+  thousandsDot: (text, read, flag, plain) => err(read ? `"${text}" reads as ${read} (the dot is a decimal point), not as ${plain}` : `"${text}" is not a number (dots between the thousands)`, `write ${flag} ${plain}, without a dot between the thousands; decimals take a dot, e.g. 1350.50`),
+  benefitOdd: (month, low, flag) => `an average benefit of ${month} a month is unusually ${low ? "low" : "high"} for bijstand; check ${flag}`,
+  budgetOdd: (budget, year, times, spending, stock, month, lks, flag) =>
+    `the BUIG budget ${year} (${budget}) is ${times} times what the stock costs (${spending}: ${stock} persons x ${month} x 12${lks ? `, plus wage cost subsidy ${lks}` : ""}); check --budget and ${flag}`,
   notWhole: (v, flag) => err(`${v} is not a whole number`, `give a year or a number of years, e.g. ${flag} 2024`),
   negative: (v) => err(`${v} is negative`, "a count or an amount is 0 or more"),
   notAbove: (v, above, budget) => err(`${v} must be above ${above}`, budget ? "give the BUIG budget in euros, e.g. --budget 14500000" : "give an amount above 0"),
