@@ -258,10 +258,14 @@ describe("6. one safe line per message", () => {
     refused(await cli("validate", dup), /initial\.A: veld "A" staat twee keer in hetzelfde object/);
   });
 
-  it("refuses options a cohort run would ignore: --runs and --seed without a --mode that draws", async () => {
+  it("refuses options a cohort run would ignore (--runs, --seed, --draws, --no-noise), and a PSA in which nothing varies", async () => {
     const { file } = tiny();
-    refused(await cli("run", file, "--runs", "10"), /--runs: geldt alleen voor --mode psa en --mode microsim.* Oplossing: voeg --mode psa/);
+    refused(await cli("run", file, "--runs", "10"), /--runs: geldt alleen voor --mode psa en --mode microsim.* Oplossing: gebruik --mode psa/);
     refused(await cli("run", file, "--mode", "cohort", "--seed", "3"), /--seed: geldt alleen voor --mode psa en --mode microsim/);
+    refused(await cli("run", file, "--draws"), /--draws: geldt alleen voor --mode psa en --mode microsim/);
+    refused(await cli("run", file, "--no-noise"), /--no-noise: geldt alleen voor --mode psa;/);
+    // a PSA in which nothing varies: tiny() has no distribution
+    refused(await cli("run", file, "--mode", "psa", "--no-noise", "--runs", "5"), /--no-noise: geen parameter in het bestand heeft een verdeling .* Oplossing: laat --no-noise weg/);
     expect((await cli("run", file, "--mode", "psa", "--runs", "10", "--seed", "3", "--workers", "1", "--quiet")).code).toBe(0);
   });
 

@@ -143,15 +143,17 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   // --runs: 1000 probabilistic runs by default, but 1 microsimulation replication.
   opts = { ...opts, runs: (opts.runs as number | undefined) ?? (opts.mode === "microsim" ? 1 : 1000) };
   if (opts.personsScale !== undefined && opts.mode !== "microsim") throw new InputError(file, "--persons-scale", ...CLI.personsScaleMicrosim);
-  // A cohort run draws nothing: --runs or --seed there would be ignored without a word.
-  for (const name of ["runs", "seed"] as const) {
-    if (opts.mode === "cohort" && cmd?.getOptionValueSource(name) === "cli") throw new InputError(file, `--${name}`, ...CLI.drawsOnly);
+  // A cohort run draws nothing: these would be ignored without a word.
+  for (const [name, flag] of [["runs", "--runs"], ["seed", "--seed"], ["draws", "--draws"], ["noise", "--no-noise"]] as const) {
+    if (opts.mode === "cohort" && cmd?.getOptionValueSource(name) === "cli") throw new InputError(file, flag, ...(name === "noise" ? CLI.noNoisePsaOnly : CLI.drawsOnly));
   }
   const timings = new Timings();
   const loaded = loadScenario(file, { horizonYears: opts.horizon });
   const { model, hash, spec } = loaded;
   timings.lap("load");
   const scenarios = selectScenarios(model, opts.scenario ?? []);
+  // Nothing to draw and no population chance: every run would be the expected path.
+  if (opts.mode === "psa" && !opts.noise && drawnParameters(model) === 0) throw new InputError(file, "--no-noise", ...CLI.psaNothingVaries);
   preflight(model, file, opts, scenarios.length);
   // The folder is checked and locked before the work starts; it appears only when every file is ready.
   const folder = openRunFolder(file, opts.mode, opts.out);
