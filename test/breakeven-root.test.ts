@@ -25,11 +25,21 @@ describe("break-even root search", () => {
     }
   });
 
+  it("reaches a root far out when the secant keeps underrating the distance (a net effect that stays flat, then climbs)", () => {
+    const { root, calls } = solve((k) => 1e5 * (1 - (50 / k) ** 60), [1.01]);
+    expect(root!.k).toBeCloseTo(50, 6);
+    expect(calls).toBeLessThan(60);
+  });
+
   it("gives null when the net effect stays negative up to the largest valid multiplier, and stops where effects turn invalid", () => {
     expect(solve((k) => -1e5 / (1 + k)).root).toBeNull(); // flattens out below zero
     expect(solve((k) => (k > 3 ? undefined : 1e4 * (k - 5))).root).toBeNull(); // invalid before it pays back
     const { root } = solve((k) => (k > 9 ? undefined : 1e4 * (k - 8.5)));
     expect(root!.k).toBeCloseTo(8.5, 6);
+    // invalid just past the root: the bracketing step lands beyond it, halves back, and finds it
+    const tight = solve((k) => (k > 8.6 ? undefined : 1e4 * (k - 8.5)));
+    expect(tight.root!.k).toBeCloseTo(8.5, 6);
+    expect(tight.calls).toBeGreaterThan(4);
   });
 
   it("gives 0 when the intervention pays back without its effects", () => {

@@ -29,7 +29,8 @@ function maxScale(values: number[]): number {
  * effect would push a probability above 1. net(0) is the net effect without the scaled
  * effects, net(1) as assumed. The net effect is nearly linear in k, so the root is
  * bracketed by going to a little beyond where the line through the last two points
- * crosses zero (at least 1% further) until the net effect turns positive. Inside the bracket each step takes the secant through
+ * crosses zero (at least 1% further, then 2%, 4%, ... up to doubling while that floor
+ * binds) until the net effect turns positive. Inside the bracket each step takes the secant through
  * the last two points (superlinear on a smooth function); a step that would leave the
  * bracket, or follows one that did not halve the net effect, is a regula falsi step with
  * the Illinois correction instead, so it always ends; until |net| < EUR 0.01. Null: out
@@ -42,9 +43,12 @@ export function rootOf(net: (k: number) => number | undefined, atOne: number, va
   let kMax = maxScale(values);
   let hi = Math.min(1, kMax);
   let fHi = hi === 1 ? atOne : net(hi)!;
+  let least = 0.01; // the least step, relative: doubles each time it binds, so a net effect the secant keeps underrating is still reached
   for (let i = 0; fHi < 0 && hi < kMax && i < 200; i++) {
     const crossing = fHi > fLo ? hi - (fHi * (hi - lo)) / (fHi - fLo) : Infinity;
-    let next = Math.min(Math.max(hi + 1.05 * (crossing - hi), 1.01 * hi), kMax);
+    const aim = hi + 1.05 * (crossing - hi);
+    if (aim < (1 + least) * hi) least = Math.min(1, 2 * least);
+    let next = Math.min(Math.max(aim, (1 + least) * hi), kMax);
     let fNext = net(next);
     // A relative risk can push a row above 1 before the net effect turns positive:
     // halve back towards the last valid multiplier; what lies beyond is out of reach.
