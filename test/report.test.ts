@@ -584,6 +584,7 @@ describe("compare: what the runs share (golden results.json)", () => {
     const year = raw.scenarios[0].years[0];
     year.buig_result -= 0.04;
     year.volume_end += 0.3;
+    year.volume_avg += 0.35; // 0,4 as the terminal rounds it (toFixed would give 0,3)
     const c = compareRuns([cohort, { source: "output/b", doc: parseRun(JSON.stringify(raw), "output/b/results.json") }]);
     const grid = compareSheets(c, compareTable(c))[0] as GridSheet;
     const diffs = grid.rows.filter((r) => r.cells[1] === "B − A").flatMap((r) => r.cells.slice(2)).filter((v): v is number => typeof v === "number");
@@ -595,6 +596,9 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(formatCell({ euro: true, difference: true }, -0.04)).toBe("€\u00a00");
     const volume = grid.rows.findIndex((r) => r.cells[0] === "Volume eind (personen)");
     expect(grid.rows[volume + 2].cells[2]).toBe(0); // +0,3 persons shows 0
+    const average = grid.rows.findIndex((r) => /^Volume gemiddeld/.test(String(r.cells[0])));
+    expect(average).toBeGreaterThan(0);
+    expect(grid.rows[average + 2].cells[2]).toBe(0.4);
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {

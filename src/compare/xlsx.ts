@@ -19,15 +19,24 @@ const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
 
 /**
- * A difference as the terminal and the page show it (stored, then rounded half away from
- * zero to whole euros or persons, or one decimal): a signed format would show -0,04 as
- * "-0" where they show 0. `decimals` null: euros.
+ * A difference rounded as the terminal rounds its numbers (stored, then half away from
+ * zero on the decimal value, as Intl does: 0,35 is 0,4) to whole euros or persons, or one
+ * decimal for the average volume; no -0. A signed format would show -0,04 as "-0" where
+ * the terminal shows 0. `decimals` null: euros.
  */
 function shownDifference(v: number | null | undefined, decimals: number | null): number | null | undefined {
   if (typeof v !== "number") return v;
-  const rounded = Number(stored(v, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons).toFixed(decimals ?? 0));
+  const digits = decimals ?? 0;
+  const rounded = Number(plainNumber(digits).format(stored(v, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons)));
   return rounded === 0 ? 0 : rounded; // no -0
 }
+
+const plainFormats = new Map<number, Intl.NumberFormat>();
+const plainNumber = (digits: number): Intl.NumberFormat => {
+  let f = plainFormats.get(digits);
+  if (!f) plainFormats.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, useGrouping: false })));
+  return f;
+};
 
 function comparisonSheet(c: Comparison): GridSheet {
   const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");
