@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Child process of psa-instructions.bench.mjs, run under cachegrind: the PSA workloads of
-// psa.bench.mjs on this thread, `runs` runs after `warm` runs (so the difference between
-// two run counts is the cost of the runs alone, start-up and warm-up cancelled).
+// Child process of psa-instructions.bench.mjs, run under cachegrind: `runs` runs of one of
+// the PSA workloads of psa.bench.mjs on this thread (the benchmark runs this twice with
+// different counts: the difference is the cost of the runs alone, start-up cancelled).
 //   node --single-threaded benchmarks/psa-instructions-run.mjs <one|full> <runs>
 import { fileURLToPath } from "node:url";
 

@@ -5,8 +5,8 @@
 // background threads off (`node --single-threaded`), twice with different run counts:
 // the difference divided by the extra runs is what a run costs, start-up, loading and
 // warm-up cancelled (three counts of the same 200 runs of `one` differed by 0.09%, so a
-// per-run figure holds to some 0.3%). Records instructions_per_run, and as `throughput` runs per 10^9
-// instructions. Needs valgrind; without it the benchmark says so and records nothing.
+// per-run figure holds to some 0.3%). Records instructions_per_run, and as `throughput`
+// runs per 10^9 instructions. Needs valgrind; without it the benchmark says so and records nothing.
 // Takes some 3 minutes (node runs ~40x slower under cachegrind).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

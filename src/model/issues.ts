@@ -72,9 +72,8 @@ function knownExample(path: readonly PropertyKey[], root: unknown): string | und
 
 /** The `per` of the cost block a path ends in ("month", "year"), if the file says. */
 function costPer(root: unknown, path: readonly PropertyKey[]): unknown {
-  let at: unknown = root;
-  for (const k of path.slice(0, -1)) at = isObj(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[k as string] : undefined;
-  return isObj(at) ? at.per : undefined;
+  const block = at(root, path.slice(0, -1));
+  return isObj(block) ? block.per : undefined;
 }
 
 /** A generic example for a key by the type it needs. */

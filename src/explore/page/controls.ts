@@ -35,7 +35,7 @@ export class Controls {
   ) {
     this.settings = structuredClone(initial);
     // A file without interventions (one `init` wrote) has only scenarios and horizon to change: the page says why.
-    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's en de horizon te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; daarna verschijnt zij hier.");
+    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's en de horizon te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
     root.replaceChildren(this.scenarioBox(), this.horizonBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
     this.sync();
   }
