@@ -257,10 +257,12 @@ describe("bijstandsim run --mode psa", () => {
     expect(bare.out).toMatch(/let op: geen parameter in het scenariobestand heeft een verdeling \(distribution\): de trekkingen variëren alleen de populatie/);
     expect(JSON.parse(readFileSync(join(dir, "plain", "results.json"), "utf8")).meta.options.drawn_parameters).toBe(0);
     expect(readFileSync(join(dir, "plain", "report.html"), "utf8")).toMatch(/p95\) van de stochastische runs\. Geen parameter in het scenariobestand heeft een verdeling/);
+    expect(readFileSync(join(dir, "plain", "report.html"), "utf8")).toMatch(/Probabilistisch: 20 trekkingen, elk met alleen toeval in de populatie \(geen parameter heeft een verdeling\)/);
     const drawn = await cli("run", file, "--mode", "psa", "--runs", "20", "--workers", "1", "--report", "--out", join(dir, "drawn"));
     expect(drawn.out).not.toMatch(/geen parameter/);
     expect(JSON.parse(readFileSync(join(dir, "drawn", "results.json"), "utf8")).meta.options.drawn_parameters).toBeGreaterThan(0); // the rows' Dirichlet
     expect(readFileSync(join(dir, "drawn", "report.html"), "utf8")).not.toMatch(/Geen parameter/);
+    expect(readFileSync(join(dir, "drawn", "report.html"), "utf8")).toMatch(/Probabilistisch: 20 trekkingen, elk met \d+ getrokken parameters en toeval in de populatie; tussen haakjes het 90%-interval\./);
   });
 
   it("a worker failure ends the run with a clear error, exit 1 and no output", async () => {

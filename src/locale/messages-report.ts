@@ -88,6 +88,10 @@ const nl = {
   facts: (first: number, last: number, years: number, scenarios: number) => `Prognose ${first}–${last} (${years} jaar), ${scenarios} economische scenario${scenarios === 1 ? "" : "'s"}`,
   factsInterventions: (n: number, list: string) => `, interventie${n === 1 ? "" : "s"}: ${list}`,
   factsNoInterventions: ", zonder interventies",
+  factsPsa: (runs: number, noise: boolean, drawn: unknown) =>
+    ` Probabilistisch: ${runs} trekkingen, elk met ${
+      drawn === 0 ? "alleen toeval in de populatie (geen parameter heeft een verdeling)" : `${typeof drawn === "number" ? `${drawn} getrokken ${drawn === 1 ? "parameter" : "parameters"}` : "getrokken parameters"}${noise ? " en toeval in de populatie" : ""}`
+    }; tussen haakjes het 90%-interval.`,
   factsModel: (micro: boolean, month: boolean, unit: string) => `. ${micro ? "Microsimulatie van personen" : "Cohortmodel"} per ${month ? "maand" : "jaar"}; bedragen in euro, volumes in ${unit}.`,
   /** `interventions`: the scenario file has some (the page then changes their capacity and effect, else only scenarios and horizon). */
   explorer: (href: string, interventions: boolean) =>
@@ -353,6 +357,10 @@ const en: typeof nl = {
   facts: (first, last, years, scenarios) => `Forecast ${first}–${last} (${years} years), ${scenarios} economic scenario${scenarios === 1 ? "" : "s"}`,
   factsInterventions: (n, list) => `, intervention${n === 1 ? "" : "s"}: ${list}`,
   factsNoInterventions: ", without interventions",
+  factsPsa: (runs, noise, drawn) =>
+    ` Probabilistic: ${runs} draws, each with ${
+      drawn === 0 ? "only chance in the population (no parameter has a distribution)" : `${typeof drawn === "number" ? `${drawn} drawn ${drawn === 1 ? "parameter" : "parameters"}` : "drawn parameters"}${noise ? " and chance in the population" : ""}`
+    }; in brackets the 90% interval.`,
   factsModel: (micro, month, unit) => `. ${micro ? "Microsimulation of persons" : "Cohort model"} per ${month ? "month" : "year"}; amounts in euros, volumes in ${unit === "personen" ? "persons" : unit === "uitkeringen" ? "benefits" : unit}.`,
   explorer: (href, interventions) =>
     `Want to try other assumptions (${interventions ? "another scenario, more coaches, a smaller effect" : "another scenario, a shorter horizon"})? Open the <a href="${href}">what-if page</a>: the same model in the browser, offline.`,

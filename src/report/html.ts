@@ -426,7 +426,8 @@ export function reportHtml(page: ReportPage): string {
   const facts =
     REPORT.facts(m.start_year, last, m.horizon_years, nScenarios) +
     (variants.length ? REPORT.factsInterventions(variants.length, variants.map(esc).join(", ")) : REPORT.factsNoInterventions) +
-    REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit));
+    REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit)) +
+    (doc.meta.options.mode === "psa" ? REPORT.factsPsa(Number(doc.meta.options.runs), doc.meta.options.population_noise !== false, doc.meta.options.drawn_parameters) : "");
   const title = esc(REPORT.title(m.label));
   return `${pageHead({ lang: REPORT.htmlLang, generator: `${doc.meta.tool} ${doc.meta.version}`, title: REPORT.title(m.label), style: STYLE })}
 <body>
