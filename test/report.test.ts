@@ -184,7 +184,11 @@ describe("charts", () => {
     expect(buig).toMatch(/€\u00a0−?\d+(,\d+)?\u00a0mln/);
     expect(buig).toContain("(euro; positief = overschot, negatief = tekort)");
     expect(euroAxis(12_900_000).labelExpr).toContain("mln");
-    expect(euroAxis(400_000)).toEqual({ format: "$,.0f" });
+    expect(euroAxis(400_000)).toEqual({ labelExpr: "'€\u00a0' + format(datum.value, ',.0f')" });
+    // the sign after the euro sign, in every chart, as in the tables: € −200.000, never −€ 200.000
+    for (const dir of [fx.real.dir, fx.variants.dir]) {
+      for (const f of readdirSync(join(dir, "charts")).filter((n) => n.endsWith(".svg"))) expect(read(dir, "charts", f), f).not.toMatch(/−€/);
+    }
     // the unit: persons, euros, or a percentage (the chance of payback)
     for (const c of buildCharts(parseResults(read(fx.variants.dir, "results.json"), "r"))) expect(JSON.stringify(c.spec.title)).toMatch(/personen|euro|\(% van/);
   });

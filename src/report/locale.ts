@@ -51,15 +51,18 @@ export const chartLocale = () => (lang() === "en" ? EN_LOCALE : NL_LOCALE);
 export const PERSONS_FORMAT = ",.0f";
 
 /**
- * Axis properties for euro amounts. Up to a million: `€ 250.000`; from a million on:
- * `€ 12,9 mln` (trailing zeros dropped: `€ 12 mln`, `€ 0,25 mln`). The spaces are
- * non-breaking, so an amount never wraps.
+ * Axis properties for euro amounts. Up to a million: `€ 250.000`, `€ −200.000`; from a
+ * million on: `€ 12,9 mln` (trailing zeros dropped: `€ 12 mln`, `€ 0,25 mln`). The sign
+ * comes after the euro sign, as in the tables and on the what-if page (the locale's
+ * currency format would write `−€ 200.000`). The spaces are non-breaking, so an amount
+ * never wraps.
  *
  * @example
  * euroAxis(12_941_365); // { labelExpr: "'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln'" }
- * euroAxis(400_000);    // { format: "$,.0f" }  (the locale's currency is "€\u00a0")
+ * euroAxis(400_000);    // { labelExpr: "'€\u00a0' + format(datum.value, ',.0f')" }
  */
 export function euroAxis(maxAbs: number): { format?: string; labelExpr?: string } {
-  if (maxAbs >= 1e6) return { labelExpr: lang() === "en" ? "'€' + format(datum.value / 1e6, ',.2~f') + 'm'" : `'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
-  return { format: "$,.0f" };
+  const euro = lang() === "en" ? "'€'" : "'€\u00a0'";
+  if (maxAbs >= 1e6) return { labelExpr: lang() === "en" ? `${euro} + format(datum.value / 1e6, ',.2~f') + 'm'` : `${euro} + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
+  return { labelExpr: `${euro} + format(datum.value, ',.0f')` };
 }
