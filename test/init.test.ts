@@ -143,6 +143,7 @@ describe("bijstandsim init", () => {
     ["no benefit", ["--benefit-month", ""], /--benefit-month: .*geen getal|--benefit-month: ontbreekt/],
     ["a Dutch thousands dot that would read as a decimal", ["--benefit-month", "1.350"], /--benefit-month: "1\.350" leest als 1,35 .*niet als 1350\. Oplossing: schrijf --benefit-month 1350/],
     ["a Dutch thousands dot in a count", ["--stock", "1.820"], /--stock: "1\.820" leest als 1,82/],
+    ["a dot in a whole number (a horizon of 1.000 is not 1)", ["--horizon", "1.000"], /--horizon: "1\.000" is geen geheel getal\. Oplossing: .* --horizon 5/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}: one Dutch line naming the flag, exit 2, nothing written`, async () => {

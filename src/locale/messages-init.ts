@@ -12,7 +12,7 @@ const nl = {
   benefitOdd: (month: string, low: boolean, flag: string) => `een gemiddelde uitkering van ${month} per maand is ongewoon ${low ? "laag" : "hoog"} voor de bijstand; controleer ${flag}`,
   budgetOdd: (budget: string, year: number, times: string, spending: string, stock: string, month: string, lks: string | undefined, flag: string) =>
     `het BUIG-budget ${year} (${budget}) is ${times} keer wat de voorraad kost (${spending}: ${stock} personen x ${month} x 12${lks ? `, plus loonkostensubsidie ${lks}` : ""}); controleer --budget en ${flag}`,
-  notWhole: (v: number, flag: string) => err(`${v} is geen geheel getal`, `geef een jaartal of aantal jaren, bijv. ${flag} 2024`),
+  notWhole: (v: string, flag: string, example: string) => err(`"${v}" is geen geheel getal`, `geef een jaartal of aantal jaren, bijv. ${flag} ${example}`),
   negative: (v: number) => err(`${v} is negatief`, "een aantal of bedrag is 0 of meer"),
   notAbove: (v: number, above: number, budget: boolean) => err(`${v} moet boven ${above} liggen`, budget ? "geef het BUIG-budget in euro, bijv. --budget 14500000" : "geef een bedrag boven 0"),
   sharesCount: (n: number, groups: number) => err(`${n} aandelen voor ${groups} groepen`, "geef één aandeel per groep, in de volgorde van --groups"),
@@ -95,7 +95,7 @@ const en: typeof nl = {
   benefitOdd: (month, low, flag) => `an average benefit of ${month} a month is unusually ${low ? "low" : "high"} for bijstand; check ${flag}`,
   budgetOdd: (budget, year, times, spending, stock, month, lks, flag) =>
     `the BUIG budget ${year} (${budget}) is ${times} times what the stock costs (${spending}: ${stock} persons x ${month} x 12${lks ? `, plus wage cost subsidy ${lks}` : ""}); check --budget and ${flag}`,
-  notWhole: (v, flag) => err(`${v} is not a whole number`, `give a year or a number of years, e.g. ${flag} 2024`),
+  notWhole: (v, flag, example) => err(`"${v}" is not a whole number`, `give a year or a number of years, e.g. ${flag} ${example}`),
   negative: (v) => err(`${v} is negative`, "a count or an amount is 0 or more"),
   notAbove: (v, above, budget) => err(`${v} must be above ${above}`, budget ? "give the BUIG budget in euros, e.g. --budget 14500000" : "give an amount above 0"),
   sharesCount: (n, groups) => err(`${n} shares for ${groups} groups`, "give one share per group, in the order of --groups"),
