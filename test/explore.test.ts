@@ -76,12 +76,14 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
       s.interventions[0].perParticipantMonth = 150;
       s.scenarios = ["tweede-golf", "cep-2020"];
       s.horizon = 3;
+      s.inflowPct = 115; // the baselines change too: the page's cache must see it
     }],
     ["groningen", (s: Settings) => {
       s.interventions[1].on = false; // three of four: no declared combination
       s.interventions[0].capacity = { kind: "places", places: 400 };
       s.interventions[2].scale = 2;
       s.interventions[3].perStart = 0;
+      s.inflowPct = 90;
     }],
   ] as const)("%s: the reproduce line and its file edits give the page's numbers", (name, change) => {
     const { model, data, text } = load(name);
@@ -109,6 +111,14 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
     expect(results.filter((x) => x.variant === "baseline").map((x) => x.scenario.name)).toEqual(s.scenarios.length === model.scenarios.length ? model.scenarios.map((x) => x.name) : s.scenarios);
   });
 
+  it("scales an inflow given per year year by year, and one given once once", () => {
+    const { model, data } = load("steenwijkerland");
+    const s = { ...defaultSettings(model, data), inflowPct: 110 };
+    expect(reproduction(model, data, s).edits).toEqual([{ path: "inflow.per_year", from: 141, to: 155.1 }]);
+    const perYear = { ...data, inflowPerYear: { "2020": 141, "2022": 150 } };
+    expect(reproduction(model, perYear, s).edits[0]).toEqual({ path: "inflow.per_year", from: { "2020": 141, "2022": 150 }, to: { "2020": 155.1, "2022": 165 } });
+  });
+
   it("at the file's values needs no edit and names the file itself", () => {
     const { model, data } = load("steenwijkerland");
     const r = reproduction(model, data, defaultSettings(model, data));
@@ -127,12 +137,14 @@ describe("settings in the URL fragment", () => {
     s.interventions[2].capacity = { kind: "coaches", coaches: 5, caseload: 40 };
     s.interventions[3].scale = 0.25;
     s.interventions[0].perStart = 12.5;
+    s.inflowPct = 120;
     const fragment = toFragment(s, data);
-    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&premie-op-werk\.aan=1/);
+    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&instroom=120&premie-op-werk\.aan=1/);
     expect(fromFragment(`#${fragment}`, model, data, base)).toEqual({ settings: s, problems: [] });
-    const bad = fromFragment("#scenario=geen&horizon=9&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
+    const bad = fromFragment("#scenario=geen&horizon=9&instroom=900&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
     expect(bad.settings).toEqual(base);
-    expect(bad.problems).toHaveLength(4);
+    expect(bad.problems).toHaveLength(5);
+    expect(bad.problems).toContain("“instroom=900” uit de link is genegeerd: een percentage van 0 tot en met 300");
     expect(bad.problems[0]).toMatch(/^“scenario=geen” uit de link is genegeerd: onbekend scenario/);
   });
 });

@@ -50,6 +50,8 @@ export interface PageData {
   fileHorizon: number;
   model: Json;
   interventions: InterventionInfo[];
+  /** The file's `inflow.per_year` as written (a number, or one per year): the inflow setting scales it. */
+  inflowPerYear: number | Record<string, number>;
 }
 
 /** Dutch names of the moves an effect acts on. */
@@ -98,5 +100,6 @@ export function pageData(model: Model, spec: ScenarioFile, meta: { file: string;
       perParticipantMonth: spec.interventions[p].costs.per_participant_month,
       path: iv.path,
     })),
+    inflowPerYear: spec.inflow.per_year,
   };
 }

@@ -47,6 +47,7 @@ input[aria-invalid=true] { outline: 2px solid #a11d1d; }
 .streep.aanname { background: #111; }
 .effect .hint { display: block; font-size: 12px; color: #555; margin: 2px 0; }
 #geen-interventies { font-size: 13px; color: #444; margin: 4px 2px 10px; }
+.uitleg { display: block; font-size: 12.5px; color: #555; margin: 2px 0; }
 .rij { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin: 4px 0; }
 .rij label.getal { grid-template-columns: auto 80px; margin: 0 6px 0 0; }
 .rij input[type=number] { width: 80px; }

@@ -1,11 +1,11 @@
 /**
  * Settings -> numbers, with the CLI's own code: the settings become a Model through
- * model/adjust.ts (horizon, capacity, costs) and a Variant through model/variant.ts
+ * model/adjust.ts (horizon, new inflow, capacity, costs) and a Variant through model/variant.ts
  * (which interventions, effect sizes), and simulate/scenario.ts and analyses/breakeven.ts
  * run them. Nothing of the model is computed here; this module only chooses what to run.
  */
 import { breakEven } from "../analyses/breakeven.js";
-import { withHorizon, withIntervention } from "../model/adjust.js";
+import { withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, makeVariant, type Variant } from "../model/variant.js";
 import type { BreakEven } from "../outcomes/analyses.js";
@@ -21,9 +21,11 @@ function adjustIntervention(model: Model, p: number, x: InterventionSettings): M
   return withIntervention(model, p, { ...capacity, perStart: x.perStart, perParticipantMonth: x.perParticipantMonth });
 }
 
-/** The model with the settings' horizon and every intervention's capacity and costs. */
+/** The model with the settings' horizon, new inflow and every intervention's capacity and costs. */
 export function adjustedModel(model: Model, s: Settings): Model {
   let m = withHorizon(model, s.horizon);
+  // the file's inflow per year scaled: what compiling the file with `inflow.per_year` scaled gives (reproduce.ts)
+  if (s.inflowPct !== 100) m = withInflowPerYear(m, m.inflowPerYear.map((v) => (v * s.inflowPct) / 100));
   s.interventions.forEach((x, p) => (m = adjustIntervention(m, p, x)));
   return m;
 }
@@ -74,15 +76,15 @@ export interface WhatIf {
 }
 
 /**
- * Baseline results per macro scenario and horizon. The baseline runs no intervention, so
- * an intervention's capacity, costs and effects do not change it: a page recomputes only
- * the variant when those move.
+ * Baseline results per macro scenario, horizon and inflow. The baseline runs no
+ * intervention, so an intervention's capacity, costs and effects do not change it: a page
+ * recomputes only the variant when those move.
  */
 export class Baselines {
   private readonly memo = new Map<string, ScenarioResult>();
 
   get(adjusted: Model, scenario: MacroScenario): ScenarioResult {
-    const key = `${scenario.name}\u0000${adjusted.years}`;
+    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}`;
     let hit = this.memo.get(key);
     if (!hit) {
       hit = runScenario(adjusted, scenario, [baselineVariant(adjusted)])[0];
@@ -144,7 +146,7 @@ export class BreakEvens {
 
   private static key(s: Settings, scenario: MacroScenario, p: number): string {
     const x = s.interventions[p];
-    return JSON.stringify([scenario.name, p, s.horizon, x.capacity, x.perStart, x.perParticipantMonth]);
+    return JSON.stringify([scenario.name, p, s.horizon, s.inflowPct, x.capacity, x.perStart, x.perParticipantMonth]);
   }
 
   /** Whether it is known without computing. */
