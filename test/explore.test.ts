@@ -77,6 +77,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
       s.scenarios = ["tweede-golf", "cep-2020"];
       s.horizon = 3;
       s.inflowPct = 115; // the baselines change too: the page's cache must see it
+      s.costPct = 103;
     }],
     ["groningen", (s: Settings) => {
       s.interventions[1].on = false; // three of four: no declared combination
@@ -84,6 +85,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
       s.interventions[2].scale = 2;
       s.interventions[3].perStart = 0;
       s.inflowPct = 90;
+      s.costPct = 95;
     }],
   ] as const)("%s: the reproduce line and its file edits give the page's numbers", (name, change) => {
     const { model, data, text } = load(name);
@@ -119,6 +121,16 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
     expect(reproduction(model, perYear, s).edits[0]).toEqual({ path: "inflow.per_year", from: { "2020": 141, "2022": 150 }, to: { "2020": 155.1, "2022": 165 } });
   });
 
+  it("scales every state's benefit and lks that is not 0 for the cost per person", () => {
+    const { model, data } = load("steenwijkerland");
+    const edits = reproduction(model, data, { ...defaultSettings(model, data), costPct: 110 }).edits;
+    expect(edits.length).toBe(data.costs.reduce((n, c) => n + (c.benefit !== 0 ? 1 : 0) + (c.lks !== 0 ? 1 : 0), 0));
+    for (const e of edits) {
+      expect(e.path).toMatch(/^states\[\d+\]\.cost\.(benefit|lks)$/);
+      expect(e.to).toBeCloseTo((e.from as number) * 1.1, 6);
+    }
+  });
+
   it("at the file's values needs no edit and names the file itself", () => {
     const { model, data } = load("steenwijkerland");
     const r = reproduction(model, data, defaultSettings(model, data));
@@ -138,12 +150,13 @@ describe("settings in the URL fragment", () => {
     s.interventions[3].scale = 0.25;
     s.interventions[0].perStart = 12.5;
     s.inflowPct = 120;
+    s.costPct = 97.5;
     const fragment = toFragment(s, data);
-    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&instroom=120&premie-op-werk\.aan=1/);
+    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&instroom=120&kosten=97\.5&premie-op-werk\.aan=1/);
     expect(fromFragment(`#${fragment}`, model, data, base)).toEqual({ settings: s, problems: [] });
-    const bad = fromFragment("#scenario=geen&horizon=9&instroom=900&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
+    const bad = fromFragment("#scenario=geen&horizon=9&instroom=900&kosten=-1&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
     expect(bad.settings).toEqual(base);
-    expect(bad.problems).toHaveLength(5);
+    expect(bad.problems).toHaveLength(6);
     expect(bad.problems).toContain("“instroom=900” uit de link is genegeerd: een percentage van 0 tot en met 300");
     expect(bad.problems[0]).toMatch(/^“scenario=geen” uit de link is genegeerd: onbekend scenario/);
   });

@@ -52,6 +52,8 @@ export interface PageData {
   interventions: InterventionInfo[];
   /** The file's `inflow.per_year` as written (a number, or one per year): the inflow setting scales it. */
   inflowPerYear: number | Record<string, number>;
+  /** Each state's cost as the file writes it (JSON path of its `cost`, benefit, lks): the cost setting scales them. */
+  costs: { path: string; benefit: number; lks: number }[];
 }
 
 /** Dutch names of the moves an effect acts on. */
@@ -101,5 +103,6 @@ export function pageData(model: Model, spec: ScenarioFile, meta: { file: string;
       path: iv.path,
     })),
     inflowPerYear: spec.inflow.per_year,
+    costs: spec.states.flatMap((st, d) => (st.cost ? [{ path: `states[${d}].cost`, benefit: st.cost.benefit, lks: st.cost.lks }] : [])),
   };
 }

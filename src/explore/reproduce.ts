@@ -1,7 +1,7 @@
 /**
  * How to get the page's numbers from the command line. Scenarios, interventions (one, or
  * a declared combination) and the horizon are flags of `bijstandsim run`; new inflow,
- * capacity, effect sizes and costs are not, so the page lists the fields of the scenario file to
+ * cost per person, capacity, effect sizes and costs are not, so the page lists the fields of the scenario file to
  * edit (JSON path, old and new value) and offers the edited copy as a download. A
  * combination of interventions the file does not declare is one more edit: a new
  * entry in `combinations`. Pure; the browser test applies these edits and runs the CLI.
@@ -67,10 +67,18 @@ function inflowEdits(data: PageData, s: Settings): Edit[] {
   return [{ path: "inflow.per_year", from, to }];
 }
 
+/** Every state's benefit and lks scaled by the cost setting (the ones that are not 0). */
+function costEdits(data: PageData, s: Settings): Edit[] {
+  if (s.costPct === 100) return [];
+  return data.costs.flatMap((c) =>
+    (["benefit", "lks"] as const).filter((field) => c[field] !== 0).map((field) => ({ path: `${c.path}.${field}`, from: c[field], to: clean((c[field] * s.costPct) / 100) })),
+  );
+}
+
 /** The command and file edits that give the same numbers as the page with settings `s`. */
 export function reproduction(model: Model, data: PageData, s: Settings): Reproduction {
   const members = membersOf(s);
-  const edits = [...inflowEdits(data, s), ...members.flatMap((p) => interventionEdits(data, s, p))];
+  const edits = [...inflowEdits(data, s), ...costEdits(data, s), ...members.flatMap((p) => interventionEdits(data, s, p))];
   const variant = members.length ? variantName(model, members) : undefined;
   if (variant && !variant.declared) {
     edits.push({ path: "combinations", append: true, to: { name: variant.name, label: variant.label, interventions: members.map((p) => data.interventions[p].name) } });

@@ -1,7 +1,7 @@
 /**
  * The what-if settings of the page: what a policymaker changes in the meeting (macro
- * scenarios, horizon, new inflow, and per intervention: on/off, capacity, effect size,
- * costs), their
+ * scenarios, horizon, new inflow, the cost per person, and per intervention: on/off,
+ * capacity, effect size, costs), their
  * defaults from the scenario file, their limits, and the URL fragment that carries them
  * ("copy settings" reproduces the view). Pure; the page and the tests share it.
  */
@@ -23,11 +23,13 @@ export interface Settings {
   horizon: number;
   /** New inflow as a percentage of the file's (100: as the file says); the macro effects act on top. */
   inflowPct: number;
+  /** Benefit and LKS per person as a percentage of the file's (100: as the file says). */
+  costPct: number;
   interventions: InterventionSettings[];
 }
 
-/** The largest inflow percentage the page takes. */
-export const MAX_INFLOW_PCT = 300;
+/** The largest inflow or cost percentage the page takes. */
+export const MAX_PCT = 300;
 
 /** The file's own values: every scenario, the full horizon, every intervention on as declared. */
 export function defaultSettings(model: Model, data: Pick<PageData, "interventions">): Settings {
@@ -35,6 +37,7 @@ export function defaultSettings(model: Model, data: Pick<PageData, "intervention
     scenarios: model.scenarios.map((s) => s.name),
     horizon: model.years,
     inflowPct: 100,
+    costPct: 100,
     interventions: data.interventions.map((iv) => ({
       on: true,
       capacity: { ...iv.capacity },
@@ -71,6 +74,7 @@ export function toFragment(s: Settings, data: Pick<PageData, "interventions">): 
   q.set("scenario", s.scenarios.join(","));
   q.set("horizon", String(s.horizon));
   if (s.inflowPct !== 100) q.set("instroom", num(s.inflowPct));
+  if (s.costPct !== 100) q.set("kosten", num(s.costPct));
   s.interventions.forEach((x, p) => {
     const name = data.interventions[p].name;
     q.set(`${name}.${KEYS.on}`, x.on ? "1" : "0");
@@ -110,12 +114,15 @@ export function fromFragment(fragment: string, model: Model, data: Pick<PageData
     if (Number.isInteger(h) && h >= 1 && h <= model.years) s.horizon = h;
     else bad("horizon", horizon, `de horizon is 1 tot en met ${model.years} jaar`);
   }
-  const inflow = q.get("instroom");
-  if (inflow !== null) {
-    const v = Number(inflow);
-    if (inflow.trim() !== "" && Number.isFinite(v) && v >= 0 && v <= MAX_INFLOW_PCT) s.inflowPct = v;
-    else bad("instroom", inflow, `een percentage van 0 tot en met ${MAX_INFLOW_PCT}`);
-  }
+  const percentage = (key: string, set: (v: number) => void) => {
+    const raw = q.get(key);
+    if (raw === null) return;
+    const v = Number(raw);
+    if (raw.trim() !== "" && Number.isFinite(v) && v >= 0 && v <= MAX_PCT) set(v);
+    else bad(key, raw, `een percentage van 0 tot en met ${MAX_PCT}`);
+  };
+  percentage("instroom", (v) => (s.inflowPct = v));
+  percentage("kosten", (v) => (s.costPct = v));
   data.interventions.forEach((iv, p) => readIntervention(q, iv, s.interventions[p], bad));
   return { settings: s, problems };
 }

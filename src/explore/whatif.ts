@@ -1,11 +1,11 @@
 /**
  * Settings -> numbers, with the CLI's own code: the settings become a Model through
- * model/adjust.ts (horizon, new inflow, capacity, costs) and a Variant through model/variant.ts
+ * model/adjust.ts (horizon, new inflow, cost per person, capacity, costs) and a Variant through model/variant.ts
  * (which interventions, effect sizes), and simulate/scenario.ts and analyses/breakeven.ts
  * run them. Nothing of the model is computed here; this module only chooses what to run.
  */
 import { breakEven } from "../analyses/breakeven.js";
-import { withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
+import { withCostPerCycle, withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, makeVariant, type Variant } from "../model/variant.js";
 import type { BreakEven } from "../outcomes/analyses.js";
@@ -26,6 +26,8 @@ export function adjustedModel(model: Model, s: Settings): Model {
   let m = withHorizon(model, s.horizon);
   // the file's inflow per year scaled: what compiling the file with `inflow.per_year` scaled gives (reproduce.ts)
   if (s.inflowPct !== 100) m = withInflowPerYear(m, m.inflowPerYear.map((v) => (v * s.inflowPct) / 100));
+  // benefit + LKS per person scaled: what the file with every state's benefit and lks scaled gives
+  if (s.costPct !== 100) m = withCostPerCycle(m, m.costPerCycle.map((v) => (v * s.costPct) / 100));
   s.interventions.forEach((x, p) => (m = adjustIntervention(m, p, x)));
   return m;
 }
@@ -76,7 +78,7 @@ export interface WhatIf {
 }
 
 /**
- * Baseline results per macro scenario, horizon and inflow. The baseline runs no
+ * Baseline results per macro scenario, horizon, inflow and cost per person. The baseline runs no
  * intervention, so an intervention's capacity, costs and effects do not change it: a page
  * recomputes only the variant when those move.
  */
@@ -84,7 +86,7 @@ export class Baselines {
   private readonly memo = new Map<string, ScenarioResult>();
 
   get(adjusted: Model, scenario: MacroScenario): ScenarioResult {
-    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}`;
+    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}\u0000${adjusted.costPerCycle.join(",")}`;
     let hit = this.memo.get(key);
     if (!hit) {
       hit = runScenario(adjusted, scenario, [baselineVariant(adjusted)])[0];
@@ -146,7 +148,7 @@ export class BreakEvens {
 
   private static key(s: Settings, scenario: MacroScenario, p: number): string {
     const x = s.interventions[p];
-    return JSON.stringify([scenario.name, p, s.horizon, s.inflowPct, x.capacity, x.perStart, x.perParticipantMonth]);
+    return JSON.stringify([scenario.name, p, s.horizon, s.inflowPct, s.costPct, x.capacity, x.perStart, x.perParticipantMonth]);
   }
 
   /** Whether it is known without computing. */

@@ -7,7 +7,7 @@
 import type { Model } from "../../model/model.js";
 import { SCENARIO_COLOURS } from "../../report/charts.js";
 import type { InterventionInfo, PageData } from "../data.js";
-import { capacityAmount, MAX_INFLOW_PCT, maxScale, type InterventionSettings, type Settings } from "../settings.js";
+import { capacityAmount, MAX_PCT, maxScale, type InterventionSettings, type Settings } from "../settings.js";
 import { h, nl, pct } from "./dom.js";
 
 /** The effect slider runs to 20 x the assumed effect (or less where a relative risk would reach 0); the number box to the limit. */
@@ -34,9 +34,9 @@ export class Controls {
     private readonly onChange: (reason: string) => void,
   ) {
     this.settings = structuredClone(initial);
-    // A file without interventions (one `init` wrote) has only scenarios, horizon and inflow to change: the page says why.
-    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon en de instroom te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
-    root.replaceChildren(this.scenarioBox(), this.horizonBox(), this.inflowBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
+    // A file without interventions (one `init` wrote) has only scenarios, horizon, inflow and cost to change: the page says why.
+    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom en de kosten per persoon te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
+    root.replaceChildren(this.scenarioBox(), this.horizonBox(), this.assumptionsBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
     this.sync();
   }
 
@@ -89,8 +89,11 @@ export class Controls {
     return h("fieldset", {}, h("legend", {}, "Horizon"), h("label", { for: "horizon" }, "Jaren vooruit"), input, out);
   }
 
-  /** New inflow as a percentage of the file's, with what that is in persons in the first year. */
-  private inflowBox(): HTMLElement {
+  /**
+   * New inflow and the cost per person as percentages of the file's, with what the inflow
+   * is in persons in the first year.
+   */
+  private assumptionsBox(): HTMLElement {
     const first = this.model.inflowPerYear[0];
     const out = h("output", { id: "instroom-uit", class: "uitleg" });
     this.refresh.push(() => {
@@ -98,10 +101,11 @@ export class Controls {
     });
     return h(
       "fieldset",
-      { id: "instroom" },
-      h("legend", {}, "Instroom"),
-      this.numberBox("Nieuwe instroom (% van het bestand)", "instroom", { step: 5, max: MAX_INFLOW_PCT }, () => this.settings.inflowPct, (v) => (this.settings.inflowPct = v), "instroom"),
+      { id: "aannames" },
+      h("legend", {}, "Instroom en kosten"),
+      this.numberBox("Nieuwe instroom (% van het bestand)", "instroom", { step: 5, max: MAX_PCT }, () => this.settings.inflowPct, (v) => (this.settings.inflowPct = v), "instroom"),
       out,
+      this.numberBox("Uitkering en loonkostensubsidie per persoon (% van het bestand)", "kosten", { step: 1, max: MAX_PCT }, () => this.settings.costPct, (v) => (this.settings.costPct = v), "kosten per persoon"),
     );
   }
 
