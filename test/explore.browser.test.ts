@@ -266,7 +266,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
     }
   }, 90_000);
 
-  it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year; says why a file without interventions has only scenarios, horizon, inflow and cost, and those settings equal the CLI on the edited file", async () => {
+  it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year; says why a file without interventions has only scenarios, horizon, inflow, cost and budget, and those settings equal the CLI on the edited file", async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
     const { chromium } = await import("playwright-core");
     const out = join(tmp(), "stw");
@@ -297,14 +297,15 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect((await cli(...init, "--out", join(dir, "zw.json"), "--quiet")).code).toBe(0);
       expect((await cli("explore", join(dir, "zw.json"), "--out", dir, "--quiet")).code).toBe(0);
       const bare = await openPage(context, join(dir, "verkenner.html"), [], errors);
-      expect(await bare.textContent("#geen-interventies")).toMatch(/^Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom en de kosten per persoon te kiezen/);
-      // ... and the inflow and the cost per person (110% and 103% of the file's), which the page's edits of the file and the CLI reproduce
+      expect(await bare.textContent("#geen-interventies")).toMatch(/^Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom, de kosten per persoon en het budget te kiezen/);
+      // ... and the inflow, the cost per person and the budget (110%, 103% and 95% of the file's), which the page's edits of the file and the CLI reproduce
       await change(bare, "input[data-veld=instroom]", "110");
       await change(bare, "input[data-veld=kosten]", "103");
+      await change(bare, "input[data-veld=budget]", "95");
       expect(await bare.textContent("#instroom-uit")).toMatch(/^198 personen nieuwe instroom in 2025 \(het bestand: 180\)/);
       const edits = await bare.$$eval("#wijzigingen tbody tr", (rows) => rows.map((r) => ({ path: r.getAttribute("data-pad")!, to: JSON.parse(r.getAttribute("data-nieuw")!) })));
-      expect(edits).toEqual([{ path: "inflow.per_year", to: 198 }, { path: "states[0].cost.benefit", to: 1462.6 }]);
-      expect(await bare.getAttribute("#link", "href")).toMatch(/[#&]instroom=110&kosten=103(&|$)/);
+      expect(edits).toEqual([{ path: "inflow.per_year", to: 198 }, { path: "states[0].cost.benefit", to: 1462.6 }, { path: "buig.budget", to: { "2025": 7790000 } }]);
+      expect(await bare.getAttribute("#link", "href")).toMatch(/[#&]instroom=110&kosten=103&budget=95(&|$)/);
       const command = (await bare.textContent("#cli-opdracht"))!.split(" ");
       expect(command.slice(0, 3)).toEqual(["bijstandsim", "run", "zw-verkenner.json"]);
       const edited = join(dir, "zw-verkenner.json");

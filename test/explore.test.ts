@@ -78,6 +78,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
       s.horizon = 3;
       s.inflowPct = 115; // the baselines change too: the page's cache must see it
       s.costPct = 103;
+      s.budgetPct = 96;
     }],
     ["groningen", (s: Settings) => {
       s.interventions[1].on = false; // three of four: no declared combination
@@ -86,6 +87,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
       s.interventions[3].perStart = 0;
       s.inflowPct = 90;
       s.costPct = 95;
+      s.budgetPct = 104;
     }],
   ] as const)("%s: the reproduce line and its file edits give the page's numbers", (name, change) => {
     const { model, data, text } = load(name);
@@ -151,12 +153,13 @@ describe("settings in the URL fragment", () => {
     s.interventions[0].perStart = 12.5;
     s.inflowPct = 120;
     s.costPct = 97.5;
+    s.budgetPct = 95;
     const fragment = toFragment(s, data);
-    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&instroom=120&kosten=97\.5&premie-op-werk\.aan=1/);
+    expect(fragment).toMatch(/^scenario=laagconjunctuur&horizon=2&instroom=120&kosten=97\.5&budget=95&premie-op-werk\.aan=1/);
     expect(fromFragment(`#${fragment}`, model, data, base)).toEqual({ settings: s, problems: [] });
-    const bad = fromFragment("#scenario=geen&horizon=9&instroom=900&kosten=-1&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
+    const bad = fromFragment("#scenario=geen&horizon=9&instroom=900&kosten=-1&budget=x&nazorg-werkbehoud.coaches=-2&intensieve-begeleiding.effect=abc", model, data, base);
     expect(bad.settings).toEqual(base);
-    expect(bad.problems).toHaveLength(6);
+    expect(bad.problems).toHaveLength(7);
     expect(bad.problems).toContain("“instroom=900” uit de link is genegeerd: een percentage van 0 tot en met 300");
     expect(bad.problems[0]).toMatch(/^“scenario=geen” uit de link is genegeerd: onbekend scenario/);
   });

@@ -54,6 +54,8 @@ export interface PageData {
   inflowPerYear: number | Record<string, number>;
   /** Each state's cost as the file writes it (JSON path of its `cost`, benefit, lks): the cost setting scales them. */
   costs: { path: string; benefit: number; lks: number }[];
+  /** The file's `buig.budget` as written (a number, or one per year): the budget setting scales it. */
+  budget: number | Record<string, number>;
 }
 
 /** Dutch names of the moves an effect acts on. */
@@ -103,6 +105,7 @@ export function pageData(model: Model, spec: ScenarioFile, meta: { file: string;
       path: iv.path,
     })),
     inflowPerYear: spec.inflow.per_year,
+    budget: spec.buig.budget,
     costs: spec.states.flatMap((st, d) => (st.cost ? [{ path: `states[${d}].cost`, benefit: st.cost.benefit, lks: st.cost.lks }] : [])),
   };
 }

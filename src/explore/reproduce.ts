@@ -1,7 +1,7 @@
 /**
  * How to get the page's numbers from the command line. Scenarios, interventions (one, or
  * a declared combination) and the horizon are flags of `bijstandsim run`; new inflow,
- * cost per person, capacity, effect sizes and costs are not, so the page lists the fields of the scenario file to
+ * cost per person, budget, capacity, effect sizes and costs are not, so the page lists the fields of the scenario file to
  * edit (JSON path, old and new value) and offers the edited copy as a download. A
  * combination of interventions the file does not declare is one more edit: a new
  * entry in `combinations`. Pure; the browser test applies these edits and runs the CLI.
@@ -58,13 +58,12 @@ function interventionEdits(data: PageData, s: Settings, p: number): Edit[] {
   return edits;
 }
 
-/** `inflow.per_year` scaled by the inflow setting (each year's value when the file gives one per year). */
-function inflowEdits(data: PageData, s: Settings): Edit[] {
-  if (s.inflowPct === 100) return [];
-  const scale = (v: number) => clean((v * s.inflowPct) / 100);
-  const from = data.inflowPerYear;
+/** A number or a series per year in the file, scaled by a percentage setting (each year's value of a series). */
+function scaledEdits(path: string, from: number | Record<string, number>, pct: number): Edit[] {
+  if (pct === 100) return [];
+  const scale = (v: number) => clean((v * pct) / 100);
   const to = typeof from === "number" ? scale(from) : Object.fromEntries(Object.entries(from).map(([year, v]) => [year, scale(v)]));
-  return [{ path: "inflow.per_year", from, to }];
+  return [{ path, from, to }];
 }
 
 /** Every state's benefit and lks scaled by the cost setting (the ones that are not 0). */
@@ -78,7 +77,12 @@ function costEdits(data: PageData, s: Settings): Edit[] {
 /** The command and file edits that give the same numbers as the page with settings `s`. */
 export function reproduction(model: Model, data: PageData, s: Settings): Reproduction {
   const members = membersOf(s);
-  const edits = [...inflowEdits(data, s), ...costEdits(data, s), ...members.flatMap((p) => interventionEdits(data, s, p))];
+  const edits = [
+    ...scaledEdits("inflow.per_year", data.inflowPerYear, s.inflowPct),
+    ...costEdits(data, s),
+    ...scaledEdits("buig.budget", data.budget, s.budgetPct),
+    ...members.flatMap((p) => interventionEdits(data, s, p)),
+  ];
   const variant = members.length ? variantName(model, members) : undefined;
   if (variant && !variant.declared) {
     edits.push({ path: "combinations", append: true, to: { name: variant.name, label: variant.label, interventions: members.map((p) => data.interventions[p].name) } });

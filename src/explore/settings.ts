@@ -1,6 +1,6 @@
 /**
  * The what-if settings of the page: what a policymaker changes in the meeting (macro
- * scenarios, horizon, new inflow, the cost per person, and per intervention: on/off,
+ * scenarios, horizon, new inflow, the cost per person, the BUIG budget, and per intervention: on/off,
  * capacity, effect size, costs), their
  * defaults from the scenario file, their limits, and the URL fragment that carries them
  * ("copy settings" reproduces the view). Pure; the page and the tests share it.
@@ -25,10 +25,12 @@ export interface Settings {
   inflowPct: number;
   /** Benefit and LKS per person as a percentage of the file's (100: as the file says). */
   costPct: number;
+  /** The BUIG budget as a percentage of the file's (100: as the file says). */
+  budgetPct: number;
   interventions: InterventionSettings[];
 }
 
-/** The largest inflow or cost percentage the page takes. */
+/** The largest inflow, cost or budget percentage the page takes. */
 export const MAX_PCT = 300;
 
 /** The file's own values: every scenario, the full horizon, every intervention on as declared. */
@@ -38,6 +40,7 @@ export function defaultSettings(model: Model, data: Pick<PageData, "intervention
     horizon: model.years,
     inflowPct: 100,
     costPct: 100,
+    budgetPct: 100,
     interventions: data.interventions.map((iv) => ({
       on: true,
       capacity: { ...iv.capacity },
@@ -75,6 +78,7 @@ export function toFragment(s: Settings, data: Pick<PageData, "interventions">): 
   q.set("horizon", String(s.horizon));
   if (s.inflowPct !== 100) q.set("instroom", num(s.inflowPct));
   if (s.costPct !== 100) q.set("kosten", num(s.costPct));
+  if (s.budgetPct !== 100) q.set("budget", num(s.budgetPct));
   s.interventions.forEach((x, p) => {
     const name = data.interventions[p].name;
     q.set(`${name}.${KEYS.on}`, x.on ? "1" : "0");
@@ -123,6 +127,7 @@ export function fromFragment(fragment: string, model: Model, data: Pick<PageData
   };
   percentage("instroom", (v) => (s.inflowPct = v));
   percentage("kosten", (v) => (s.costPct = v));
+  percentage("budget", (v) => (s.budgetPct = v));
   data.interventions.forEach((iv, p) => readIntervention(q, iv, s.interventions[p], bad));
   return { settings: s, problems };
 }

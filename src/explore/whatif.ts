@@ -1,11 +1,11 @@
 /**
  * Settings -> numbers, with the CLI's own code: the settings become a Model through
- * model/adjust.ts (horizon, new inflow, cost per person, capacity, costs) and a Variant through model/variant.ts
+ * model/adjust.ts (horizon, new inflow, cost per person, budget, capacity, costs) and a Variant through model/variant.ts
  * (which interventions, effect sizes), and simulate/scenario.ts and analyses/breakeven.ts
  * run them. Nothing of the model is computed here; this module only chooses what to run.
  */
 import { breakEven } from "../analyses/breakeven.js";
-import { withCostPerCycle, withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
+import { withBudgetScaled, withCostPerCycle, withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, makeVariant, type Variant } from "../model/variant.js";
 import type { BreakEven } from "../outcomes/analyses.js";
@@ -28,6 +28,7 @@ export function adjustedModel(model: Model, s: Settings): Model {
   if (s.inflowPct !== 100) m = withInflowPerYear(m, m.inflowPerYear.map((v) => (v * s.inflowPct) / 100));
   // benefit + LKS per person scaled: what the file with every state's benefit and lks scaled gives
   if (s.costPct !== 100) m = withCostPerCycle(m, m.costPerCycle.map((v) => (v * s.costPct) / 100));
+  if (s.budgetPct !== 100) m = withBudgetScaled(m, s.budgetPct / 100);
   s.interventions.forEach((x, p) => (m = adjustIntervention(m, p, x)));
   return m;
 }
@@ -78,7 +79,7 @@ export interface WhatIf {
 }
 
 /**
- * Baseline results per macro scenario, horizon, inflow and cost per person. The baseline runs no
+ * Baseline results per macro scenario, horizon, inflow, cost per person and budget. The baseline runs no
  * intervention, so an intervention's capacity, costs and effects do not change it: a page
  * recomputes only the variant when those move.
  */
@@ -86,7 +87,7 @@ export class Baselines {
   private readonly memo = new Map<string, ScenarioResult>();
 
   get(adjusted: Model, scenario: MacroScenario): ScenarioResult {
-    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}\u0000${adjusted.costPerCycle.join(",")}`;
+    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}\u0000${adjusted.costPerCycle.join(",")}\u0000${adjusted.budget.join(",")}`;
     let hit = this.memo.get(key);
     if (!hit) {
       hit = runScenario(adjusted, scenario, [baselineVariant(adjusted)])[0];
@@ -148,7 +149,7 @@ export class BreakEvens {
 
   private static key(s: Settings, scenario: MacroScenario, p: number): string {
     const x = s.interventions[p];
-    return JSON.stringify([scenario.name, p, s.horizon, s.inflowPct, s.costPct, x.capacity, x.perStart, x.perParticipantMonth]);
+    return JSON.stringify([scenario.name, p, s.horizon, s.inflowPct, s.costPct, s.budgetPct, x.capacity, x.perStart, x.perParticipantMonth]);
   }
 
   /** Whether it is known without computing. */

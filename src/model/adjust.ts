@@ -21,6 +21,13 @@ export const withCostPerCycle = (model: Model, costPerCycle: Float64Array): Mode
 /** New inflow per projected year. */
 export const withInflowPerYear = (model: Model, inflowPerYear: Float64Array): Model => ({ ...model, inflowPerYear });
 
+/** The BUIG budget of every year times `factor`, an indexed budget's base year included (what scaling `buig.budget` gives). */
+export const withBudgetScaled = (model: Model, factor: number): Model => ({
+  ...model,
+  budget: model.budget.map((v) => v * factor),
+  budgetIndex: model.budgetIndex && { ...model.budgetIndex, base: model.budgetIndex.base * factor },
+});
+
 /** Every macro effect replaced (e.g. with drawn elasticities). */
 export const withMacroEffects = (model: Model, effects: Model["effects"]): Model => ({ ...model, effects });
 

@@ -34,8 +34,8 @@ export class Controls {
     private readonly onChange: (reason: string) => void,
   ) {
     this.settings = structuredClone(initial);
-    // A file without interventions (one `init` wrote) has only scenarios, horizon, inflow and cost to change: the page says why.
-    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom en de kosten per persoon te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
+    // A file without interventions (one `init` wrote) has only scenarios, horizon, inflow, cost and budget to change: the page says why.
+    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom, de kosten per persoon en het budget te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
     root.replaceChildren(this.scenarioBox(), this.horizonBox(), this.assumptionsBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
     this.sync();
   }
@@ -90,8 +90,8 @@ export class Controls {
   }
 
   /**
-   * New inflow and the cost per person as percentages of the file's, with what the inflow
-   * is in persons in the first year.
+   * New inflow, the cost per person and the BUIG budget as percentages of the file's,
+   * with what the inflow is in persons in the first year.
    */
   private assumptionsBox(): HTMLElement {
     const first = this.model.inflowPerYear[0];
@@ -102,10 +102,11 @@ export class Controls {
     return h(
       "fieldset",
       { id: "aannames" },
-      h("legend", {}, "Instroom en kosten"),
+      h("legend", {}, "Instroom, kosten en budget"),
       this.numberBox("Nieuwe instroom (% van het bestand)", "instroom", { step: 5, max: MAX_PCT }, () => this.settings.inflowPct, (v) => (this.settings.inflowPct = v), "instroom"),
       out,
       this.numberBox("Uitkering en loonkostensubsidie per persoon (% van het bestand)", "kosten", { step: 1, max: MAX_PCT }, () => this.settings.costPct, (v) => (this.settings.costPct = v), "kosten per persoon"),
+      this.numberBox("BUIG-budget (% van het bestand)", "budget", { step: 1, max: MAX_PCT }, () => this.settings.budgetPct, (v) => (this.settings.budgetPct = v), "budget"),
     );
   }
 
