@@ -115,6 +115,20 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
     expect(results.filter((x) => x.variant === "baseline").map((x) => x.scenario.name)).toEqual(s.scenarios.length === model.scenarios.length ? model.scenarios.map((x) => x.name) : s.scenarios);
   });
 
+  it("recomputes a cached baseline when the inflow, the cost per person or the budget changes alone", () => {
+    const { model, data } = load("steenwijkerland");
+    const base = defaultSettings(model, data);
+    const baselines = new Baselines(); // as the page: one cache for every change
+    const cached = (s: Settings) => totals(runWhatIf(model, s, baselines).outcomes[0].baseline);
+    const before = cached(base);
+    for (const change of [{ inflowPct: 110 }, { costPct: 110 }, { budgetPct: 110 }]) {
+      const s = { ...base, ...change };
+      const fresh = totals(runWhatIf(model, s).outcomes[0].baseline); // a cache of its own
+      expect(fresh, JSON.stringify(change)).not.toEqual(before);
+      expect(cached(s), JSON.stringify(change)).toEqual(fresh);
+    }
+  });
+
   it("scales an inflow given per year year by year, and one given once once", () => {
     const { model, data } = load("steenwijkerland");
     const s = { ...defaultSettings(model, data), inflowPct: 110 };

@@ -30,11 +30,11 @@ function maxScale(values: number[]): number {
  * effects, net(1) as assumed. The net effect is nearly linear in k, so the root is
  * bracketed by going to a little beyond where the line through the last two points
  * crosses zero (at least 1% further, then 2%, 4%, ... up to doubling while that floor
- * binds) until the net effect turns positive. Inside the bracket each step takes the secant through
- * the last two points (superlinear on a smooth function); a step that would leave the
- * bracket, or follows one that did not halve the net effect, is a regula falsi step with
- * the Illinois correction instead, so it always ends; until |net| < EUR 0.01. Null: out
- * of reach.
+ * binds) until the net effect turns positive. Inside the bracket each step takes the
+ * secant through the last two points (superlinear on a smooth function); a step that
+ * would leave the bracket, or follows one that did not halve the net effect, is a regula
+ * falsi step with the Illinois correction instead, so it always ends; until
+ * |net| < EUR 0.01. Null: out of reach.
  */
 export function rootOf(net: (k: number) => number | undefined, atOne: number, values: number[]): { k: number; net: number } | null {
   let lo = 0;

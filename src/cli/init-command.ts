@@ -24,7 +24,7 @@ const list = (text: string) => text.split(",").map((s) => s.trim()).filter((s) =
 
 /** Shares that sum to 1 (within 0.001), e.g. "0.3,0.7". */
 function shares(key: string, text: string, n: number): number[] {
-  const xs = list(text).map((s) => number(key, s, { min: 0 }));
+  const xs = list(text).map((s) => number(key, s, { min: 0, share: true }));
   if (xs.length !== n) fail(key, ...INIT.sharesCount(xs.length, n));
   const total = xs.reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-3) fail(key, ...INIT.sharesSum(Number(total.toPrecision(6)), xs.map((x) => (x / total).toFixed(2)).join(",")));
@@ -109,7 +109,7 @@ export function initInput(opts: InitOpts, sets: { set: MacroSet }[]): InitInput 
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) fail("name", ...INIT.nameForm(name, name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "mijn-gemeente"));
   const startYear = number("startYear", need("startYear", opts, INIT.startYearMissing), { whole: true });
   if (startYear < 1900 || startYear > 2200) fail("startYear", ...INIT.startYearOdd(startYear));
-  const horizonYears = opts.horizon === undefined ? 5 : number("horizon", opts.horizon, { whole: true });
+  const horizonYears = opts.horizon === undefined ? 5 : number("horizon", opts.horizon, { whole: true, example: "5" });
   if (horizonYears < 1 || horizonYears > 100) fail("horizon", ...INIT.horizonOdd(horizonYears));
   const { groups, stock } = groupsOf(opts);
   const inflow = number("inflow", need("inflow", opts, INIT.inflowMissing), { min: 0 });

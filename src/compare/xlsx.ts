@@ -5,7 +5,7 @@
  * Runs (which run is which). The sheet names stay the same in every language; what is
  * in them follows --lang. Pure: sheets out; report/workbook.ts makes the bytes.
  */
-import { stored, STORED_DECIMALS } from "../locale/format.js";
+import { shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
 import { tableSheet } from "../report/xlsx.js";
@@ -18,25 +18,9 @@ const SIGNED_PERSONS = "+#,##0;-#,##0;0";
 const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
 
-/**
- * A difference rounded as the terminal rounds its numbers (stored, then half away from
- * zero on the decimal value, as Intl does: 0,35 is 0,4) to whole euros or persons, or one
- * decimal for the average volume; no -0. A signed format would show -0,04 as "-0" where
- * the terminal shows 0. `decimals` null: euros.
- */
-function shownDifference(v: number | null | undefined, decimals: number | null): number | null | undefined {
-  if (typeof v !== "number") return v;
-  const digits = decimals ?? 0;
-  const rounded = Number(plainNumber(digits).format(stored(v, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons)));
-  return rounded === 0 ? 0 : rounded; // no -0
-}
-
-const plainFormats = new Map<number, Intl.NumberFormat>();
-const plainNumber = (digits: number): Intl.NumberFormat => {
-  let f = plainFormats.get(digits);
-  if (!f) plainFormats.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, useGrouping: false })));
-  return f;
-};
+/** A difference as the terminal rounds it (format.ts shownValue); `decimals` null: euros. A signed format would show -0,04 as "-0" where the terminal shows 0. */
+const shownDifference = (v: number | null | undefined, decimals: number | null): number | null | undefined =>
+  typeof v === "number" ? shownValue(v, decimals ?? 0, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons) : v;
 
 function comparisonSheet(c: Comparison): GridSheet {
   const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");

@@ -1,8 +1,9 @@
 /**
  * How to get the page's numbers from the command line. Scenarios, interventions (one, or
  * a declared combination) and the horizon are flags of `bijstandsim run`; new inflow,
- * cost per person, budget, capacity, effect sizes and costs are not, so the page lists the fields of the scenario file to
- * edit (JSON path, old and new value) and offers the edited copy as a download. A
+ * cost per person, budget, capacity, effect sizes and costs are not, so the page lists
+ * the fields of the scenario file to edit (JSON path, old and new value) and offers the
+ * edited copy as a download. A
  * combination of interventions the file does not declare is one more edit: a new
  * entry in `combinations`. Pure; the browser test applies these edits and runs the CLI.
  */

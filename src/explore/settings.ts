@@ -1,9 +1,9 @@
 /**
  * The what-if settings of the page: what a policymaker changes in the meeting (macro
- * scenarios, horizon, new inflow, the cost per person, the BUIG budget, and per intervention: on/off,
- * capacity, effect size, costs), their
- * defaults from the scenario file, their limits, and the URL fragment that carries them
- * ("copy settings" reproduces the view). Pure; the page and the tests share it.
+ * scenarios, horizon, new inflow, the cost per person, the BUIG budget, and per
+ * intervention: on/off, capacity, effect size, costs), their defaults from the scenario
+ * file, their limits, and the URL fragment that carries them ("copy settings"
+ * reproduces the view). Pure; the page and the tests share it.
  */
 import type { Model } from "../model/model.js";
 import type { Capacity, InterventionInfo, PageData } from "./data.js";

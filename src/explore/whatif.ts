@@ -1,8 +1,8 @@
 /**
  * Settings -> numbers, with the CLI's own code: the settings become a Model through
- * model/adjust.ts (horizon, new inflow, cost per person, budget, capacity, costs) and a Variant through model/variant.ts
- * (which interventions, effect sizes), and simulate/scenario.ts and analyses/breakeven.ts
- * run them. Nothing of the model is computed here; this module only chooses what to run.
+ * model/adjust.ts (horizon, new inflow, cost per person, budget, capacity, costs) and a
+ * Variant through model/variant.ts (which interventions, effect sizes), and
+ * simulate/scenario.ts and analyses/breakeven.ts run them. Nothing of the model is computed here; this module only chooses what to run.
  */
 import { breakEven } from "../analyses/breakeven.js";
 import { withBudgetScaled, withCostPerCycle, withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
@@ -21,7 +21,7 @@ function adjustIntervention(model: Model, p: number, x: InterventionSettings): M
   return withIntervention(model, p, { ...capacity, perStart: x.perStart, perParticipantMonth: x.perParticipantMonth });
 }
 
-/** The model with the settings' horizon, new inflow and every intervention's capacity and costs. */
+/** The model with the settings' horizon, inflow, cost per person, budget and every intervention's capacity and costs. */
 export function adjustedModel(model: Model, s: Settings): Model {
   let m = withHorizon(model, s.horizon);
   // the file's inflow per year scaled: what compiling the file with `inflow.per_year` scaled gives (reproduce.ts)
@@ -79,15 +79,16 @@ export interface WhatIf {
 }
 
 /**
- * Baseline results per macro scenario, horizon, inflow, cost per person and budget. The baseline runs no
- * intervention, so an intervention's capacity, costs and effects do not change it: a page
- * recomputes only the variant when those move.
+ * Baseline results per macro scenario, horizon, inflow, cost per person and budget. The
+ * baseline runs no intervention, so an intervention's capacity, costs and effects do not
+ * change it: a page recomputes only the variant when those move.
  */
 export class Baselines {
   private readonly memo = new Map<string, ScenarioResult>();
 
-  get(adjusted: Model, scenario: MacroScenario): ScenarioResult {
-    const key = `${scenario.name}\u0000${adjusted.years}\u0000${adjusted.inflowPerYear.join(",")}\u0000${adjusted.costPerCycle.join(",")}\u0000${adjusted.budget.join(",")}`;
+  /** `adjusted` is adjustedModel(model, s): the settings that change a baseline are its key. */
+  get(adjusted: Model, s: Settings, scenario: MacroScenario): ScenarioResult {
+    const key = JSON.stringify([scenario.name, s.horizon, s.inflowPct, s.costPct, s.budgetPct]);
     let hit = this.memo.get(key);
     if (!hit) {
       hit = runScenario(adjusted, scenario, [baselineVariant(adjusted)])[0];
@@ -104,7 +105,7 @@ export function runWhatIf(model: Model, s: Settings, baselines = new Baselines()
   const outcomes = adjusted.scenarios
     .filter((sc) => s.scenarios.includes(sc.name))
     .map((scenario) => {
-      const baseline = baselines.get(adjusted, scenario);
+      const baseline = baselines.get(adjusted, s, scenario);
       return { scenario, baseline, variant: variant ? runAgainst(adjusted, baseline, variant) : undefined };
     });
   return { model: adjusted, variant, outcomes };

@@ -31,6 +31,19 @@ export const STORED_DECIMALS = { euro: 2, persons: 4 } as const;
 /** `v` as results.json stores it (the CSV's rounding, as a number). */
 export const stored = (v: number, decimals: number): number => Number(v.toFixed(decimals));
 
+const plain = new Map<number, Intl.NumberFormat>();
+/**
+ * `v` stored with `storedDecimals`, then rounded to `digits` as the formatters below round
+ * it (half away from zero on the decimal value: 0,35 is 0,4, where toFixed gives 0,3), as
+ * a number; a value that rounds to zero is 0, never -0. For cells that must show what the
+ * terminal shows under a format of their own (vergelijking.xlsx's signed differences).
+ */
+export function shownValue(v: number, digits: number, storedDecimals: number): number {
+  let f = plain.get(digits);
+  if (!f) plain.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, useGrouping: false, roundingMode: "halfExpand" } as Intl.NumberFormatOptions)));
+  return Number(f.format(stored(v, storedDecimals))) + 0;
+}
+
 /** Whole persons (or any count): `1.012`. */
 export const formatPersons = (v: number): string => numberFormat("persons", { maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.persons));
 /** Persons with one decimal, for small differences such as an intervention's effect on the volume: `-3,2`. */

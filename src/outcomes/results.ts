@@ -247,7 +247,6 @@ export function serialiseResults(doc: ResultsDoc): string {
   return JSON.stringify({ ...rest, ...(sensitivity.length ? { sensitivity } : {}), ...(payback.length ? { payback } : {}) }, null, 2) + "\n";
 }
 
-
 /**
  * The results.json text a run has just written, as parseResults would give it, without
  * checking it again (that is for a file that may have been edited): the lists the

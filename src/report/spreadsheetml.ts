@@ -1,8 +1,8 @@
 /**
  * Cells to an .xlsx file (Office Open XML SpreadsheetML, ECMA-376 Part 1): the XML parts
- * of a workbook, zipped by fflate's Zip around Node's own deflate. Only what our sheets use: text and numbers, a
- * number format, a few fonts, a rule under a header row, right alignment, column
- * widths, frozen panes and a filter on the header row.
+ * of a workbook, zipped by fflate's Zip around Node's own deflate. Only what our sheets
+ * use: text and numbers, a number format, a few fonts, a rule under a header row, right
+ * alignment, column widths, frozen panes and a filter on the header row.
  *
  * Written here rather than with a general workbook library: exceljs took some 0.4 s to
  * load and 0.4 s to build results.xlsx, this takes tens of milliseconds, and the same
