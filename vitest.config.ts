@@ -8,6 +8,8 @@ export default defineConfig({
     // results.json records the day of the run (meta.date): a fixed day keeps the golden
     // fixtures and the run-twice comparisons byte-identical (test/golden/generate.mjs sets the same).
     env: { SOURCE_DATE_EPOCH: "1767225600" },
+    // Every scratch folder of the run lives in one temporary directory, removed at the end.
+    globalSetup: ["test/temp-root.ts"],
     // Vitest leaves one core free by default; on two cores that runs the files one by one.
     // Most test time is single-threaded JavaScript, so use every core.
     maxWorkers: Math.max(2, availableParallelism()),

@@ -8,7 +8,7 @@
 //   --jobs J       worker threads (default: cores)
 //   --timeout S    seconds one mutant may take before it counts as a hang (default 120)
 //   --only NAME    mutate only scenarios/NAME.json (repeatable)
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,6 +71,7 @@ async function fuzzMain(args) {
   };
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, () => drive(queue, { tmp, timeout, record })));
+  rmSync(tmp, { recursive: true, force: true });
 
   const seconds = (Date.now() - started) / 1000;
   console.log(`fuzz: seed ${seed}, ${n} mutants of ${files.map((f) => f.name).join(", ")} in ${seconds.toFixed(1)} s (${jobs} thread(s))`);
