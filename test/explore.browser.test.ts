@@ -316,4 +316,49 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       await context.close();
     }
   }, 60_000);
+
+  it("speaks English when written with --lang en: every text the script writes, the charts, a link's problems and the command line, with the same numbers as the Dutch page", async () => {
+    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
+    const { chromium } = await import("playwright-core");
+    const dir = tmp();
+    expect((await cli("--lang", "en", "explore", DEFAULT, "--out", join(dir, "en"), "--quiet")).code).toBe(0);
+    expect((await cli("explore", DEFAULT, "--out", join(dir, "nl"), "--quiet")).code).toBe(0);
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
+      executablePath: CHROMIUM, headless: true, offline: true, viewport: { width: 1280, height: 900 },
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+    try {
+      const errors: string[] = [];
+      const en = await openPage(context, join(dir, "en", "verkenner.html"), [], errors, "#horizon=99");
+      const nl = await openPage(context, join(dir, "nl", "verkenner.html"), [], errors);
+      expect(await en.getAttribute("html", "lang")).toBe("en");
+      expect(await en.textContent("h1")).toBe("Bijstand what-if page Gemeente Steenwijkerland");
+      expect(await en.textContent("#melding")).toBe("“horizon=99” in the link was ignored: the horizon is 1 up to 4 years");
+      // The text the page shows (charts included), less the names the file gives (scenarios, states, intervention, municipality) and codes.
+      const file = JSON.parse(readFileSync(DEFAULT, "utf8")) as { label: string; states: { name: string; label?: string }[]; interventions: { label: string }[] };
+      const scenarios = await en.$$eval("#scenarios label", (ls) => ls.map((l) => l.textContent!.trim())); // from the macro library the file names
+      const names = [file.label, ...scenarios, ...file.states.map((x) => x.label ?? x.name), ...file.interventions.map((x) => x.label)];
+      const DUTCH = /\b(de|het|een|van|niet|zijn|wordt|met|naar|voor|bij|uit|als|geen|jaar|jaren|kosten|personen|instroom|uitstroom|herinstroom|terug|aanname|zonder|berekend|bestand|grafieken|klik|plaatsen|eind|uitgaven|besparing|netto|vangnet|drempel|kopieer|tot|ook|wat)\b/i; // Dutch words that are not English
+      const shown = async (page: Page) => {
+        let text = await page.evaluate(() => document.body.innerText);
+        for (const name of names.sort((a, b) => b.length - a.length)) text = text.split(name).join(" ");
+        return text.replace(/\S*[/\\.]\S*|\b[\w-]+-[\w-]+\b/g, " "); // paths, file names, codes with hyphens
+      };
+      const dutchLines = async (page: Page) => (await shown(page)).split("\n").filter((l) => DUTCH.test(l));
+      expect(await dutchLines(en)).toEqual([]);
+      expect((await dutchLines(nl)).length).toBeGreaterThan(20); // the check finds Dutch where there is
+      const text = await shown(en);
+      expect(text).toMatch(/Totals over the horizon[\s\S]*Volume end of 2023, without intervention \(persons\)/);
+      expect(await en.$$eval('figure[data-grafiek="buig"] svg text', (ts) => ts.map((t) => t.textContent ?? "").filter((t) => t.includes("€") && !/^[−-]?€\d/.test(t)))).toEqual([]); // −€1m: the sign where English tables put it
+      expect(await en.textContent("#cli-opdracht")).toBe("bijstandsim --lang en run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
+      // the same numbers: at horizon 4 both pages, cell by cell (the English page ignored horizon=99)
+      const cells = (page: Page) => page.$$eval("#totalen-tabel td[data-metriek]", (tds) => tds.map((td) => td.getAttribute("data-waarde")));
+      expect(await cells(en)).toEqual(await cells(nl));
+      await change(en, "input[data-veld=instroom]", "105"); // the user's first change: the link's problem has been read
+      expect(await en.textContent("#melding")).toBe("");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

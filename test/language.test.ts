@@ -83,6 +83,8 @@ describe("Dutch output holds no English", () => {
     expect(short.code, short.err).toBe(0);
     const compare = await cli("compare", out, join(dir, "kort"), "--out", join(dir, "vergelijking"));
     expect(compare.code, compare.err).toBe(0);
+    const explore = await cli("explore", "scenarios/steenwijkerland.json", "--out", join(dir, "verkenner"));
+    expect(explore.code, explore.err).toBe(0);
     const help: string[] = [];
     for (const command of ["", "run", "breakeven", "report", "compare", "explore", "synth", "estimate", "fit", "backtest", "init", "validate", "convert"]) {
       const r = await cli(...(command ? [command] : []), "--help");
@@ -111,7 +113,9 @@ describe("Dutch output holds no English", () => {
       // the golden reports (test/golden.test.ts and golden-psa.test.ts prove they are what the code writes) and a workbook of a PSA run with an intervention
       "report.html": GOLDEN_REPORTS.map((r) => readFileSync(`test/golden/${r}/report.html`, "utf8")).join("\n"),
       "results.xlsx": await workbookText(await goldenWorkbook("steenwijkerland-psa", dir)),
-      compare: compare.out + compare.err,
+      compare: compare.out + compare.err + explore.out + explore.err,
+      // the page's skeleton (what its script writes is checked in Chromium: explore.browser.test.ts)
+      "verkenner.html": readFileSync(join(dir, "verkenner", "verkenner.html"), "utf8"),
       "vergelijking.html": readFileSync(join(dir, "vergelijking", "vergelijking.html"), "utf8"),
       "vergelijking.xlsx": await workbookText(join(dir, "vergelijking", "vergelijking.xlsx"), ["Gegevens"]),
       "--help": help.join("\n"),
@@ -133,6 +137,9 @@ describe("--lang en", () => {
     expect(r.out).toContain(`\nOutput in ${join(dir, "run")}/: yearly.csv, `);
     const html = readFileSync(join(dir, "run", "report.html"), "utf8");
     expect(html).toMatch(/<html lang="en">/);
+    const explorer = readFileSync(join(dir, "run", "verkenner.html"), "utf8");
+    expect(explorer).toMatch(/<html lang="en">[\s\S]*<h1>Bijstand what-if page Gemeente Steenwijkerland<\/h1>/);
+    expect(explorer).toContain('"lang":"en"'); // which the page's script speaks
     const compare = await cli("--lang", "en", "compare", join(dir, "run"), "test/golden/steenwijkerland-cohort", "--out", join(dir, "vergelijking"));
     expect(compare.code, compare.err).toBe(0);
     expect(compare.out).toMatch(/^Comparison of 2 runs, 2020–2023 \(difference: B minus A\)\n/);

@@ -10,6 +10,8 @@
  * show (`chartData()`), and `idle()` resolves when nothing is pending: the browser test
  * measures the redraw time and compares the charts' numbers with the CLI's through it.
  */
+import { setLang } from "../locale/lang.js";
+import { EXPLORE } from "../locale/messages-explore.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { InputError, EffectRangeError } from "../model/errors.js";
 import type { BreakEven } from "../outcomes/analyses.js";
@@ -40,17 +42,11 @@ export interface Timing {
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Dutch text for an error of the model on these settings (the engine's own words, in English, folded away). */
+/** What an error of the model on these settings means, in the page's language (the engine's own words folded away). */
 function problem(err: unknown): Node[] {
-  const stale = " De cijfers hieronder horen nog bij de vorige instellingen.";
-  const what =
-    err instanceof EffectRangeError
-      ? "Met dit effect komt een kans boven 1: kies een kleiner effect."
-      : err instanceof InputError
-        ? "Met deze instellingen kan het model niet rekenen."
-        : "Er ging iets mis bij het rekenen.";
+  const what = err instanceof EffectRangeError ? EXPLORE.effectTooLarge : err instanceof InputError ? EXPLORE.cannotCompute : EXPLORE.wentWrong;
   const detail = err instanceof InputError ? err.describe() : String((err as Error)?.stack ?? err);
-  return [document.createTextNode(what + stale), h("details", {}, h("summary", {}, "Technische melding"), h("code", {}, detail))];
+  return [document.createTextNode(what + EXPLORE.stale), h("details", {}, h("summary", {}, EXPLORE.technical), h("code", {}, detail))];
 }
 
 class App {
@@ -66,22 +62,35 @@ class App {
   private queued: { reason: string; started: number } | null = null;
   private generation = 0;
   private waiting: (() => void)[] = [];
+  /** What was wrong with the settings in the link the page opened with: said until the user changes a setting. */
+  private linkNote = "";
 
   constructor(private readonly model: Model, private readonly data: PageData, private readonly defaults: Settings, initial: Settings) {
     this.charts = new ChartViews(byId("grafieken"), structureOf(model));
     this.colourOf = (name) => SCENARIO_COLOURS[Math.max(0, model.scenarios.findIndex((s) => s.name === name)) % SCENARIO_COLOURS.length];
-    this.controls = new Controls(byId("bediening"), model, data, initial, (reason) => this.schedule(reason));
+    this.controls = new Controls(byId("bediening"), model, data, initial, (reason) => this.byUser(reason));
     byId("herstel").addEventListener("click", () => {
       this.controls.set(this.defaults);
-      this.schedule("terug naar het bestand");
+      this.byUser("terug naar het bestand");
     });
     byId("kopieer").addEventListener("click", () => this.copyLink());
     window.addEventListener("hashchange", () => {
       const { settings, problems } = fromFragment(location.hash, model, data, defaults);
       this.controls.set(settings);
-      this.say(problems.join(" "));
+      this.noteLink(problems);
       this.schedule("link");
     });
+  }
+
+  /** Says what a link's settings got wrong, until the user changes a setting. */
+  noteLink(problems: string[]): void {
+    this.linkNote = problems.join(" ");
+    this.say(this.linkNote);
+  }
+
+  private byUser(reason: string): void {
+    this.linkNote = "";
+    this.schedule(reason);
   }
 
   /** Resolves when no update and no break-even computation is pending. */
@@ -131,14 +140,14 @@ class App {
     const t3 = performance.now();
     const timing: Timing = { reason, ms: t3 - started, how, parts: { compute: t1 - t0, charts: t2 - t1, panels: t3 - t2 } };
     this.timings.push(timing);
-    byId("status").textContent = `Doorgerekend en getekend in ${Math.round(timing.ms)} ms.`;
+    byId("status").textContent = EXPLORE.drawnIn(Math.round(timing.ms));
     await tick();
     this.remember(settings);
     if (await this.breakEven(settings, w, generation)) timing.breakEvenMs = performance.now() - started;
   }
 
   private panels(w: WhatIf, s: Settings): void {
-    this.say("");
+    this.say(this.linkNote); // an error of the previous settings is gone; a link's problems stay
     byId("totalen").replaceChildren(totalsTable(w, this.colourOf));
     const r = reproduction(this.model, this.data, s);
     byId("opdracht").replaceChildren(...reproductionBlock(this.data, r));
@@ -199,11 +208,11 @@ class App {
 
   private copyLink(): void {
     const text = (byId("link-tekst") as HTMLInputElement).value;
-    const done = () => (byId("kopieer-status").textContent = "Link gekopieerd.");
+    const done = () => (byId("kopieer-status").textContent = EXPLORE.copied);
     const fallback = () => {
       const input = byId("link-tekst") as HTMLInputElement;
       input.select();
-      byId("kopieer-status").textContent = document.execCommand?.("copy") ? "Link gekopieerd." : "Kopiëren lukte niet: selecteer de link hierboven en kopieer hem zelf.";
+      byId("kopieer-status").textContent = document.execCommand?.("copy") ? EXPLORE.copied : EXPLORE.copyFailed;
     };
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
@@ -212,11 +221,13 @@ class App {
 
 function start(): void {
   const data = JSON.parse(byId("verkenner-gegevens").textContent ?? "") as PageData;
+  // Everything below speaks the language of the run that wrote the page.
+  setLang(data.lang === "en" ? "en" : "nl");
   const model = decodeModel(data.model);
   const defaults = defaultSettings(model, data);
   const { settings, problems } = fromFragment(location.hash, model, data, defaults);
   const app = new App(model, data, defaults, settings);
-  app.say(problems.join(" "));
+  app.noteLink(problems);
   (window as unknown as { verkenner: unknown }).verkenner = { timings: app.timings, idle: () => app.idle(), chartData: () => app.shown };
   app.schedule("start");
 }
@@ -225,6 +236,6 @@ try {
   start();
 } catch (err) {
   const box = document.getElementById("melding");
-  if (box) box.replaceChildren(h("strong", {}, "De verkenner kon niet starten: "), String((err as Error)?.message ?? err));
+  if (box) box.replaceChildren(h("strong", {}, EXPLORE.couldNotStart), String((err as Error)?.message ?? err));
   throw err;
 }

@@ -6,39 +6,43 @@
  * new charts (fast, and legend selections survive).
  *
  * Conventions follow the report (src/report/charts.ts): one colour per macro scenario by
- * its place in the file (SCENARIO_COLOURS), Dutch labels and formats from the vega
- * locale (1.012; € 250.000; € 12,9 mln), every title names its unit. Added for the
+ * its place in the file (SCENARIO_COLOURS), labels and formats in the run's language from
+ * the vega locale (1.012; € 250.000; € 12,9 mln), every title names its unit. The specs
+ * read the language when they are built (the page sets it from its data first). Added for the
  * page: tooltips on every point, and legends that select (click a scenario or a trede
  * to pick it out, shift-click for more, click empty space to show all).
  */
 import { KIND_ON, type Model } from "../model/model.js";
 import { SCENARIO_COLOURS, VL_SCHEMA, type VlSpec } from "../report/charts.js";
-import { NL_LOCALE, PERSONS_FORMAT } from "../report/locale.js";
+import { formatNumber } from "../locale/format.js";
+import { EXPLORE as T } from "../locale/messages-explore.js";
+import { REPORT } from "../locale/messages-report.js";
+import { chartLocale, euroLabelParts, PERSONS_FORMAT } from "../report/locale.js";
 import { metric, type WhatIf } from "./whatif.js";
 
-export const NO_INTERVENTION = "Zonder interventie";
-export const WITH_INTERVENTION = "Met interventie";
-const EURO_FORMAT = "$,.0f";
 const WIDTH = 600;
 const DARK_RED = "#8b1a1a";
 
 /** Euro axis labels that fit any magnitude, so new numbers never need a new spec: € 250.000, € −200.000 or € −1,2 mln (the sign after €, as in the tables). */
-const EURO_AXIS = { labelExpr: "'€\u00a0' + (abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.2~f') + '\u00a0mln' : format(datum.value, ',.0f'))" };
+function euroAxis(): { labelExpr: string } {
+  const { euro, millions } = euroLabelParts();
+  return { labelExpr: `abs(datum.value) >= 1e6 ? ${millions} : ${euro}` };
+}
 
-const CONFIG = {
-  locale: NL_LOCALE,
+const config = () => ({
+  locale: chartLocale(),
   font: "Arial, Helvetica, 'Liberation Sans', sans-serif",
   background: "white",
   padding: 6,
   view: { stroke: null },
-  // vega's generated ARIA descriptions are English; the page names each figure in Dutch instead.
+  // vega's generated ARIA descriptions are English; the page names each figure in its own language instead.
   aria: false,
   mark: { aria: false },
   title: { anchor: "start", fontSize: 15, fontWeight: 600, subtitleFontSize: 12.5, subtitleColor: "#444", offset: 10 },
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, gridColor: "#e8e8e8", domainColor: "#888", tickColor: "#888", aria: false },
   legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 500, labelLimit: 260, symbolSize: 90, aria: false },
   header: { labelFontSize: 12, labelFontWeight: 600 },
-};
+});
 
 /**
  * What the specs depend on: the model alone, so the charts are embedded once and every
@@ -58,7 +62,7 @@ export function structureOf(model: Model): Structure {
   return {
     scenarios: model.scenarios.map((s, i) => ({ label: s.label, colour: SCENARIO_COLOURS[i % SCENARIO_COLOURS.length] })),
     states: model.declared.filter((d) => d.kind === "on").map((d) => d.label),
-    ownRiskPct: (model.vangnet.ownRisk * 100).toLocaleString("nl-NL", { maximumFractionDigits: 2 }),
+    ownRiskPct: formatNumber(model.vangnet.ownRisk * 100, 2),
   };
 }
 
@@ -82,7 +86,7 @@ const params = (st: Structure) => [
 const top = (st: Structure, title: string, subtitle: string, body: VlSpec): VlSpec => ({
   $schema: VL_SCHEMA,
   title: { text: title, subtitle },
-  config: CONFIG,
+  config: config(),
   // Lay out again on every run: new numbers can widen the axis labels, and a title
   // placed for the first ones would then start left of the picture and be cut off.
   autosize: { type: "pad", resize: true },
@@ -95,37 +99,47 @@ const yearX = { field: "year", type: "quantitative", title: null, scale: { nice:
 const colour = (st: Structure) => ({
   field: "scenario",
   type: "nominal",
-  title: "Scenario",
+  title: REPORT.scenario,
   scale: { domain: st.scenarios.map((s) => s.label), range: st.scenarios.map((s) => s.colour) },
-  legend: { orient: "bottom", columns: 3, title: "Scenario", values: { expr: "getoond" } },
+  legend: { orient: "bottom", columns: 3, title: REPORT.scenario, values: { expr: "getoond" } },
 });
 
 /** Click a legend entry to pick out that series; the rest fades. */
 const legendPick = (name: string, field: string) => ({ name, select: { type: "point", fields: [field] }, bind: "legend" });
 const fade = (param: string) => ({ condition: { param, value: 1, empty: true }, value: 0.15 });
 
-const dashes = {
-  strokeDash: {
-    field: "variant",
-    type: "nominal",
-    title: "Variant",
-    scale: { domain: [NO_INTERVENTION, WITH_INTERVENTION], range: [[1, 0], [6, 3]] },
-    legend: { orient: "bottom", symbolType: "stroke", symbolStrokeColor: "#333", values: { expr: `metInterventie ? ['${NO_INTERVENTION}', '${WITH_INTERVENTION}'] : ['${NO_INTERVENTION}']` } },
-  },
+const dashes = () => {
+  const [without, withIt] = [T.noIntervention, T.withIntervention];
+  return {
+    strokeDash: {
+      field: "variant",
+      type: "nominal",
+      title: REPORT.variant,
+      scale: { domain: [without, withIt], range: [[1, 0], [6, 3]] },
+      legend: { orient: "bottom", symbolType: "stroke", symbolStrokeColor: "#333", values: { expr: `metInterventie ? [${JSON.stringify(without)}, ${JSON.stringify(withIt)}] : [${JSON.stringify(without)}]` } },
+    },
+  };
 };
 
-const tip = (title: string, format: string) => [
-  { field: "scenario", type: "nominal", title: "Scenario" },
-  { field: "variant", type: "nominal", title: "Variant" },
-  { field: "year", type: "quantitative", title: "Jaar", format: "d" },
-  { field: "value", type: "quantitative", title, format },
-];
+const tipScenario = () => ({ field: "scenario", type: "nominal", title: REPORT.scenario });
+const tipYear = () => ({ field: "year", type: "quantitative", title: REPORT.year, format: "d" });
+
+const tip = (value: object) => [tipScenario(), { field: "variant", type: "nominal", title: REPORT.variant }, tipYear(), value];
+const personsTip = (title: string) => ({ field: "value", type: "quantitative", title, format: PERSONS_FORMAT });
+
+/**
+ * A euro amount as the tables and axes write it (`€ −970.602`; English `−€970,602`), for
+ * tooltips: vega's currency format would put the sign before the € in Dutch as well.
+ * The layer computes it (`euroText`), the tooltip shows it (`euroTip`).
+ */
+const euroText = () => ({ calculate: euroLabelParts().euro, as: "bedrag" });
+const euroTip = (title: string) => ({ field: "bedrag", type: "nominal", title });
 
 const ZERO_RULE = { mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } };
 
 /** (a) Year-end volume per scenario, with and without the interventions switched on. */
 function volumeSpec(st: Structure): VlSpec {
-  return top(st, "Bijstandsvolume per scenario (personen, eind van het jaar)", "Doorgetrokken: zonder interventie; gestreept: met de gekozen interventie(s)", {
+  return top(st, T.volumeTitle, T.volumeSubtitle, {
     width: WIDTH,
     height: 260,
     data: { name: "volume" },
@@ -133,12 +147,12 @@ function volumeSpec(st: Structure): VlSpec {
     mark: { type: "line", strokeWidth: 2.2, point: { filled: true, size: 34 } },
     encoding: {
       x: yearX,
-      y: { field: "value", type: "quantitative", title: "personen", scale: { zero: false }, axis: { format: PERSONS_FORMAT } },
+      y: { field: "value", type: "quantitative", title: T.persons, scale: { zero: false }, axis: { format: PERSONS_FORMAT } },
       color: colour(st),
       detail: { field: "variant" },
       opacity: fade("kiesScenario"),
-      tooltip: tip("Personen", PERSONS_FORMAT),
-      ...dashes,
+      tooltip: tip(personsTip(T.Persons)),
+      ...dashes(),
     },
   });
 }
@@ -148,8 +162,8 @@ function compositionSpec(st: Structure): VlSpec {
   const columns = Math.min(st.scenarios.length, 3);
   return top(
     st,
-    "Samenstelling naar trede/klantgroep (personen, eind van het jaar)",
-    "Met de gekozen interventie(s), of zonder als er geen aan staat; gestapeld per jaar, één paneel per scenario",
+    T.compositionTitle,
+    T.compositionSubtitle,
     {
       data: { name: "samenstelling" },
       columns,
@@ -164,16 +178,11 @@ function compositionSpec(st: Structure): VlSpec {
         mark: { type: "bar", stroke: "white", strokeWidth: 0.5 },
         encoding: {
           x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
-          y: { field: "value", type: "quantitative", title: "personen", stack: "zero", axis: { format: PERSONS_FORMAT } },
-          color: { field: "state", type: "nominal", title: "Trede / klantgroep", scale: { domain: st.states, scheme: "viridis" }, legend: { orient: "bottom", columns: Math.min(st.states.length, 3) } },
+          y: { field: "value", type: "quantitative", title: T.persons, stack: "zero", axis: { format: PERSONS_FORMAT } },
+          color: { field: "state", type: "nominal", title: REPORT.rungOrGroup, scale: { domain: st.states, scheme: "viridis" }, legend: { orient: "bottom", columns: Math.min(st.states.length, 3) } },
           order: { field: "order", type: "quantitative", sort: "descending" },
           opacity: fade("kiesTrede"),
-          tooltip: [
-            { field: "scenario", type: "nominal", title: "Scenario" },
-            { field: "state", type: "nominal", title: "Trede / klantgroep" },
-            { field: "year", type: "quantitative", title: "Jaar", format: "d" },
-            { field: "value", type: "quantitative", title: "Personen", format: PERSONS_FORMAT },
-          ],
+          tooltip: [tipScenario(), { field: "state", type: "nominal", title: REPORT.rungOrGroup }, tipYear(), personsTip(T.Persons)],
         },
       },
     },
@@ -183,32 +192,30 @@ function compositionSpec(st: Structure): VlSpec {
 /** (c) BUIG result per year (budget - expenditure) with the vangnet threshold. */
 function buigSpec(st: Structure): VlSpec {
   const x = yearX;
-  const y = { field: "value", type: "quantitative", title: "euro", axis: EURO_AXIS };
-  return top(st, "BUIG-resultaat per jaar (euro; positief = overschot, negatief = tekort)", `Rode stippellijn: vangnetdrempel, een tekort van ${st.ownRiskPct}% van het budget per scenario`, {
+  const y = { field: "value", type: "quantitative", title: T.euro, axis: euroAxis() };
+  return top(st, T.buigTitle, T.buigSubtitle(st.ownRiskPct), {
     width: WIDTH,
     height: 260,
     layer: [
       ZERO_RULE,
       {
         data: { name: "drempel" },
+        transform: [euroText()],
         // with a dash at each year: a line through a single year (--horizon 1) draws nothing
         mark: { type: "line", strokeDash: [2, 3], strokeWidth: 1.4, color: DARK_RED, point: { shape: "stroke", size: 160, strokeWidth: 1.4, color: DARK_RED, filled: false } },
         encoding: {
           x,
           y,
           detail: { field: "scenario" },
-          tooltip: [
-            { field: "scenario", type: "nominal", title: "Scenario" },
-            { field: "year", type: "quantitative", title: "Jaar", format: "d" },
-            { field: "value", type: "quantitative", title: "Vangnetdrempel", format: EURO_FORMAT },
-          ],
+          tooltip: [tipScenario(), tipYear(), euroTip(T.threshold)],
         },
       },
       {
         data: { name: "buig" },
+        transform: [euroText()],
         params: [legendPick("kiesBuig", "scenario")],
         mark: { type: "line", strokeWidth: 2.2, point: { filled: true, size: 34 } },
-        encoding: { x, y, color: colour(st), detail: { field: "variant" }, opacity: fade("kiesBuig"), tooltip: tip("BUIG-resultaat", EURO_FORMAT), ...dashes },
+        encoding: { x, y, color: colour(st), detail: { field: "variant" }, opacity: fade("kiesBuig"), tooltip: tip(euroTip(T.buigResultTip)), ...dashes() },
       },
     ],
   });
@@ -218,17 +225,18 @@ function buigSpec(st: Structure): VlSpec {
 function effectSpec(st: Structure): VlSpec {
   const x = yearX;
   const panel = { width: Math.floor((WIDTH - 40) / 2), height: 220 };
-  const money = (field: string) => ({ field, type: "quantitative", title: "euro", axis: EURO_AXIS });
-  return top(st, "Effect van de gekozen interventie(s) ten opzichte van het basispad (euro)", "BUIG-effect (besparing op uitkeringen) en kosten per jaar; cumulatief netto-effect, open cirkel = terugverdiend", {
+  const money = (field: string) => ({ field, type: "quantitative", title: T.euro, axis: euroAxis() });
+  return top(st, T.effectTitle, T.effectSubtitle, {
     spacing: 36,
     hconcat: [
       {
         ...panel,
-        title: { text: "BUIG-effect en kosten per jaar", fontSize: 12.5, fontWeight: 500 },
+        title: { text: T.effectPanel, fontSize: 12.5, fontWeight: 500 },
         layer: [
           ZERO_RULE,
           {
             data: { name: "effect" },
+            transform: [euroText()],
             params: [legendPick("kiesEffect", "scenario")],
             mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } },
             encoding: {
@@ -237,34 +245,26 @@ function effectSpec(st: Structure): VlSpec {
               color: colour(st),
               detail: { field: "measure" },
               opacity: fade("kiesEffect"),
-              strokeDash: { field: "measure", type: "nominal", title: null, scale: { domain: ["BUIG-effect", "Kosten"], range: [[1, 0], [5, 3]] }, legend: { orient: "bottom", symbolType: "stroke", symbolStrokeColor: "#333" } },
-              tooltip: [
-                { field: "scenario", type: "nominal", title: "Scenario" },
-                { field: "measure", type: "nominal", title: "Wat" },
-                { field: "year", type: "quantitative", title: "Jaar", format: "d" },
-                { field: "value", type: "quantitative", title: "Euro", format: EURO_FORMAT },
-              ],
+              strokeDash: { field: "measure", type: "nominal", title: null, scale: { domain: [REPORT.buigEffect, REPORT.cost], range: [[1, 0], [5, 3]] }, legend: { orient: "bottom", symbolType: "stroke", symbolStrokeColor: "#333" } },
+              tooltip: [tipScenario(), { field: "measure", type: "nominal", title: T.what }, tipYear(), euroTip(T.Euro)],
             },
           },
         ],
       },
       {
         ...panel,
-        title: { text: "Cumulatief netto-effect (besparing min kosten)", fontSize: 12.5, fontWeight: 500 },
+        title: { text: T.netPanel, fontSize: 12.5, fontWeight: 500 },
         layer: [
           ZERO_RULE,
           {
             data: { name: "netto" },
+            transform: [euroText()],
             mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 28 } },
             encoding: {
               x,
               y: money("value"),
               color: colour(st),
-              tooltip: [
-                { field: "scenario", type: "nominal", title: "Scenario" },
-                { field: "year", type: "quantitative", title: "Jaar", format: "d" },
-                { field: "value", type: "quantitative", title: "Cumulatief netto-effect", format: EURO_FORMAT },
-              ],
+              tooltip: [tipScenario(), tipYear(), euroTip(T.netTip)],
             },
           },
           {
@@ -284,7 +284,7 @@ function effectSpec(st: Structure): VlSpec {
 export interface PageChart {
   /** Element id suffix and test handle. */
   name: "volume" | "samenstelling" | "buig" | "effect";
-  /** Dutch accessible name. */
+  /** Accessible name, in the page's language. */
   title: string;
   spec: VlSpec;
   /** The named datasets it reads (chartData's keys). */
@@ -294,10 +294,10 @@ export interface PageChart {
 /** The charts of a model, in page order (the page hides the effect chart while no intervention is on). */
 export function pageCharts(st: Structure): PageChart[] {
   return [
-    { name: "volume" as const, title: "Bijstandsvolume per scenario", spec: volumeSpec(st), datasets: ["volume"] },
-    { name: "samenstelling" as const, title: "Samenstelling naar trede of klantgroep", spec: compositionSpec(st), datasets: ["samenstelling"] },
-    { name: "buig" as const, title: "BUIG-resultaat met vangnetdrempel", spec: buigSpec(st), datasets: ["buig", "drempel"] },
-    { name: "effect" as const, title: "Effect van de interventie(s)", spec: effectSpec(st), datasets: ["effect", "netto"] },
+    { name: "volume" as const, title: T.figures.volume, spec: volumeSpec(st), datasets: ["volume"] },
+    { name: "samenstelling" as const, title: T.figures.samenstelling, spec: compositionSpec(st), datasets: ["samenstelling"] },
+    { name: "buig" as const, title: T.figures.buig, spec: buigSpec(st), datasets: ["buig", "drempel"] },
+    { name: "effect" as const, title: T.figures.effect, spec: effectSpec(st), datasets: ["effect", "netto"] },
   ];
 }
 
@@ -310,7 +310,7 @@ export function chartData(model: Model, w: WhatIf): Record<string, Row[]> {
   const on = model.declared.flatMap((d, i) => (model.declaredKind[i] === KIND_ON ? [{ i, label: d.label }] : []));
   for (const o of w.outcomes) {
     const scenario = o.scenario.label;
-    const runs = [{ variant: NO_INTERVENTION, r: o.baseline }, ...(o.variant ? [{ variant: WITH_INTERVENTION, r: o.variant }] : [])];
+    const runs = [{ variant: T.noIntervention, r: o.baseline }, ...(o.variant ? [{ variant: T.withIntervention, r: o.variant }] : [])];
     const years = o.baseline.persons.years;
     for (const { variant, r } of runs) {
       const volume = metric(r, "volume_end");
@@ -336,8 +336,9 @@ function effectRows(r: WhatIf["outcomes"][number]["baseline"], scenario: string,
   const cumulative = metric(r, "net_effect_cumulative");
   let spent = 0;
   let paid = false;
+  const [effectName, costName] = [REPORT.buigEffect, REPORT.cost];
   years.forEach((year, y) => {
-    data.effect.push({ scenario, measure: "BUIG-effect", year, value: effect[y] }, { scenario, measure: "Kosten", year, value: cost[y] });
+    data.effect.push({ scenario, measure: effectName, year, value: effect[y] }, { scenario, measure: costName, year, value: cost[y] });
     spent += cost[y];
     const first = !paid && spent > 0 && cumulative[y] >= 0;
     paid ||= first;

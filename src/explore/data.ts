@@ -9,6 +9,9 @@
 import type { Json } from "./codec.js";
 import { encodeModel } from "./codec.js";
 import { effectList } from "../analyses/effects.js";
+import { lang, type Lang } from "../locale/lang.js";
+import { EXPLORE } from "../locale/messages-explore.js";
+import { REPORT } from "../locale/messages-report.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
 
@@ -18,7 +21,7 @@ export type Capacity =
   | { kind: "reach"; startsPerYear: number };
 
 export interface EffectInfo {
-  /** Dutch description of the move it acts on and the measure. */
+  /** Description of the move it acts on and the measure, in the page's language. */
   label: string;
   /** The file's value (hazard ratio or relative risk). */
   value: number;
@@ -39,6 +42,8 @@ export interface InterventionInfo {
 }
 
 export interface PageData {
+  /** The language of the run that wrote the page: its script speaks it too. */
+  lang: Lang;
   /** The scenario file as the user named it on the command line (for the reproduce line). */
   file: string;
   /** SHA-256 of the file's text. */
@@ -58,25 +63,16 @@ export interface PageData {
   budget: number | Record<string, number>;
 }
 
-/** Dutch names of the moves an effect acts on. */
-const TARGET_NL: Record<string, string> = {
-  outflow_work: "uitstroom naar werk",
-  outflow_other: "uitstroom overig",
-  reinflow: "herinstroom",
-  up: "stap omhoog op de ladder",
-  down: "stap omlaag op de ladder",
-};
-
 function effectInfo(model: Model, spec: ScenarioFile, p: number): EffectInfo[] {
   const iv = model.interventions[p];
   const raw = spec.interventions[p];
   if (iv.kind === "prevention") {
     const field = raw.effects[0].relative_risk !== undefined ? "relative_risk" : "hazard_ratio";
-    return [{ label: "instroom van bereikten (relatief risico)", value: effectList(model, p)[0].value, path: `${iv.path}.effects[0].${field}` }];
+    return [{ label: EXPLORE.preventionEffect, value: effectList(model, p)[0].value, path: `${iv.path}.effects[0].${field}` }];
   }
   return iv.effects.map((e, k) => {
-    const move = e.target.kind === "cell" ? `${model.declared[e.target.from].label} → ${model.declared[e.target.to].label}` : TARGET_NL[e.target.kind] ?? e.target.kind;
-    return { label: `${move} (${e.measure === "hr" ? "hazard ratio" : "relatief risico"})`, value: e.value, path: `${iv.path}.effects[${k}].${e.measure === "hr" ? "hazard_ratio" : "relative_risk"}` };
+    const move = e.target.kind === "cell" ? `${model.declared[e.target.from].label} → ${model.declared[e.target.to].label}` : REPORT.targets[e.target.kind] ?? e.target.kind;
+    return { label: `${move} (${EXPLORE.measure[e.measure]})`, value: e.value, path: `${iv.path}.effects[${k}].${e.measure === "hr" ? "hazard_ratio" : "relative_risk"}` };
   });
 }
 
@@ -91,6 +87,7 @@ function capacityOf(model: Model, spec: ScenarioFile, p: number): Capacity {
 /** Everything the page needs, from the compiled model and the parsed file it came from. */
 export function pageData(model: Model, spec: ScenarioFile, meta: { file: string; hash: string; text: string; version: string }): PageData {
   return {
+    lang: lang(),
     ...meta,
     fileHorizon: spec.horizon_years,
     model: encodeModel(model),

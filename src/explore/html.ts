@@ -1,10 +1,11 @@
 /**
- * verkenner.html: one self-contained Dutch page, the page's data (compiled model and what
- * it needs of the file) in a JSON script element, and the bundled script inline. No
- * request to anything outside the file: it opens from disk, offline. Pure: data and the
- * bundle's text in, the page out.
+ * verkenner.html: one self-contained page (Dutch, or English with --lang en), the page's
+ * data (compiled model and what it needs of the file) in a JSON script element, and the
+ * bundled script inline. No request to anything outside the file: it opens from disk,
+ * offline. Pure: data and the bundle's text in, the page out.
  */
 import { esc, pageHead } from "../report/html.js";
+import { EXPLORE } from "../locale/messages-explore.js";
 import type { PageData } from "./data.js";
 
 /** The meta tag that tells which scenario file (by SHA-256) a verkenner.html belongs to; the report links only a matching one. */
@@ -74,48 +75,49 @@ footer { color: #666; font-size: 12.5px; padding-top: 14px; padding-bottom: 28px
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } aside { position: static; max-height: none; } }
 `;
 
-/** The complete page. */
+/** The complete page, in the language of the run (lang.ts), which `data.lang` carries to the script. */
 export function explorerHtml(data: PageData, label: string, bundle: string): string {
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
   const meta = `<meta name="${HASH_META}" content="${esc(data.hash)}">\n`;
-  return `${pageHead({ lang: "nl", generator: `bijstandsim ${data.version}`, meta, title: `Verkenner bijstand ${label}`, style: STYLE })}
+  const T = EXPLORE;
+  return `${pageHead({ lang: data.lang, generator: `bijstandsim ${data.version}`, meta, title: T.title(label), style: STYLE })}
 <body>
 <header>
-<h1>Verkenner bijstand ${esc(label)}</h1>
-<p class="lead">Wat als het herstel tegenvalt, er een coach bij komt, of het effect half zo groot is? Verander de aannames links: de cijfers en grafieken rekenen meteen opnieuw, met hetzelfde model als <span class="code">bijstandsim run</span> op <span class="code">${esc(data.file)}</span>. Alles rekent in deze pagina; er is geen internet nodig.</p>
-<noscript><p class="fout">Deze verkenner rekent met JavaScript. Zet JavaScript aan, of gebruik report.html.</p></noscript>
+<h1>${esc(T.title(label))}</h1>
+<p class="lead">${T.lead(`<span class="code">bijstandsim run</span>`, `<span class="code">${esc(data.file)}</span>`)}</p>
+<noscript><p class="fout">${T.noScript}</p></noscript>
 </header>
 <div class="layout">
-<aside aria-label="Instellingen">
+<aside aria-label="${T.settings}">
 <div id="bediening"></div>
-<p><button type="button" id="herstel">Terug naar de waarden uit het bestand</button></p>
+<p><button type="button" id="herstel">${T.reset}</button></p>
 </aside>
 <main>
 <p id="melding" role="alert"></p>
 <p id="status" role="status" aria-live="polite"></p>
 <section>
-<h2>Totalen over de horizon</h2>
+<h2>${T.totalsTitle}</h2>
 <div id="totalen"></div>
 </section>
 <section>
-<h2>Grafieken</h2>
-<p class="hint">Klik op een scenario of trede in een legenda om die eruit te lichten (shift-klik voor meer, klik ernaast om alles weer te tonen); wijs een punt aan voor de waarde.</p>
+<h2>${T.chartsTitle}</h2>
+<p class="hint">${T.chartsHint}</p>
 <div id="grafieken"></div>
 </section>
 <section>
-<h2>Break-even</h2>
-<p>Bij welk effect verdient elke interventie die aan staat zich terug binnen de horizon, met de huidige capaciteit, kosten en horizon? In procent van het aangenomen effect (100% = de aanname uit het bestand); de strepen onder de schuif bij de effectgrootte markeren het.</p>
+<h2>${T.breakEvenTitle}</h2>
+<p>${T.breakEvenIntro}</p>
 <div id="breakeven"></div>
 </section>
 <section>
-<h2>Reproduceren</h2>
+<h2>${T.reproduceTitle}</h2>
 <div id="opdracht"></div>
-<p><a id="link" href="#">Link naar deze instellingen</a> <button type="button" id="kopieer">Kopieer de link</button> <span id="kopieer-status" role="status"></span></p>
-<input id="link-tekst" readonly aria-label="Link naar deze instellingen">
+<p><a id="link" href="#">${T.link}</a> <button type="button" id="kopieer">${T.copyLink}</button> <span id="kopieer-status" role="status"></span></p>
+<input id="link-tekst" readonly aria-label="${T.link}">
 </section>
 </main>
 </div>
-<footer>Gemaakt met bijstandsim ${esc(data.version)} uit ${esc(data.file)} (SHA-256 ${esc(data.hash.slice(0, 12))}…). Deterministische cohortprojectie (verwachte waarden); de onzekerheidsbanden staan in report.html van een run met --mode psa. Dit is één bestand: model, grafieken en opmaak staan erin.</footer>
+<footer>${esc(T.footer(data.version, data.file, data.hash.slice(0, 12)))}</footer>
 <script type="application/json" id="verkenner-gegevens">${json}</script>
 <script>${scriptSafe(bundle, "the page's script")}</script>
 </body>

@@ -90,7 +90,8 @@ export function reproduction(model: Model, data: PageData, s: Settings): Reprodu
   }
   const stem = data.file.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
   const editedFile = edits.length ? `${stem}-verkenner.json` : undefined;
-  const parts = ["bijstandsim", "run", editedFile ?? data.file];
+  // An English page gives an English command: the run then speaks English too.
+  const parts = ["bijstandsim", ...(data.lang === "en" ? ["--lang", "en"] : []), "run", editedFile ?? data.file];
   if (s.scenarios.length !== model.scenarios.length) parts.push("--scenario", s.scenarios.join(","));
   if (variant) parts.push("--variant", variant.name);
   if (s.horizon !== data.fileHorizon) parts.push("--horizon", String(s.horizon));

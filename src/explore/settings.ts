@@ -5,6 +5,8 @@
  * file, their limits, and the URL fragment that carries them ("copy settings"
  * reproduces the view). Pure; the page and the tests share it.
  */
+import { formatNumber } from "../locale/format.js";
+import { EXPLORE } from "../locale/messages-explore.js";
 import type { Model } from "../model/model.js";
 import type { Capacity, InterventionInfo, PageData } from "./data.js";
 
@@ -98,32 +100,32 @@ export function toFragment(s: Settings, data: Pick<PageData, "interventions">): 
 /**
  * Settings from a URL fragment, starting from `base` (the file's values): what the
  * fragment does not name stays as it is; what it names wrongly is left out and listed
- * (in Dutch) in `problems`.
+ * (in the page's language) in `problems`.
  */
 export function fromFragment(fragment: string, model: Model, data: Pick<PageData, "interventions">, base: Settings): { settings: Settings; problems: string[] } {
   const q = new URLSearchParams(fragment.replace(/^#/, ""));
   const problems: string[] = [];
   const s: Settings = structuredClone(base);
-  const bad = (key: string, value: string, why: string) => problems.push(`“${key}=${value}” uit de link is genegeerd: ${why}`);
+  const bad = (key: string, value: string, why: string) => problems.push(EXPLORE.ignored(key, value, why));
   const scenarios = q.get("scenario");
   if (scenarios !== null) {
     const names = scenarios.split(",").filter(Boolean);
     const unknown = names.filter((n) => !model.scenarios.some((sc) => sc.name === n));
-    if (unknown.length || names.length === 0) bad("scenario", scenarios, `onbekend scenario; kies uit ${model.scenarios.map((sc) => sc.name).join(", ")}`);
+    if (unknown.length || names.length === 0) bad("scenario", scenarios, EXPLORE.unknownScenario(model.scenarios.map((sc) => sc.name).join(", ")));
     else s.scenarios = model.scenarios.map((sc) => sc.name).filter((n) => names.includes(n));
   }
   const horizon = q.get("horizon");
   if (horizon !== null) {
     const h = Number(horizon);
     if (Number.isInteger(h) && h >= 1 && h <= model.years) s.horizon = h;
-    else bad("horizon", horizon, `de horizon is 1 tot en met ${model.years} jaar`);
+    else bad("horizon", horizon, EXPLORE.horizonRange(model.years));
   }
   const percentage = (key: string, set: (v: number) => void) => {
     const raw = q.get(key);
     if (raw === null) return;
     const v = Number(raw);
     if (raw.trim() !== "" && Number.isFinite(v) && v >= 0 && v <= MAX_PCT) set(v);
-    else bad(key, raw, `een percentage van 0 tot en met ${MAX_PCT}`);
+    else bad(key, raw, EXPLORE.percentage(MAX_PCT));
   };
   percentage("instroom", (v) => (s.inflowPct = v));
   percentage("kosten", (v) => (s.costPct = v));
@@ -141,15 +143,15 @@ function readIntervention(q: URLSearchParams, iv: InterventionInfo, x: Intervent
     if (raw.trim() !== "" && Number.isFinite(v) && ok(v)) set(v);
     else bad(key, raw, why);
   };
-  read("on", (v) => v === 0 || v === 1, "gebruik 1 (aan) of 0 (uit)", (v) => (x.on = v === 1));
+  read("on", (v) => v === 0 || v === 1, EXPLORE.onOff, (v) => (x.on = v === 1));
   const c = x.capacity;
   const whole = (v: number) => Number.isInteger(v) && v >= 0;
   if (c.kind === "coaches") {
-    read("coaches", whole, "een heel aantal van 0 of meer", (v) => (c.coaches = v));
-    read("caseload", whole, "een heel aantal van 0 of meer", (v) => (c.caseload = v));
-  } else if (c.kind === "places") read("places", (v) => v >= 0, "een aantal van 0 of meer", (v) => (c.places = v));
-  else read("startsPerYear", (v) => v >= 0, "een aantal van 0 of meer", (v) => (c.startsPerYear = v));
-  read("scale", (v) => v >= 0 && v <= maxScale(iv), `een factor van 0 tot ${maxScale(iv).toLocaleString("nl-NL", { maximumFractionDigits: 2 })}`, (v) => (x.scale = v));
-  read("perStart", (v) => v >= 0, "een bedrag van 0 of meer", (v) => (x.perStart = v));
-  read("perParticipantMonth", (v) => v >= 0, "een bedrag van 0 of meer", (v) => (x.perParticipantMonth = v));
+    read("coaches", whole, EXPLORE.wholeCount, (v) => (c.coaches = v));
+    read("caseload", whole, EXPLORE.wholeCount, (v) => (c.caseload = v));
+  } else if (c.kind === "places") read("places", (v) => v >= 0, EXPLORE.count, (v) => (c.places = v));
+  else read("startsPerYear", (v) => v >= 0, EXPLORE.count, (v) => (c.startsPerYear = v));
+  read("scale", (v) => v >= 0 && v <= maxScale(iv), EXPLORE.factor(formatNumber(maxScale(iv), 2)), (v) => (x.scale = v));
+  read("perStart", (v) => v >= 0, EXPLORE.amount, (v) => (x.perStart = v));
+  read("perParticipantMonth", (v) => v >= 0, EXPLORE.amount, (v) => (x.perParticipantMonth = v));
 }

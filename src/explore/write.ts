@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { REPORT } from "../locale/messages-report.js";
+import { EXPLORE } from "../locale/messages-explore.js";
 import { InputError } from "../model/errors.js";
 import type { Model } from "../model/model.js";
 import type { ScenarioFile } from "../model/schema.js";
@@ -27,7 +28,7 @@ export class MissingBundleError extends InputError {}
 /** The bundled page script; a missing bundle is a build problem, named as such. */
 export function readBundle(): string {
   const path = fileURLToPath(BUNDLE);
-  if (!existsSync(path)) throw new MissingBundleError(path, "", "het script van de verkenner ontbreekt", "bouw het pakket eerst met npm run build (dat maakt het met esbuild)");
+  if (!existsSync(path)) throw new MissingBundleError(path, "", ...EXPLORE.bundleMissing);
   return readFileSync(path, "utf8");
 }
 

@@ -178,7 +178,7 @@ const en: typeof nl = {
   reportDir: "output folder of a run (holds results.json), or output/<file-stem> for its latest run",
   csvFormat: "CSV format: tidy (comma, decimal point) or nl (semicolon, decimal comma, UTF-8 BOM: opens in Dutch Excel with a double-click)",
   reportInput: "the run's scenario file, to list every parameter with its source (default: found by name and SHA-256)",
-  explore: "write verkenner.html: an offline what-if page (Dutch) that runs the model in the browser",
+  explore: "write verkenner.html: an offline what-if page that runs the model in the browser",
   exploreOut: "output folder (default: output/<file-stem>/)",
   exploreWrites: (file) => `writes ${file}`,
   csvNlExample: "CSV files for a Dutch Excel",

@@ -53,16 +53,29 @@ export const PERSONS_FORMAT = ",.0f";
 /**
  * Axis properties for euro amounts. Up to a million: `€ 250.000`, `€ −200.000`; from a
  * million on: `€ 12,9 mln` (trailing zeros dropped: `€ 12 mln`, `€ 0,25 mln`). The sign
- * comes after the euro sign, as in the tables and on the what-if page (the locale's
- * currency format would write `−€ 200.000`). The spaces are non-breaking, so an amount
- * never wraps.
+ * goes where the tables put it: after the euro sign in Dutch (the locale's currency
+ * format would write `−€ 200.000`), before it in English (`−€200,000`). The spaces are
+ * non-breaking, so an amount never wraps.
  *
  * @example
  * euroAxis(12_941_365); // { labelExpr: "'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0mln'" }
  * euroAxis(400_000);    // { labelExpr: "'€\u00a0' + format(datum.value, ',.0f')" }
  */
 export function euroAxis(maxAbs: number): { format?: string; labelExpr?: string } {
-  const euro = lang() === "en" ? "'€'" : "'€\u00a0'";
-  if (maxAbs >= 1e6) return { labelExpr: lang() === "en" ? `${euro} + format(datum.value / 1e6, ',.2~f') + 'm'` : `${euro} + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
-  return { labelExpr: `${euro} + format(datum.value, ',.0f')` };
+  const { euro, millions } = euroLabelParts();
+  return { labelExpr: maxAbs >= 1e6 ? millions : euro };
+}
+
+/**
+ * Vega expressions of a euro axis label in the run's language: `euro` for an amount in
+ * euros (`€ −250.000`; English `−€250,000`), `millions` for one in millions (`€ −12,9 mln`;
+ * `−€12.9m`), the sign where the tables put it.
+ */
+export function euroLabelParts(): { euro: string; millions: string } {
+  if (lang() === "en") {
+    // English tables write the sign first (-€1,089,656): so do the axes.
+    const sign = "(datum.value < 0 ? '\u2212' : '') + '€'";
+    return { euro: `${sign} + format(abs(datum.value), ',.0f')`, millions: `${sign} + format(abs(datum.value) / 1e6, ',.2~f') + 'm'` };
+  }
+  return { euro: "'€\u00a0' + format(datum.value, ',.0f')", millions: `'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
 }

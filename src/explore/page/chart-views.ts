@@ -4,28 +4,26 @@
  * Browser only.
  */
 import embed, { type Result } from "vega-embed";
-import { NL_NUMBER_LOCALE, NL_TIME_LOCALE } from "../../report/locale.js";
+import { EXPLORE } from "../../locale/messages-explore.js";
+import { chartLocale } from "../../report/locale.js";
 import { pageCharts, type PageChart, type Signals, type Structure } from "../charts.js";
 import { h } from "./dom.js";
 
 type Rows = Record<string, Record<string, string | number>[]>;
 
-const OPTIONS = {
-  renderer: "svg" as const,
-  // Saving a chart works offline; the source and editor actions would open vega's website.
-  actions: { export: { svg: true, png: true }, source: false, compiled: false, editor: false },
-  i18n: {
-    CLICK_TO_VIEW_ACTIONS: "Klik om de grafiek op te slaan",
-    PNG_ACTION: "Opslaan als PNG",
-    SVG_ACTION: "Opslaan als SVG",
-    SOURCE_ACTION: "Specificatie bekijken",
-    COMPILED_ACTION: "Vega-specificatie bekijken",
-    EDITOR_ACTION: "Openen in de Vega-editor",
-  },
-  formatLocale: NL_NUMBER_LOCALE as unknown as Record<string, unknown>,
-  timeFormatLocale: NL_TIME_LOCALE as unknown as Record<string, unknown>,
-  // An empty dataset (no intervention on, nothing paid back yet) makes vega warn about empty extents.
-  logLevel: 1,
+/** vega-embed's options, in the page's language (read when the charts are embedded, after the page has set it). */
+const options = () => {
+  const locale = chartLocale();
+  return {
+    renderer: "svg" as const,
+    // Saving a chart works offline; the source and editor actions would open vega's website.
+    actions: { export: { svg: true, png: true }, source: false, compiled: false, editor: false },
+    i18n: EXPLORE.chartActions,
+    formatLocale: locale.number as unknown as Record<string, unknown>,
+    timeFormatLocale: locale.time as unknown as Record<string, unknown>,
+    // An empty dataset (no intervention on, nothing paid back yet) makes vega warn about empty extents.
+    logLevel: 1,
+  };
 };
 
 export class ChartViews {
@@ -39,7 +37,7 @@ export class ChartViews {
     const figures = charts.map((c) => h("figure", { class: "grafiek", "data-grafiek": c.name, role: "img", "aria-label": c.title }, h("div", { class: "vega" })));
     this.root.replaceChildren(...figures);
     const results = await Promise.all(
-      charts.map((c, i) => embed(figures[i].firstElementChild as HTMLElement, { ...c.spec, datasets: Object.fromEntries(c.datasets.map((n) => [n, data[n]])) } as never, { ...OPTIONS, downloadFileName: `verkenner-${c.name}` })),
+      charts.map((c, i) => embed(figures[i].firstElementChild as HTMLElement, { ...c.spec, datasets: Object.fromEntries(c.datasets.map((n) => [n, data[n]])) } as never, { ...options(), downloadFileName: `verkenner-${c.name}` })),
     );
     this.views = charts.map((chart, i) => ({ chart, figure: figures[i], result: results[i] }));
   }

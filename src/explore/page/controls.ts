@@ -1,5 +1,5 @@
 /**
- * The page's controls, in Dutch: macro scenarios, horizon, and per intervention on/off,
+ * The page's controls, in the page's language: macro scenarios, horizon, and per intervention on/off,
  * capacity, effect size (with the assumed value and the break-even values marked) and
  * costs. The controls own the current Settings; every user change updates them and
  * calls `onChange`. Browser only.
@@ -8,7 +8,9 @@ import type { Model } from "../../model/model.js";
 import { SCENARIO_COLOURS } from "../../report/charts.js";
 import type { InterventionInfo, PageData } from "../data.js";
 import { capacityAmount, MAX_PCT, maxScale, type InterventionSettings, type Settings } from "../settings.js";
-import { h, nl, pct } from "./dom.js";
+import { formatNumber as num } from "../../locale/format.js";
+import { EXPLORE as T } from "../../locale/messages-explore.js";
+import { h, pct } from "./dom.js";
 
 /** The effect slider runs to 20 x the assumed effect (or less where a relative risk would reach 0); the number box to the limit. */
 const SLIDER_MAX = 20;
@@ -35,7 +37,7 @@ export class Controls {
   ) {
     this.settings = structuredClone(initial);
     // A file without interventions (one `init` wrote) has only scenarios, horizon, inflow, cost and budget to change: the page says why.
-    const none = h("p", { id: "geen-interventies" }, "Dit scenariobestand beschrijft geen interventies, dus hier zijn alleen de scenario's, de horizon, de instroom, de kosten per persoon en het budget te kiezen. Een interventie (zoals intensieve begeleiding: capaciteit, effect, kosten) voegt u toe in het scenariobestand, onder \"interventions\"; maak de pagina daarna opnieuw (bijstandsim explore).");
+    const none = h("p", { id: "geen-interventies" }, T.noInterventions);
     root.replaceChildren(this.scenarioBox(), this.horizonBox(), this.assumptionsBox(), ...(data.interventions.length ? data.interventions.map((iv, p) => this.interventionBox(iv, p)) : [none]));
     this.sync();
   }
@@ -70,7 +72,7 @@ export class Controls {
       this.refresh.push(() => (input.checked = this.settings.scenarios.includes(sc.name)));
       return h("label", { class: "keuze" }, input, h("span", { class: "kleur", style: `background:${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}` }), sc.label);
     });
-    return h("fieldset", { id: "scenarios" }, h("legend", {}, "Economische scenario's"), ...boxes);
+    return h("fieldset", { id: "scenarios" }, h("legend", {}, T.scenarios), ...boxes);
   }
 
   private horizonBox(): HTMLElement {
@@ -84,9 +86,9 @@ export class Controls {
     this.refresh.push(() => {
       input.value = String(this.settings.horizon);
       const y = this.settings.horizon;
-      out.textContent = `${y} jaar (${m.startYear}${y > 1 ? `–${m.startYear + y - 1}` : ""})`;
+      out.textContent = T.horizonShown(y, `${m.startYear}${y > 1 ? `–${m.startYear + y - 1}` : ""}`);
     });
-    return h("fieldset", {}, h("legend", {}, "Horizon"), h("label", { for: "horizon" }, "Jaren vooruit"), input, out);
+    return h("fieldset", {}, h("legend", {}, T.horizon), h("label", { for: "horizon" }, T.yearsAhead), input, out);
   }
 
   /**
@@ -97,16 +99,16 @@ export class Controls {
     const first = this.model.inflowPerYear[0];
     const out = h("output", { id: "instroom-uit", class: "uitleg" });
     this.refresh.push(() => {
-      out.textContent = `${nl((first * this.settings.inflowPct) / 100, 0)} personen nieuwe instroom in ${this.model.startYear} (het bestand: ${nl(first, 0)}); de macroscenario's werken daar nog op in.`;
+      out.textContent = T.inflowShown(num((first * this.settings.inflowPct) / 100, 0), this.model.startYear, num(first, 0));
     });
     return h(
       "fieldset",
       { id: "aannames" },
-      h("legend", {}, "Instroom, kosten en budget"),
-      this.numberBox("Nieuwe instroom (% van het bestand)", "instroom", { step: 5, max: MAX_PCT }, () => this.settings.inflowPct, (v) => (this.settings.inflowPct = v), "instroom"),
+      h("legend", {}, T.assumptions),
+      this.numberBox(T.inflowPct, "instroom", { step: 5, max: MAX_PCT }, () => this.settings.inflowPct, (v) => (this.settings.inflowPct = v), "instroom"),
       out,
-      this.numberBox("Uitkering en loonkostensubsidie per persoon (% van het bestand)", "kosten", { step: 1, max: MAX_PCT }, () => this.settings.costPct, (v) => (this.settings.costPct = v), "kosten per persoon"),
-      this.numberBox("BUIG-budget (% van het bestand)", "budget", { step: 1, max: MAX_PCT }, () => this.settings.budgetPct, (v) => (this.settings.budgetPct = v), "budget"),
+      this.numberBox(T.costPct, "kosten", { step: 1, max: MAX_PCT }, () => this.settings.costPct, (v) => (this.settings.costPct = v), "kosten per persoon"),
+      this.numberBox(T.budgetPct, "budget", { step: 1, max: MAX_PCT }, () => this.settings.budgetPct, (v) => (this.settings.budgetPct = v), "budget"),
     );
   }
 
@@ -118,7 +120,7 @@ export class Controls {
       const v = input.value.trim() === "" ? NaN : Number(input.value);
       const ok = Number.isFinite(v) && v >= 0 && (!opts.whole || Number.isInteger(v)) && (opts.max === undefined || v <= opts.max);
       input.setAttribute("aria-invalid", String(!ok));
-      error.textContent = ok ? "" : `Vul ${opts.whole ? "een heel getal" : "een getal"} van 0${opts.max !== undefined ? ` tot en met ${nl(opts.max)}` : " of meer"} in.`;
+      error.textContent = ok ? "" : T.numberWanted(opts.whole === true, opts.max === undefined ? undefined : num(opts.max));
       if (!ok) return;
       set(v);
       this.changed(reason);
@@ -147,8 +149,8 @@ export class Controls {
       h("legend", {}, h("label", {}, on, iv.label)),
       this.capacityBox(iv, p),
       this.effectBox(iv, p),
-      this.numberBox("Kosten per start (€)", "per_start", { step: 10 }, () => x().perStart, (v) => (x().perStart = v), `${iv.name} kosten per start`),
-      this.numberBox("Kosten per deelnemer per maand (€)", "per_maand", { step: 5 }, () => x().perParticipantMonth, (v) => (x().perParticipantMonth = v), `${iv.name} kosten per maand`),
+      this.numberBox(T.perStart, "per_start", { step: 10 }, () => x().perStart, (v) => (x().perStart = v), `${iv.name} kosten per start`),
+      this.numberBox(T.perMonth, "per_maand", { step: 5 }, () => x().perParticipantMonth, (v) => (x().perParticipantMonth = v), `${iv.name} kosten per maand`),
     );
     return box;
   }
@@ -158,19 +160,19 @@ export class Controls {
     const reason = `${iv.name} capaciteit`;
     const cap = x().capacity;
     if (cap.kind === "reach") {
-      return this.numberBox("Bereik per jaar (personen)", "bereik", { step: 10 }, () => (x().capacity as { startsPerYear: number }).startsPerYear, (v) => ((x().capacity as { startsPerYear: number }).startsPerYear = v), reason);
+      return this.numberBox(T.reach, "bereik", { step: 10 }, () => (x().capacity as { startsPerYear: number }).startsPerYear, (v) => ((x().capacity as { startsPerYear: number }).startsPerYear = v), reason);
     }
     if (cap.kind === "places") {
-      return this.numberBox("Plaatsen (tegelijk in traject)", "plaatsen", { step: 10 }, () => (x().capacity as { places: number }).places, (v) => ((x().capacity as { places: number }).places = v), reason);
+      return this.numberBox(T.places, "plaatsen", { step: 10 }, () => (x().capacity as { places: number }).places, (v) => ((x().capacity as { places: number }).places = v), reason);
     }
     type Coaches = { coaches: number; caseload: number };
     const places = h("output", { "data-uit": "plaatsen" });
-    this.refresh.push(() => (places.textContent = `= ${nl(capacityAmount(x().capacity), 0)} plaatsen`));
+    this.refresh.push(() => (places.textContent = T.placesShown(num(capacityAmount(x().capacity), 0))));
     return h(
       "div",
       { class: "capaciteit" },
-      this.numberBox("Coaches", "coaches", { whole: true, step: 1 }, () => (x().capacity as Coaches).coaches, (v) => ((x().capacity as Coaches).coaches = v), reason),
-      this.numberBox("Caseload per coach", "caseload", { whole: true, step: 5 }, () => (x().capacity as Coaches).caseload, (v) => ((x().capacity as Coaches).caseload = v), reason),
+      this.numberBox(T.coaches, "coaches", { whole: true, step: 1 }, () => (x().capacity as Coaches).coaches, (v) => ((x().capacity as Coaches).coaches = v), reason),
+      this.numberBox(T.caseload, "caseload", { whole: true, step: 5 }, () => (x().capacity as Coaches).caseload, (v) => ((x().capacity as Coaches).caseload = v), reason),
       places,
     );
   }
@@ -180,12 +182,12 @@ export class Controls {
     const limit = maxScale(iv);
     const sliderMax = Math.min(SLIDER_MAX, limit);
     const reason = `${iv.name} effect`;
-    const slider = h("input", { type: "range", min: 0, max: Math.floor(sliderMax * 100), step: 1, "data-veld": "effect", "aria-label": `Effectgrootte van ${iv.label} in procent van de aanname` });
+    const slider = h("input", { type: "range", min: 0, max: Math.floor(sliderMax * 100), step: 1, "data-veld": "effect", "aria-label": T.effectAria(iv.label) });
     slider.addEventListener("input", () => {
       x().scale = Number(slider.value) / 100;
       this.changed(reason);
     });
-    const exact = this.numberBox("of precies (%)", "effect-procent", { step: 5, max: Math.floor(limit * 100) }, () => Number((x().scale * 100).toPrecision(12)), (v) => (x().scale = v / 100), reason);
+    const exact = this.numberBox(T.exactPct, "effect-procent", { step: 5, max: Math.floor(limit * 100) }, () => Number((x().scale * 100).toPrecision(12)), (v) => (x().scale = v / 100), reason);
     const quick = (label: string, k: number) => {
       const b = h("button", { type: "button" }, label);
       b.addEventListener("click", () => {
@@ -194,7 +196,7 @@ export class Controls {
       });
       return b;
     };
-    const marks = h("div", { class: "schaal", "aria-hidden": "true" }, h("span", { class: "streep aanname", style: `left:${(100 / (sliderMax * 100)) * 100}%`, title: "aanname" }));
+    const marks = h("div", { class: "schaal", "aria-hidden": "true" }, h("span", { class: "streep aanname", style: `left:${(100 / (sliderMax * 100)) * 100}%`, title: T.assumed }));
     this.marks[p] = marks;
     const markText = h("span", { class: "hint", "data-uit": "breakeven" });
     this.markText[p] = markText;
@@ -202,17 +204,17 @@ export class Controls {
     const shown = h("output", { "data-uit": "effect" });
     this.refresh.push(() => {
       slider.value = String(Math.round(x().scale * 100));
-      shown.textContent = `${pct(x().scale)} van de aanname`;
-      values.replaceChildren(...iv.effects.map((e) => h("li", {}, `${e.label}: `, h("strong", {}, nl(1 + x().scale * (e.value - 1))), ` (aanname ${nl(e.value)})`)));
+      shown.textContent = T.ofAssumed(pct(x().scale));
+      values.replaceChildren(...iv.effects.map((e) => h("li", {}, `${e.label}: `, h("strong", {}, num(1 + x().scale * (e.value - 1))), T.effectAssumed(num(e.value)))));
     });
     return h(
       "div",
       { class: "effect" },
-      h("span", { class: "kop" }, "Effectgrootte: ", shown),
+      h("span", { class: "kop" }, T.effectValue, shown),
       slider,
       marks,
-      h("div", { class: "hint" }, "Streep: zwart = aanname; gekleurd = break-even per scenario. ", markText),
-      h("div", { class: "rij" }, exact, quick("Helft", 0.5), quick("Aanname", 1), quick("Geen effect", 0)),
+      h("div", { class: "hint" }, T.marksHint, markText),
+      h("div", { class: "rij" }, exact, quick(T.half, 0.5), quick(T.asAssumed, 1), quick(T.noEffect, 0)),
       values,
     );
   }
@@ -225,7 +227,7 @@ export class Controls {
     scale.querySelectorAll(".breakeven").forEach((el) => el.remove());
     const known = marks.flatMap((m) => (m.scale === null ? [] : [m.scale]));
     const [lo, hi] = [Math.min(...known), Math.max(...known)];
-    this.markText[p].textContent = known.length === 0 ? "" : `Break-even bij ${lo === hi ? pct(lo) : `${pct(lo)} tot ${pct(hi)}`} van de aanname.`;
+    this.markText[p].textContent = known.length === 0 ? "" : T.breakEvenAt(lo === hi ? pct(lo) : T.range(pct(lo), pct(hi)));
     for (const m of marks) {
       if (m.scale === null) continue;
       const left = Math.min(100, (m.scale / max) * 100);

@@ -1,4 +1,5 @@
 /** Small DOM helpers for the page (browser only). */
+import { formatNumber } from "../../locale/format.js";
 
 type Child = Node | string | null | undefined | false;
 
@@ -16,12 +17,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 /** The element with this id (the page's skeleton has them all). */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
-  if (!el) throw new Error(`element #${id} ontbreekt`);
+  if (!el) throw new Error(`element #${id} is missing`);
   return el as T;
 }
 
-/** A number in Dutch with up to `digits` decimals: 1,15; 1.012. */
-export const nl = (v: number, digits = 3): string => (v + 0).toLocaleString("nl-NL", { maximumFractionDigits: digits });
-
-/** A percentage of the assumed effect: 50%, 730%. */
-export const pct = (k: number): string => `${nl(k * 100, 0)}%`;
+/** A percentage of the assumed effect, rounded as every number of the tool (locale/format.ts): 50%, 730%. */
+export const pct = (k: number): string => `${formatNumber(k * 100, 0)}%`;
