@@ -179,6 +179,8 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: moet 0 of meer zijn \(gevonden: het getal -5\)\. Oplossing: schrijf het zo: "Zorg": 820/],
     ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: moet een kans tussen 0 en 1 zijn/],
     ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: onbekende toestand "Werken & ervaren"\. Oplossing: gebruik een van de gedeclareerde toestanden/],
+    // the sum as the file's numbers add up, not 1.2800000000000002
+    ["moves out summing above 1", () => { const s = base(); s.transitions.list[0].p = 0.61; s.transitions.list[2].p = 0.51; return runBroken(JSON.stringify(s)); }, /transitions\.list: de kansen uit "Direct werk" tellen op tot 1\.28, meer dan 1\. Oplossing/],
     ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: de aandelen tellen op tot 1\.45/],
     ["missing driver year", () => { const s = base(); delete s.macro.scenarios[0].paths.landelijk_volume["2019"]; return runBroken(JSON.stringify(s)); }, /macro\.scenarios\[0\]\.paths\.landelijk_volume: begint in 2020, maar de run heeft 2019 nodig/],
     ["unknown --scenario", () => runBroken(JSON.stringify(base()), "--scenario", "derde-golf"), /--scenario: onbekend scenario "derde-golf"\. Oplossing: gebruik een van: matig-herstel/],

@@ -167,7 +167,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       const labelToName = new Map(loadFile(DEFAULT).model.scenarios.map((s) => [s.label, s.name]));
 
       // 1. At the file's values: the command is the plain run, and every number equals it.
-      expect(await page.textContent("#cli-opdracht")).toBe("bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
+      expect(await page.textContent("#cli-opdracht")).toBe("bin/bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
       const atFile = await runCli(DEFAULT, ["--variant", "intensieve-begeleiding"]);
       const before = await expectTotalsEqual(page, atFile, "intensieve-begeleiding");
       await expectVolumeChartEqual(page, atFile, "intensieve-begeleiding", labelToName);
@@ -204,7 +204,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
         { path: "interventions[0].effects[1].hazard_ratio", to: 1.125 },
       ]);
       const command = (await page.textContent("#cli-opdracht"))!.split(" ");
-      expect(command.slice(0, 3)).toEqual(["bijstandsim", "run", "steenwijkerland-verkenner.json"]);
+      expect(command.slice(0, 3)).toEqual(["bin/bijstandsim", "run", "steenwijkerland-verkenner.json"]);
       const edited = join(tmp(), "steenwijkerland-verkenner.json");
       writeFileSync(edited, applyEdits(text, edits as Edit[]));
       const cliEdited = await runCli(edited, command.slice(3));
@@ -307,7 +307,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect(edits).toEqual([{ path: "inflow.per_year", to: 198 }, { path: "states[0].cost.benefit", to: 1462.6 }, { path: "buig.budget", to: { "2025": 7790000 } }]);
       expect(await bare.getAttribute("#link", "href")).toMatch(/[#&]instroom=110&kosten=103&budget=95(&|$)/);
       const command = (await bare.textContent("#cli-opdracht"))!.split(" ");
-      expect(command.slice(0, 3)).toEqual(["bijstandsim", "run", "zw-verkenner.json"]);
+      expect(command.slice(0, 3)).toEqual(["bin/bijstandsim", "run", "zw-verkenner.json"]);
       const edited = join(dir, "zw-verkenner.json");
       writeFileSync(edited, applyEdits(readFileSync(join(dir, "zw.json"), "utf8"), edits as Edit[]));
       await expectTotalsEqual(bare, await runCli(edited, command.slice(3)), "baseline", 4); // one scenario (neutraal), four totals
@@ -350,7 +350,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       const text = await shown(en);
       expect(text).toMatch(/Totals over the horizon[\s\S]*Volume end of 2023, without intervention \(persons\)/);
       expect(await en.$$eval('figure[data-grafiek="buig"] svg text', (ts) => ts.map((t) => t.textContent ?? "").filter((t) => t.includes("€") && !/^[−-]?€\d/.test(t)))).toEqual([]); // −€1m: the sign where English tables put it
-      expect(await en.textContent("#cli-opdracht")).toBe("bijstandsim --lang en run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
+      expect(await en.textContent("#cli-opdracht")).toBe("bin/bijstandsim --lang en run scenarios/steenwijkerland.json --variant intensieve-begeleiding");
       // the same numbers: at horizon 4 both pages, cell by cell (the English page ignored horizon=99)
       const cells = (page: Page) => page.$$eval("#totalen-tabel td[data-metriek]", (tds) => tds.map((td) => td.getAttribute("data-waarde")));
       expect(await cells(en)).toEqual(await cells(nl));

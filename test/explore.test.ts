@@ -100,7 +100,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
     expect(r.edits.length).toBeGreaterThan(0);
     const flags = r.command.split(" ");
     const flag = (f: string) => (flags.includes(f) ? flags[flags.indexOf(f) + 1] : undefined);
-    expect(flags.slice(0, 3)).toEqual(["bijstandsim", "run", `${name}-verkenner.json`]);
+    expect(flags.slice(0, 3)).toEqual(["bin/bijstandsim", "run", `${name}-verkenner.json`]);
     const edited = loadText(applyEdits(text, r.edits), flag("--horizon") ? Number(flag("--horizon")) : undefined).model;
     const results = runDeterministic(edited, flag("--scenario")?.split(",") ?? [], [flag("--variant")!]);
     for (const o of w.outcomes) {
@@ -150,7 +150,7 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
   it("at the file's values needs no edit and names the file itself", () => {
     const { model, data } = load("steenwijkerland");
     const r = reproduction(model, data, defaultSettings(model, data));
-    expect(r).toEqual({ command: "bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding", edits: [], editedFile: undefined });
+    expect(r).toEqual({ command: "bin/bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding", edits: [], editedFile: undefined });
   });
 });
 

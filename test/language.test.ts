@@ -137,6 +137,9 @@ describe("--lang en", () => {
     expect(r.out).toContain(`\nOutput in ${join(dir, "run")}/: yearly.csv, `);
     const html = readFileSync(join(dir, "run", "report.html"), "utf8");
     expect(html).toMatch(/<html lang="en">/);
+    // the commands that give this report again give it in English
+    expect(html).toContain("<pre><code>bin/bijstandsim --lang en run scenarios/steenwijkerland.json \\\n");
+    expect(html).toContain(`\nbin/bijstandsim --lang en report ${join(dir, "run")}</code></pre>`);
     const explorer = readFileSync(join(dir, "run", "verkenner.html"), "utf8");
     expect(explorer).toMatch(/<html lang="en">[\s\S]*<h1>Bijstand what-if page Gemeente Steenwijkerland<\/h1>/);
     expect(explorer).toContain('"lang":"en"'); // which the page's script speaks

@@ -367,6 +367,8 @@ describe("results.xlsx", () => {
     const be = wb.getWorksheet("Break-even")!;
     const k = header(be).indexOf("Break-even-vermenigvuldiger k (alle effecten samen)") + 1;
     expect(be.getRow(2).getCell(k).numFmt).toBe("0.000");
+    // effects in words, as in the report (break-even.csv keeps the code outflow_work (hazard ratio))
+    expect(be.getRow(2).getCell(header(be).indexOf("Effect") + 1).value).toBe("uitstroom naar werk (intensiteitsfactor)");
     const yearly = header((await open(fx.variants.dir)).getWorksheet("Jaarcijfers")!);
     expect(yearly).toContain("Volume eind (p5, personen)");
     expect(yearly.some((h) => / gemiddelde gemiddelde| p5 \(/.test(h))).toBe(false);

@@ -264,6 +264,7 @@ function effectSpec(st: Structure): VlSpec {
               x,
               y: money("value"),
               color: colour(st),
+              opacity: fade("kiesEffect"), // a scenario picked in the legend stands out in both panels
               tooltip: [tipScenario(), tipYear(), euroTip(T.netTip)],
             },
           },

@@ -69,6 +69,7 @@ figure.grafiek svg { max-width: 100%; height: auto; }
 pre, code, .code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12.5px; }
 pre { background: #f4f5f7; padding: 8px 10px; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 #link-tekst { width: 100%; font-size: 12px; }
+#wijzigingen code { white-space: pre-wrap; overflow-wrap: anywhere; }
 #melding:not(:empty) { background: #fff4e0; border-left: 4px solid #e08a1e; padding: 6px 10px; }
 #status { color: #555; font-size: 13px; margin: 6px 0 0; }
 footer { color: #666; font-size: 12.5px; padding-top: 14px; padding-bottom: 28px; }

@@ -26,7 +26,7 @@ export interface Edit {
 }
 
 export interface Reproduction {
-  /** The `bijstandsim run` command, on the edited copy when there are edits. */
+  /** The `bin/bijstandsim run` command, on the edited copy when there are edits. */
   command: string;
   edits: Edit[];
   /** File name of the edited copy (the download), when there are edits. */
@@ -90,8 +90,8 @@ export function reproduction(model: Model, data: PageData, s: Settings): Reprodu
   }
   const stem = data.file.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
   const editedFile = edits.length ? `${stem}-verkenner.json` : undefined;
-  // An English page gives an English command: the run then speaks English too.
-  const parts = ["bijstandsim", ...(data.lang === "en" ? ["--lang", "en"] : []), "run", editedFile ?? data.file];
+  // As the README and the report write it (from a clone of the repository); an English page gives an English command.
+  const parts = ["bin/bijstandsim", ...(data.lang === "en" ? ["--lang", "en"] : []), "run", editedFile ?? data.file];
   if (s.scenarios.length !== model.scenarios.length) parts.push("--scenario", s.scenarios.join(","));
   if (variant) parts.push("--variant", variant.name);
   if (s.horizon !== data.fileHorizon) parts.push("--horizon", String(s.horizon));

@@ -5,6 +5,7 @@
  * (src/locale/lang.ts). Field names, state names and paths are codes.
  */
 import { catalogue, err } from "./lang.js";
+import { stored } from "./format.js";
 
 /**
  * V8's JSON.parse messages (English, whatever the locale) in Dutch; the position is
@@ -84,7 +85,7 @@ const nl = {
   matrixEntries: (n: number, m: number) => err(`heeft ${n} waarden, verwacht ${m}`, "geef één kans per toestand in `order`"),
   rowSum: (name: string, sum: number) => err(`rij "${name}" telt op tot ${sum}, niet 1`, "laat elke rij optellen tot 1 (binnen 1e-9): de diagonaal is de kans om te blijven"),
   pairTwice: (from: string, to: string) => err(`overgang "${from}" -> "${to}" staat er twee keer in`, "houd één regel per paar"),
-  outAboveOne: (name: string, sum: number) => err(`de kansen uit "${name}" tellen op tot ${sum}, meer dan 1`, "verlaag ze zodat de kans om te blijven 0 of meer is"),
+  outAboveOne: (name: string, sum: number) => err(`de kansen uit "${name}" tellen op tot ${stored(sum, 9)}, meer dan 1`, "verlaag ze zodat de kans om te blijven 0 of meer is"),
   listRowSum: (name: string, sum: number) => err(`rij "${name}" telt op tot ${sum}, niet 1`, "maak de kans om te blijven het complement, of laat hem weg: dan wordt hij berekend"),
   noObservations: (name: string) => err(`geen waarnemingen vanuit "${name}"`, "geef er tellingen voor (ook het blijven, van = naar), of geef de rij als `list`"),
   conversionFailed: (per: string, cycle: string, detail: string, isList: boolean) =>
@@ -217,7 +218,7 @@ const en: typeof nl = {
   matrixEntries: (n, m) => err(`has ${n} entries, expected ${m}`, "give one probability per state in `order`"),
   rowSum: (name, sum) => err(`row "${name}" sums to ${sum}, not 1`, "make every row sum to 1 (within 1e-9): the diagonal is the probability of staying"),
   pairTwice: (from, to) => err(`transition "${from}" -> "${to}" is given twice`, "keep one entry per pair"),
-  outAboveOne: (name, sum) => err(`the probabilities out of "${name}" add up to ${sum}, more than 1`, "lower them so that the chance of staying is 0 or more"),
+  outAboveOne: (name, sum) => err(`the probabilities out of "${name}" add up to ${stored(sum, 9)}, more than 1`, "lower them so that the chance of staying is 0 or more"),
   listRowSum: (name, sum) => err(`row "${name}" sums to ${sum}, not 1`, "make the stay probability the complement, or leave it out and it is computed"),
   noObservations: (name) => err(`no observations from "${name}"`, "add counts for it (including the stays, from = to), or give it by `list`"),
   conversionFailed: (per, cycle, detail, isList) =>

@@ -136,7 +136,7 @@ const en: typeof nl = {
   kinds: { paths: "published paths", shapes: "shapes: stress tests from a base year", constant: "constant" },
   listLine: (kind, scenarios, file) => `${kind}; scenarios: ${scenarios} (${file})`,
   listOwn: "A set of your own: a file in the same format next to your scenario file, \"set\": \"./mijn-reeks.json\" (docs/macro-scenarios.md).",
-  written: (out, label, years, start, groups, macro) => `${out} written: ${label}, ${years} years from ${start}, ${groups}, macro set ${macro}.`,
+  written: (out, label, years, start, groups, macro) => `${out} written: ${label}, ${years} ${years === 1 ? "year" : "years"} from ${start}, ${groups}, macro set ${macro}.`,
   groupsWord: (n, names) => `${n} groups (${names})`,
   oneGroup: "one bijstand state",
   check: (year, inflow, work, other, volume) =>

@@ -36,8 +36,8 @@ const nl = {
     payback_year_median: "Terugverdienjaar mediaan (leeg: na de horizon)", payback_year_p05: "Terugverdienjaar p5 (leeg: na de horizon)",
     payback_year_p95: "Terugverdienjaar p95 (leeg: na de horizon)",
   } as Record<string, string>,
-  /** What an intervention effect acts on (analyses/effects.ts names them by these keys). */
-  targets: { outflow_work: "uitstroom naar werk", outflow_other: "uitstroom overig", reinflow: "herinstroom", up: "stap omhoog op de ladder", down: "stap terug op de ladder", inflow: "instroom" } as Record<string, string>,
+  /** What an intervention effect acts on (analyses/effects.ts names them by these keys; a prevention's effect is "instroom"). */
+  targets: { outflow_work: "uitstroom naar werk", outflow_other: "uitstroom overig", reinflow: "herinstroom", up: "stap omhoog op de ladder", down: "stap terug op de ladder", inflow: "instroom", instroom: "instroom" } as Record<string, string>,
   /** The measure of an effect, and the parameters of the sensitivity analysis without a target. */
   measures: { "hazard ratio": "intensiteitsfactor", "relatief risico": "relatief risico" } as Record<string, string>,
   parameters: { "kosten per start": "kosten per start", "kosten per deelnemer per maand": "kosten per deelnemer per maand" } as Record<string, string>,
@@ -109,6 +109,7 @@ const nl = {
   refModel: "ref. / model",
   scenario: "Scenario",
   participants: "Deelnemers",
+  reached: (persons: string) => `${persons} bereikt`,
   maxPerYear: "max. per jaar",
   volumeDiff: "Verschil volume",
   personsEnd: (year: number) => `personen, eind ${year}`,
@@ -311,7 +312,7 @@ const en: typeof nl = {
     payback_year_median: "Payback year median (empty: after the horizon)", payback_year_p05: "Payback year p5 (empty: after the horizon)",
     payback_year_p95: "Payback year p95 (empty: after the horizon)",
   },
-  targets: { outflow_work: "outflow to work", outflow_other: "other outflow", reinflow: "re-inflow", up: "step up the ladder", down: "step down the ladder", inflow: "inflow" },
+  targets: { outflow_work: "outflow to work", outflow_other: "other outflow", reinflow: "re-inflow", up: "step up the ladder", down: "step down the ladder", inflow: "inflow", instroom: "inflow" },
   measures: { "hazard ratio": "hazard ratio", "relatief risico": "relative risk" },
   parameters: { "kosten per start": "cost per start", "kosten per deelnemer per maand": "cost per participant per month" },
   after: (year) => `after ${year}`,
@@ -377,6 +378,7 @@ const en: typeof nl = {
   refModel: "ref. / model",
   scenario: "Scenario",
   participants: "Participants",
+  reached: (persons) => `${persons} reached`,
   maxPerYear: "max. per year",
   volumeDiff: "Volume difference",
   personsEnd: (year) => `persons, end of ${year}`,

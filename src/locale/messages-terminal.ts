@@ -125,7 +125,7 @@ const nl = {
 
 const en: typeof nl = {
   runHeader: (label, years, start, scenarios, micro, month) =>
-    `${label}: ${years} years from ${start}, ${plural(scenarios, "scenario", "scenarios")}, ${micro ? "microsimulation" : "cohort model"} per ${month ? "month" : "year"}`,
+    `${label}: ${plural(years, "year", "years")} from ${start}, ${plural(scenarios, "scenario", "scenarios")}, ${micro ? "microsimulation" : "cohort model"} per ${month ? "month" : "year"}`,
   microsimLine: (runs, seed, scale, band) =>
     `Microsimulation: ${plural(runs, "replication", "replications")} (--seed ${seed}${scale ? `, persons x ${scale}` : ""}), population chance only${band ? "; in brackets the 90% interval" : ""}`,
   psaLine: (runs, seed, noise) => `Probabilistic: ${runs} draws (--seed ${seed}${noise ? ", with population chance" : ""}); in brackets the 90% interval`,

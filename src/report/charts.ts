@@ -321,7 +321,8 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   const ys = years(doc);
   const x = yearX([ys[0], ys[ys.length - 1]]);
   const y = { field: "value", type: "quantitative", title: REPORT.euroWord, axis: euroAxis(maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95), ...thresholds.map((t) => t.value)])) };
-  const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: REPORT.variant, sort: variants, legend: strokeLegend } } : {};
+  // Many variants (Groningen has six, with long names) one under another: on one row they widened the chart to 2,000 px.
+  const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: REPORT.variant, sort: variants, legend: variants.length > 2 ? { ...strokeLegend, columns: 1 } : strokeLegend } } : {};
   const pct = formatNumber(ownRisk * 100, 2);
   const layer: VlSpec[] = [{ data: { values: [{}] }, mark: { type: "rule", color: "#555", strokeWidth: 1 }, encoding: { y: { datum: 0, type: "quantitative" } } }];
   if (band) {

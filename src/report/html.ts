@@ -6,6 +6,7 @@
  * src/locale/format.ts (the terminal's and the workbook's rounding).
  */
 import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
 import { columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
@@ -147,12 +148,16 @@ function interventionSection(page: ReportPage): string {
       const series = rows.filter((r) => r.variant === v && r.scenario === sc).sort((a, b) => a.year - b.year);
       const last = series[series.length - 1];
       const block = doc.scenarios.find((s) => s.label === sc && s.variantLabel === v);
-      const participants = block?.years.map((y) => y.metrics.intervention_participants).filter((x): x is number => x !== undefined) ?? [];
+      const yearly = (key: "intervention_participants" | "intervention_starts") => block?.years.map((y) => y.metrics[key]).filter((x): x is number => x !== undefined) ?? [];
+      const participants = yearly("intervention_participants");
+      // Prevention has no participants in a traject: the persons it reaches per year instead.
+      const reached = Math.max(0, ...yearly("intervention_starts"));
+      const inTraject = participants.length ? Math.max(...participants) : undefined;
       const sum = (f: (r: (typeof series)[number]) => number) => series.reduce((t, r) => t + f(r), 0);
       const paid = even.find((e) => e.variant === v && e.scenario === sc);
       return [
         `${swatch(colour(sc))}${esc(sc)}`,
-        participants.length ? formatPersons(Math.max(...participants)) : "—",
+        inTraject === undefined ? "—" : inTraject === 0 && reached > 0 ? REPORT.reached(formatPersons(reached)) : formatPersons(inTraject),
         formatPersons1(last.volume),
         formatEuro(sum((r) => r.cost)),
         formatEuro(sum((r) => r.buig_effect)),
@@ -309,7 +314,7 @@ function assumptions(page: ReportPage): string {
  */
 export function reproduceCommand(meta: { file: string; options: Record<string, unknown> }, outDir: string): string {
   const o = meta.options;
-  const parts = ["bin/bijstandsim", "run", meta.file];
+  const parts = [...bijstandsim(), "run", meta.file];
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   if (list(o.scenarios).length) parts.push("--scenario", list(o.scenarios).join(","));
   const variants = list(o.variants).filter((v) => v !== "baseline");
@@ -322,8 +327,12 @@ export function reproduceCommand(meta: { file: string; options: Record<string, u
   return parts.map(shellWord).join(" ");
 }
 
+/** The program as the README runs it, with `--lang en` when the report is English (so the commands give this report again). */
+const bijstandsim = (): string[] => ["bin/bijstandsim", ...(lang() === "en" ? ["--lang", "en"] : [])];
+
 function reproduce(page: ReportPage): string {
   const { meta, model } = page.doc;
+  const file = page.scenarioFile?.path ?? meta.file;
   const mode = String(meta.options.mode ?? "cohort");
   const facts: [string, string][] = [
     [REPORT.program, `${meta.tool} ${meta.version}`],
@@ -335,8 +344,8 @@ function reproduce(page: ReportPage): string {
   if (meta.options.seed !== undefined) facts.push([REPORT.seed, String(meta.options.seed)]);
   return [
     `<p>${REPORT.reproduceIntro}</p>`,
-    `<pre><code>${esc(reproduceCommand({ ...meta, file: page.scenarioFile?.path ?? meta.file }, page.outDir).replace(/ (?=--)/g, " \\\n    "))}\nbin/bijstandsim report ${esc(shellWord(page.outDir))}</code></pre>`,
-    `<p class="hint">${REPORT.checkHash(esc(shellWord(meta.file)))}</p>`,
+    `<pre><code>${esc(reproduceCommand({ ...meta, file }, page.outDir).replace(/ (?=--(?!lang))/g, " \\\n    "))}\n${esc([...bijstandsim(), "report", page.outDir].map(shellWord).join(" "))}</code></pre>`,
+    `<p class="hint">${REPORT.checkHash(esc(shellWord(file)))}</p>`,
     table(["", ""], facts.map(([k, v]) => [esc(k), `<span class="code">${esc(v)}</span>`]), { cls: "facts" }),
     `<details><summary>${REPORT.allOptions}</summary><pre><code>${esc(JSON.stringify(meta.options, null, 2))}</code></pre></details>`,
   ].join("\n");

@@ -12,7 +12,7 @@ import { REPORT } from "../locale/messages-report.js";
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { begrotingSheet } from "./begroting.js";
-import { columnHeader, metricHeader, metricUnit } from "./labels.js";
+import { columnHeader, metricHeader, metricUnit, parameterLabel } from "./labels.js";
 import type { RunView } from "./results.js";
 import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
 import { EURO_FORMAT, MULTIPLIER_FORMAT, PERSONS_FORMAT, SHARE_FORMAT, workbookBytes, YEAR_FORMAT, type Cell, type Sheet, type TableSheet } from "./workbook.js";
@@ -87,7 +87,8 @@ export function tableSheet(name: string, t: Table): TableSheet {
   return {
     name,
     headers: t.header.map(columnHeader),
-    rows: t.rows.map((r) => t.header.map((_, i) => (empty(r[i]) ? null : numeric[i] ? numberOrNull(r[i]) : r[i]))),
+    // An effect or parameter in words, as the report writes it (the CSV keeps the code).
+    rows: t.rows.map((r) => t.header.map((h, i) => (empty(r[i]) ? null : numeric[i] ? numberOrNull(r[i]) : h === "parameter" || h === "effect" ? parameterLabel(String(r[i])) : r[i]))),
     formats: t.header.map((h, i) => (numeric[i] ? formatFor(h) : undefined)),
   };
 }

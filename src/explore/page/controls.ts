@@ -229,8 +229,8 @@ export class Controls {
     const [lo, hi] = [Math.min(...known), Math.max(...known)];
     this.markText[p].textContent = known.length === 0 ? "" : T.breakEvenAt(lo === hi ? pct(lo) : T.range(pct(lo), pct(hi)));
     for (const m of marks) {
-      if (m.scale === null) continue;
-      const left = Math.min(100, (m.scale / max) * 100);
+      if (m.scale === null || m.scale > max) continue; // beyond the slider: the text above gives it
+      const left = (m.scale / max) * 100;
       scale.append(h("span", { class: "streep breakeven", style: `left:${left}%;background:${m.colour}`, title: `break-even ${m.label}: ${pct(m.scale)}` }));
     }
   }
