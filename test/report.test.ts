@@ -345,7 +345,10 @@ describe("results.xlsx", () => {
     const col = [2, 3, 4, 5, 6].find((c) => ws.getRow(header).getCell(c).value === 2022)!;
     const cell = ws.getRow(rowOf("BUIG-resultaat (budget min uitgaven)", header)).getCell(col);
     const yearly = parseCsv(read(fx.real.dir, "yearly.csv")).rows.find((r) => r.slice(0, 4).join() === "matig-herstel,baseline,2022,buig_result")!;
-    expect(cell.value).toBe(Math.round(Number(yearly[4])));
+    // rounded as the terminal rounds, half away from zero: Math.round made -438.638,50 into -438.638 where the terminal shows € -438.639
+    expect(yearly[4]).toBe("-438638.50");
+    expect(cell.value).toBe(-438639);
+    expect(formatEuro(cell.value as number)).toBe(formatEuro(Number(yearly[4])));
     expect(Number.isInteger(cell.value)).toBe(true);
     expect(cell.numFmt).toBe('"€" #,##0;"€" -#,##0');
     // the volume at the start of 2021 is the end of 2020; persons keep their decimals behind a whole-person format
@@ -650,6 +653,20 @@ describe("compare: the terminal and CSV tables", () => {
     expect(out).toMatch(/\nVolume eind \(personen\) +A +696 +780 +847 +863\n +B +696 +780 +860 +863\n +B − A +0 +0 +\+13 +0\n/);
     expect(out).toMatch(/\nBUIG-resultaat \(euro\) +A +€\s48\.942 +€\s212\.581 +€\s-438\.639 +€\s-912\.540 +€\s-1\.089\.656\n.*\n +B − A +€\s0 +€\s0 +€\s-250\.000 +€\s0 +€\s-250\.000\n/);
     expect(out).toMatch(/\nBUIG-budget \(euro\) +A = B +€\s11\.805\.798 /);
+  });
+
+  it("adds up every row: the years as shown make the total shown, for each run and each difference", () => {
+    const num = (cell: string) => Number(cell.replace(/[€\s.+]/g, "").replace(",", ".").replace("\u2212", "-"));
+    let checked = 0;
+    for (const line of compareText(c).split("\n")) {
+      const numbers = / {2}(?:A = B|B − A|A|B) +(.*)$/.exec(line)?.[1] ?? ""; // after the label and the run
+      const cells = numbers.match(/(?:€\s)?[+-]?\d[\d.]*(?:,\d+)?(?=\s|$)/g) ?? [];
+      if (cells.length !== 5) continue; // four years and a total
+      const [years, total] = [cells.slice(0, 4).map(num), num(cells[4])];
+      expect(years.reduce((a, b) => a + b, 0), line).toBe(total);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("writes vergelijking.csv tidy: one row per scenario, variant, year, metric and run, with the difference from A", () => {

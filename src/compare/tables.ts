@@ -3,7 +3,7 @@
  * difference from A, with a total over the years where the quantity adds up), as the
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
-import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons } from "../locale/format.js";
+import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons, shownSum } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
@@ -38,8 +38,15 @@ export function metricLabel(metric: string, firstYear: number): string {
   return metric === "net_effect_cumulative" ? COMPARE.metricFrom(label, firstYear, unit) : `${label} (${unit})`;
 }
 
-const sum = (xs: readonly (number | null)[]): number | null => (xs.length && xs.every((x) => x !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+/** The total of the years as shown (format.ts shownSum), when every year has a number. */
+const sum = (xs: readonly (number | null)[], euro: boolean): number | null => (xs.length && xs.every((x) => x !== null) ? shownSum(xs as number[], euro ? "euro" : "persons") : null);
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+
+/** A run's yearly differences from A and, where the metric adds up, their total (the differences as shown, added: the row adds up, as every row does). */
+function differenceRow(values: readonly (number | null)[], a: readonly (number | null)[], summed: boolean, euro: boolean): { values: (number | null)[]; total: number | null } {
+  const differences = values.map((v, y) => minus(v, a[y]));
+  return { values: differences, total: summed ? sum(differences, euro) : null };
+}
 
 /** The rows of one block: per metric (all, or those asked for) a line per run, then per run after A its difference from A. */
 export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly string[]): DisplayRow[] {
@@ -47,10 +54,10 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
   for (const s of block.series) {
     if (metrics && !metrics.includes(s.metric)) continue;
     const base = { metric: s.metric, label: metricLabel(s.metric, c.years[0]), euro: isEuro(s.metric) };
-    const totals = s.values.map((v) => (NOT_SUMMED.has(s.metric) ? null : sum(v)));
+    const totals = s.values.map((v) => (NOT_SUMMED.has(s.metric) ? null : sum(v, base.euro)));
     c.runs.forEach((r, k) => rows.push({ ...base, run: r.letter, difference: false, values: s.values[k], total: totals[k] }));
     c.runs.slice(1).forEach((r, k) =>
-      rows.push({ ...base, run: `${r.letter} − A`, difference: true, values: s.values[k + 1].map((v, y) => minus(v, s.values[0][y])), total: minus(totals[k + 1], totals[0]) }),
+      rows.push({ ...base, run: `${r.letter} − A`, difference: true, ...differenceRow(s.values[k + 1], s.values[0], totals[0] !== null && totals[k + 1] !== null, base.euro) }),
     );
   }
   return rows;

@@ -6,6 +6,7 @@
  */
 import { breakEven } from "../analyses/breakeven.js";
 import { withBudgetScaled, withCostPerCycle, withHorizon, withInflowPerYear, withIntervention } from "../model/adjust.js";
+import { shownSum } from "../locale/format.js";
 import type { MacroScenario, Model } from "../model/model.js";
 import { baselineVariant, makeVariant, type Variant } from "../model/variant.js";
 import type { BreakEven } from "../outcomes/analyses.js";
@@ -114,7 +115,8 @@ export function runWhatIf(model: Model, s: Settings, baselines = new Baselines()
 /** A metric per year, as yearly.csv has it (outcomes/metrics.ts). */
 export const metric = (r: ScenarioResult, key: Metric): Float64Array => METRICS[key].values(r);
 
-const sum = (v: Float64Array): number => v.reduce((a, b) => a + b, 0);
+/** Totals over the horizon of the years as shown, which add up to them (format.ts shownSum). */
+const sum = (v: Float64Array): number => shownSum(v, "euro");
 const last = (v: Float64Array): number => v[v.length - 1];
 
 /** The totals over the horizon the page shows per scenario (and the browser test compares with the CLI). */

@@ -45,6 +45,21 @@ export function shownValue(v: number, digits: number, storedDecimals: number): n
 }
 
 /** Whole persons (or any count): `1.012`. */
+/**
+ * A total over years as the tables show it: each year's value rounded as it is shown
+ * (whole euros or whole persons, as shownValue rounds), then added, so the years shown add
+ * up to the total shown. The rounded total of the exact values can differ from it by a
+ * euro or a person, which a controller adding up the years would find.
+ *
+ * @example
+ * shownSum([-164674.6, -594123.7], "euro"); // -758799 (-164675 + -594124), where the exact sum rounds to -758798
+ */
+export function shownSum(values: Iterable<number>, unit: keyof typeof STORED_DECIMALS): number {
+  let total = 0;
+  for (const v of values) total += shownValue(v, 0, STORED_DECIMALS[unit]);
+  return total;
+}
+
 export const formatPersons = (v: number): string => numberFormat("persons", { maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.persons));
 /** Persons with one decimal, for small differences such as an intervention's effect on the volume: `-3,2`. */
 export const formatPersons1 = (v: number): string =>

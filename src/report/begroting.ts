@@ -5,6 +5,7 @@
  * effect and net effect), in whole euros and labels in the run's language, ready to paste into a
  * begroting. Pure: a RunView in, a grid sheet out (workbook.ts writes it).
  */
+import { shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, metricOf } from "./charts.js";
 import type { RunView, ScenarioBlock, YearRow } from "./results.js";
@@ -19,7 +20,7 @@ interface Line {
   format: string;
   /** Flows add up over the years; stocks, averages, shares and cumulative amounts do not. */
   sum: boolean;
-  /** Rounded to whole euros (amounts); persons keep their decimals behind the display format. */
+  /** An amount in euros. */
   euro?: boolean;
 }
 
@@ -64,6 +65,18 @@ const interventionLines = (T = REPORT.begroting): Line[] => [
   euros(T.netCumulative, "net_effect_cumulative", false),
 ];
 
+/**
+ * A cell's number as the sheet shows it (whole euros, whole persons, an average to one
+ * decimal), rounded as the terminal and the report round (format.ts shownValue): pasted
+ * into a begroting, the years add up to the total beside them, as they do in the terminal.
+ */
+function asShown(v: number, line: Line): number {
+  if (line.euro) return shownValue(v, 0, STORED_DECIMALS.euro);
+  if (line.format === PERSONS_FORMAT) return shownValue(v, 0, STORED_DECIMALS.persons);
+  if (line.format === PERSONS_1_FORMAT) return shownValue(v, 1, STORED_DECIMALS.persons);
+  return v;
+}
+
 /** The rows of one block: a label, a value per year and a total when the line adds up. */
 function lines(block: ScenarioBlock, years: number[], spec: Line[], indent = ""): GridRow[] {
   const byYear = years.map((year) => block.years.findIndex((y) => y.year === year));
@@ -71,7 +84,7 @@ function lines(block: ScenarioBlock, years: number[], spec: Line[], indent = "")
     const values = byYear.map((i) => {
       if (i < 0) return null;
       const v = line.value(block.years[i], i, block.years);
-      return v === undefined || !Number.isFinite(v) ? null : line.euro ? Math.round(v) + 0 : v;
+      return v === undefined || !Number.isFinite(v) ? null : asShown(v, line);
     });
     const known = values.filter((v): v is number => v !== null);
     const total: Cell = line.sum && known.length === values.length && known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;

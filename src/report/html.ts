@@ -5,7 +5,7 @@
  * file. Pure: data in, text out. Words from src/locale/messages-report.ts, numbers from
  * src/locale/format.ts (the terminal's and the workbook's rounding).
  */
-import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
@@ -153,7 +153,7 @@ function interventionSection(page: ReportPage): string {
       // Prevention has no participants in a traject: the persons it reaches per year instead.
       const reached = Math.max(0, ...yearly("intervention_starts"));
       const inTraject = participants.length ? Math.max(...participants) : undefined;
-      const sum = (f: (r: (typeof series)[number]) => number) => series.reduce((t, r) => t + f(r), 0);
+      const sum = (f: (r: (typeof series)[number]) => number) => shownSum(series.map(f), "euro"); // the years as shown add up to it
       const paid = even.find((e) => e.variant === v && e.scenario === sc);
       return [
         `${swatch(colour(sc))}${esc(sc)}`,

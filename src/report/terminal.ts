@@ -4,7 +4,7 @@
  * from the message catalogue (src/locale/messages-terminal.ts), numbers from the one
  * formatter (src/locale/format.ts) that the report and the workbook use too.
  */
-import { formatChance, formatDecimal, formatEuro, formatPercent, formatPersons, formatPersons1 } from "../locale/format.js";
+import { formatChance, formatDecimal, formatEuro, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { KIND_ON, type Model } from "../model/model.js";
@@ -66,8 +66,8 @@ export function overviewTable(model: Model, results: readonly ScenarioResult[]):
   const base = results.filter((r) => r.variant === "baseline");
   if (base.length < 2) return undefined;
   const last = model.startYear + model.years - 1;
-  const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
-  const rows = base.map((r) => [r.scenario.label, ...Array.from(r.money.buigResult, formatEuro), formatEuro(sum(r.money.buigResult)), formatEuro(sum(r.money.buigResultAfterVangnet))]);
+  // totals of the years as shown, so that they add up (format.ts shownSum)
+  const rows = base.map((r) => [r.scenario.label, ...Array.from(r.money.buigResult, formatEuro), formatEuro(shownSum(r.money.buigResult, "euro")), formatEuro(shownSum(r.money.buigResultAfterVangnet, "euro"))]);
   const header = [TERM.scenario, ...base[0].persons.years.map(String), TERM.total(model.startYear, last), TERM.totalAfterVangnet];
   return `${TERM.overviewTitle(TERM.euro)}\n${table(header, rows)}`;
 }
