@@ -153,6 +153,14 @@ export function runWasmBlocks(loop: BlockLoop): boolean {
   }
   if (m.tablesOf !== ws || m.tablesAddr !== sampler) {
     m.i32.set(ws.subarray(tablesAt), sampler / 4);
+    // The alias cells as kernel.wat reads them: [2t, alias | column << 16] for tables.ts's [t, alias | (column - alias) << 16].
+    if (loop.method === "alias") {
+      for (let w = sampler / 4, end = w + ws.length - tablesAt; w < end; w += 2) {
+        const alias = m.i32[w + 1] & 0xffff;
+        m.u32[w] = m.u32[w] * 2;
+        m.i32[w + 1] = alias | ((alias + (m.i32[w + 1] >> 16)) << 16);
+      }
+    }
     m.tablesOf = ws;
     m.tablesAddr = sampler;
     m.i32[CURRENT / 4] = -1; // TABLE holds no matrix of these tables yet
