@@ -179,6 +179,9 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     ["negative count", () => { const s = base(); s.initial["Zorg"] = -5; return runBroken(JSON.stringify(s)); }, /initial\.Zorg: moet 0 of meer zijn \(gevonden: het getal -5\)\. Oplossing: schrijf het zo: "Zorg": 820/],
     ["negative probability", () => { const s = base(); s.transitions.list[0].p = -0.1; return runBroken(JSON.stringify(s)); }, /transitions\.list\[0\]\.p: moet een kans tussen 0 en 1 zijn/],
     ["unknown state", () => { const s = base(); s.transitions.list[2].to = "Werken & ervaren"; return runBroken(JSON.stringify(s)); }, /transitions\.list\[2\]\.to: onbekende toestand "Werken & ervaren"\. Oplossing: gebruik een van de gedeclareerde toestanden/],
+    // a number written the Dutch way: the fix shows the user's own number, not an example's
+    ["budget as Dutch text", () => { const s = base(); s.buig.budget["2020"] = "15.000.000"; return runBroken(JSON.stringify(s)); }, /buig\.budget\["2020"\]: is de tekst "15\.000\.000", maar hier hoort een getal\. Oplossing: schrijf het zo: "2020": 15000000\n/],
+    ["decimal comma in the JSON", () => runBroken(JSON.stringify(base(), null, 2).replace('"per_year": 141', '"per_year": 1.141,50')), /is geen geldige JSON \(.*\)\. Oplossing: schrijf een getal in JSON met een punt als decimaalteken en zonder punten tussen de duizendtallen: 1141\.50\n/],
     // the sum as the file's numbers add up, not 1.2800000000000002
     ["moves out summing above 1", () => { const s = base(); s.transitions.list[0].p = 0.61; s.transitions.list[2].p = 0.51; return runBroken(JSON.stringify(s)); }, /transitions\.list: de kansen uit "Direct werk" tellen op tot 1\.28, meer dan 1\. Oplossing/],
     ["entry not summing to 1", () => { const s = base(); s.inflow.entry["Zorg"] = 0.5; return runBroken(JSON.stringify(s)); }, /inflow\.entry: de aandelen tellen op tot 1\.45/],
@@ -240,6 +243,15 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     const r = await cli("run", DEFAULT, "--horizon", "0");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--horizon moet een geheel getal van 1 tot en met 100 zijn/);
+  });
+
+  it("a count written the Dutch way is explained; a CSV dialect in capitals is taken", async () => {
+    const dots = await cli("run", DEFAULT, "--mode", "psa", "--runs", "1.000");
+    expect(dots.code).toBe(2);
+    expect(dots.err).toContain('--runs is een geheel getal zonder punt tussen de duizendtallen: schrijf 1000 (gegeven: "1.000")');
+    const out = join(tmp(), "nl");
+    expect((await cli("run", DEFAULT, "--csv", "NL", "--out", out, "--quiet")).code).toBe(0);
+    expect(readFileSync(join(out, "yearly.csv"), "utf8")).toMatch(/^\ufeffscenario;variant;year;metric;/);
   });
 
   it("validate reports the same problems", async () => {

@@ -7,6 +7,8 @@ import { HELP } from "../locale/messages-help.js";
 /** A whole number in [min, max]. */
 export const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
   const n = Number(value);
+  // 1.000 the Dutch way: say how to write it (Number would read one)
+  if (/^\d{1,3}(\.\d{3})+$/.test(value.trim())) throw new InvalidArgumentError(CLI.wholeNumberDots(name, value, value.trim().replace(/\./g, "")));
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
     throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? CLI.wholeNumberFrom(name, min, value) : CLI.wholeNumberRange(name, min, max, value));
   }
@@ -40,6 +42,12 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 export const csvOption = (): Option =>
   new Option("--csv <format>", HELP.csvFormat)
     .choices(CSV_DIALECTS)
+    // NL as nl: the choices in any case (commander's own check compares exactly)
+    .argParser((value) => {
+      const dialect = value.trim().toLowerCase();
+      if (!(CSV_DIALECTS as readonly string[]).includes(dialect)) throw new InvalidArgumentError(`Allowed choices are ${CSV_DIALECTS.join(", ")}.`);
+      return dialect;
+    })
     .default("tidy");
 /**
  * commander's usage errors (English, from its source) in the run's language, on one

@@ -33,6 +33,7 @@ const nl = {
   conflicting: (a: string, b: string) => `${a} gaat niet samen met ${b}`,
   // --- option parsers (src/cli/options.ts) ---
   wholeNumberFrom: (name: string, min: number, got: string) => `${name} moet een geheel getal van ${min} of meer zijn (gegeven: "${got}").`,
+  wholeNumberDots: (name: string, got: string, plain: string) => `${name} is een geheel getal zonder punt tussen de duizendtallen: schrijf ${plain} (gegeven: "${got}").`,
   wholeNumberRange: (name: string, min: number, max: number, got: string) => `${name} moet een geheel getal van ${min} tot en met ${max} zijn (gegeven: "${got}").`,
   positiveNumber: (name: string, got: string) => `${name} moet een getal boven 0 zijn (gegeven: "${got}").`,
   fourDigitYear: (name: string, got: string) => `${name} moet een jaartal van vier cijfers zijn (gegeven: "${got}").`,
@@ -97,6 +98,7 @@ const en: typeof nl = {
   invalidValue: (flags, value) => `option '${flags}': '${value}' is invalid`,
   conflicting: (a, b) => `${a} cannot be used with ${b}`,
   wholeNumberFrom: (name, min, got) => `${name} must be a whole number of ${min} or more (got "${got}").`,
+  wholeNumberDots: (name, got, plain) => `${name} is a whole number without thousands separators: write ${plain} (got "${got}").`,
   wholeNumberRange: (name, min, max, got) => `${name} must be a whole number from ${min} to ${max} (got "${got}").`,
   positiveNumber: (name, got) => `${name} must be a number above 0 (got "${got}").`,
   fourDigitYear: (name, got) => `${name} must be a four-digit year (got "${got}").`,
@@ -107,7 +109,7 @@ const en: typeof nl = {
   outIsRunsFolder: err("is a folder of runs (it holds latest): a run replaces only the folder of one earlier run", "leave out --out (the run then goes into a new folder inside it), or choose a new folder"),
   drawsOnly: err("applies to --mode psa and --mode microsim only; the cohort model computes expected values, without draws", "use --mode psa (or --mode microsim), or leave it out"),
   noNoisePsaOnly: err("applies to --mode psa only; the cohort model computes expected values, without chance", "use --mode psa, or leave it out"),
-  psaNothingVaries: err("no parameter in the file has a distribution, and without population chance every draw is the expected path", "leave out --no-noise, give parameters a distribution, or run without --mode psa"),
+  psaNothingVaries: err("no parameter in the file has a distribution, and without the population's chance variation every draw is the expected path", "leave out --no-noise, give parameters a distribution, or run without --mode psa"),
   microsimNoNoise: err("a microsimulation is random by nature", "leave out --no-noise, or use --mode cohort for expected values"),
   note: (text) => `note: ${text}`,
   warning: (text) => `warning: ${text}`,
@@ -127,7 +129,7 @@ const en: typeof nl = {
     `Microsimulation started: ${runs} replication${runs === 1 ? "" : "s"} of ${scenarios} scenario${scenarios === 1 ? "" : "s"}, on one thread (a population with interventions is simulated whole)`,
   microsimProgress: (runs) => `Microsimulation ${runs} replication${runs === 1 ? "" : "s"}`,
   validated: (file, states, on, compiled, scenarios, names) =>
-    `${file}: valid. ${states} states (${on} on bijstand), ${compiled} after splitting, ${scenarios} scenario(s): ${names}.`,
+    `${file}: valid. ${states} states (${on} on bijstand), ${compiled} compiled states (with duration bands, months after leaving and months in traject), ${scenarios} scenario(s): ${names}.`,
   reportWrittenIn: (folder, files, charts) => `Report in ${folder}: ${files} and ${charts} chart files in charts/`,
   explorerWritten: (file, mb) => `What-if page: ${file} (${mb} MB). Open the file in a browser (Chrome, Edge, Firefox); it works offline.`,
   written: (files) => `Written: ${files}`,

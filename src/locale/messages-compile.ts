@@ -51,6 +51,7 @@ const nl = {
   invalidJson: (detail: string) => `is geen geldige JSON (${dutchJsonError(detail)})`,
   jsonNoNumber: (word: string) => `JSON kent geen ${word}: schrijf een eindig getal (of laat het veld weg)`,
   jsonCheck: "controleer komma's, aanhalingstekens en haakjes rond die plek (een JSON-linter wijst het aan)",
+  jsonDecimalComma: (n: string) => `schrijf een getal in JSON met een punt als decimaalteken en zonder punten tussen de duizendtallen: ${n}`,
   // --- labels written into results ---
   baselineLabel: "Zonder interventie",
   noMacroLabel: "Basis (geen macro-scenario)",
@@ -187,6 +188,7 @@ const en: typeof nl = {
   invalidJson: (detail) => `is not valid JSON (${jsonErrorText(detail)})`,
   jsonNoNumber: (word) => `JSON has no ${word}: write a finite number (or leave the field out)`,
   jsonCheck: "check commas, quotes and brackets near that place (a JSON linter shows it)",
+  jsonDecimalComma: (n) => `write a number in JSON with a point as the decimal separator and no thousands separators: ${n}`,
   baselineLabel: "Without intervention",
   noMacroLabel: "Base (no macro scenario)",
   heldValue: (key, last, next) => `${key}: the ${last} value is held for ${next}`,

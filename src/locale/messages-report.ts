@@ -360,7 +360,7 @@ const en: typeof nl = {
   factsNoInterventions: ", without interventions",
   factsPsa: (runs, noise, drawn) =>
     ` Probabilistic: ${runs} draws, each with ${
-      drawn === 0 ? "only chance in the population (no parameter has a distribution)" : `${typeof drawn === "number" ? `${drawn} drawn ${drawn === 1 ? "parameter" : "parameters"}` : "drawn parameters"}${noise ? " and chance in the population" : ""}`
+      drawn === 0 ? "only the population's chance variation (no parameter has a distribution)" : `${typeof drawn === "number" ? `${drawn} drawn ${drawn === 1 ? "parameter" : "parameters"}` : "drawn parameters"}${noise ? " and the population's chance variation" : ""}`
     }; in brackets the 90% interval.`,
   factsModel: (micro, month, unit) => `. ${micro ? "Microsimulation of persons" : "Cohort model"} per ${month ? "month" : "year"}; amounts in euros, volumes in ${unit === "personen" ? "persons" : unit === "uitkeringen" ? "benefits" : unit}.`,
   explorer: (href, interventions) =>

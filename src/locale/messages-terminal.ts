@@ -127,8 +127,8 @@ const en: typeof nl = {
   runHeader: (label, years, start, scenarios, micro, month) =>
     `${label}: ${plural(years, "year", "years")} from ${start}, ${plural(scenarios, "scenario", "scenarios")}, ${micro ? "microsimulation" : "cohort model"} per ${month ? "month" : "year"}`,
   microsimLine: (runs, seed, scale, band) =>
-    `Microsimulation: ${plural(runs, "replication", "replications")} (--seed ${seed}${scale ? `, persons x ${scale}` : ""}), population chance only${band ? "; in brackets the 90% interval" : ""}`,
-  psaLine: (runs, seed, noise) => `Probabilistic: ${runs} draws (--seed ${seed}${noise ? ", with population chance" : ""}); in brackets the 90% interval`,
+    `Microsimulation: ${plural(runs, "replication", "replications")} (--seed ${seed}${scale ? `, persons x ${scale}` : ""}), only the population's chance variation${band ? "; in brackets the 90% interval" : ""}`,
+  psaLine: (runs, seed, noise) => `Probabilistic: ${runs} draws (--seed ${seed}${noise ? ", with the population's chance variation" : ""}); in brackets the 90% interval`,
   psaPopulationOnly: "no parameter in the scenario file has a distribution: the draws vary only the population, by chance, and the interval says nothing about the uncertainty of the assumptions themselves",
   draws: "draws",
   replications: "replications",

@@ -76,6 +76,19 @@ function costPer(root: unknown, path: readonly PropertyKey[]): unknown {
   return isObj(block) ? block.per : undefined;
 }
 
+/**
+ * A number the user wrote as text, the Dutch way or plain ("15.000.000", "1.380,50",
+ * "1380,5", "1380"), as JSON writes it; undefined for other text and for "1.380", which
+ * may be 1380 or 1,38. The fix then shows the user's own number, not an example's.
+ */
+function ownNumber(text: string): number | undefined {
+  const t = text.trim().replace(/^€\s*/, "");
+  if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  if (/^-?\d+,\d+$/.test(t)) return Number(t.replace(",", "."));
+  if (/^-?\d+(\.\d+)?$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) return Number(t);
+  return undefined;
+}
+
 /** A generic example for a key by the type it needs. */
 function typedExample(key: string, expected: string): string {
   const k = key === "" || /^\d+$/.test(key) ? "" : `"${key}": `;
@@ -143,7 +156,12 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, knownKeys:
         return { path, message: typo ? MSG.missingTypo(typo) : MSG.missing, fix: typo ? MSG.renameTo(typo, key) : MSG.missingFix(example(issue.expected)) };
       }
       if (typeof input === "number" && !Number.isFinite(input)) return { path, message: MSG.notFinite(input), fix: MSG.notFiniteFix };
-      return { path, message: MSG.wrongType(input, issue.expected), fix: MSG.wrongTypeFix(example(issue.expected)) };
+      {
+        const own = typeof input === "string" && (issue.expected === "number" || issue.expected === "int") ? ownNumber(input) : undefined;
+        const named = typeof issue.path[issue.path.length - 1] === "string" ? `"${key}": ` : "";
+        const shown = own !== undefined && (issue.expected === "number" || Number.isInteger(own)) ? `${named}${own}` : example(issue.expected);
+        return { path, message: MSG.wrongType(input, issue.expected), fix: MSG.wrongTypeFix(shown) };
+      }
     case "unrecognized_keys":
       return { path, message: MSG.unknownKeys(issue.keys), fix: MSG.unknownKeysFix(issue.keys, suggestions(issue.keys, knownKeys(issue.path))) };
     case "invalid_value":

@@ -74,6 +74,20 @@ export function parseJson(text: string, file: string): unknown {
   return value;
 }
 
+/**
+ * A number written the Dutch way where JSON stopped reading (`"benefit": 1380,50` or
+ * `1.380,50`: JSON reads 1380 and then expects a name), as JSON writes it ("1380.50"),
+ * or undefined when the text there is something else.
+ */
+function decimalComma(text: string, offset: number): string | undefined {
+  const lineEnd = text.indexOf("\n", offset);
+  const before = /:\s*(-?[\d.]+),\s*$/.exec(text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset));
+  const after = /^(\d+)/.exec(text.slice(offset, lineEnd < 0 ? undefined : lineEnd));
+  if (!before || !after) return undefined;
+  const whole = /^-?\d{1,3}(\.\d{3})+$/.test(before[1]) ? before[1].replace(/\./g, "") : before[1];
+  return /^-?\d+$/.test(whole) ? `${whole}.${after[1]}` : undefined;
+}
+
 function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
@@ -85,7 +99,8 @@ function parseJsonText(text: string, file: string): unknown {
     const at = m ? lineCol(text, Number(m[1])) : undefined;
     const where = at ? COMPILE.lineColumn(at.line, at.col) : jsonPath([]);
     const bad = /\b(NaN|-?Infinity)\b/.exec(text);
-    const fix = bad ? COMPILE.jsonNoNumber(bad[1]) : COMPILE.jsonCheck;
+    const comma = m ? decimalComma(text, Number(m[1])) : undefined;
+    const fix = bad ? COMPILE.jsonNoNumber(bad[1]) : comma ? COMPILE.jsonDecimalComma(comma) : COMPILE.jsonCheck;
     throw new InputError(file, where, COMPILE.invalidJson(msg), fix);
   }
 }
