@@ -365,6 +365,24 @@ describe("results.xlsx", () => {
     expect(text(header, 6)).toBe("Totaal 2020–2023");
   });
 
+  it("gives a run with draws its 90% interval on the Begroting sheet, under volume, expenditure and BUIG result, without a total", async () => {
+    const labelsOf = (ws: ExcelJS.Worksheet) => Array.from({ length: ws.rowCount }, (_, r) => String(ws.getRow(r + 1).getCell(1).value ?? ""));
+    const ws = (await open(fx.variants.dir)).worksheets[0];
+    const labels = labelsOf(ws);
+    const r = labels.indexOf("BUIG-resultaat (budget min uitgaven)") + 1;
+    expect(labels.slice(r, r + 2)).toEqual(["  90%-interval: p5", "  90%-interval: p95"]);
+    const [value, low, high] = [r, r + 1, r + 2].map((n) => ws.getRow(n));
+    for (let c = 2; c <= 5; c++) {
+      expect(low.getCell(c).value as number).toBeLessThan(value.getCell(c).value as number);
+      expect(high.getCell(c).value as number).toBeGreaterThan(value.getCell(c).value as number);
+    }
+    expect(value.getCell(6).value).not.toBeNull();
+    expect(low.getCell(6).value ?? null).toBeNull(); // no total: percentiles of years do not add up
+    // a percentile the run did not keep gets no empty row; a run without draws gets none
+    expect(labels[labels.indexOf("BUIG-resultaat na vangnet") + 1]).toBe("BUIG-resultaat in % van het budget");
+    expect(labelsOf((await open(fx.real.dir)).worksheets[0]).filter((l) => l.includes("90%"))).toEqual([]);
+  });
+
   it("formats multipliers as multipliers and band headers readably", async () => {
     const wb = await open(fx.real.dir);
     const be = wb.getWorksheet("Break-even")!;

@@ -251,7 +251,9 @@ const nl = {
     total: (period: string) => `Totaal ${period}`,
     provenance: (what: string, source: string) =>
       `Bedragen in hele euro's (elk afzonderlijk afgerond; een totaal telt de getoonde bedragen op), aantallen in personen; ${what}. Bron: ${source}. Interventies ten opzichte van hetzelfde scenario zonder interventie.`,
-    whatPsa: "de verwachte waarden (het 90%-interval van de trekkingen staat op blad Jaarcijfers)",
+    whatPsa: "de verwachte waarden, met onder volume, uitgaven en BUIG-resultaat het 90%-interval van de trekkingen (p5 en p95; alle percentielen op blad Jaarcijfers)",
+    low: "  90%-interval: p5",
+    high: "  90%-interval: p95",
     whatMicrosim: "de uitkomsten van de microsimulatie",
     whatCohort: "de verwachte waarden van het cohortmodel",
     volumeStart: "Volume begin van het jaar (personen)",
@@ -518,7 +520,9 @@ const en: typeof nl = {
     total: (period) => `Total ${period}`,
     provenance: (what, source) =>
       `Amounts in whole euros (each rounded on its own; a total adds the amounts shown), counts in persons; ${what}. Source: ${source}. Interventions against the same scenario without intervention.`,
-    whatPsa: "the expected values (the 90% interval of the draws is on sheet Jaarcijfers)",
+    whatPsa: "the expected values, with the 90% interval of the draws (p5 and p95) under volume, expenditure and BUIG result (every percentile on sheet Jaarcijfers)",
+    low: "  90% interval: p5",
+    high: "  90% interval: p95",
     whatMicrosim: "the outcomes of the microsimulation",
     whatCohort: "the expected values of the cohort model",
     volumeStart: "Volume at the start of the year (persons)",

@@ -22,6 +22,8 @@ interface Line {
   sum: boolean;
   /** An amount in euros. */
   euro?: boolean;
+  /** Left out where no year has a value (a percentile the run did not keep). */
+  optional?: boolean;
 }
 
 const get = (key: string) => (y: YearRow) => metricOf(y.metrics, key);
@@ -42,19 +44,30 @@ function share(y: YearRow): number | undefined {
 const persons = (label: string, key: string, sum: boolean, format: string = PERSONS_FORMAT): Line => ({ label, value: get(key), format, sum });
 const euros = (label: string, key: string, sum = true): Line => ({ label, value: get(key), format: EURO_FORMAT, sum, euro: true });
 
-/** The baseline's lines (labels in the run's language, read when the sheet is built). */
-const baselineLines = (T = REPORT.begroting): Line[] => [
+/**
+ * After a line of a run with draws (PSA, microsimulation replications): its 5th and 95th
+ * percentile per year, the 90% interval a begroting gives as its range. No total: the
+ * percentiles of single years do not add up to those of the horizon.
+ */
+function withRange(line: Line, key: string, banded: boolean, T = REPORT.begroting): Line[] {
+  if (!banded) return [line];
+  const at = (stat: "p05" | "p95", label: string): Line => ({ ...line, label, value: (y) => y.metrics[`${key}_${stat}`], sum: false, optional: true });
+  return [line, at("p05", T.low), at("p95", T.high)];
+}
+
+/** The baseline's lines (labels in the run's language, read when the sheet is built), with the 90% interval under the key ones when the run has one. */
+const baselineLines = (banded: boolean, T = REPORT.begroting): Line[] => [
   { label: T.volumeStart, value: volumeStart, format: PERSONS_FORMAT, sum: false },
-  persons(T.volumeEnd, "volume_end", false),
+  ...withRange(persons(T.volumeEnd, "volume_end", false), "volume_end", banded),
   persons(T.volumeAvg, "volume_avg", false, PERSONS_1_FORMAT),
   persons(T.inflow, "inflow", true),
   persons(T.outflowWork, "outflow_work", true),
   persons(T.outflowOther, "outflow_other", true),
-  euros(T.expenditure, "expenditure"),
+  ...withRange(euros(T.expenditure, "expenditure"), "expenditure", banded),
   euros(T.budget, "budget"),
-  euros(T.result, "buig_result"),
+  ...withRange(euros(T.result, "buig_result"), "buig_result", banded),
   euros(T.vangnet, "vangnet_compensation"),
-  euros(T.resultAfterVangnet, "buig_result_after_vangnet"),
+  ...withRange(euros(T.resultAfterVangnet, "buig_result_after_vangnet"), "buig_result_after_vangnet", banded),
   { label: T.resultShare, value: share, format: SHARE_1_FORMAT, sum: false },
 ];
 
@@ -80,15 +93,16 @@ function asShown(v: number, line: Line): number {
 /** The rows of one block: a label, a value per year and a total when the line adds up. */
 function lines(block: ScenarioBlock, years: number[], spec: Line[], indent = ""): GridRow[] {
   const byYear = years.map((year) => block.years.findIndex((y) => y.year === year));
-  return spec.map((line) => {
+  return spec.flatMap((line) => {
     const values = byYear.map((i) => {
       if (i < 0) return null;
       const v = line.value(block.years[i], i, block.years);
       return v === undefined || !Number.isFinite(v) ? null : asShown(v, line);
     });
     const known = values.filter((v): v is number => v !== null);
+    if (line.optional && known.length === 0) return [];
     const total: Cell = line.sum && known.length === values.length && known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
-    return { cells: [indent + line.label, ...values, total], format: line.format };
+    return [{ cells: [indent + line.label, ...values, total], format: line.format }];
   });
 }
 
@@ -115,7 +129,8 @@ export function begrotingSheet(doc: RunView): GridSheet {
   ];
   for (const base of baselineBlocks(doc)) {
     rows.push({ cells: [] }, { cells: [base.label], style: "block" }, { cells: ["", ...years, REPORT.begroting.total(period)], style: "header" });
-    if (base.variant === "baseline") rows.push(...lines(base, years, baselineLines()));
+    const banded = base.years.some((y) => y.metrics.buig_result_p05 !== undefined);
+    if (base.variant === "baseline") rows.push(...lines(base, years, baselineLines(banded)));
     for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
       rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(), "  "));
     }
