@@ -214,7 +214,7 @@ describe("bijstandsim init", () => {
     const said: string[] = [];
     const scripted: Prompter = {
       text: async (message, o) => {
-        const v = message.startsWith("Gemiddelde uitkering") ? "1.350" : message.startsWith("BUIG-budget") ? "abc" : (o.default ?? "100");
+        const v = message.startsWith("Gemiddelde uitkering") ? "1.350" : message.startsWith("BUIG-budget") ? "abc" : message.startsWith("Uitstroom naar werk") ? "" : (o.default ?? "100");
         const verdict = o.validate?.(v) ?? true;
         if (verdict !== true) said.push(verdict);
         return message.startsWith("Gemiddelde uitkering") ? "1350" : message.startsWith("BUIG-budget") ? "14500000" : (o.default ?? "100");
@@ -223,6 +223,7 @@ describe("bijstandsim init", () => {
     };
     await askInit(scripted, librarySets(), 2024);
     expect(said).toEqual([
+      "Dit getal is nodig: vul het in (staat het niet in de jaarrekening, neem dan een schatting en vervang die later).", // an empty answer, not '"" is geen getal'
       '"1.350" leest als 1,35 (de punt is een decimaalteken), niet als 1350. Schrijf 1350, zonder punt tussen de duizendtallen; een decimaal schrijft u met een punt, bijv. 1350.50',
       '"abc" is geen getal. Schrijf een getal zonder punten of spaties als scheiding, bijv. 14500000 of 1350.50',
     ]);

@@ -28,7 +28,7 @@ const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.s
 
 /** A validator from a flag's parser: true, or the problem in one line. */
 const check = (key: string, o: Parameters<typeof number>[2] = {}, optional = false) => (v: string): true | string => {
-  if (optional && v.trim() === "") return true;
+  if (v.trim() === "") return optional ? true : INIT.qNeeded;
   try {
     number(key, v, o);
     return true;

@@ -65,6 +65,7 @@ const nl = {
   // --- questions (cli/init-questions.ts) ---
   qName: "Korte naam van de gemeente (voor het bestand)",
   qNameDefault: "mijn-gemeente",
+  qNeeded: "Dit getal is nodig: vul het in (staat het niet in de jaarrekening, neem dan een schatting en vervang die later).",
   qNameForm: "kleine letters, cijfers en streepjes, bijv. meppel",
   qLabel: "Volledige naam",
   labelDefault: (name: string) => `Gemeente ${name}`,
@@ -145,7 +146,8 @@ const en: typeof nl = {
   ladder: (ratio, up, down) => `chance of work x${ratio} per rung up, ${up}% a year one rung up and ${down}% down; `,
   next: (out) => `Next step: bin/bijstandsim run ${out} --report`,
   qName: "Short name of the municipality (for the file)",
-  qNameDefault: "mijn-gemeente",
+  qNameDefault: "my-municipality",
+  qNeeded: "This figure is needed: enter it (if the annual accounts do not give it, take an estimate and replace it later).",
   qNameForm: "lower-case letters, digits and hyphens, e.g. meppel",
   qLabel: "Full name",
   labelDefault: (name) => `Gemeente ${name}`,
