@@ -224,6 +224,7 @@ const nl = {
     `de waarde in ${last} is de kans dat de interventie zich binnen de horizon terugverdient.`,
   paybackHeading: (noun: string) => `Kans op terugverdienen (% van de ${noun} met een cumulatief netto-effect boven nul)`,
   paybackSubtitle: (runs: string) => `Per interventie, één lijn per scenario; ${runs}`,
+  paybackNone: (noun: string) => `In geen van de ${noun} ligt het cumulatieve netto-effect in enig jaar boven nul: alle lijnen liggen op 0%.`,
   chance: "kans",
   bandTitle: "Cumulatief netto-effect met 90%-interval",
   bandCaption: (noun: string) =>
@@ -494,6 +495,7 @@ const en: typeof nl = {
     `the value in ${last} is the chance that the intervention pays for itself within the horizon.`,
   paybackHeading: (noun) => `Chance of payback (% of the ${noun} with a cumulative net effect above zero)`,
   paybackSubtitle: (runs) => `Per intervention, one line per scenario; ${runs}`,
+  paybackNone: (noun) => `In none of the ${noun} is the cumulative net effect above zero in any year: every line lies at 0%.`,
   chance: "chance",
   bandTitle: "Cumulative net effect with 90% interval",
   bandCaption: (noun) =>

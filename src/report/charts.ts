@@ -566,11 +566,13 @@ export function paybackChart(doc: RunView): Chart | undefined {
   const columns = Math.min(variants.length, 2);
   const width = panelWidth(columns, 28);
   const runs = `${doc.payback[0].runs} ${runsNoun(doc)}`;
+  // Every line on the axis looks like an empty chart: say that it is the answer.
+  const none = rows.every((r) => r.probability === 0) ? REPORT.paybackNone(runsNoun(doc)) : "";
   return {
     name: "terugverdienkans",
     title: REPORT.paybackChartTitle,
-    caption: REPORT.paybackCaption(runs, last),
-    spec: top(REPORT.paybackHeading(runsNoun(doc)), REPORT.paybackSubtitle(runs), {
+    caption: REPORT.paybackCaption(runs, last) + (none ? ` ${none}` : ""),
+    spec: top(REPORT.paybackHeading(runsNoun(doc)), none ? [REPORT.paybackSubtitle(runs), none] : REPORT.paybackSubtitle(runs), {
       data: { values: rows },
       columns,
       facet: wrappedFacet("variant", variants, width),
