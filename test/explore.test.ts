@@ -150,7 +150,19 @@ describe("what-if runs (src/explore/whatif.ts)", () => {
   it("at the file's values needs no edit and names the file itself", () => {
     const { model, data } = load("steenwijkerland");
     const r = reproduction(model, data, defaultSettings(model, data));
-    expect(r).toEqual({ command: "bin/bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding", edits: [], editedFile: undefined });
+    expect(r).toEqual({ command: "bin/bijstandsim run scenarios/steenwijkerland.json --variant intensieve-begeleiding", edits: [], editedFile: undefined, distributions: [] });
+  });
+
+  it("names the distributions beside edited values, which a PSA of the edited file still draws from", () => {
+    const { model, data } = load("steenwijkerland");
+    const s = defaultSettings(model, data);
+    s.interventions[0].scale = 0.5;
+    const r = reproduction(model, data, { ...s, costPct: 110 });
+    // the outflow-to-work effect and the benefit of each state with a cost have a distribution in the file; the ladder effect has none
+    expect(r.distributions).toContain("interventions[0].effects[0].distribution");
+    expect(r.distributions.filter((p) => /^states\[\d+\]\.cost\.distribution$/.test(p)).length).toBeGreaterThan(0);
+    expect(r.distributions.every((p) => data.distributions.includes(p))).toBe(true);
+    expect(reproduction(model, data, { ...defaultSettings(model, data), budgetPct: 90 }).distributions).toEqual([]); // the budget has none
   });
 });
 

@@ -61,6 +61,12 @@ export interface PageData {
   costs: { path: string; benefit: number; lks: number }[];
   /** The file's `buig.budget` as written (a number, or one per year): the budget setting scales it. */
   budget: number | Record<string, number>;
+  /**
+   * JSON paths of the file's `distribution`s beside a value the page may edit (new inflow,
+   * a state's cost, an intervention's effect): an edit of the value leaves its
+   * distribution as it is, which the page says (a PSA of the edited file draws from it).
+   */
+  distributions: string[];
 }
 
 function effectInfo(model: Model, spec: ScenarioFile, p: number): EffectInfo[] {
@@ -104,5 +110,10 @@ export function pageData(model: Model, spec: ScenarioFile, meta: { file: string;
     inflowPerYear: spec.inflow.per_year,
     budget: spec.buig.budget,
     costs: spec.states.flatMap((st, d) => (st.cost ? [{ path: `states[${d}].cost`, benefit: st.cost.benefit, lks: st.cost.lks }] : [])),
+    distributions: [
+      ...(spec.inflow.distribution ? ["inflow.distribution"] : []),
+      ...spec.states.flatMap((st, d) => (st.cost?.distribution ? [`states[${d}].cost.distribution`] : [])),
+      ...spec.interventions.flatMap((iv, p) => iv.effects.flatMap((e, k) => (e.distribution ? [`interventions[${p}].effects[${k}].distribution`] : []))),
+    ],
   };
 }

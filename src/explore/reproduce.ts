@@ -31,6 +31,8 @@ export interface Reproduction {
   edits: Edit[];
   /** File name of the edited copy (the download), when there are edits. */
   editedFile?: string;
+  /** The `distribution`s beside edited values, which the edits leave as they are (JSON paths). */
+  distributions: string[];
 }
 
 /** A number as JSON writes it, without float noise from the page's arithmetic (12 significant digits). */
@@ -95,7 +97,9 @@ export function reproduction(model: Model, data: PageData, s: Settings): Reprodu
   if (s.scenarios.length !== model.scenarios.length) parts.push("--scenario", s.scenarios.join(","));
   if (variant) parts.push("--variant", variant.name);
   if (s.horizon !== data.fileHorizon) parts.push("--horizon", String(s.horizon));
-  return { command: parts.map(shellWord).join(" "), edits, editedFile };
+  const parentOf = (path: string) => path.replace(/\.[^.]+$/, "");
+  const distributions = [...new Set(edits.map((e) => `${parentOf(e.path)}.distribution`))].filter((path) => data.distributions.includes(path));
+  return { command: parts.map(shellWord).join(" "), edits, editedFile, distributions };
 }
 
 /** Splits `interventions[0].capacity.coaches` into ["interventions", 0, "capacity", "coaches"]. */

@@ -85,6 +85,7 @@ const nl = {
   append: "(toevoegen aan de lijst)",
   download: (file: string) => `Download ${file}`,
   downloadWhat: " (het aangepaste scenariobestand)",
+  distributionsStay: "Deze waarden hebben in het bestand ook een verdeling, die de wijziging niet volgt: de cijfers hierboven en een run met verwachte waarden gebruiken de nieuwe waarde, een run met --mode psa trekt nog uit de oude verdeling. Pas voor een PSA ook aan: ",
 
   // --- the script (explore/browser.ts) ---
   stale: " De cijfers hieronder horen nog bij de vorige instellingen.",
@@ -222,6 +223,7 @@ const en: typeof nl = {
   append: "(add to the list)",
   download: (file) => `Download ${file}`,
   downloadWhat: " (the changed scenario file)",
+  distributionsStay: "In the file these values also have a distribution, which the change does not follow: the numbers above and an expected-value run use the new value, a run with --mode psa still draws from the old distribution. For a PSA, change as well: ",
 
   stale: " The numbers below still belong to the previous settings.",
   effectTooLarge: "With this effect a probability exceeds 1: choose a smaller effect.",

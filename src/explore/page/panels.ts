@@ -104,5 +104,6 @@ export function reproductionBlock(data: PageData, r: Reproduction): HTMLElement[
   // Built on click, so nothing is made (or requested) until someone asks for it.
   download.addEventListener("click", () => (download.href = `data:application/json;charset=utf-8,${encodeURIComponent(applyEdits(data.text, r.edits))}`));
   out.push(h("p", {}, download, T.downloadWhat));
+  if (r.distributions.length) out.push(h("p", { id: "verdelingen", class: "hint" }, T.distributionsStay, ...r.distributions.flatMap((path, i) => [i ? ", " : "", h("code", {}, path)]), "."));
   return out;
 }
