@@ -78,7 +78,9 @@ function effectInfo(model: Model, spec: ScenarioFile, p: number): EffectInfo[] {
   }
   return iv.effects.map((e, k) => {
     const move = e.target.kind === "cell" ? `${model.declared[e.target.from].label} → ${model.declared[e.target.to].label}` : REPORT.targets[e.target.kind] ?? e.target.kind;
-    return { label: `${move} (${EXPLORE.measure[e.measure]})`, value: e.value, path: `${iv.path}.effects[${k}].${e.measure === "hr" ? "hazard_ratio" : "relative_risk"}` };
+    // the measure in the report's words (intensiteitsfactor / hazard ratio)
+    const measure = REPORT.measures[e.measure === "hr" ? "hazard ratio" : "relatief risico"];
+    return { label: `${move} (${measure})`, value: e.value, path: `${iv.path}.effects[${k}].${e.measure === "hr" ? "hazard_ratio" : "relative_risk"}` };
   });
 }
 

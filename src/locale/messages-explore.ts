@@ -147,7 +147,6 @@ const nl = {
 
   // --- the file's effects (explore/data.ts) ---
   preventionEffect: "instroom van bereikten (relatief risico)",
-  measure: { hr: "hazard ratio", rr: "relatief risico" },
 };
 
 const en: typeof nl = {
@@ -281,7 +280,6 @@ const en: typeof nl = {
   },
 
   preventionEffect: "inflow of those reached (relative risk)",
-  measure: { hr: "hazard ratio", rr: "relative risk" },
 };
 
 export const EXPLORE = catalogue(nl, en);
