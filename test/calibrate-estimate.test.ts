@@ -3,8 +3,9 @@
  * estimated back), standard errors, streaming, and every kind of bad panel.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { synthPanel } from "../src/calibrate/synth.js";
 import { PanelReader, readPanelText } from "../src/calibrate/panel.js";
 import { streamPanel } from "../src/calibrate/panel-stream.js";
@@ -119,6 +120,52 @@ describe("estimate: round trip from a known 8-state matrix", () => {
     expect(readFileSync(join(dir, "est.csv"), "utf8").split("\n")[0]).toBe("from,to,n,row_total,p,se");
   });
 
+  it("the examples of estimate --help run as written, one after the other (synth's panel, then both estimates)", async () => {
+    const help = (await calibrate("estimate", "--help")).out;
+    const examples = help.split("\n").filter((l) => l.startsWith("  bin/bijstandsim ")).map((l) => l.trim());
+    expect(examples).toHaveLength(3);
+    const dir = tmp();
+    symlinkSync(resolve("scenarios"), join(dir, "scenarios"));
+    for (const line of examples) {
+      const r = spawnSync("sh", ["-c", line.replace(/^bin\/bijstandsim /, `"${process.execPath}" "${resolve("bin/bijstandsim")}" `) + " --quiet"], { cwd: dir, encoding: "utf8" });
+      expect(r.stderr, line).toBe("");
+      expect(r.status, line).toBe(0);
+    }
+    expect(existsSync(join(dir, "mijn-gemeente.json")) && existsSync(join(dir, "reeks.csv"))).toBe(true);
+  }, 30_000);
+
+  it("says a panel saved as Excel's plain CSV (Windows-1252) is not UTF-8, and how to save it", async () => {
+    const dir = tmp();
+    const panel = join(dir, "excel.csv");
+    writeFileSync(panel, Buffer.concat([Buffer.from("client_id;period;state\r\n1;2021-01;Re"), Buffer.from([0xef]), Buffer.from("ntegratie\r\n1;2021-02;Werk\r\n")]));
+    const r = await calibrate("estimate", "--panel", panel, "--states", "Reïntegratie,Werk:off", "--out", join(dir, "e.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/regel 2, kolom state: toestand "Re\uFFFDntegratie" bevat tekens die geen UTF-8 zijn.*Oplossing: sla het op als "CSV UTF-8/);
+  });
+
+  it("never writes an output over an input: the panel, the template or the target stays as it was", async () => {
+    const dir = tmp();
+    const scen = writeTmp("acht.json", JSON.stringify(eightState()), dir);
+    const panel = join(dir, "klanten.csv");
+    expect((await calibrate("synth", "--scenario", scen, "--clients", "200", "--months", "24", "--out", panel, "--quiet")).code).toBe(0);
+    const [panelText, scenText] = [readFileSync(panel, "utf8"), readFileSync(scen, "utf8")];
+    const refused = [
+      [["estimate", "--panel", panel, "--template", scen, "--start-year", "2023", "--out", panel], "--out", "--panel"],
+      [["estimate", "--panel", panel, "--template", scen, "--start-year", "2023", "--out", join(dir, "e.json"), "--series", join(dir, ".", "klanten.csv")], "--series", "--panel"],
+      [["estimate", "--panel", panel, "--template", scen, "--start-year", "2023", "--out", scen], "--out", "--template"],
+      [["synth", "--scenario", scen, "--clients", "10", "--months", "12", "--out", scen], "--out", "--scenario"],
+      [["fit", scen, "--target", panel, "--free", "inflow", "--out", join(dir, "f.json"), "--residuals", panel], "--residuals", "--target"],
+    ] as const;
+    for (const [args, output, input] of refused) {
+      const r = await calibrate(...args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toContain(`: ${output}: is ook het invoerbestand (${input}): schrijven zou het overschrijven. Oplossing: kies een ander bestand voor de uitvoer`);
+    }
+    expect(readFileSync(panel, "utf8")).toBe(panelText);
+    expect(readFileSync(scen, "utf8")).toBe(scenText);
+    expect(existsSync(join(dir, "e.json"))).toBe(false);
+  });
+
   it("synth: the same seed gives the same file, another seed another; gaps are counted and break the chain", async () => {
     const dir = tmp();
     const scen = writeTmp("acht.json", JSON.stringify(eightState()), dir);
@@ -194,6 +241,8 @@ describe("estimate: bad panels stop with the line number (exit 2)", () => {
     ["an invalid month", `${HEADER}\n1,2021-13,A\n`, [], /panel\.csv: regel 2, kolom period: periode "2021-13" maand 13 ligt niet tussen 1 en 12/],
     ["a duplicate (client, period)", `${HEADER}\n1,2021-01,A\n1,2021-02,A\n1,2021-02,B\n`, [], /panel\.csv: regel 4, kolom period: cliënt "1" heeft een tweede rij voor 2021-02\. Oplossing: houd één rij per cliënt per maand/],
     ["rows out of order", `${HEADER}\n1,2021-03,A\n1,2021-02,A\n`, [], /panel\.csv: regel 3, kolom period: cliënt "1": 2021-02 komt na 2021-03\. Oplossing: sorteer het bestand/],
+    // a semicolon file gets a sort command for semicolons, and the advice that makes 2020-12 sort after 2020-2
+    ["rows out of order, semicolons", "client_id;period;state\n1;2020-12;A\n1;2020-2;A\n", [], /komt na 2020-12\. Oplossing: sorteer het bestand op client_id en period, met de maand in twee cijfers \(2021-03, niet 2021-3: als tekst komt 2020-12 vóór 2020-2\), bijv\. `sort -t';' -k1,1 -k2,2`/],
     ["an empty file", "", [], /panel\.csv: is leeg\. Oplossing:/],
     ["a header only", `${HEADER}\n`, [], /panel\.csv: heeft een kopregel maar geen bruikbare gegevensrijen/],
     ["a missing column", "client_id,period\n1,2021-01\n", [], /panel\.csv: regel 1: de kopregel heeft geen kolom "state" \(wel: "client_id", "period"\)/],

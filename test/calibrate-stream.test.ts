@@ -303,17 +303,21 @@ describe("estimate's byte path gives the line path's result", () => {
     }
   });
 
-  it("on invalid UTF-8: ids and states whose bytes decode alike are one client, one state", async () => {
+  it("on invalid UTF-8: ids whose bytes decode alike are one client; a state that is no UTF-8 is refused alike, naming the encoding", async () => {
     const bytes = Buffer.concat([
       Buffer.from("client_id,period,state\n"),
       Buffer.from([0x41, 0xff]), Buffer.from(",2021-01,S\n"),
       Buffer.from([0x41, 0xfe]), Buffer.from(",2021-02,S\n"), // decodes to the same id as A\xff
-      Buffer.from("B,2021-01,"), Buffer.from([0x53, 0xc3]), Buffer.from("\n"),
-      Buffer.from("B,2021-02,"), Buffer.from([0x53, 0xff]), Buffer.from("\n"),
+      Buffer.from("B,2021-01,S\n"),
+      Buffer.from("B,2021-02,S\n"),
       Buffer.from("B,2021-03,S\n"),
     ]);
     const out = await expectSame(bytes, { file: "p.csv" });
     expect("counts" in out && out.counts.clients).toBe(2);
+    // Excel's plain CSV (Windows-1252): the state's bytes are no UTF-8, in both readers the same refusal
+    const excel = Buffer.concat([Buffer.from("client_id,period,state\nB,2021-01,S\nB,2021-02,"), Buffer.from([0x53, 0xc3]), Buffer.from("\nB,2021-03,"), Buffer.from([0x53, 0xff]), Buffer.from("\n")]);
+    const refused = await expectSame(excel, { file: "p.csv" });
+    expect(JSON.stringify(refused)).toMatch(/regel 3.*geen UTF-8/);
   });
 
   it("on every kind of bad row, skipped with --skip-invalid, and stopped at without it", async () => {

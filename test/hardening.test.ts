@@ -165,6 +165,15 @@ describe("2. Ctrl-C", () => {
     expect(rep.status).toBe(130);
     expect(readdirSync(out).sort()).toEqual(before);
   }, 30_000);
+
+  it("stops synth with exit 130 and one line, and removes the half-written panel", () => {
+    // synth used to run outside the Ctrl-C path: Node's default ended it, silently, leaving .panel.csv.tmp-<pid>
+    const { dir, file } = tiny();
+    const r = spawnSync(process.execPath, ["bin/bijstandsim", "synth", "--scenario", file, "--clients", "20000", "--months", "24", "--out", join(dir, "panel.csv")], { encoding: "utf8", env: { ...process.env, BIJSTANDSIM_TEST_SIGINT_BEFORE_COMMIT: "1" } });
+    expect(r.status).toBe(130);
+    expect(r.stderr.trim().split("\n").pop()).toBe("bijstandsim: onderbroken (Ctrl-C); er is niets geschreven");
+    expect(readdirSync(dir)).toEqual(["tiny.json"]);
+  }, 30_000);
 });
 
 describe("3. no NaN or infinity is published", () => {

@@ -298,6 +298,11 @@ export class PanelReader {
       return;
     }
     const stateName = fields[si].trim();
+    // Bytes that are no UTF-8 (Excel's plain "CSV" is Windows-1252: "Reïntegratie" arrives as "Re\uFFFDntegratie")
+    if (stateName.includes("\uFFFD")) {
+      this.reject(lineNo, HEADER[2], CAL.reasonEncoding, [CAL.notUtf8(stateName), CAL.notUtf8Fix]);
+      return;
+    }
     let s = this.stateIndex.get(stateName);
     if (s === undefined) {
       if (this.fixed || stateName === "") {
@@ -491,7 +496,7 @@ export class PanelReader {
       return;
     }
     if (month < last) {
-      this.reject(lineNo, HEADER[1], CAL.reasonOrder, CAL.order(id, describePeriod(month, kind), describePeriod(last, kind)));
+      this.reject(lineNo, HEADER[1], CAL.reasonOrder, CAL.order(id, describePeriod(month, kind), describePeriod(last, kind), this.delimiter));
       return;
     }
     const from = this.lastState.data[c];

@@ -17,6 +17,7 @@ import { compileScenario } from "../model/compile/index.js";
 import type { ScenarioFile, StateKind } from "../model/schema.js";
 import { fsGuard, fsInputError } from "../report/publish.js";
 import { writeFilesAtomically } from "../report/write.js";
+import { interruptible, interruptPoint, onInterrupt } from "./interrupt.js";
 import { checkTextFile, INPUT_LIMITS } from "./input-file.js";
 import { loadScenario, readText, specFromText } from "./load.js";
 import { rebaseSetRefs } from "./macro-library.js";
@@ -47,6 +48,34 @@ function writeEach(files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) writeFilesAtomically(dirname(path) || ".", { [basename(path)]: content });
 }
 
+/**
+ * Refuses before any work when an output would be written over an input (the same file,
+ * whatever the path says: `estimate --panel klanten.csv --out klanten.csv` would replace
+ * the client file with a scenario). Outputs that do not exist yet cannot be inputs.
+ */
+export function refuseOverwritingInputs(inputs: Record<string, string | undefined>, outputs: Record<string, string | undefined>): void {
+  const id = (file: string | undefined) => {
+    if (file === undefined) return undefined;
+    try {
+      const st = statSync(file);
+      return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const seen = new Map<string, string>();
+  for (const [flag, file] of Object.entries(inputs)) {
+    const key = id(file);
+    if (key) seen.set(key, flag);
+  }
+  for (const [flag, file] of Object.entries(outputs)) {
+    const input = seen.get(id(file) ?? "");
+    if (input) throw new InputError(file!, flag, ...CAL.outputIsInput(input));
+    const key = id(file);
+    if (key) seen.set(key, flag); // two outputs on one file: the second would replace the first
+  }
+}
+
 /** An existing, readable file of text (not UTF-16 or binary), or an InputError like readText's. */
 const checkFile = (file: string): void => checkTextFile(file, "csv");
 
@@ -71,6 +100,7 @@ const MAX_PANEL_ROWS = 3e8;
 export interface SynthOpts { scenario: string; clients: number; months: number; seed: number; gapRate: number; inflow: boolean; out: string; csv: CsvDialect; quiet?: boolean }
 
 export async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<void> {
+  refuseOverwritingInputs({ "--scenario": opts.scenario }, { "--out": opts.out });
   const { spec } = specFromText(readText(opts.scenario), opts.scenario);
   const model = compileScenario({ ...spec, cycle: "month", interventions: [], combinations: [] }, opts.scenario, { horizonYears: Math.max(1, Math.ceil(opts.months / 12)) });
   if (initialOnStock(model).reduce((a, b) => a + b, 0) <= 0) {
@@ -90,24 +120,32 @@ export async function synthCommand(opts: SynthOpts, io: CalibrateIo): Promise<vo
   });
   let rows = 0;
   let clients = 0;
+  // Ctrl-C (a panel of millions of rows takes a while) removes the half-written file and says so, exit 130.
+  const forget = onInterrupt(async () => rmSync(temp, { force: true }));
   try {
-    let chunk = `${csvStart(opts.csv)}${csvLine(["client_id", "period", "state"], opts.csv)}\n`;
-    for (const r of synthPanel(model, { clients: opts.clients, months: opts.months, seed: opts.seed, gapRate: opts.gapRate, inflow: opts.inflow })) {
-      chunk += `${r.client}${sep}${formatMonth(first + r.month)}${sep}${names[r.state]}\n`;
-      rows++;
-      clients = r.client;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = "";
+    await interruptible(async () => {
+      let chunk = `${csvStart(opts.csv)}${csvLine(["client_id", "period", "state"], opts.csv)}\n`;
+      for (const r of synthPanel(model, { clients: opts.clients, months: opts.months, seed: opts.seed, gapRate: opts.gapRate, inflow: opts.inflow })) {
+        chunk += `${r.client}${sep}${formatMonth(first + r.month)}${sep}${names[r.state]}\n`;
+        rows++;
+        clients = r.client;
+        if (chunk.length > 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = "";
+          await interruptPoint(); // a pending Ctrl-C is handled here, between chunks
+        }
       }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
-    renameSync(temp, opts.out);
+      writeSync(fd, chunk);
+      closeSync(fd);
+      await interruptPoint();
+      renameSync(temp, opts.out);
+    });
   } catch (err) {
     try { closeSync(fd); } catch { /* already closed */ }
     rmSync(temp, { force: true });
     throw fsInputError(err, opts.out) ?? err;
+  } finally {
+    forget();
   }
   if (!opts.quiet) {
     io.out(CAL.synthWritten(opts.out, rows, clients, opts.clients, opts.inflow ? clients - opts.clients : null, opts.months, formatMonth(first), opts.seed, opts.gapRate, opts.scenario));
@@ -156,6 +194,7 @@ export async function readPanelFile(file: string, reader: PanelReader, quiet = t
 }
 
 export async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Promise<void> {
+  refuseOverwritingInputs({ "--panel": opts.panel, "--template": opts.template }, { "--out": opts.out, "--series": opts.series, "--estimates": opts.estimates });
   let template: Template | undefined;
   if (opts.template) {
     const text = readText(opts.template);
@@ -190,6 +229,7 @@ export async function estimateCommand(opts: EstimateOpts, io: CalibrateIo): Prom
 export interface FitOpts { target: string; free: string[]; scenario?: string[]; relative?: boolean; out: string; residuals?: string; csv: CsvDialect; quiet?: boolean }
 
 export async function fitCommand(file: string, opts: FitOpts, io: CalibrateIo): Promise<void> {
+  refuseOverwritingInputs({ "<scenariobestand>": file, "--target": opts.target }, { "--out": opts.out, "--residuals": opts.residuals });
   const { text, spec, model } = loadScenario(file);
   const points = parseSeries(readText(opts.target, SERIES_KIND, INPUT_LIMITS.series), opts.target);
   checkScenarios(points, model, opts.target);

@@ -54,8 +54,8 @@ ${HELP.example}
     .addHelpText("after", `
 ${HELP.examples}
   bin/bijstandsim synth --scenario scenarios/steenwijkerland.json --clients 2000 --months 24 --out panel.csv
-  bin/bijstandsim estimate --panel panel.csv --states "Direct werk,Werken en ervaren,Leren en ontwikkelen,Participeren,Zorg,Uitgestroomd naar werk:off,Uitstroom overig:exit" --start-year 2020 --out mijn-gemeente.json
-  bin/bijstandsim estimate --panel panel.csv --template scenarios/steenwijkerland.json --out mijn-gemeente.json --series reeks.csv`)
+  bin/bijstandsim estimate --panel panel.csv --states "Direct werk,Werken en ervaren,Leren en ontwikkelen,Zorg,Uitgestroomd naar werk:off,Geplaatst:off,Werkvoorzienend:exit,Uitstroom overig:exit" --start-year 2021 --out mijn-gemeente.json
+  bin/bijstandsim estimate --panel panel.csv --template scenarios/steenwijkerland.json --start-year 2021 --out mijn-gemeente.json --series reeks.csv`)
     .action(async (opts: EstimateOpts) => (await commands()).estimateCommand(opts, io));
 
   program

@@ -18,6 +18,7 @@ const nl = {
   panelLineTooLong: (mb: number) => err(`is langer dan ${mb} MB (een paneelregel is cliënt, periode en toestand)`, "controleer of dit het paneelbestand is en of de regeleinden kloppen"),
   everyScenario: "(elk scenario)",
   // --- calibrate-commands.ts ---
+  outputIsInput: (input: string) => err(`is ook het invoerbestand (${input}): schrijven zou het overschrijven`, "kies een ander bestand voor de uitvoer; de invoer blijft zoals ze is"),
   synthNobody: err("heeft niemand in een bijstandstoestand, dus er is geen mix om cliënten uit te laten beginnen", "geef beginaantallen voor de bijstandstoestanden"),
   statesNoName: (item: string) => err(`"${item}" heeft geen toestandsnaam`, "geef namen gescheiden door komma's, elk eventueel gevolgd door :on, :off of :exit"),
   statesTwice: (name: string) => err(`toestand "${name}" staat er twee keer in`, "noem elke toestand één keer"),
@@ -101,6 +102,9 @@ const nl = {
     err(`periode "${p}" is een ${isIndex ? "maandnummer" : "kalendermaand"}, maar regel ${line} heeft een ${firstIndex ? "maandnummer" : "kalendermaand"}`, "gebruik één soort periode in het hele bestand"),
   reasonEmptyState: "lege toestand",
   reasonUnknownState: "onbekende toestand",
+  reasonEncoding: "geen UTF-8",
+  notUtf8: (name: string) => `toestand "${name}" bevat tekens die geen UTF-8 zijn: het bestand is in een andere codering opgeslagen (Excel's gewone "CSV" is Windows-1252)`,
+  notUtf8Fix: "sla het op als \"CSV UTF-8 (door komma's gescheiden)\" (Excel: Opslaan als), of zet het om met iconv -f windows-1252 -t utf-8",
   emptyState: "state is leeg",
   unknownState: (name: string) => `onbekende toestand "${name}"`,
   unknownStateFix: (known: string) => `gebruik een van de gedeclareerde toestanden: ${known} (of voeg hem toe aan --states / het sjabloon)`,
@@ -109,8 +113,8 @@ const nl = {
   reasonDuplicate: "dubbele (cliënt, periode)",
   duplicate: (id: string, period: string) => err(`cliënt "${id}" heeft een tweede rij voor ${period}`, "houd één rij per cliënt per maand (de toestand aan het eind van de maand)"),
   reasonOrder: "periode niet op volgorde",
-  order: (id: string, period: string, last: string) =>
-    err(`cliënt "${id}": ${period} komt na ${last}`, "sorteer het bestand op client_id en period (bijv. `sort -t, -k1,1 -k2,2`), of houd ten minste de rijen van elke cliënt op volgorde van periode"),
+  order: (id: string, period: string, last: string, sep: string) =>
+    err(`cliënt "${id}": ${period} komt na ${last}`, `sorteer het bestand op client_id en period, met de maand in twee cijfers (2021-03, niet 2021-3: als tekst komt 2020-12 vóór 2020-2), bijv. \`sort -t'${sep}' -k1,1 -k2,2\`; of houd ten minste de rijen van elke cliënt op volgorde van periode`),
   reasonAfterExit: "rij na de uitstroom van de cliënt",
   afterExit: (id: string, state: string) => `cliënt "${id}" staat nog in uitstroomtoestand "${state}" (uitstroomtoestanden zijn absorberend: alleen de eerste zulke rij telt)`,
   reasonReturn: "terugkeer uit een uitstroomtoestand",
@@ -178,6 +182,7 @@ const en: typeof nl = {
   panelClients: (max) => err(`has more than ${max.toLocaleString("en-GB")} distinct clients`, "split the panel (e.g. by year of inflow) or check the client_id column"),
   panelLineTooLong: (mb) => err(`is longer than ${mb} MB (a panel line is client, period and state)`, "check that this is the panel file and that its line endings are right"),
   everyScenario: "(every scenario)",
+  outputIsInput: (input) => err(`is also the input file (${input}): writing would overwrite it`, "choose another file for the output; the input stays as it is"),
   synthNobody: err("has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states"),
   statesNoName: (item) => err(`"${item}" has no state name`, "give names separated by commas, each optionally followed by :on, :off or :exit"),
   statesTwice: (name) => err(`state "${name}" is given twice`, "name each state once"),
@@ -258,6 +263,9 @@ const en: typeof nl = {
     err(`period "${p}" is a ${isIndex ? "month number" : "calendar month"}, but line ${line} has a ${firstIndex ? "month number" : "calendar month"}`, "use one kind of period in the whole file"),
   reasonEmptyState: "empty state",
   reasonUnknownState: "unknown state",
+  reasonEncoding: "not UTF-8",
+  notUtf8: (name) => `state "${name}" holds characters that are not UTF-8: the file was saved in another encoding (Excel's plain "CSV" is Windows-1252)`,
+  notUtf8Fix: "save it as \"CSV UTF-8 (comma delimited)\" (Excel: Save As), or convert it with iconv -f windows-1252 -t utf-8",
   emptyState: "state is empty",
   unknownState: (name) => `unknown state "${name}"`,
   unknownStateFix: (known) => `use one of the declared states: ${known} (or add it to --states / the template)`,
@@ -266,8 +274,8 @@ const en: typeof nl = {
   reasonDuplicate: "duplicate (client, period)",
   duplicate: (id, period) => err(`client "${id}" has a second row for ${period}`, "keep one row per client per month (the state at the end of the month)"),
   reasonOrder: "period out of order",
-  order: (id, period, last) =>
-    err(`client "${id}": ${period} comes after ${last}`, "sort the file by client_id and period (e.g. `sort -t, -k1,1 -k2,2`), or at least keep each client's rows in period order"),
+  order: (id, period, last, sep) =>
+    err(`client "${id}": ${period} comes after ${last}`, `sort the file by client_id and period, with the month in two digits (2021-03, not 2021-3: as text 2020-12 comes before 2020-2), e.g. \`sort -t'${sep}' -k1,1 -k2,2\`; or at least keep each client's rows in period order`),
   reasonAfterExit: "row after the client's exit",
   afterExit: (id, state) => `client "${id}" is still in exit state "${state}" (exit states are absorbing: only the first such row counts)`,
   reasonReturn: "return from an exit state",
