@@ -22,6 +22,7 @@ import { levenbergMarquardt } from "../src/calibrate/lm.js";
 import { symmetricEigen } from "../src/calibrate/linalg.js";
 import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
 import { shipped } from "./helpers.js";
+import { cli } from "./cli-harness.js";
 
 const STEENWIJKERLAND = "scenarios/steenwijkerland.json";
 const base = () => shipped(STEENWIJKERLAND);
@@ -149,6 +150,26 @@ describe("fit's preflight", () => {
 });
 
 describe("fit skips and reports target rows it cannot use", () => {
+  it("claims no precision when the cells meet the parameters exactly (volume = the sum of the flows), and keeps a gamma's spread", async () => {
+    // the example of docs/calibration.md: four cells, three parameters, but the year-end volume follows from the three flows
+    const dir = tmp();
+    const init = ["init", "--name", "meppel", "--start-year", "2024", "--stock", "820", "--inflow", "300", "--outflow-work", "180", "--outflow-other", "110", "--benefit-month", "1350", "--budget", "14500000", "--macro", "neutraal"];
+    expect((await cli(...init, "--out", join(dir, "meppel.json"), "--quiet")).code).toBe(0);
+    const raw = JSON.parse(readFileSync(join(dir, "meppel.json"), "utf8"));
+    raw.inflow.distribution = { type: "gamma", mean: 300, sd: 30 }; // as a user may add
+    const file = writeTmp("meppel-g.json", JSON.stringify(raw), dir);
+    const out = join(dir, "fit.json");
+    const r = await calibrate("fit", file, "--target", "scenarios/data/tellingen-meppel.csv", "--free", "inflow,outflow_work,outflow_other", "--out", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0); // it used to refuse its own file: a gamma with sd 1.5e-12
+    expect(r.out).toMatch(/\ninflow +300,0000 +320,0000 +- +-\n/);
+    expect(r.out).toContain("de parameters treffen elke doelcel exact");
+    const fitted = JSON.parse(readFileSync(out, "utf8"));
+    expect(fitted.inflow.distribution.mean).toBeCloseTo(320, 6);
+    expect(fitted.inflow.distribution.sd).toBeCloseTo(32, 6); // the relative spread kept: 30 / 300 of 320
+    expect(fitted.inflow.source).not.toMatch(/standaardfout/);
+  });
+
   it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {
     const fit = fitIn(base(), `scenario,year,metric,value\nmatig-herstel,2019,volume_end,670\n${berenschotCsv().split("\n").slice(1).join("\n")}`, ["inflow"]);
     expect(fit.cells).toHaveLength(12);

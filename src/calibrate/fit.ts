@@ -280,14 +280,17 @@ function lagProfileFit(lag: FreeParam, x0: number[], fitAt: (lag: number, start:
 }
 
 /** Standard errors and correlation from the Jacobian at the optimum: cov = s^2 (JᵀJ)^-1. */
-function standardErrors(best: Fitted, n: number, names: string[], dof: number, notes: string[]) {
+function standardErrors(best: Fitted, n: number, names: string[], dof: number, exact: boolean, notes: string[]) {
   const p = names.length;
-  const sigma2 = dof > 0 ? best.sse / dof : NaN;
+  // No residual variance to scale by: with no degrees of freedom, or cells that the parameters meet exactly
+  // (the year-end volume is the sum of the flows: a target with volume and flows has dependent cells).
+  const sigma2 = dof > 0 && !exact ? best.sse / dof : NaN;
   if (p === 0) return { sigma2, se: [] as number[], correlation: new Float64Array(0), conditioning: 1 };
   const conditioning = checkIdentifiable(best.jacobian, n, names, CAL.atFitted);
   const inv = spdInverse(gram(best.jacobian, n, p), p);
   if (!inv) throw new InputError("--free", "", ...CAL.singular);
   if (dof === 0) notes.push(CAL.noteExact);
+  else if (exact) notes.push(CAL.noteExactDependent);
   return {
     sigma2,
     se: Array.from({ length: p }, (_, k) => Math.sqrt(sigma2 * inv[k * p + k])),
@@ -345,7 +348,9 @@ export function fitScenario(spec: ScenarioFile, file: string, model: Model, cell
   const profile = lag ? lagProfileFit(lag, x0, fitAt, options, notes) : undefined;
   const best = profile ? profile.fit : fitAt(null, x0);
   const dof = n - continuous.length - (lag ? 1 : 0);
-  const { sigma2, se, correlation, conditioning } = standardErrors(best, n, names, dof, notes);
+  const size = target.reduce((a, t, k) => a + (t * weights[k]) ** 2, 0);
+  const exact = best.sse <= 1e-20 * size;
+  const { sigma2, se, correlation, conditioning } = standardErrors(best, n, names, dof, exact, notes);
   if (!best.converged) notes.push(CAL.noteNotConverged(best.reason));
 
   const fittedParams: FittedParam[] = continuous.map((q, k) => ({ name: q.name, start: x0[k], value: best.x[k], se: se[k], lower: lower[k], upper: upper[k] }));
@@ -391,7 +396,8 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
         const d = file.inflow.distribution;
         if (d?.type === "gamma") {
           d.mean = Number(q.value.toPrecision(8));
-          if (Number.isFinite(q.se) && q.se > 0) d.sd = fmtSe(q.se);
+          // a standard error too small for a gamma (shape above 1e12) is no uncertainty to draw from: the old relative spread stays
+          if (Number.isFinite(q.se) && q.se > d.mean * 1e-6) d.sd = fmtSe(q.se);
           else d.sd = Number(((d.sd * q.value) / q.start).toPrecision(6));
         } else if (d) notes.push(CAL.noteInflowDistribution(d.type));
         break;
