@@ -19,6 +19,7 @@ import { ScenarioSchema } from "../src/model/schema.js";
 import { fitScenario, parseFreeParams, scaleMoves } from "../src/calibrate/fit.js";
 import { expandCells, parseSeries } from "../src/calibrate/series.js";
 import { levenbergMarquardt } from "../src/calibrate/lm.js";
+import { fitReport, residualsCsv } from "../src/calibrate/report.js";
 import { symmetricEigen } from "../src/calibrate/linalg.js";
 import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
 import { shipped } from "./helpers.js";
@@ -168,6 +169,16 @@ describe("fit skips and reports target rows it cannot use", () => {
     expect(fitted.inflow.distribution.mean).toBeCloseTo(320, 6);
     expect(fitted.inflow.distribution.sd).toBeCloseTo(32, 6); // the relative spread kept: 30 / 300 of 320
     expect(fitted.inflow.source).not.toMatch(/standaardfout/);
+  });
+
+  it("a target of 0 has no relative difference: '–', not NaN%, in the report and an empty cell in residuals.csv", () => {
+    const csv = `scenario,year,metric,value\n${berenschotCsv().split("\n").slice(1).join("\n")}matig-herstel,2021,reinflow,0\n`;
+    const fit = fitIn(base(), csv, ["inflow"]);
+    const model = compileScenario(parseScenario(JSON.stringify(base()), "in.json"), "in.json");
+    const text = fitReport(model, fit, false);
+    expect(text).not.toMatch(/NaN/);
+    expect(text).toMatch(/matig-herstel +2021 +reinflow +0,0 +[\d.,]+ +[\d.,-]+ +–\n/);
+    expect(residualsCsv(model, fit).split("\n").find((l) => l.startsWith("matig-herstel,2021,reinflow,"))).toMatch(/,$/);
   });
 
   it("a year before the projection (e.g. the start stock in a series from estimate)", async () => {

@@ -87,17 +87,21 @@ export function fitReport(model: Model, fit: FitResult, relative: boolean): stri
   if (fit.lagProfile) out.push("", TERM.lagProfile(fit.lagProfile.map((l) => `${l.lag}: ${nl(l.sse, relative ? 6 : 1)}`).join(", ")));
   const label = (i: number) => model.scenarios[i].name;
   out.push("", TERM.residualsTitle, table([TERM.scenario, TERM.year, TERM.quantity, TERM.target, TERM.model, TERM.difference, TERM.differencePct], fit.cells.map((c) => [
-    label(c.scenario), String(c.year), c.metric, nl(c.value, 1), nl(c.model, 1), nl(c.residual, 1), formatPercent(c.residual / c.value),
+    label(c.scenario), String(c.year), c.metric, nl(c.value, 1), nl(c.model, 1), nl(c.residual, 1), c.value === 0 ? "–" : formatPercent(c.residual / c.value),
   ]), 3));
-  const worst = Math.max(...fit.cells.map((c) => Math.abs(c.residual / c.value)));
-  out.push(TERM.fitSummary(nl(fit.sse, relative ? 8 : 2), nl(fit.sigma, relative ? 5 : 2), relative, fit.dof, formatPercent(worst), fit.conditioning.toExponential(2)));
+  // a target of 0 has no relative difference (it was NaN%)
+  const relative0 = fit.cells.filter((c) => c.value !== 0).map((c) => Math.abs(c.residual / c.value));
+  const worst = relative0.length ? formatPercent(Math.max(...relative0)) : "–";
+  const [mantissa, exponent] = fit.conditioning.toExponential(2).split("e");
+  const conditioning = `${nl(Number(mantissa), 2)}e${exponent}`; // 2,58e-1 in Dutch
+  out.push(TERM.fitSummary(nl(fit.sse, relative ? 8 : 2), nl(fit.sigma, relative ? 5 : 2), relative, fit.dof, worst, conditioning));
   for (const n of fit.notes) out.push(TERM.note(n));
   return out.join("\n");
 }
 
 export function residualsCsv(model: Model, fit: FitResult, dialect: CsvDialect = "tidy"): string {
   return csv(["scenario", "year", "metric", "target", "model", "residual", "relative_residual"],
-    fit.cells.map((c) => [model.scenarios[c.scenario].name, c.year, c.metric, c.value, num(c.model, 4), num(c.residual, 4), num(c.residual / c.value, 6)]), dialect);
+    fit.cells.map((c) => [model.scenarios[c.scenario].name, c.year, c.metric, c.value, num(c.model, 4), num(c.residual, 4), c.value === 0 ? "" : num(c.residual / c.value, 6)]), dialect);
 }
 
 // --- backtest --------------------------------------------------------------------------------------
