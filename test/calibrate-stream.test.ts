@@ -416,6 +416,15 @@ describe("what the kind of period decides is refused at the first period", () =>
     expect(r.code).toBe(2);
     expect(r.err).toBe("bijstandsim: fout: --start-year: de projectie begint in 2020, dus is de stand eind 2019 nodig, maar het bestand begint in 2020-11. Oplossing: begin in 2021 of later (--start-year), of gebruik een bestand dat december 2019 bevat\n");
   });
+
+  it("a calendar start year a year or more after the panel's last month is refused: its last stock says nothing of the stock then", async () => {
+    const dir = tmp();
+    const file = writeTmp("panel.csv", "client_id,period,state\n1,2021-05,A\n1,2021-06,B\n2,2021-05,B\n2,2021-06,A\n", dir);
+    expect((await calibrate("estimate", "--panel", file, "--start-year", "2022", "--out", join(dir, "a.json"), "--quiet")).code).toBe(0); // June's stock for December, with a note
+    const r = await calibrate("estimate", "--panel", file, "--start-year", "2023", "--out", join(dir, "b.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("bijstandsim: fout: --start-year: de projectie begint in 2023, dus is de stand eind 2022 nodig, maar het bestand eindigt in 2021-06. Oplossing: begin uiterlijk in 2022 (--start-year), of geef een bestand dat tot december 2022 loopt\n");
+  });
 });
 
 /** PanelCounts of a small text through the string path, without checks. */

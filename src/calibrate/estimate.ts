@@ -174,6 +174,10 @@ function startStock(panel: PanelCounts, options: EstimateOptions, notes: string[
     if (wanted < panel.firstMonth) {
       throw new InputError("--start-year", "", ...CAL.startBeforePanel(startYear, formatMonth(panel.firstMonth), yearOf(panel.firstMonth) + 1));
     }
+    // A year or more after the file ends, its last stock says nothing of the stock the projection starts from.
+    if (wanted - panel.lastMonth >= 12) {
+      throw new InputError("--start-year", "", ...CAL.startAfterPanel(startYear, formatMonth(panel.lastMonth), yearOf(panel.lastMonth) + 1));
+    }
     if (wanted <= panel.lastMonth) stockMonth = wanted;
     else if (panel.lastMonth % 12 !== 11 || yearOf(panel.lastMonth) !== startYear - 1) {
       notes.push(CAL.noteStartAfterPanel(startYear, formatMonth(panel.lastMonth)));

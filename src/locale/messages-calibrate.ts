@@ -57,6 +57,8 @@ const nl = {
   seriesScenario: (name: string, file: string, names: readonly string[]) => err(`onbekend scenario "${name}"`, `gebruik een van de scenario's van ${file}: ${names.join(", ")} (of laat het leeg voor alle)`),
   // --- early-checks.ts, estimate.ts ---
   monthNumbersNoStart: err("de perioden zijn maandnummers, dus het bestand heeft geen kalenderjaar om de projectie mee te beginnen", "geef --start-year JAAR (de stand in de laatste maand van het bestand is de stand eind JAAR - 1)"),
+  startAfterPanel: (start: number, last: string, latest: number) =>
+    err(`de projectie begint in ${start}, dus is de stand eind ${start - 1} nodig, maar het bestand eindigt in ${last}`, `begin uiterlijk in ${latest} (--start-year), of geef een bestand dat tot december ${start - 1} loopt`),
   startBeforePanel: (start: number, first: string, from: number) =>
     err(`de projectie begint in ${start}, dus is de stand eind ${start - 1} nodig, maar het bestand begint in ${first}`, `begin in ${from} of later (--start-year), of gebruik een bestand dat december ${start - 1} bevat`),
   exitStateKind: (name: string, kind: string) => err(`"${name}" is een toestand van soort "${kind}", geen uitstroomtoestand`, `markeer hem als uitstroomtoestand (--states "${name}:exit" of in het sjabloon), of noem een andere`),
@@ -220,6 +222,8 @@ const en: typeof nl = {
   seriesWideNoValues: err("has a header but no values", "add a row per year, e.g. 2024,845,320,170,125"),
   seriesScenario: (name, file, names) => err(`unknown scenario "${name}"`, `use one of the scenarios of ${file}: ${names.join(", ")} (or leave it empty for all)`),
   monthNumbersNoStart: err("the periods are month numbers, so the panel has no calendar year to start the projection from", "give --start-year YEAR (the stock in the panel's last month is the stock at the end of YEAR - 1)"),
+  startAfterPanel: (start, last, latest) =>
+    err(`the projection starts in ${start}, so it needs the stock at the end of ${start - 1}, but the file ends in ${last}`, `start in ${latest} at the latest (--start-year), or give a file that runs to December ${start - 1}`),
   startBeforePanel: (start, first, from) =>
     err(`the projection starts in ${start}, so it needs the stock at the end of ${start - 1}, but the panel starts in ${first}`, `start in ${from} or later (--start-year), or use a panel that covers December ${start - 1}`),
   exitStateKind: (name, kind) => err(`"${name}" is a state of kind "${kind}", not an exit state`, `mark it as an exit state (--states "${name}:exit" or in the template), or name another`),
