@@ -5,6 +5,7 @@
  */
 import { csvText, type CsvDialect } from "../locale/csv.js";
 import { formatDecimal, formatPercent, formatPersons } from "../locale/format.js";
+import { CAL } from "../locale/messages-calibrate.js";
 import { TERM } from "../locale/messages-terminal.js";
 import type { Model } from "../model/model.js";
 import type { BacktestResult } from "./backtest.js";
@@ -30,7 +31,8 @@ const num = (v: number, digits = 6): string => (Number.isFinite(v) ? String(Numb
 export function estimateReport(panel: PanelCounts, s: EstimateSummary): string {
   const range = panel.periodKind === "calendar" ? TERM.estRange(formatMonth(panel.firstMonth), formatMonth(panel.lastMonth)) : TERM.estRangeIndex(panel.firstMonth, panel.lastMonth);
   const out: string[] = [];
-  const skippedRows = panel.skipped.reduce((a, x) => a + x.count, 0);
+  // data rows skipped: blank lines and a repeated header are no data rows (listed below all the same), so rows = used + skipped
+  const skippedRows = panel.skipped.filter((x) => x.reason !== CAL.reasonBlank && x.reason !== CAL.reasonHeaderAgain).reduce((a, x) => a + x.count, 0);
   out.push(TERM.estRead(panel.file, formatPersons(panel.lines), formatPersons(panel.rows), formatPersons(panel.used), formatPersons(skippedRows), formatPersons(panel.clients), range));
   if (panel.skipped.length) {
     out.push(TERM.estSkipped);
