@@ -293,4 +293,10 @@ describe("series written with --csv nl", () => {
     expect(nl).toEqual(tidy);
     expect(parseSeries("\uFEFFyear;volume_end;inflow\n2021;790,25;300\n", "reeks.csv").map((p) => p.value)).toEqual([790.25, 300]);
   });
+
+  it("reads Dutch column names (Jaar, Grootheid, Waarde) as the same columns", () => {
+    const tidy = parseSeries("scenario,year,metric,value\n,2021,volume_end,790.25\nbasis,2022,inflow,300\n", "reeks.csv");
+    expect(parseSeries("Scenario;Jaar;Grootheid;Waarde\n;2021;volume_end;790,25\nbasis;2022;inflow;300\n", "reeks.csv")).toEqual(tidy);
+    expect(parseSeries("Jaar;volume_end;inflow\n2021;790,25;300\n", "reeks.csv").map((p) => p.value)).toEqual([790.25, 300]);
+  });
 });

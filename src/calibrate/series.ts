@@ -31,6 +31,9 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
 /** `415.000` or `1.250.000`: a Dutch thousands separator, or three decimals? Refused rather than guessed. */
 const THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
 /** Metrics that count persons or euros spent: never below 0. */
+/** Column names as a Dutch spreadsheet may write them (`jaar;grootheid;waarde`): the same columns. */
+const DUTCH_COLUMNS: Record<string, string> = { jaar: "year", periode: "year", grootheid: "metric", metriek: "metric", waarde: "value" };
+
 const NON_NEGATIVE = new Set(["expenditure", "budget", "intervention_cost", "vangnet_compensation", "expenditure_discounted"]);
 
 /**
@@ -54,7 +57,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
   const headerAt = lines.findIndex((l) => l.trim() !== "");
   if (headerAt < 0) throw new InputError(file, "", ...CAL.seriesEmpty);
   const delimiter = detectDelimiter(lines[headerAt]);
-  const header = normaliseHeader(splitCsvLine(lines[headerAt], delimiter) ?? []);
+  const header = normaliseHeader(splitCsvLine(lines[headerAt], delimiter) ?? []).map((h) => DUTCH_COLUMNS[h] ?? h);
   const col = (name: string) => header.indexOf(name);
   if (col("metric") < 0 && col("value") < 0 && col("year") >= 0 && header.some(isMetric)) return parseWide(lines, headerAt, delimiter, header, file);
   const missing = ["year", "metric", "value"].filter((c) => col(c) < 0);

@@ -38,7 +38,7 @@ const nl = {
     `getrokken uit de maandmatrix van ${scenario} (zonder macro-effecten, duurklassen en herinstroomprofiel)`,
   // --- series.ts ---
   seriesEmpty: err("is leeg", "geef een CSV met de kopregel scenario,year,metric,value"),
-  seriesNoColumns: (missing: readonly string[], has: readonly string[]) => err(`de kopregel heeft geen kolom ${q(missing)} (wel: ${q(has)})`, "begin het bestand met de kopregel scenario,year,metric,value (scenario mag weg)"),
+  seriesNoColumns: (missing: readonly string[], has: readonly string[]) => err(`de kopregel heeft geen kolom ${q(missing)} (wel: ${q(has)})`, "begin het bestand met de kopregel scenario,year,metric,value (scenario mag weg), of met year en een kolom per grootheid: year,volume_end,inflow,outflow_work,outflow_other"),
   seriesColumns: (got: number, header: number, names: string, delimiter: string) =>
     err(`heeft ${got} kolom(men), de kopregel heeft er ${header}`, `geef ${names} op elke rij; schrijf getallen met een decimale punt en zonder scheidingstekens voor duizendtallen (of zet een veld met "${delimiter}" tussen aanhalingstekens)`),
   seriesColumnsWide: (got: number, header: number, names: string) =>
@@ -204,7 +204,7 @@ const en: typeof nl = {
     `${months} months from ${first}, seed ${seed}${gapRate > 0 ? `, gaps with chance ${gapRate}` : ""}; ` +
     `drawn from the monthly matrix of ${scenario} (without macro effects, duration bands and re-inflow profile)`,
   seriesEmpty: err("is empty", "give a CSV with the header scenario,year,metric,value"),
-  seriesNoColumns: (missing, has) => err(`the header has no column ${q(missing)} (it has: ${q(has)})`, "start the file with the header scenario,year,metric,value (scenario may be left out)"),
+  seriesNoColumns: (missing, has) => err(`the header has no column ${q(missing)} (it has: ${q(has)})`, "start the file with the header scenario,year,metric,value (scenario may be left out), or with year and a column per metric: year,volume_end,inflow,outflow_work,outflow_other"),
   seriesColumns: (got, header, names, delimiter) =>
     err(`has ${got} column(s), the header has ${header}`, `give ${names} on every row; write numbers with a decimal point and without thousands separators (or quote a field that contains "${delimiter}")`),
   seriesColumnsWide: (got, header, names) =>
