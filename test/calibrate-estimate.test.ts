@@ -11,6 +11,7 @@ import { PanelReader, readPanelText } from "../src/calibrate/panel.js";
 import { streamPanel } from "../src/calibrate/panel-stream.js";
 import { estimateScenario } from "../src/calibrate/estimate.js";
 import { formatMonth } from "../src/calibrate/period.js";
+import { collectStates } from "../src/cli/options.js";
 import { parseScenario } from "../src/model/parse.js";
 import { compileScenario } from "../src/model/compile/index.js";
 import type { Model } from "../src/model/model.js";
@@ -133,6 +134,17 @@ describe("estimate: round trip from a known 8-state matrix", () => {
     }
     expect(existsSync(join(dir, "mijn-gemeente.json")) && existsSync(join(dir, "reeks.csv"))).toBe(true);
   }, 30_000);
+
+  it("--states takes a name with a comma in quotes, as the panel writes it", async () => {
+    expect(collectStates('"Trede 1, start",Werk:off, "Zorg, tijdelijk":on')).toEqual(["Trede 1, start", "Werk:off", "Zorg, tijdelijk:on"]);
+    expect(collectStates("A,B", ["X"])).toEqual(["X", "A", "B"]);
+    expect(collectStates('"open,B')).toEqual(['"open', "B"]); // no closing quote: a plain list
+    const dir = tmp();
+    const panel = writeTmp("komma.csv", 'client_id,period,state\n1,2021-11,"Trede 1, start"\n1,2021-12,"Trede 1, start"\n1,2022-01,Werk\n2,2021-11,Werk\n2,2021-12,"Trede 1, start"\n2,2022-01,"Trede 1, start"\n', dir);
+    const r = await calibrate("estimate", "--panel", panel, "--states", '"Trede 1, start",Werk:off', "--start-year", "2022", "--out", join(dir, "k.json"), "--quiet");
+    expect(r.err).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "k.json"), "utf8")).states.map((st: { name: string; kind: string }) => `${st.name}:${st.kind}`)).toEqual(["Trede 1, start:on", "Werk:off"]);
+  });
 
   it("says a panel saved as Excel's plain CSV (Windows-1252) is not UTF-8, and how to save it", async () => {
     const dir = tmp();

@@ -9,7 +9,7 @@
 import { Option, type Command } from "commander";
 import { HELP } from "../locale/messages-help.js";
 import type { BacktestOpts, CalibrateIo, EstimateOpts, FitOpts, SynthOpts } from "./calibrate-commands.js";
-import { collect, csvOption, probability, wholeNumber, year } from "./options.js";
+import { collect, collectStates, csvOption, probability, wholeNumber, year } from "./options.js";
 
 const stdoutIo: CalibrateIo = { out: (text) => process.stdout.write(text + "\n") };
 
@@ -38,7 +38,7 @@ ${HELP.example}
     .command("estimate")
     .description(HELP.estimate)
     .requiredOption("--panel <file>", HELP.estimatePanel)
-    .option("--states <list>", HELP.estimateStates, collect)
+    .option("--states <list>", HELP.estimateStates, collectStates)
     .option("--template <file>", HELP.estimateTemplate)
     .option("--exit-state <name>", HELP.estimateExitState)
     .addOption(new Option("--disappear <how>", HELP.estimateDisappear).choices(["exit", "censor"]).default("exit"))

@@ -38,6 +38,29 @@ export const probability = (name: string) => (value: string): number => {
 /** A repeatable, comma-separated list. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 
+/**
+ * `--states`, repeatable: a comma-separated list in which a name that holds a comma is
+ * quoted, as in the panel itself: `"Trede 1, start",Werk:off` (a kind may follow the quote).
+ */
+export function collectStates(value: string, previous: string[] = []): string[] {
+  const items: string[] = [];
+  for (let i = 0; i <= value.length; ) {
+    let item = "";
+    while (value[i] === " ") i++;
+    if (value[i] === '"') {
+      const close = value.indexOf('"', i + 1);
+      if (close < 0) return [...previous, ...collect(value)]; // no closing quote: as a plain list
+      item = value.slice(i + 1, close);
+      i = close + 1;
+    }
+    const comma = value.indexOf(",", i);
+    item += comma < 0 ? value.slice(i) : value.slice(i, comma);
+    items.push(item.trim());
+    i = comma < 0 ? value.length + 1 : comma + 1;
+  }
+  return [...previous, ...items.filter(Boolean)];
+}
+
 /** `--csv tidy|nl`: the dialect of every CSV file a command writes (locale/csv.ts). */
 export const csvOption = (): Option =>
   new Option("--csv <format>", HELP.csvFormat)

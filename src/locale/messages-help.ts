@@ -80,7 +80,7 @@ const nl = {
   // estimate
   estimate: "schat een scenario (overgangen per maand, instroom, uitstroom, beginstand) uit een cliëntenbestand (CSV)",
   estimatePanel: "cliëntenbestand: CSV met client_id,period,state, één rij per cliënt per maand (de rijen van een cliënt in volgorde van periode)",
-  estimateStates: "de toestanden die het bestand mag bevatten, in volgorde, elk met eventueel :on, :off of :exit (bijv. \"Trede 1,Trede 2,Werk:off,Overig:exit\")",
+  estimateStates: "de toestanden die het bestand mag bevatten, in volgorde, elk met eventueel :on, :off of :exit (bijv. \"Trede 1,Trede 2,Werk:off,Overig:exit\"; een naam met een komma tussen aanhalingstekens: '\"Trede 1, start\",Werk:off')",
   estimateTemplate: "scenario om in te voegen: de toestanden, kosten, het budget, de macro-effecten en interventies blijven",
   estimateExitState: "toestand waarheen cliënten gaan die vóór de laatste maand uit het bestand verdwijnen",
   estimateDisappear: "vroeg uit het bestand: exit (een overgang naar de uitstroomtoestand) of censor (niet verder gevolgd)",
@@ -193,7 +193,7 @@ const en: typeof nl = {
   synthOut: "panel CSV to write",
   estimate: "estimate a scenario (monthly transition counts, inflow, exits, initial stock) from a client panel CSV",
   estimatePanel: "client panel: CSV with client_id,period,state, one row per client per month (rows of a client in period order)",
-  estimateStates: "the states the panel may contain, in order, each optionally :on, :off or :exit (e.g. \"Trede 1,Trede 2,Werk:off,Overig:exit\")",
+  estimateStates: "the states the panel may contain, in order, each optionally :on, :off or :exit (e.g. \"Trede 1,Trede 2,Werk:off,Overig:exit\"; a name with a comma in quotes: '\"Trede 1, start\",Werk:off')",
   estimateTemplate: "scenario to merge into: its states, costs, budget, macro and interventions are kept",
   estimateExitState: "state that clients who leave the panel before its last month move to",
   estimateDisappear: "leaving the panel early: exit (a move to the exit state) or censor (no longer followed)",
