@@ -44,7 +44,6 @@ export function shownValue(v: number, digits: number, storedDecimals: number): n
   return Number(f.format(stored(v, storedDecimals))) + 0;
 }
 
-/** Whole persons (or any count): `1.012`. */
 /**
  * A total over years as the tables show it: each year's value rounded as it is shown
  * (whole euros or whole persons, as shownValue rounds), then added, so the years shown add
@@ -60,6 +59,7 @@ export function shownSum(values: Iterable<number>, unit: keyof typeof STORED_DEC
   return total;
 }
 
+/** Whole persons (or any count): `1.012`. */
 export const formatPersons = (v: number): string => numberFormat("persons", { maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.persons));
 /** Persons with one decimal, for small differences such as an intervention's effect on the volume: `-3,2`. */
 export const formatPersons1 = (v: number): string =>
