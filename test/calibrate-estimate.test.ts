@@ -173,6 +173,10 @@ describe("estimate: round trip from a known 8-state matrix", () => {
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err).toContain(`: ${output}: is ook het invoerbestand (${input}): schrijven zou het overschrijven. Oplossing: kies een ander bestand voor de uitvoer`);
     }
+    // two outputs on one new file: the second would replace the first
+    const twice = await calibrate("estimate", "--panel", panel, "--template", scen, "--start-year", "2023", "--out", join(dir, "x.json"), "--series", join(dir, "x.json"));
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain(": --series: is ook de uitvoer van --out: de ene zou de andere overschrijven.");
     expect(readFileSync(panel, "utf8")).toBe(panelText);
     expect(readFileSync(scen, "utf8")).toBe(scenText);
     expect(existsSync(join(dir, "e.json"))).toBe(false);

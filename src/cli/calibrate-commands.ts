@@ -8,7 +8,7 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { CAL } from "../locale/messages-calibrate.js";
 import { CLI } from "../locale/messages-cli.js";
 import { InputError } from "../model/errors.js";
@@ -63,16 +63,18 @@ export function refuseOverwritingInputs(inputs: Record<string, string | undefine
       return undefined;
     }
   };
-  const seen = new Map<string, string>();
+  const inputOf = new Map<string, string>();
   for (const [flag, file] of Object.entries(inputs)) {
     const key = id(file);
-    if (key) seen.set(key, flag);
+    if (key) inputOf.set(key, flag);
   }
+  const outputOf = new Map<string, string>();
   for (const [flag, file] of Object.entries(outputs)) {
-    const input = seen.get(id(file) ?? "");
-    if (input) throw new InputError(file!, flag, ...CAL.outputIsInput(input));
-    const key = id(file);
-    if (key) seen.set(key, flag); // two outputs on one file: the second would replace the first
+    if (file === undefined) continue;
+    const key = id(file) ?? `new:${resolve(file)}`; // two outputs of one new file: by its path
+    if (inputOf.has(key)) throw new InputError(file!, flag, ...CAL.outputIsInput(inputOf.get(key)!));
+    if (outputOf.has(key)) throw new InputError(file!, flag, ...CAL.outputTwice(outputOf.get(key)!)); // the second would replace the first
+    outputOf.set(key, flag);
   }
 }
 

@@ -19,6 +19,7 @@ const nl = {
   everyScenario: "(elk scenario)",
   // --- calibrate-commands.ts ---
   outputIsInput: (input: string) => err(`is ook het invoerbestand (${input}): schrijven zou het overschrijven`, "kies een ander bestand voor de uitvoer; de invoer blijft zoals ze is"),
+  outputTwice: (other: string) => err(`is ook de uitvoer van ${other}: de ene zou de andere overschrijven`, "geef elke uitvoer een eigen bestand"),
   synthNobody: err("heeft niemand in een bijstandstoestand, dus er is geen mix om cliënten uit te laten beginnen", "geef beginaantallen voor de bijstandstoestanden"),
   statesNoName: (item: string) => err(`"${item}" heeft geen toestandsnaam`, "geef namen gescheiden door komma's, elk eventueel gevolgd door :on, :off of :exit"),
   statesTwice: (name: string) => err(`toestand "${name}" staat er twee keer in`, "noem elke toestand één keer"),
@@ -186,6 +187,7 @@ const en: typeof nl = {
   panelLineTooLong: (mb) => err(`is longer than ${mb} MB (a panel line is client, period and state)`, "check that this is the panel file and that its line endings are right"),
   everyScenario: "(every scenario)",
   outputIsInput: (input) => err(`is also the input file (${input}): writing would overwrite it`, "choose another file for the output; the input stays as it is"),
+  outputTwice: (other) => err(`is also the output of ${other}: one would overwrite the other`, "give each output a file of its own"),
   synthNobody: err("has nobody in an on-bijstand state, so there is no mix to start clients from", "give initial counts for the on-bijstand states"),
   statesNoName: (item) => err(`"${item}" has no state name`, "give names separated by commas, each optionally followed by :on, :off or :exit"),
   statesTwice: (name) => err(`state "${name}" is given twice`, "name each state once"),
