@@ -10,7 +10,8 @@
  * the command line are in cli.test.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
 import { Ajv } from "ajv";
 import { Command } from "commander";
 import ExcelJS from "exceljs";
@@ -514,7 +515,23 @@ describe("report helpers", () => {
     expect(reproduceCommand({ file: "s.json", options }, "out dir")).toBe(
       "bin/bijstandsim run s.json --scenario a,b --variant x --horizon 4 --mode psa --runs 1000 --seed 7 --no-noise --out 'out dir'",
     );
+    // a microsimulation's scale and the draws file: the same numbers and files again; no --out: a new folder of runs
+    const micro = { mode: "microsim", scenarios: [], variants: ["baseline"], horizon_years: 4, runs: 50, seed: 3, persons_scale: 10, draws: true };
+    expect(reproduceCommand({ file: "s.json", options: micro }, undefined)).toBe("bin/bijstandsim run s.json --horizon 4 --mode microsim --runs 50 --seed 3 --persons-scale 10 --draws");
   });
+
+  it("a run kept in its folder of runs is reproduced into a new one, never over itself; a microsimulation says what its bands vary", async () => {
+    const dir = tmp();
+    const r = spawnSync(process.execPath, [resolve("bin/bijstandsim"), "run", resolve("scenarios/steenwijkerland.json"), "--mode", "microsim", "--runs", "2", "--persons-scale", "2", "--report", "--quiet"], { cwd: dir, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(dir, "output", "steenwijkerland", "latest", "report.html"), "utf8");
+    const block = /<pre><code>(bin\/bijstandsim run[\s\S]*?)<\/code><\/pre>/.exec(html)![1];
+    expect(block).toContain("--persons-scale 2");
+    expect(block).not.toContain("--out");
+    expect(block.split("\n").pop()).toBe("bin/bijstandsim report output/steenwijkerland");
+    expect(html).toContain("elk met alleen toeval in de populatie (de parameters liggen vast op de waarden uit het bestand");
+    expect(html).toContain("Personen x 2: het BUIG-budget, de capaciteit van de interventies en de referentiewaarden zijn niet geschaald");
+  }, 30_000);
 
   it("writeFilesAtomically writes text and bytes into subfolders", () => {
     const dir = tmp();

@@ -10,6 +10,7 @@ import { breakEven } from "../analyses/breakeven.js";
 import { interventionIndex } from "../analyses/effects.js";
 import { sensitivity } from "../analyses/sensitivity.js";
 import { explorerFiles } from "../explore/write.js";
+import { formatNumber } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { COMPILE } from "../locale/messages-compile.js";
 import { InputError } from "../model/errors.js";
@@ -108,6 +109,7 @@ function runMeta(model: Model, file: string, hash: string, scenarios: readonly M
       horizon_years: model.years,
       ...(opts.mode === "psa" ? { runs: opts.runs, seed: opts.seed, population_noise: opts.noise, drawn_parameters: drawnParameters(model) } : {}),
       ...(opts.mode === "microsim" ? { runs: opts.runs, seed: opts.seed, persons_scale: opts.personsScale ?? 1 } : {}),
+      ...(opts.draws ? { draws: true } : {}), // draws.csv was written: the report's command says --draws
     },
   };
 }
@@ -195,6 +197,8 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   if (opts.timings) status(timings.text());
   if (opts.quiet) return;
   for (const w of heldWarnings(model)) status(CLI.warning(w));
+  // The persons are scaled, the money and the references are not: what depends on both means nothing at this scale.
+  if (opts.personsScale !== undefined && opts.personsScale !== 1) status(CLI.warning(CLI.personsScaled(formatNumber(opts.personsScale))));
   done.summary();
   // The folder once (it is long: output/<stem>/<mode>-<date>-<time>/), then what is in it, and the report to open.
   print(`\n${CLI.outputsIn(join(out, "/"), done.written.join(", "))}`);

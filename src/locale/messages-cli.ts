@@ -43,6 +43,7 @@ const nl = {
   wouldBeInvalid: (message: string) => `het scenario zou ongeldig zijn: ${message}`,
   // --- run (src/cli/run-command.ts) ---
   personsScaleMicrosim: err("geldt alleen voor --mode microsim", "voeg --mode microsim toe, of laat de optie weg"),
+  personsScaled: (k: string) => `--persons-scale ${k} schaalt de personen, niet het BUIG-budget, de capaciteit van de interventies of de referentiewaarden: het BUIG-resultaat, de vangnetcompensatie, de interventie-effecten en de vergelijking met referenties gelden niet voor deze schaal (de optie is er om rekentijd en geheugen op een grotere populatie te meten)`,
   outIsRunsFolder: err("is een map met runs (er staat latest in): een run vervangt alleen de map van één eerdere run", "laat --out weg (de run komt dan in een nieuwe map daarin), of kies een nieuwe map"),
   drawsOnly: err("geldt alleen voor --mode psa en --mode microsim; het cohortmodel rekent de verwachte waarden uit, zonder trekkingen", "gebruik --mode psa (of --mode microsim), of laat de optie weg"),
   noNoisePsaOnly: err("geldt alleen voor --mode psa; het cohortmodel rekent de verwachte waarden uit, zonder toeval", "gebruik --mode psa, of laat de optie weg"),
@@ -106,6 +107,7 @@ const en: typeof nl = {
   notWritten: (file) => `${file} (not written)`,
   wouldBeInvalid: (message) => `the scenario would be invalid: ${message}`,
   personsScaleMicrosim: err("applies to --mode microsim only", "add --mode microsim, or leave it out"),
+  personsScaled: (k) => `--persons-scale ${k} scales the persons, not the BUIG budget, the interventions' capacity or the reference values: the BUIG result, the safety-net compensation, the intervention effects and the comparison with references do not hold at this scale (the option is there to measure time and memory on a larger population)`,
   outIsRunsFolder: err("is a folder of runs (it holds latest): a run replaces only the folder of one earlier run", "leave out --out (the run then goes into a new folder inside it), or choose a new folder"),
   drawsOnly: err("applies to --mode psa and --mode microsim only; the cohort model computes expected values, without draws", "use --mode psa (or --mode microsim), or leave it out"),
   noNoisePsaOnly: err("applies to --mode psa only; the cohort model computes expected values, without chance", "use --mode psa, or leave it out"),

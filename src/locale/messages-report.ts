@@ -92,6 +92,9 @@ const nl = {
     ` Probabilistisch: ${runs} trekkingen, elk met ${
       drawn === 0 ? "alleen toeval in de populatie (geen parameter heeft een verdeling)" : `${typeof drawn === "number" ? `${drawn} getrokken ${drawn === 1 ? "parameter" : "parameters"}` : "getrokken parameters"}${noise ? " en toeval in de populatie" : ""}`
     }; tussen haakjes het 90%-interval.`,
+  factsMicrosim: (runs: number, scale: number) =>
+    ` ${runs} ${runs === 1 ? "replicatie" : "replicaties"}, elk met alleen toeval in de populatie (de parameters liggen vast op de waarden uit het bestand: hun verdelingen tellen alleen in een run met --mode psa)${runs > 1 ? "; tussen haakjes het 90%-interval van de replicaties" : ""}; break-even en gevoeligheid zijn verwachte waarden van het cohortmodel.` +
+    (scale !== 1 ? ` Personen x ${scale}: het BUIG-budget, de capaciteit van de interventies en de referentiewaarden zijn niet geschaald, dus BUIG-resultaat, vangnet, interventie-effecten en referenties gelden niet voor deze schaal.` : ""),
   factsModel: (micro: boolean, month: boolean, unit: string) => `. ${micro ? "Microsimulatie van personen" : "Cohortmodel"} per ${month ? "maand" : "jaar"}; bedragen in euro, volumes in ${unit}.`,
   /** `interventions`: the scenario file has some (the page then changes their capacity and effect, else only scenarios and horizon). */
   explorer: (href: string, interventions: boolean) =>
@@ -365,6 +368,9 @@ const en: typeof nl = {
     ` Probabilistic: ${runs} draws, each with ${
       drawn === 0 ? "only the population's chance variation (no parameter has a distribution)" : `${typeof drawn === "number" ? `${drawn} drawn ${drawn === 1 ? "parameter" : "parameters"}` : "drawn parameters"}${noise ? " and the population's chance variation" : ""}`
     }; in brackets the 90% interval.`,
+  factsMicrosim: (runs, scale) =>
+    ` ${runs} ${runs === 1 ? "replication" : "replications"}, each with only the population's chance variation (the parameters are fixed at the file's values: their distributions count only in a run with --mode psa)${runs > 1 ? "; in brackets the 90% interval of the replications" : ""}; break-even and sensitivity are expected values of the cohort model.` +
+    (scale !== 1 ? ` Persons x ${scale}: the BUIG budget, the interventions' capacity and the reference values are not scaled, so the BUIG result, safety net, intervention effects and references do not hold at this scale.` : ""),
   factsModel: (micro, month, unit) => `. ${micro ? "Microsimulation of persons" : "Cohort model"} per ${month ? "month" : "year"}; amounts in euros, volumes in ${unit === "personen" ? "persons" : unit === "uitkeringen" ? "benefits" : unit}.`,
   explorer: (href, interventions) =>
     `Want to try other assumptions (${interventions ? "another scenario, more coaches, a smaller effect" : "another scenario, a shorter horizon"})? Open the <a href="${href}">what-if page</a>: the same model in the browser, offline.`,

@@ -312,7 +312,7 @@ function assumptions(page: ReportPage): string {
  * reproduceCommand({ file: "steenwijkerland.json", options: { scenarios: ["tweede-golf"], horizon_years: 4 } }, "out");
  * // "bin/bijstandsim run steenwijkerland.json --scenario tweede-golf --horizon 4 --out out"
  */
-export function reproduceCommand(meta: { file: string; options: Record<string, unknown> }, outDir: string): string {
+export function reproduceCommand(meta: { file: string; options: Record<string, unknown> }, outDir: string | undefined): string {
   const o = meta.options;
   const parts = [...bijstandsim(), "run", meta.file];
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -323,7 +323,9 @@ export function reproduceCommand(meta: { file: string; options: Record<string, u
   if (typeof o.mode === "string" && o.mode !== "cohort") parts.push("--mode", o.mode);
   for (const k of ["runs", "seed"]) if (typeof o[k] === "number" || typeof o[k] === "string") parts.push(`--${k}`, String(o[k]));
   if (o.population_noise === false) parts.push("--no-noise");
-  parts.push("--out", outDir);
+  if (typeof o.persons_scale === "number" && o.persons_scale !== 1) parts.push("--persons-scale", String(o.persons_scale));
+  if (o.draws === true) parts.push("--draws");
+  if (outDir !== undefined) parts.push("--out", outDir);
   return parts.map(shellWord).join(" ");
 }
 
@@ -333,6 +335,10 @@ const bijstandsim = (): string[] => ["bin/bijstandsim", ...(lang() === "en" ? ["
 function reproduce(page: ReportPage): string {
   const { meta, model } = page.doc;
   const file = page.scenarioFile?.path ?? meta.file;
+  // A run kept in its file's folder of runs (output/<stem>/<mode>-<date>-<time>): the command makes a new one next to it
+  // (a --out of its own folder would replace it, and kept runs are never changed); `report output/<stem>` reports the newest.
+  const [, runsFolder, runName] = /^(.*)[\\/]([^\\/]+)[\\/]?$/.exec(page.outDir) ?? [];
+  const kept = runName !== undefined && /^(cohort|psa|microsim)-\d{8}-\d{6}(-\d+)?$/.test(runName);
   const mode = String(meta.options.mode ?? "cohort");
   const facts: [string, string][] = [
     [REPORT.program, `${meta.tool} ${meta.version}`],
@@ -344,7 +350,7 @@ function reproduce(page: ReportPage): string {
   if (meta.options.seed !== undefined) facts.push([REPORT.seed, String(meta.options.seed)]);
   return [
     `<p>${REPORT.reproduceIntro}</p>`,
-    `<pre><code>${esc(reproduceCommand({ ...meta, file }, page.outDir).replace(/ (?=--(?!lang))/g, " \\\n    "))}\n${esc([...bijstandsim(), "report", page.outDir].map(shellWord).join(" "))}</code></pre>`,
+    `<pre><code>${esc(reproduceCommand({ ...meta, file }, kept ? undefined : page.outDir).replace(/ (?=--(?!lang))/g, " \\\n    "))}\n${esc([...bijstandsim(), "report", kept ? runsFolder : page.outDir].map(shellWord).join(" "))}</code></pre>`,
     `<p class="hint">${REPORT.checkHash(esc(shellWord(file)))}</p>`,
     table(["", ""], facts.map(([k, v]) => [esc(k), `<span class="code">${esc(v)}</span>`]), { cls: "facts" }),
     `<details><summary>${REPORT.allOptions}</summary><pre><code>${esc(JSON.stringify(meta.options, null, 2))}</code></pre></details>`,
@@ -436,7 +442,8 @@ export function reportHtml(page: ReportPage): string {
     REPORT.facts(m.start_year, last, m.horizon_years, nScenarios) +
     (variants.length ? REPORT.factsInterventions(variants.length, variants.map(esc).join(", ")) : REPORT.factsNoInterventions) +
     REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit)) +
-    (doc.meta.options.mode === "psa" ? REPORT.factsPsa(Number(doc.meta.options.runs), doc.meta.options.population_noise !== false, doc.meta.options.drawn_parameters) : "");
+    (doc.meta.options.mode === "psa" ? REPORT.factsPsa(Number(doc.meta.options.runs), doc.meta.options.population_noise !== false, doc.meta.options.drawn_parameters) : "") +
+    (doc.meta.options.mode === "microsim" ? REPORT.factsMicrosim(Number(doc.meta.options.runs ?? 1), Number(doc.meta.options.persons_scale ?? 1)) : "");
   const title = esc(REPORT.title(m.label));
   return `${pageHead({ lang: REPORT.htmlLang, generator: `${doc.meta.tool} ${doc.meta.version}`, title: REPORT.title(m.label), style: STYLE })}
 <body>
