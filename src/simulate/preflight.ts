@@ -120,6 +120,8 @@ function fixesFor(model: Model, plan: RunPlan, e: Estimate, what: "memory" | "ti
   if (what === "persons") return [T.fixes.persons];
   if (what === "output" && e.largest.file === "draws.csv") return [T.fixes.draws, T.fixes.runs];
   const out: string[] = [];
+  // a microsimulation's replications weigh as much as its persons: fewer of them is the first fix
+  if (plan.mode === "microsim" && what !== "output" && plan.runs > 1) out.push(T.fixes.runs);
   if (plan.mode !== "cohort" && what !== "output") out.push(plan.mode === "microsim" ? T.fixes.persons : T.fixes.runs);
   const layers = model.states.length - model.baseCount;
   if (layers > model.baseCount) out.push(T.fixes.layers);
