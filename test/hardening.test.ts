@@ -225,6 +225,8 @@ describe("4. sizes are bounded before anything is allocated", () => {
     const { file } = tiny();
     refused(await cli("run", file, "--mode", "psa", "--runs", "100000000", "--workers", "1"), /is te groot om te rekenen: geheugen: nodig [\d,]+ GB; grens 2,0 GB\. Oplossing: verlaag --runs/);
     refused(await cli("run", tiny({ initial: { A: 1e9 } }).file, "--mode", "microsim", "--workers", "1"), /personen per populatie \(grens 50\.000\.000\)\. Oplossing: gebruik --mode cohort, of --persons-scale/);
+    // a scale that leaves nobody reported the whole budget as a surplus
+    refused(await cli("run", "scenarios/steenwijkerland.json", "--mode", "microsim", "--persons-scale", "1e-9", "--workers", "1"), /--persons-scale: 0,000000001 laat in de microsimulatie niemand over \(minder dan één persoon\)\. Oplossing: kies een schaal van ten minste 0,000\d+/);
     // too many replications: fewer of them first (the advice spoke only of the mode and the scale)
     refused(await cli("run", "scenarios/nederland.json", "--mode", "microsim", "--runs", "1000000", "--workers", "1"), /is te groot om te rekenen: geheugen: nodig [\d,]+ GB; grens 2,0 GB\. Oplossing: verlaag --runs, of gebruik --mode cohort/);
     if (existsSync("/dev/zero")) refused(await cli("validate", "/dev/zero"), /is geen tekstbestand/);

@@ -187,10 +187,12 @@ export interface Job {
  * preflight could only assume them): refused before anything is drawn when it passes
  * PREFLIGHT_LIMITS.persons.
  */
-function checkPersons(plan: MicrosimPlan, file: string, scenario: string): void {
+function checkPersons(plan: MicrosimPlan, file: string, scenario: string, scale: number): void {
   let persons = 0;
   for (const v of plan.population.initial) persons += v;
   for (const v of plan.population.inflow) persons += v;
+  // A scale that leaves nobody would report the whole budget as a surplus of no one.
+  if (persons < 1) throw new InputError(file, "--persons-scale", ...PREFLIGHT.microsimNobody(formatNumber(scale, 12), formatNumber(scale / persons, 6)));
   if (!(persons <= PREFLIGHT_LIMITS.persons)) {
     const asked = Number.isFinite(persons) ? formatNumber(Math.round(persons), 0) : PREFLIGHT.infinitelyMany;
     throw new InputError(file, `scenario ${scenario}`, PREFLIGHT.microsimPersons(asked, formatNumber(PREFLIGHT_LIMITS.persons, 0)), PREFLIGHT.fixes.persons);
@@ -222,7 +224,7 @@ export class Replications {
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`the persons scale must be above 0, got ${scale}`);
     this.variants = selectVariants(model, spec.variants ?? []);
     this.plans = this.scenarios.map((sc) => microsimPlan(model, sc, scale, this.variants.slice(1)));
-    this.plans.forEach((plan, s) => checkPersons(plan, model.file, this.scenarios[s].name));
+    this.plans.forEach((plan, s) => checkPersons(plan, model.file, this.scenarios[s].name, scale));
     this.layout = layoutOfJob(this.plans[0].persons, this.plans[0].variants);
     this.size = this.scenarios.length * this.variants.length * resultSize(layoutOf(model));
     this.values = new Float64Array(spec.runs * this.size);
