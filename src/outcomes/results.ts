@@ -265,7 +265,15 @@ export function ownResults(text: string): ResultsDoc {
  * doc.scenarios[0].years[0].volume_end; // 696.4612
  */
 export function parseResults(text: string, file: string): ResultsDoc {
-  return checkedResults(parseJson(text, file), file);
+  let raw: unknown;
+  try {
+    raw = parseJson(text, file);
+  } catch (err) {
+    // The tool wrote this file: broken JSON means a damaged copy, which a JSON linter does not mend.
+    if (err instanceof InputError) throw new InputError(file, err.path, err.message, REPORT.rerun);
+    throw err;
+  }
+  return checkedResults(raw, file);
 }
 
 /** A results.json already parsed as JSON (parseJson), checked as parseResults checks it. */
