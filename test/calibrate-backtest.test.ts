@@ -22,6 +22,8 @@ describe("backtest on the national CBS series", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Backtest vanaf eind 2019: 2020-2024 geprojecteerd vanaf de werkelijke stand 415\.000/);
     expect(r.out).toMatch(/MAPE model\s+MAPE naïef\s+Bias model\s+Bias naïef/);
+    // one history, five paths: a comparison of the paths, said as such (fit refuses it)
+    expect(r.out).toContain("let op: de reeks noemt geen scenario, dus staan alle 5 macropaden naast dezelfde geschiedenis");
     const rows = readFileSync(join(out, "backtest.csv"), "utf8").trim().split("\n");
     expect(rows[0]).toBe("scenario,metric,year,years_ahead,actual,model,naive,error_model,error_naive,ape_model,ape_naive");
     expect(rows).toHaveLength(1 + 5 * 5);

@@ -108,6 +108,9 @@ export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[]
     s.macro.scenarios = s.macro.scenarios.filter((x) => options.scenarios!.includes(x.name));
     s.references = s.references.filter((r) => r.scenario === undefined || options.scenarios!.includes(r.scenario));
   }
+  // One history without a scenario column, every macro path scored against it: a comparison of the paths, which the note says (fit refuses this).
+  const paths = s.macro?.scenarios.length ?? 1;
+  if (!options.scenarios?.length && paths > 1 && points.every((p) => p.scenario === "")) notes.push(CAL.noteOneHistoryManyPaths(paths));
   s.start_year = from + 1;
   s.horizon_years = lastYear - from;
   const anyBudget = Object.values(s.buig.budget)[0] ?? 0;

@@ -169,6 +169,7 @@ const nl = {
   backtestBudgetSource: "backtest: budget niet gebruikt",
   backtestNoStock: err("heeft geen personen in bijstandstoestanden om naar de werkelijke stand te schalen", "geef het beginaantal van ten minste één bijstandstoestand"),
   noteStartMoved: (from: number, to: number) => `start_year verschoven van ${from} naar ${to}`,
+  noteOneHistoryManyPaths: (n: number) => `de reeks noemt geen scenario, dus staan alle ${n} macropaden naast dezelfde geschiedenis: een vergelijking van de paden, waarvan er maar één bij die geschiedenis hoort (kies het met --scenario NAAM)`,
   noteStockScaled: (factor: string, from: number, value: number) => `beginstand in de bijstand geschaald met ${factor} naar de werkelijke volume_end van ${from} (${value})`,
   noteNoStock: (from: number) => `de werkelijke reeks heeft geen volume_end voor ${from}: de projectie begint bij de eigen beginstand van het bestand`,
   // --- init (calibrate/init.ts; the flags: cli/init-*.ts) ---
@@ -332,6 +333,7 @@ const en: typeof nl = {
   backtestBudgetSource: "backtest: budget not used",
   backtestNoStock: err("has no persons in on-bijstand states to scale to the actual stock", "give the initial count of at least one on-state"),
   noteStartMoved: (from, to) => `start_year moved from ${from} to ${to}`,
+  noteOneHistoryManyPaths: (n) => `the series names no scenario, so all ${n} macro paths stand next to the same history: a comparison of the paths, of which only one belongs to that history (choose it with --scenario NAME)`,
   noteStockScaled: (factor, from, value) => `initial on-bijstand stock scaled by ${factor} to the actual volume_end of ${from} (${value})`,
   noteNoStock: (from) => `the actual series has no volume_end for ${from}: the projection starts from the file's own initial stock`,
   initTooMuchOutflow: (stock, inflow) =>
