@@ -141,12 +141,20 @@ async function openPage(context: BrowserContext, file: string, blocked: string[]
   return page;
 }
 
+/** Debian's Chromium, headless and offline, with a profile of its own (CI must have it: .ci/run installs it). */
+async function launch(): Promise<BrowserContext> {
+  if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
+  const { chromium } = await import("playwright-core");
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
+    executablePath: CHROMIUM, headless: true, offline: true, viewport: { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => {
   it("equals the CLI at the file's values and after changing capacity and effect, offline, and redraws fast", async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
-    const { chromium } = await import("playwright-core");
     const dir = tmp();
     const pages: Record<string, string> = {};
     for (const name of TIMED) {
@@ -154,13 +162,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect((await cli("explore", `scenarios/${name}.json`, "--out", out, "--quiet")).code).toBe(0);
       pages[name] = join(out, "verkenner.html");
     }
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
-      executablePath: CHROMIUM,
-      headless: true,
-      offline: true,
-      viewport: { width: 1280, height: 900 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    const context = await launch();
     const blocked: string[] = [];
     const errors: string[] = [];
     try {
@@ -269,14 +271,9 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
   }, 90_000);
 
   it("lays the charts out again when the horizon changes: no title cut off, euro labels in one style, the vangnet threshold drawn for a single year; says why a file without interventions has only scenarios, horizon, inflow, cost and budget, and those settings equal the CLI on the edited file", async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
-    const { chromium } = await import("playwright-core");
     const out = join(tmp(), "stw");
     expect((await cli("explore", DEFAULT, "--out", out, "--quiet")).code).toBe(0);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
-      executablePath: CHROMIUM, headless: true, offline: true, viewport: { width: 1280, height: 900 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    const context = await launch();
     try {
       const errors: string[] = [];
       const page = await openPage(context, join(out, "verkenner.html"), [], errors);
@@ -320,15 +317,10 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
   }, 60_000);
 
   it("speaks English when written with --lang en: every text the script writes, the charts, a link's problems and the command line, with the same numbers as the Dutch page", async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing: CI must install it (.ci/run: apt-get install -y chromium)`);
-    const { chromium } = await import("playwright-core");
     const dir = tmp();
     expect((await cli("--lang", "en", "explore", DEFAULT, "--out", join(dir, "en"), "--quiet")).code).toBe(0);
     expect((await cli("explore", DEFAULT, "--out", join(dir, "nl"), "--quiet")).code).toBe(0);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "bijstandsim-chromium-")), {
-      executablePath: CHROMIUM, headless: true, offline: true, viewport: { width: 1280, height: 900 },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    const context = await launch();
     try {
       const errors: string[] = [];
       const en = await openPage(context, join(dir, "en", "verkenner.html"), [], errors, "#horizon=99");
