@@ -298,13 +298,14 @@ export class PanelReader {
       return;
     }
     const stateName = fields[si].trim();
-    // Bytes that are no UTF-8 (Excel's plain "CSV" is Windows-1252: "Reïntegratie" arrives as "Re\uFFFDntegratie")
-    if (stateName.includes("\uFFFD")) {
-      this.reject(lineNo, HEADER[2], CAL.reasonEncoding, [CAL.notUtf8(stateName), CAL.notUtf8Fix]);
-      return;
-    }
     let s = this.stateIndex.get(stateName);
     if (s === undefined) {
+      // Bytes that are no UTF-8 (Excel's plain "CSV" is Windows-1252: "Reïntegratie" arrives as "Re\uFFFDntegratie").
+      // Checked for a name not seen before only: such a name never enters the index, so a known one needs no check.
+      if (stateName.includes("\uFFFD")) {
+        this.reject(lineNo, HEADER[2], CAL.reasonEncoding, [CAL.notUtf8(stateName), CAL.notUtf8Fix]);
+        return;
+      }
       if (this.fixed || stateName === "") {
         const known = this.states.map((x) => `"${x.name}"`).join(", ");
         this.reject(lineNo, HEADER[2], stateName === "" ? CAL.reasonEmptyState : CAL.reasonUnknownState,
