@@ -62,6 +62,13 @@ describe("bijstandsim run", () => {
     expect(r.out).toMatch(/^eind 2019\s+670$/m);
     expect(r.out).toMatch(/^BUIG-resultaat per scenario per jaar \(euro, zonder interventie; negatief = tekort\)\nScenario\s+2020\s+2021\s+2022\s+2023\s+Totaal 2020-2023\s+Totaal na vangnet$/m);
     expect(r.out).toMatch(/^Variant\s+Verschil volume 2023\s+Starters\s+BUIG-effect\s+Kosten\s+Netto-effect$/m); // no present value at a 0% discount rate
+    // The net effect is the BUIG effect minus the cost as printed beside it, and break-even's net at the assumed effect is that number.
+    const euros = (line: string) => (line.match(/€\s-?[\d.]+/g) ?? []).map((e) => Number(e.replace(/[€\s.]/g, "")));
+    const ivRows = r.out.split("\n").filter((l) => /^Intensieve begeleiding\s+-?\d/.test(l)).map(euros);
+    const breakEvenNets = r.out.split("\n").filter((l) => /Intensieve begeleiding\s+\d+,\d{3}\s+uitstroom/.test(l)).map((l) => euros(l).at(-1));
+    expect(ivRows).toHaveLength(5);
+    for (const [effect, cost, net] of ivRows) expect(net).toBe(effect - cost);
+    expect(breakEvenNets).toEqual(ivRows.map((row) => row[2]));
     // One rounding everywhere: -438,638.50 (matig herstel 2022, stored in cents) is € -438.639 here, in report.html and in results.xlsx.
     expect(json.scenarios.find((s: any) => s.name === "matig-herstel" && s.variant === "baseline").years[2].buig_result).toBe(-438638.5);
     expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);

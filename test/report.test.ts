@@ -22,7 +22,7 @@ import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js
 import { compareTable, compareText, formatCell } from "../src/compare/tables.js";
 import { compareSheets } from "../src/compare/xlsx.js";
 import type { GridSheet } from "../src/report/workbook.js";
-import { formatEuro, formatPersons } from "../src/locale/format.js";
+import { formatEuro, formatPersons, shownNet, shownValue } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
@@ -245,6 +245,12 @@ describe("report.html", () => {
     expect(html).toMatch(/<span class="band">\(-?\d[\d.]* – -?\d[\d.]*\)<\/span>/);
     expect(html).toContain('id="interventies"');
     expect(html).toContain("Testinterventie: totaal 2020–2023");
+    // every row's net effect is its BUIG effect minus its cost, as shown (the real run's, whose euros have cents)
+    const real = read(fx.real.dir, "report.html");
+    const section = real.slice(real.indexOf('id="interventies"'), real.indexOf("</table>", real.indexOf('id="interventies"')));
+    const rows = (section.match(/<tr><td>.*<\/tr>/g) ?? []).map((tr) => (tr.match(/€\s-?[\d.]+/g) ?? []).map((e) => Number(e.replace(/[€\s.]/g, ""))));
+    expect(rows).toHaveLength(5);
+    for (const [cost, effect, net] of rows) expect(net).toBe(effect - cost);
     expect(html).toContain("<h3>Break-even</h3>");
     expect(html).toContain("één vermenigvuldiger k op alle effecten");
     expect(read(fx.baseline.dir, "report.html")).not.toContain('id="interventies"');
@@ -364,6 +370,12 @@ describe("results.xlsx", () => {
     expect(years.every(Number.isInteger)).toBe(true);
     expect(cost.getCell(6).value).toBe(years.reduce((a, b) => a + b, 0));
     expect(text(header, 6)).toBe("Totaal 2020–2023");
+    // the net line is the BUIG effect minus the cost as shown, in every column; the cumulative line ends on its total
+    const values = (label: string) => [2, 3, 4, 5, 6].map((c) => ws.getRow(rowOf(label, rowOf("Intensieve begeleiding", header))).getCell(c).value as number);
+    const [effect, net, cumulative] = ["BUIG-effect (minder uitgaven)", "Netto-effect (BUIG-effect min kosten)", "Netto-effect cumulatief"].map(values);
+    const costs = values("Kosten interventie");
+    expect(net).toEqual(effect.map((e, k) => e - costs[k]));
+    expect(cumulative[3]).toBe(net[4]);
   });
 
   it("gives a run with draws its 90% interval on the Begroting sheet, under volume, expenditure and BUIG result, without a total", async () => {
@@ -609,11 +621,12 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(c.years).toEqual([2022, 2023]);
     const s = series(c, "matig-herstel", "intensieve-begeleiding", "net_effect_cumulative");
     const years = cohort.doc.scenarios.find((b) => b.name === "matig-herstel" && b.variant === "intensieve-begeleiding")!.years;
-    const net = (i: number) => years[i].metrics.net_effect;
+    // each year's net effect as the tables show it: the BUIG effect as shown minus the cost as shown
+    const net = (i: number) => shownNet(years[i].metrics.buig_effect, years[i].metrics.intervention_cost);
     expect(Math.abs(net(1))).toBeGreaterThan(1000); // 2021 has an effect, so counting from 2020 would differ
     for (const run of [0, 1]) {
-      expect(s.values[run][0]).toBeCloseTo(net(2), 1);
-      expect(s.values[run][1]).toBeCloseTo(net(2) + net(3), 1);
+      expect(s.values[run][0]).toBe(net(2));
+      expect(s.values[run][1]).toBe(net(2) + net(3));
     }
   });
 
@@ -627,6 +640,7 @@ describe("compare: what the runs share (golden results.json)", () => {
   it("writes differences in vergelijking.xlsx as the terminal shows them: -0,04 euro is 0, not \"€ -0\"", () => {
     const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
     const year = raw.scenarios[0].years[0];
+    const before = { ...year };
     year.buig_result -= 0.04;
     year.volume_end += 0.3;
     year.volume_avg += 0.35; // 0,4 as the terminal rounds it (toFixed would give 0,3)
@@ -640,10 +654,11 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(grid.rows[buig + 2].cells[2]).toBe(0); // the terminal shows € 0 for it
     expect(formatCell({ euro: true, difference: true }, -0.04)).toBe("€\u00a00");
     const volume = grid.rows.findIndex((r) => r.cells[0] === "Volume eind (personen)");
-    expect(grid.rows[volume + 2].cells[2]).toBe(0); // +0,3 persons shows 0
+    // +0,3 persons: B as shown minus A as shown (the rows above it), which is 0 or 1
+    expect(grid.rows[volume + 2].cells[2]).toBe(shownValue(year.volume_end, 0, 4) - shownValue(before.volume_end, 0, 4));
     const average = grid.rows.findIndex((r) => /^Volume gemiddeld/.test(String(r.cells[0])));
     expect(average).toBeGreaterThan(0);
-    expect(grid.rows[average + 2].cells[2]).toBe(0.4);
+    expect(grid.rows[average + 2].cells[2]).toBeCloseTo(shownValue(year.volume_avg, 1, 4) - shownValue(before.volume_avg, 1, 4), 9);
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {
@@ -703,6 +718,40 @@ describe("compare: the terminal and CSV tables", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it("subtracts as shown: B − A is the B row minus the A row, the net effect the BUIG effect minus the cost, in every column", () => {
+    // B: every number a little off A, so that rounding each difference apart would miss by one in some cells
+    const nudged = JSON.parse(goldenText("steenwijkerland-cohort"));
+    for (const s of nudged.scenarios) for (const y of s.years) for (const k of Object.keys(y)) if (k !== "year" && typeof y[k] === "number") y[k] = y[k] * 1.000037 + 0.31;
+    const text = compareText(compareRuns([cohort, { source: "output/nieuw", doc: parseRun(JSON.stringify(nudged), "nieuw.json") }]));
+    const num = (cell: string) => Number(cell.replace(/[€\s.+]/g, "").replace(",", "."));
+    const cellsOf = (line: string) => (/ {2}(?:A = B|B − A|A|B) +(.*)$/.exec(line)?.[1] ?? "").match(/(?:€\s)?[+-]?\d[\d.]*(?:,\d+)?(?=\s|$)/g)?.map(num) ?? [];
+    const blocks = text.split("\n\n");
+    let differences = 0;
+    let nets = 0;
+    for (const block of blocks) {
+      const lines = block.split("\n");
+      lines.forEach((line, i) => {
+        if (!/ {2}B − A +/.test(line)) return;
+        const [a, b, d] = [cellsOf(lines[i - 2]), cellsOf(lines[i - 1]), cellsOf(line)];
+        expect(d, `${lines[i - 2]}\n${lines[i - 1]}\n${line}`).toEqual(b.map((x, k) => x - a[k] + 0));
+        differences++;
+      });
+      const row = (label: string, run: string) => {
+        const at = lines.findIndex((l) => l.startsWith(label));
+        return at < 0 ? undefined : cellsOf(lines.slice(at).find((l) => new RegExp(` {2}${run} +`).test(l))!);
+      };
+      for (const run of ["A", "B"]) {
+        const [cost, effect, net, cumulative] = ["Kosten interventie", "BUIG-effect", "Netto-effect (euro)", "Netto-effect cumulatief"].map((l) => row(l, run));
+        if (!net) continue;
+        expect(net, block).toEqual(effect!.map((e, k) => e - cost![k] + 0));
+        expect(cumulative!.at(-1)).toBe(net.at(-1)); // the cumulative's last year is the net effect's total
+        nets++;
+      }
+    }
+    expect(differences).toBeGreaterThan(40);
+    expect(nets).toBe(10); // 5 scenarios, A and B
   });
 
   it("writes vergelijking.csv tidy: one row per scenario, variant, year, metric and run, with the difference from A", () => {

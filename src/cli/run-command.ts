@@ -228,7 +228,7 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   if (overview) print(`\n${overview}`);
   const variants = variantTable(model, results);
   if (variants) print(`\n${variants}`);
-  if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven)}`);
+  if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven, micro ? [] : results)}`); // a microsimulation's tables are not the cohort's expected values break-even has
   if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? TERM.replications : TERM.draws)}`);
   const refs = referenceTable(model, results);
   if (refs) print(`\n${refs}`);

@@ -3,7 +3,7 @@
  * difference from A, with a total over the years where the quantity adds up), as the
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
-import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons, shownSum } from "../locale/format.js";
+import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons, shownSum, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
@@ -42,9 +42,15 @@ export function metricLabel(metric: string, firstYear: number): string {
 const sum = (xs: readonly (number | null)[], euro: boolean): number | null => (xs.length && xs.every((x) => x !== null) ? shownSum(xs as number[], euro ? "euro" : "persons") : null);
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
-/** A run's yearly differences from A and, where the metric adds up, their total (the differences as shown, added: the row adds up, as every row does). */
-function differenceRow(values: readonly (number | null)[], a: readonly (number | null)[], summed: boolean, euro: boolean): { values: (number | null)[]; total: number | null } {
-  const differences = values.map((v, y) => minus(v, a[y]));
+/**
+ * A run's yearly differences from A and, where the metric adds up, their total. Each is
+ * the run's number as shown minus A's as shown (whole euros and persons, the average
+ * volume to one decimal: format.ts shownValue), so that a difference row is the two rows
+ * above it subtracted: 3.034 against 3.033 is +1, even where the exact difference is 0,4.
+ */
+function differenceRow(metric: string, values: readonly (number | null)[], a: readonly (number | null)[], summed: boolean, euro: boolean): { values: (number | null)[]; total: number | null } {
+  const shown = (v: number | null) => (v === null ? null : shownValue(v, metric === "volume_avg" ? 1 : 0, STORED_DECIMALS[euro ? "euro" : "persons"]));
+  const differences = values.map((v, y) => minus(shown(v), shown(a[y])));
   return { values: differences, total: summed ? sum(differences, euro) : null };
 }
 
@@ -57,7 +63,7 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
     const totals = s.values.map((v) => (NOT_SUMMED.has(s.metric) ? null : sum(v, base.euro)));
     c.runs.forEach((r, k) => rows.push({ ...base, run: r.letter, difference: false, values: s.values[k], total: totals[k] }));
     c.runs.slice(1).forEach((r, k) =>
-      rows.push({ ...base, run: `${r.letter} − A`, difference: true, ...differenceRow(s.values[k + 1], s.values[0], totals[0] !== null && totals[k + 1] !== null, base.euro) }),
+      rows.push({ ...base, run: `${r.letter} − A`, difference: true, ...differenceRow(s.metric, s.values[k + 1], s.values[0], totals[0] !== null && totals[k + 1] !== null, base.euro) }),
     );
   }
   return rows;

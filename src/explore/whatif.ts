@@ -131,14 +131,17 @@ export interface Totals {
 }
 
 export function totals(r: ScenarioResult): Totals {
+  const interventionCost = sum(metric(r, "intervention_cost"));
+  const buigEffect = sum(metric(r, "buig_effect"));
   return {
     volumeEnd: last(metric(r, "volume_end")),
     expenditure: sum(metric(r, "expenditure")),
     buigResult: sum(metric(r, "buig_result")),
     buigResultAfterVangnet: sum(metric(r, "buig_result_after_vangnet")),
-    interventionCost: sum(metric(r, "intervention_cost")),
-    buigEffect: sum(metric(r, "buig_effect")),
-    netEffectCumulative: last(metric(r, "net_effect_cumulative")),
+    interventionCost,
+    buigEffect,
+    // The effect minus the cost as shown beside it (format.ts shownNet): the row subtracts.
+    netEffectCumulative: buigEffect - interventionCost,
   };
 }
 

@@ -5,7 +5,7 @@
  * effect and net effect), in whole euros and labels in the run's language, ready to paste into a
  * begroting. Pure: a RunView in, a grid sheet out (workbook.ts writes it).
  */
-import { shownValue, STORED_DECIMALS } from "../locale/format.js";
+import { shownNet, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, metricOf } from "./charts.js";
 import type { RunView, ScenarioBlock, YearRow } from "./results.js";
@@ -71,11 +71,31 @@ const baselineLines = (banded: boolean, T = REPORT.begroting): Line[] => [
   { label: T.resultShare, value: share, format: SHARE_1_FORMAT, sum: false },
 ];
 
+/**
+ * A year's net effect as the sheet shows it: the BUIG effect as shown minus the cost as
+ * shown (format.ts shownNet), so that the net line is the two lines above it subtracted.
+ */
+function net(y: YearRow): number | undefined {
+  const [effect, cost] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "intervention_cost")];
+  return effect === undefined || cost === undefined ? metricOf(y.metrics, "net_effect") : shownNet(effect, cost);
+}
+
+/** The net effects as shown up to year i, added: the cumulative line ends on the net line's total. */
+function netCumulative(_: YearRow, i: number, years: YearRow[]): number | undefined {
+  let total = 0;
+  for (const y of years.slice(0, i + 1)) {
+    const v = net(y);
+    if (v === undefined) return undefined;
+    total += shownValue(v, 0, STORED_DECIMALS.euro);
+  }
+  return total;
+}
+
 const interventionLines = (T = REPORT.begroting): Line[] => [
   euros(T.cost, "intervention_cost"),
   euros(T.effect, "buig_effect"),
-  euros(T.net, "net_effect"),
-  euros(T.netCumulative, "net_effect_cumulative", false),
+  { ...euros(T.net, "net_effect"), value: net },
+  { ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative },
 ];
 
 /**

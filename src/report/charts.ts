@@ -16,13 +16,14 @@
  *   sensitivity rows.
  */
 import { paybackIndex } from "../outcomes/payback.js";
-import { formatNumber } from "../locale/format.js";
+import { formatNumber, shownNet } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { inflowFromLabel, parameterLabel } from "./labels.js";
 import { arialWidth } from "./text-width.js";
 import { chartLocale, euroAxis, PERSONS_FORMAT } from "./locale.js";
 import type { RunView, ScenarioBlock } from "./results.js";
+import type { NetAsShown } from "./tables.js";
 
 /** A Vega-Lite spec as plain JSON. */
 export type VlSpec = Record<string, unknown>;
@@ -373,8 +374,9 @@ export interface EffectRow {
 
 /**
  * Per scenario, variant and year: volume and euros of each variant against the baseline
- * of the same macro scenario. Uses the engine's `buig_effect`, `intervention_cost`,
- * `net_effect` and `net_effect_cumulative` where present, else derives them.
+ * of the same macro scenario. Uses the engine's `buig_effect` and `intervention_cost`
+ * where present, else derives the effect; the net effect and its running total are those
+ * the tables show (format.ts shownNet), so that a tooltip says what the table says.
  */
 export function effectRows(doc: RunView): EffectRow[] {
   const base = new Map(doc.scenarios.filter((s) => s.variant === "baseline").map((s) => [s.name, s]));
@@ -390,14 +392,34 @@ export function effectRows(doc: RunView): EffectRow[] {
       const m = y.metrics;
       const buig = m.buig_effect ?? (by.metrics.expenditure ?? 0) - (m.expenditure ?? 0);
       const cost = m.intervention_cost ?? 0;
-      const net = m.net_effect ?? buig - cost;
-      cumulative = m.net_effect_cumulative ?? cumulative + net;
+      const net = shownNet(buig, cost);
+      cumulative += net;
       cumulativeCost += cost;
       const volume = (metricOf(m, "volume_end") ?? 0) - (metricOf(by.metrics, "volume_end") ?? 0);
       out.push({ scenario: s.label, variant: s.variantLabel, year: y.year, volume, buig_effect: buig, cost, net, cumulative, cumulative_cost: cumulativeCost });
     }
   }
   return out;
+}
+
+/**
+ * Per scenario and variant (names) the net effect over all its years as the tables show it
+ * (format.ts shownNet, tables.ts NetAsShown); none after a microsimulation, whose tables
+ * are not the cohort model's expected values that break-even has.
+ */
+export function netAsShown(doc: RunView): NetAsShown {
+  const totals = new Map<string, number>();
+  if (doc.meta.options.mode === "microsim") return () => undefined;
+  for (const s of doc.scenarios) {
+    if (s.variant === "baseline") continue;
+    let total: number | undefined = 0;
+    for (const y of s.years) {
+      const [effect, cost] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "intervention_cost")];
+      total = total === undefined || effect === undefined || cost === undefined ? undefined : total + shownNet(effect, cost);
+    }
+    if (total !== undefined) totals.set(`${s.name}\u0000${s.variant}`, total);
+  }
+  return (scenario, variant) => totals.get(`${scenario}\u0000${variant}`);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
-import { baselineBlocks, breakEvenYears, effectRows, metricOf, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
+import { baselineBlocks, breakEvenYears, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
 import { columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
@@ -161,6 +161,7 @@ function interventionSection(page: ReportPage): string {
         formatPersons1(last.volume),
         formatEuro(sum((r) => r.cost)),
         formatEuro(sum((r) => r.buig_effect)),
+        // effectRows' running total of the net effects as shown: the effect minus the cost beside it
         last.cumulative < 0 ? `<span class="neg">${formatEuro(last.cumulative)}</span>` : formatEuro(last.cumulative),
         paid ? String(paid.year) : REPORT.notPaidBack,
       ];
@@ -243,7 +244,7 @@ function breakEvenTable(page: ReportPage): string {
   return [
     `<h3>${REPORT.breakEvenTitle}</h3>`,
     `<p>${REPORT.breakEvenIntro}${several ? REPORT.breakEvenSeveral : ""}</p>`,
-    analysisTable(page.doc, breakevenTable(page.doc.breakeven), ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", ...(several ? ["break_even_alone"] : []), "net_effect_cumulative_assumed"]),
+    analysisTable(page.doc, breakevenTable(page.doc.breakeven, netAsShown(page.doc)), ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", ...(several ? ["break_even_alone"] : []), "net_effect_cumulative_assumed"]),
   ].join("\n");
 }
 
@@ -300,7 +301,7 @@ function assumptions(page: ReportPage): string {
     doc.model.notes.length ? `<h3>${REPORT.runNotes}</h3>\n<ul>${doc.model.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "",
   ].join("\n");
   const sensitivity = doc.sensitivity.length
-    ? `<details><summary>${REPORT.sensitivityAll}</summary>\n${analysisTable(doc, sensitivityTable(doc.sensitivity))}\n</details>`
+    ? `<details><summary>${REPORT.sensitivityAll}</summary>\n${analysisTable(doc, sensitivityTable(doc.sensitivity, netAsShown(doc)))}\n</details>`
     : "";
   return [`<h3>${REPORT.statesTitle}</h3>`, states, refs, `<h3>${REPORT.parametersTitle}</h3>`, fromFile, params, notes, sensitivity].join("\n");
 }

@@ -92,20 +92,30 @@ const fixed = (v: number | null, digits: number): string => {
  * is the one multiplier k on all effects together; `at_break_even` this effect's value
  * at that k; `break_even_alone` its own break-even with the other effects as assumed.
  */
-export function breakevenTable(rows: readonly BreakEven[]): Table {
+export function breakevenTable(rows: readonly BreakEven[], shownNet?: NetAsShown): Table {
   return {
     header: ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", "break_even_alone", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"],
-    rows: rows.flatMap((r) =>
-      r.effects.map((e) => [r.scenario, r.intervention, e.label, e.assumed.toFixed(6), fixed(r.scale, 6), fixed(e.breakEven, 6), fixed(e.alone, 6), r.netAtAssumed.toFixed(2), fixed(r.netAtBreakEven, 2)]),
-    ),
+    rows: rows.flatMap((r) => {
+      const assumed = shownNet?.(r.scenario, r.intervention) ?? r.netAtAssumed;
+      return r.effects.map((e) => [r.scenario, r.intervention, e.label, e.assumed.toFixed(6), fixed(r.scale, 6), fixed(e.breakEven, 6), fixed(e.alone, 6), assumed.toFixed(2), fixed(r.netAtBreakEven, 2)]);
+    }),
   };
 }
 
+/**
+ * A variant's net effect over the horizon as the tables show it (the years' BUIG effects as
+ * shown minus their costs as shown), by scenario and variant name, where the run has it:
+ * what the report and the workbook put in the break-even table's "at the assumed effect"
+ * column and the sensitivity table's base column, so that it is the intervention table's
+ * number. breakeven.csv and sensitivity.csv keep the exact one.
+ */
+export type NetAsShown = (scenario: string, variant: string) => number | undefined;
+
 /** Sensitivity rows; an empty net effect: that end of the range pushes a probability above 1. */
-export function sensitivityTable(rows: readonly SensitivityRow[]): Table {
+export function sensitivityTable(rows: readonly SensitivityRow[], shownNet?: NetAsShown): Table {
   return {
     header: ["scenario", "intervention", "parameter", "low", "base", "high", "net_effect_low", "net_effect_base", "net_effect_high"],
-    rows: rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), fixed(r.netLow, 2), fixed(r.netBase, 2), fixed(r.netHigh, 2)]),
+    rows: rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), fixed(r.netLow, 2), fixed(shownNet?.(r.scenario, r.intervention) ?? r.netBase, 2), fixed(r.netHigh, 2)]),
   };
 }
 

@@ -109,15 +109,20 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
     const base = rs.find((r) => r.variant === "baseline");
     const others = rs.filter((r) => r.variant !== "baseline");
     if (!base || others.length === 0) continue;
-    const rows = others.map((r) => [
-      r.variantLabel,
-      formatPersons1(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
-      formatPersons(r.interventions.starts.reduce((a, b) => a + b, 0)),
-      formatEuro(r.effect.buigEffect.reduce((a, b) => a + b, 0)),
-      formatEuro(r.interventions.cost.reduce((a, b) => a + b, 0)),
-      formatEuro(r.effect.netEffectCumulative[Y - 1]),
-      ...(discounted ? [formatEuro(r.effect.netEffectNpv[Y - 1])] : []),
-    ]);
+    const rows = others.map((r) => {
+      // The years as shown, added up: the net effect is the BUIG effect minus the cost, as printed (format.ts shownNet).
+      const effect = shownSum(r.effect.buigEffect, "euro");
+      const cost = shownSum(r.interventions.cost, "euro");
+      return [
+        r.variantLabel,
+        formatPersons1(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
+        formatPersons(r.interventions.starts.reduce((a, b) => a + b, 0)),
+        formatEuro(effect),
+        formatEuro(cost),
+        formatEuro(effect - cost),
+        ...(discounted ? [formatEuro(r.effect.netEffectNpv[Y - 1])] : []),
+      ];
+    });
     const header = [TERM.variant, TERM.volumeDiff(last), TERM.starts, TERM.buigEffect, TERM.cost, TERM.netEffect, ...(discounted ? [TERM.npv(formatPercent(model.discount.money))] : [])];
     blocks.push(`${TERM.variantTitle(base.scenario.label, model.startYear, last)}\n${table(header, rows)}`);
   }
@@ -129,7 +134,7 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
  * effects together, and each effect's value at k); with more than one effect, a second
  * table with each effect's own break-even, the others as assumed.
  */
-export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string {
+export function breakEvenTable(model: Model, rows: readonly BreakEven[], results: readonly ScenarioResult[] = []): string {
   const fmt = (v: number) => formatDecimal(v, 3);
   const scenarioLabel = (r: BreakEven) => model.scenarios.find((s) => s.name === r.scenario)?.label ?? r.scenario;
   const ivLabel = (r: BreakEven) => model.interventions.find((iv) => iv.name === r.intervention)?.label ?? r.intervention;
@@ -138,7 +143,7 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string
     ivLabel(r),
     r.scale === null ? TERM.notReachable : fmt(r.scale),
     r.effects.map((e) => `${parameterLabel(e.label)} ${fmt(e.assumed)} → ${e.breakEven === null ? "–" : fmt(e.breakEven)}`).join("; "),
-    formatEuro(r.netAtAssumed),
+    formatEuro(netAsShown(results, r) ?? r.netAtAssumed),
   ]);
   const out = [TERM.breakEvenTitle(model.years), table([TERM.scenario, TERM.intervention, "k", TERM.effectsAtK, TERM.netAtAssumed], joint)];
   const several = rows.filter((r) => r.effects.length > 1);
@@ -147,6 +152,12 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[]): string
     out.push("", TERM.aloneTitle, table([TERM.scenario, TERM.intervention, TERM.effect, TERM.assumed, TERM.breakEvenAlone], alone));
   }
   return out.join("\n");
+}
+
+/** A break-even's net effect at the assumed effects as the intervention table shows it (variantTable), when the run has that variant. */
+function netAsShown(results: readonly ScenarioResult[], b: BreakEven): number | undefined {
+  const r = results.find((x) => x.scenario.name === b.scenario && x.variant === b.intervention);
+  return r && shownSum(r.effect.buigEffect, "euro") - shownSum(r.interventions.cost, "euro");
 }
 
 /** The label of an intervention or combination of the model, by name. */

@@ -12,6 +12,7 @@ import { REPORT } from "../locale/messages-report.js";
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { METRIC_KEYS } from "../outcomes/metrics.js";
 import { begrotingSheet } from "./begroting.js";
+import { netAsShown } from "./charts.js";
 import { columnHeader, metricHeader, metricUnit, parameterLabel } from "./labels.js";
 import type { RunView } from "./results.js";
 import { breakevenTable, paybackTable, sensitivityTable, type Table } from "./tables.js";
@@ -116,8 +117,8 @@ export function tablesFromResults(doc: RunView): WorkbookTables {
     yearly,
     states,
     transitions,
-    breakeven: doc.breakeven.length ? breakevenTable(doc.breakeven) : undefined,
-    sensitivity: doc.sensitivity.length ? sensitivityTable(doc.sensitivity) : undefined,
+    breakeven: doc.breakeven.length ? breakevenTable(doc.breakeven, netAsShown(doc)) : undefined,
+    sensitivity: doc.sensitivity.length ? sensitivityTable(doc.sensitivity, netAsShown(doc)) : undefined,
     payback: doc.payback.length ? paybackTable(doc.payback) : undefined,
   };
 }
