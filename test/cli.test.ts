@@ -69,6 +69,14 @@ describe("bijstandsim run", () => {
     expect(ivRows).toHaveLength(5);
     for (const [effect, cost, net] of ivRows) expect(net).toBe(effect - cost);
     expect(breakEvenNets).toEqual(ivRows.map((row) => row[2]));
+    // Where the vangnet compensates part of the deficit (zwak herstel, tweede golf), what the municipality keeps, and that minus the cost.
+    const afterVangnet = ivRows.filter((row) => row.length === 5);
+    expect(afterVangnet).toHaveLength(2);
+    for (const [effect, cost, , kept, keptNet] of afterVangnet) {
+      expect(kept).toBeLessThan(effect);
+      expect(keptNet).toBe(kept - cost);
+    }
+    expect(r.out).toContain('let op: in Zwak herstel en Tweede golf vergoedt de vangnetregeling een deel van het tekort zonder interventie; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt.');
     // One rounding everywhere: -438,638.50 (matig herstel 2022, stored in cents) is € -438.639 here, in report.html and in results.xlsx.
     expect(json.scenarios.find((s: any) => s.name === "matig-herstel" && s.variant === "baseline").years[2].buig_result).toBe(-438638.5);
     expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);

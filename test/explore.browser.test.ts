@@ -68,7 +68,7 @@ async function runCli(file: string, flags: string[]): Promise<Map<string, number
 }
 
 /** The page's totals cell by cell, with the CLI's number for the same cell. */
-const TOTAL_OF: Record<string, [metric: string, how: "sum" | "last" | "net"]> = {
+const TOTAL_OF: Record<string, [metric: string, how: "sum" | "last" | "net" | "netAfterVangnet"]> = {
   volumeEnd: ["volume_end", "last"],
   expenditure: ["expenditure", "sum"],
   buigResult: ["buig_result", "sum"],
@@ -76,6 +76,8 @@ const TOTAL_OF: Record<string, [metric: string, how: "sum" | "last" | "net"]> = 
   interventionCost: ["intervention_cost", "sum"],
   buigEffect: ["buig_effect", "sum"],
   netEffectCumulative: ["net_effect_cumulative", "net"],
+  buigEffectAfterVangnet: ["buig_effect_after_vangnet", "sum"],
+  netEffectAfterVangnet: ["net_effect_after_vangnet", "netAfterVangnet"],
 };
 
 /** A number as the page shows it: "€ -1.089.656", "1.010". */
@@ -98,7 +100,12 @@ async function expectTotalsEqual(page: Page, cliSeries: Map<string, number[]>, v
     expect(values, `${c.scenario} ${c.metric}`).toBeDefined();
     // a total is the years as shown added up (whole euros, as the terminal's totals); a last value is exact;
     // the net effect is the BUIG effect minus the cost, both as shown (the terminal's intervention table)
-    const cliValue = how === "sum" ? shownSum(values, "euro") : how === "net" ? shownSum(series("buig_effect"), "euro") - shownSum(series("intervention_cost"), "euro") : values[values.length - 1];
+    const cost = () => shownSum(series("intervention_cost"), "euro");
+    const cliValue =
+      how === "sum" ? shownSum(values, "euro")
+      : how === "net" ? shownSum(series("buig_effect"), "euro") - cost()
+      : how === "netAfterVangnet" ? shownSum(series("buig_effect_after_vangnet"), "euro") - cost()
+      : values[values.length - 1];
     const label = `${c.scenario} ${c.variant} ${c.metric}: page ${c.text}, CLI ${cliValue}`;
     expect(Math.abs(dutch(c.text) - cliValue), label).toBeLessThan(how === "last" ? 1 : 1e-6);
     expect(Math.abs(c.exact - cliValue), label).toBeLessThanOrEqual(how === "last" ? 0.005 + 1e-6 : 1e-6);
@@ -198,7 +205,7 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect(await page.textContent(`${box} output[data-uit=plaatsen]`)).toBe("= 150 plaatsen");
       const after = await totalsOf(page);
       const changed = after.filter((c, i) => c.exact !== before[i].exact).map((c) => c.metric);
-      expect(new Set(changed)).toEqual(new Set(["volumeEnd", "expenditure", "buigResult", "buigResultAfterVangnet", "interventionCost", "buigEffect", "netEffectCumulative"]));
+      expect(new Set(changed)).toEqual(new Set(["volumeEnd", "expenditure", "buigResult", "buigResultAfterVangnet", "interventionCost", "buigEffect", "netEffectCumulative", "buigEffectAfterVangnet", "netEffectAfterVangnet"]));
       expect(await drawn(page, "volume")).not.toBe(chartsBefore.volume);
       expect(await drawn(page, "effect")).not.toBe(chartsBefore.effect);
 

@@ -206,6 +206,29 @@ describe("interventions", () => {
     expect(vangnetCompensation(-100, 1000, v)).toBeCloseTo(12.5, 12);
     expect(vangnetCompensation(-200, 1000, v)).toBeCloseTo(25 + 75, 12);
   });
+
+  it("says what the municipality keeps of a saving after the vangnet: all of it in surplus, half between 7.5% and 12.5%, nothing above", () => {
+    // about 14.8 million a year of expenditure: a surplus, a deficit of some 10% and one of some 20% of the budget
+    const kept = (budget: number) => {
+      const model = compile(ladder({}, { buig: { budget: { "2024": budget } } }));
+      const [base, iv] = runScenario(model, model.scenarios[0], [makeVariant(model, "baseline", "b", []), makeVariant(model, "ib", "IB", [0])]);
+      const share = (base.money.buigResult[2] / base.money.budget[2]) * -1;
+      const { buigEffect, buigEffectAfterVangnet, netEffect, netEffectAfterVangnet } = iv.effect;
+      expect(buigEffect[2]).toBeGreaterThan(10_000); // the intervention saves something in 2026
+      for (let y = 0; y < 4; y++) expect(netEffectAfterVangnet[y] - netEffect[y]).toBeCloseTo(buigEffectAfterVangnet[y] - buigEffect[y], 6);
+      return { share, ratio: buigEffectAfterVangnet[2] / buigEffect[2] };
+    };
+    const surplus = kept(20_000_000);
+    expect(surplus.share).toBeLessThan(0);
+    expect(surplus.ratio).toBeCloseTo(1, 12);
+    const partial = kept(13_000_000);
+    expect(partial.share).toBeGreaterThan(0.075 + 0.005);
+    expect(partial.share).toBeLessThan(0.125 - 0.005);
+    expect(partial.ratio).toBeCloseTo(0.5, 9);
+    const full = kept(12_000_000);
+    expect(full.share).toBeGreaterThan(0.125 + 0.005);
+    expect(full.ratio).toBeCloseTo(0, 9);
+  });
 });
 
 describe("intervention input errors", () => {

@@ -131,7 +131,7 @@ describe("charts", () => {
 
   it("dates payback as the PSA does: from the year the cumulative net effect stays above zero, once it has cost something", () => {
     const row = (variant: string, year: number, cumulative: number, cost: number) =>
-      ({ scenario: "s", variant, year, volume: 0, buig_effect: 0, cost: 0, net: 0, cumulative, cumulative_cost: cost });
+      ({ scenario: "s", variant, year, volume: 0, buig_effect: 0, kept: 0, cost: 0, net: 0, cumulative, cumulative_cost: cost });
     const rows = [
       row("dips", 2024, 10, 5), row("dips", 2025, -1, 5), row("dips", 2026, 3, 5), row("dips", 2027, 8, 5),
       row("free", 2024, 0, 0), row("free", 2025, 4, 2), row("free", 2026, 6, 2),

@@ -128,11 +128,15 @@ export interface Totals {
   interventionCost: number;
   buigEffect: number;
   netEffectCumulative: number;
+  /** What the municipality keeps of the BUIG effect after the vangnet, and that minus the cost. */
+  buigEffectAfterVangnet: number;
+  netEffectAfterVangnet: number;
 }
 
 export function totals(r: ScenarioResult): Totals {
   const interventionCost = sum(metric(r, "intervention_cost"));
   const buigEffect = sum(metric(r, "buig_effect"));
+  const buigEffectAfterVangnet = sum(metric(r, "buig_effect_after_vangnet"));
   return {
     volumeEnd: last(metric(r, "volume_end")),
     expenditure: sum(metric(r, "expenditure")),
@@ -142,6 +146,8 @@ export function totals(r: ScenarioResult): Totals {
     buigEffect,
     // The effect minus the cost as shown beside it (format.ts shownNet): the row subtracts.
     netEffectCumulative: buigEffect - interventionCost,
+    buigEffectAfterVangnet,
+    netEffectAfterVangnet: buigEffectAfterVangnet - interventionCost,
   };
 }
 

@@ -68,8 +68,18 @@ export function interventionsPerYear(model: Model, projection: Projection): Year
 }
 
 export interface YearlyEffect {
+  /** Expenditure without the intervention minus expenditure with it: the BUIG result's gain before the vangnet. */
   buigEffect: Float64Array;
   netEffect: Float64Array;
+  /**
+   * The BUIG result after the vangnet with the intervention minus without it: what the
+   * municipality keeps of the BUIG effect. Less than the BUIG effect in a year whose
+   * deficit the vangnet compensates in part (half of a euro saved between 7.5% and 12.5%
+   * of the budget goes to a smaller compensation) or in full (above 12.5%: nothing kept).
+   */
+  buigEffectAfterVangnet: Float64Array;
+  /** buigEffectAfterVangnet minus the intervention's cost. */
+  netEffectAfterVangnet: Float64Array;
   netEffectCumulative: Float64Array;
   /** Net present value of the net effect up to and including each year. */
   netEffectNpv: Float64Array;
@@ -78,6 +88,7 @@ export interface YearlyEffect {
 export function effectVersusBaseline(model: Model, baseline: YearlyMoney, variant: YearlyMoney, costs: YearlyInterventions): YearlyEffect {
   const buigEffect = baseline.expenditure.map((e, y) => e - variant.expenditure[y]);
   const netEffect = buigEffect.map((e, y) => e - costs.cost[y]);
+  const buigEffectAfterVangnet = variant.buigResultAfterVangnet.map((r, y) => r - baseline.buigResultAfterVangnet[y]);
   const cumulative = (v: Float64Array) => {
     let s = 0;
     return v.map((x) => (s += x));
@@ -85,6 +96,8 @@ export function effectVersusBaseline(model: Model, baseline: YearlyMoney, varian
   return {
     buigEffect,
     netEffect,
+    buigEffectAfterVangnet,
+    netEffectAfterVangnet: buigEffectAfterVangnet.map((e, y) => e - costs.cost[y]),
     netEffectCumulative: cumulative(netEffect),
     netEffectNpv: cumulative(discounted(netEffect, model.discount.money, model.discount.firstYear)),
   };

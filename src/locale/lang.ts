@@ -42,3 +42,6 @@ export function catalogue<T extends object>(nl: T, en: NoInfer<T>): T {
 /** An error's two halves: what is wrong, and how to fix it ("" when there is nothing to say). */
 export type Err = readonly [what: string, fix: string];
 export const err = (what: string, fix = ""): Err => [what, fix];
+
+/** "a, b en c" (Dutch) or "a, b and c" (English): a list in running text. */
+export const listWith = (and: string) => (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} ${and} ${xs[xs.length - 1]}`);

@@ -5,7 +5,7 @@
  * (src/locale/lang.ts). Run letters (A, B), scenario and metric codes, file names and
  * the sheet names stay codes.
  */
-import { catalogue, err } from "./lang.js";
+import { catalogue, err, listWith } from "./lang.js";
 
 const RERUN = "geef de uitvoermap van bijstandsim run (met results.json) of een results.json die deze versie schreef; draai een oudere run zo nodig opnieuw";
 const RERUN_EN = "give the output folder of bijstandsim run (holding results.json) or a results.json this version wrote; rerun an older run if need be";
@@ -29,7 +29,7 @@ const nl = {
   dateUnknownFile: (day: string) => `datum onbekend, bestand van ${day}`,
   // --- refusals and notes (compare/compare.ts) ---
   /** "a, b en c". */
-  list: (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} en ${xs[xs.length - 1]}`),
+  list: listWith("en"),
   runsBefore: "de runs ervoor",
   tooFew: (n: number) => err(`vergelijkt twee of meer runs, maar kreeg er ${n}`, "geef twee of meer uitvoermappen of results.json-bestanden, bijvoorbeeld bijstandsim compare output/vorig-jaar output/dit-jaar"),
   noCommonYear: (other: string, letter: string, years: string, before: string) =>
@@ -112,7 +112,7 @@ const en: typeof nl = {
   modeMicrosim: (runs, one, seed) => `microsimulation, ${runs} replication${one ? "" : "s"}${seed}`,
   dateUnknown: "date unknown",
   dateUnknownFile: (day) => `date unknown, file dated ${day}`,
-  list: (xs) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`),
+  list: listWith("and"),
   runsBefore: "the runs before it",
   tooFew: (n) => err(`compares two or more runs, but got ${n}`, "give two or more output folders or results.json files, for example bijstandsim compare output/last-year output/this-year"),
   noCommonYear: (other, letter, years, before) =>

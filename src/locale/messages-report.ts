@@ -4,7 +4,7 @@
  * English in the same shape (src/locale/lang.ts). Numbers are formatted by
  * src/locale/format.ts; scenario, state and metric names are codes.
  */
-import { catalogue, err } from "./lang.js";
+import { catalogue, err, listWith } from "./lang.js";
 
 const nl = {
   // --- errors (report/write.ts, report/write-report.ts, outcomes/results.ts) ---
@@ -119,6 +119,10 @@ const nl = {
   cost: "Kosten",
   buigEffect: "BUIG-effect",
   netEffect: "Netto-effect",
+  buigEffectAfterVangnet: "BUIG-effect na vangnet",
+  netEffectAfterVangnet: "Netto-effect na vangnet",
+  vangnetTakesPart: (scenarios: readonly string[]) =>
+    `In ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort zonder interventie. Wat de interventie daar bespaart, verlaagt die vergoeding: van het BUIG-effect houdt de gemeente alleen het deel "na vangnet" zelf over. Break-even en de kans op terugverdienen rekenen met het BUIG-effect vóór de vangnet.`,
   cumulativeUnit: "euro, cumulatief",
   paidBackIn: "Terugverdiend in",
   yearUnit: "jaar",
@@ -276,6 +280,8 @@ const nl = {
     effect: "BUIG-effect (minder uitgaven)",
     net: "Netto-effect (BUIG-effect min kosten)",
     netCumulative: "Netto-effect cumulatief",
+    effectAfterVangnet: "BUIG-effect na vangnet (wat de gemeente houdt)",
+    netAfterVangnet: "Netto-effect na vangnet",
   },
   aboutKey: "Gegeven",
   aboutValue: "Waarde",
@@ -394,6 +400,10 @@ const en: typeof nl = {
   cost: "Cost",
   buigEffect: "BUIG effect",
   netEffect: "Net effect",
+  buigEffectAfterVangnet: "BUIG effect after safety net",
+  netEffectAfterVangnet: "Net effect after safety net",
+  vangnetTakesPart: (scenarios) =>
+    `In ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit without the intervention. What the intervention saves there lowers that compensation: of the BUIG effect the municipality itself keeps only the part "after safety net". Break-even and the chance of payback use the BUIG effect before the safety net.`,
   cumulativeUnit: "euro, cumulative",
   paidBackIn: "Paid back in",
   yearUnit: "year",
@@ -549,6 +559,8 @@ const en: typeof nl = {
     effect: "BUIG effect (lower expenditure)",
     net: "Net effect (BUIG effect minus cost)",
     netCumulative: "Cumulative net effect",
+    effectAfterVangnet: "BUIG effect after safety net (what the municipality keeps)",
+    netAfterVangnet: "Net effect after safety net",
   },
   aboutKey: "Item",
   aboutValue: "Value",

@@ -4,7 +4,7 @@
  * English in the same shape (src/locale/lang.ts). Numbers are formatted by
  * src/locale/format.ts; scenario, state and metric names are codes.
  */
-import { catalogue } from "./lang.js";
+import { catalogue, listWith } from "./lang.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -38,6 +38,10 @@ const nl = {
   buigEffect: "BUIG-effect",
   cost: "Kosten",
   netEffect: "Netto-effect",
+  buigEffectAfterVangnet: "BUIG-effect na vangnet",
+  netEffectAfterVangnet: "Netto na vangnet",
+  vangnetTakesPart: (scenarios: readonly string[]) =>
+    `in ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort zonder interventie; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt. Break-even en terugverdienen rekenen met het BUIG-effect vóór de vangnet.`,
   npv: (rate: string) => `Netto contante waarde (${rate} per jaar)`,
   // --- break-even ---
   notReachable: "niet binnen bereik",
@@ -148,6 +152,10 @@ const en: typeof nl = {
   buigEffect: "BUIG effect",
   cost: "Cost",
   netEffect: "Net effect",
+  buigEffectAfterVangnet: "BUIG effect after safety net",
+  netEffectAfterVangnet: "Net after safety net",
+  vangnetTakesPart: (scenarios) =>
+    `in ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit without the intervention; what the intervention saves lowers that compensation. "After safety net" is what the municipality itself keeps. Break-even and payback use the BUIG effect before the safety net.`,
   npv: (rate) => `Net present value (${rate} a year)`,
   notReachable: "not within reach",
   breakEvenTitle: (years) => `Break-even: the multiplier k on all effects together (effect = 1 + k × (assumed − 1)) at which the intervention pays for itself within ${years} years`,

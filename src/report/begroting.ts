@@ -91,11 +91,25 @@ function netCumulative(_: YearRow, i: number, years: YearRow[]): number | undefi
   return total;
 }
 
-const interventionLines = (T = REPORT.begroting): Line[] => [
+/** What the municipality keeps after the vangnet, as shown, minus the cost as shown. */
+function netAfterVangnet(y: YearRow): number | undefined {
+  const [kept, cost] = [metricOf(y.metrics, "buig_effect_after_vangnet"), metricOf(y.metrics, "intervention_cost")];
+  return kept === undefined || cost === undefined ? undefined : shownNet(kept, cost);
+}
+
+/** Whether the vangnet takes part of the block's BUIG effect in some year (as shown): only then the lines after it. */
+const vangnetTakesPart = (block: ScenarioBlock): boolean =>
+  block.years.some((y) => {
+    const [effect, kept] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "buig_effect_after_vangnet")];
+    return effect !== undefined && kept !== undefined && shownValue(effect, 0, STORED_DECIMALS.euro) !== shownValue(kept, 0, STORED_DECIMALS.euro);
+  });
+
+const interventionLines = (block: ScenarioBlock, T = REPORT.begroting): Line[] => [
   euros(T.cost, "intervention_cost"),
   euros(T.effect, "buig_effect"),
   { ...euros(T.net, "net_effect"), value: net },
   { ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative },
+  ...(vangnetTakesPart(block) ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netAfterVangnet }] : []),
 ];
 
 /**
@@ -152,7 +166,7 @@ export function begrotingSheet(doc: RunView): GridSheet {
     const banded = base.years.some((y) => y.metrics.buig_result_p05 !== undefined);
     if (base.variant === "baseline") rows.push(...lines(base, years, baselineLines(banded)));
     for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
-      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(), "  "));
+      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(v), "  "));
     }
   }
   const labelWidth = Math.max(44, ...rows.filter((r) => r.style !== "title" && r.style !== "note").map((r) => String(r.cells[0] ?? "").length + 2));

@@ -365,6 +365,8 @@ export interface EffectRow {
   /** Variant minus baseline year-end volume (negative = fewer people on bijstand). */
   volume: number;
   buig_effect: number;
+  /** What the municipality keeps of the BUIG effect after the vangnet (less where the vangnet compensates part of a deficit). */
+  kept: number;
   cost: number;
   net: number;
   cumulative: number;
@@ -396,7 +398,8 @@ export function effectRows(doc: RunView): EffectRow[] {
       cumulative += net;
       cumulativeCost += cost;
       const volume = (metricOf(m, "volume_end") ?? 0) - (metricOf(by.metrics, "volume_end") ?? 0);
-      out.push({ scenario: s.label, variant: s.variantLabel, year: y.year, volume, buig_effect: buig, cost, net, cumulative, cumulative_cost: cumulativeCost });
+      const kept = metricOf(m, "buig_effect_after_vangnet") ?? buig; // a results.json from before the metric: as if no vangnet applied
+      out.push({ scenario: s.label, variant: s.variantLabel, year: y.year, volume, buig_effect: buig, kept, cost, net, cumulative, cumulative_cost: cumulativeCost });
     }
   }
   return out;

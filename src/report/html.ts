@@ -142,8 +142,11 @@ function interventionSection(page: ReportPage): string {
   const ys = rows.map((r) => r.year);
   const period = `${Math.min(...ys)}–${Math.max(...ys)}`;
   const even = breakEvenYears(rows);
+  const compensated: string[] = [];
+  const signed = (v: number) => (v < 0 ? `<span class="neg">${formatEuro(v)}</span>` : formatEuro(v));
   const tables = variants.map((v) => {
     const scenarios = [...new Set(rows.filter((r) => r.variant === v).map((r) => r.scenario))];
+    const sums = new Map<string, { buig: number; kept: number; cost: number }>();
     const body = scenarios.map((sc) => {
       const series = rows.filter((r) => r.variant === v && r.scenario === sc).sort((a, b) => a.year - b.year);
       const last = series[series.length - 1];
@@ -155,6 +158,7 @@ function interventionSection(page: ReportPage): string {
       const inTraject = participants.length ? Math.max(...participants) : undefined;
       const sum = (f: (r: (typeof series)[number]) => number) => shownSum(series.map(f), "euro"); // the years as shown add up to it
       const paid = even.find((e) => e.variant === v && e.scenario === sc);
+      sums.set(sc, { buig: sum((r) => r.buig_effect), kept: sum((r) => r.kept), cost: sum((r) => r.cost) });
       return [
         `${swatch(colour(sc))}${esc(sc)}`,
         inTraject === undefined ? "—" : inTraject === 0 && reached > 0 ? REPORT.reached(formatPersons(reached)) : formatPersons(inTraject),
@@ -162,19 +166,33 @@ function interventionSection(page: ReportPage): string {
         formatEuro(sum((r) => r.cost)),
         formatEuro(sum((r) => r.buig_effect)),
         // effectRows' running total of the net effects as shown: the effect minus the cost beside it
-        last.cumulative < 0 ? `<span class="neg">${formatEuro(last.cumulative)}</span>` : formatEuro(last.cumulative),
+        signed(last.cumulative),
         paid ? String(paid.year) : REPORT.notPaidBack,
       ];
     });
+    // Where the vangnet compensates part of a deficit, what the municipality keeps of the saving gets two columns.
+    const vangnet = scenarios.filter((sc) => sums.get(sc)!.kept !== sums.get(sc)!.buig);
+    if (vangnet.length) {
+      compensated.push(...vangnet.filter((sc) => !compensated.includes(sc)));
+      body.forEach((row, i) => {
+        const { kept, cost } = sums.get(scenarios[i])!;
+        row.splice(6, 0, formatEuro(kept), signed(kept - cost));
+      });
+    }
     const euro = REPORT.units.euro;
-    const headers = [head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit), head(REPORT.paidBackIn, REPORT.yearUnit)];
-    return table(headers, body, { numeric: headers.map((_, i) => i > 0 && i < 6), caption: REPORT.interventionTotal(esc(v), period) });
+    const headers = [
+      head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit),
+      ...(vangnet.length ? [head(REPORT.buigEffectAfterVangnet, euro), head(REPORT.netEffectAfterVangnet, REPORT.cumulativeUnit)] : []),
+      head(REPORT.paidBackIn, REPORT.yearUnit),
+    ];
+    return table(headers, body, { numeric: headers.map((_, i) => i > 0 && i < headers.length - 1), caption: REPORT.interventionTotal(esc(v), period) });
   });
   return [
     '<section id="interventies">',
     `<h2>${REPORT.sectionInterventions}</h2>`,
     `<p>${REPORT.interventionsIntro}</p>`,
     ...tables,
+    ...(compensated.length ? [`<p class="note">${REPORT.vangnetTakesPart(compensated.map(esc))}</p>`] : []),
     ...paybackTable(doc),
     breakEvenTable(page),
     "</section>",

@@ -5,6 +5,7 @@
  * formatter (src/locale/format.ts) that the report and the workbook use too.
  */
 import { formatChance, formatDecimal, formatEuro, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
+import { CLI } from "../locale/messages-cli.js";
 import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { KIND_ON, type Model } from "../model/model.js";
@@ -105,14 +106,17 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
   const Y = model.years;
   const last = model.startYear + Y - 1;
   const blocks: string[] = [];
+  const compensated: string[] = [];
   for (const rs of byScenario.values()) {
     const base = rs.find((r) => r.variant === "baseline");
     const others = rs.filter((r) => r.variant !== "baseline");
     if (!base || others.length === 0) continue;
-    const rows = others.map((r) => {
-      // The years as shown, added up: the net effect is the BUIG effect minus the cost, as printed (format.ts shownNet).
-      const effect = shownSum(r.effect.buigEffect, "euro");
-      const cost = shownSum(r.interventions.cost, "euro");
+    // The years as shown, added up: the net effect is the BUIG effect minus the cost, as printed (format.ts shownNet).
+    const sums = others.map((r) => ({ effect: shownSum(r.effect.buigEffect, "euro"), cost: shownSum(r.interventions.cost, "euro"), kept: shownSum(r.effect.buigEffectAfterVangnet, "euro") }));
+    // Where the vangnet compensates part of a deficit, part of the saving goes to a smaller compensation: what the municipality keeps gets two columns.
+    const vangnet = sums.some((s) => s.kept !== s.effect);
+    const rows = others.map((r, i) => {
+      const { effect, cost, kept } = sums[i];
       return [
         r.variantLabel,
         formatPersons1(r.persons.volumeEnd[Y - 1] - base.persons.volumeEnd[Y - 1]),
@@ -120,12 +124,19 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
         formatEuro(effect),
         formatEuro(cost),
         formatEuro(effect - cost),
+        ...(vangnet ? [formatEuro(kept), formatEuro(kept - cost)] : []),
         ...(discounted ? [formatEuro(r.effect.netEffectNpv[Y - 1])] : []),
       ];
     });
-    const header = [TERM.variant, TERM.volumeDiff(last), TERM.starts, TERM.buigEffect, TERM.cost, TERM.netEffect, ...(discounted ? [TERM.npv(formatPercent(model.discount.money))] : [])];
+    const header = [
+      TERM.variant, TERM.volumeDiff(last), TERM.starts, TERM.buigEffect, TERM.cost, TERM.netEffect,
+      ...(vangnet ? [TERM.buigEffectAfterVangnet, TERM.netEffectAfterVangnet] : []),
+      ...(discounted ? [TERM.npv(formatPercent(model.discount.money))] : []),
+    ];
+    if (vangnet) compensated.push(base.scenario.label);
     blocks.push(`${TERM.variantTitle(base.scenario.label, model.startYear, last)}\n${table(header, rows)}`);
   }
+  if (compensated.length) blocks.push(CLI.note(TERM.vangnetTakesPart(compensated)));
   return blocks.length ? blocks.join("\n\n") : undefined;
 }
 

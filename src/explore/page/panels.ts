@@ -39,6 +39,8 @@ function rowsFor(w: WhatIf): Row[] {
           { key: "interventionCost", variant: "variant", label: T.interventionCost(span), unit: "euro" },
           { key: "buigEffect", variant: "variant", label: T.buigEffect(span), unit: "euro" },
           { key: "netEffectCumulative", variant: "variant", label: T.netEffect(span), unit: "euro" },
+          { key: "buigEffectAfterVangnet", variant: "variant", label: T.buigEffectAfterVangnet(span), unit: "euro" },
+          { key: "netEffectAfterVangnet", variant: "variant", label: T.netEffectAfterVangnet(span), unit: "euro" },
         ] as Row[])
       : []),
   ];
