@@ -18,7 +18,7 @@ import { InputError } from "../src/model/errors.js";
 import { KIND_EXIT, KIND_OFF } from "../src/model/model.js";
 import { ScenarioSchema } from "../src/model/schema.js";
 import { eightState } from "./calibrate-fixtures.js";
-import { compile, twoState, type Raw } from "./helpers.js";
+import { compile, shipped, twoState, type Raw } from "./helpers.js";
 
 const specOf = (raw: Raw) => ScenarioSchema.parse(raw);
 const ctxOf = (raw: Raw) => context(specOf(raw), "t.json");
@@ -133,5 +133,17 @@ describe("setting parameters on a compiled model", () => {
     expect(withLag(macro, 0, 12).effects[0].lagMonths).toBe(12);
     expect(() => withLag(macro, 0, 13)).toThrow(InputError);
     expect(() => withLag(macro, 0, 13)).toThrow(/begint in 2020, maar een vertraging van 13 maanden heeft 2019 nodig/);
+  });
+});
+
+describe("a budget that cannot be the file's own", () => {
+  it("notes a budget typed in millions (every year named once), and no shipped file's", () => {
+    for (const file of ["steenwijkerland", "groningen", "drentsche-aa", "nederland"]) {
+      expect(compile(shipped(`scenarios/${file}.json`)).notes.filter((n) => n.startsWith("buig.budget:")), file).toEqual([]);
+    }
+    const raw = shipped("scenarios/steenwijkerland.json");
+    raw.buig.budget = Object.fromEntries(Object.entries(raw.buig.budget as Record<string, number>).map(([y, v]) => [y, v / 1e6]));
+    const notes = compile(raw).notes.filter((n) => n.startsWith("buig.budget:"));
+    expect(notes).toEqual([expect.stringMatching(/^buig\.budget: het BUIG-budget 2020 \(en dat van 3 andere jaren\) \(€\s12\) is 0,00000101 keer wat de beginvoorraad per jaar kost \(€\s11\.641\.000\); controleer of het in hele euro's staat/)]);
   });
 });

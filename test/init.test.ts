@@ -144,6 +144,10 @@ describe("bijstandsim init", () => {
     ["a Dutch thousands dot that would read as a decimal", ["--benefit-month", "1.350"], /--benefit-month: "1\.350" leest als 1,35 .*niet als 1350\. Oplossing: schrijf --benefit-month 1350/],
     ["a Dutch thousands dot in a count", ["--stock", "1.820"], /--stock: "1\.820" leest als 1,82/],
     ["a dot in a whole number (a horizon of 1.000 is not 1)", ["--horizon", "1.000"], /--horizon: "1\.000" is geen geheel getal\. Oplossing: .* --horizon 5/],
+    // a decimal comma split the budget in two, and the second amount replaced the first year's (43,5 became 5)
+    ["a budget with a decimal comma", ["--budget", "43,5"], /--budget: "43,5": het bedrag "43" noemt geen jaar .*Oplossing: geef het budget in hele euro's, bijv\. --budget 14500000, of per jaar: --budget 2024=14500000,2025=14800000/],
+    ["a list with an amount without its year", ["--budget", "2024=43500000,2025=44,8"], /--budget: "2024=43500000,2025=44,8": het bedrag "8" noemt geen jaar/],
+    ["a year given twice", ["--budget", "2024=1,2024=2"], /--budget: noemt 2024 twee keer/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}: one Dutch line naming the flag, exit 2, nothing written`, async () => {
@@ -176,6 +180,10 @@ describe("bijstandsim init", () => {
     expect((await cli(...MEPPEL, "--out", join(dir, "c.json"))).err).not.toMatch(/waarschuwing/); // 820 x 1350 x 12 is 13.3 million against 14.5
     const thousands = await cli(...MEPPEL.map((a) => (a === "14500000" ? "14500" : a)), "--lks-persons", "50", "--lks-year", "10000", "--out", join(dir, "d.json"));
     expect(thousands.err).toMatch(/het BUIG-budget 2024 \(€\s14\.500\) is 0,00105 keer wat de voorraad kost \(€\s13\.784\.000: 820 personen x €\s1\.350 x 12, plus loonkostensubsidie €\s500\.000\)/);
+    // every year's budget, not the first only: 44.8 for 2025 is millions typed as euros
+    const later = await cli(...MEPPEL.map((a) => (a === "14500000" ? "2024=14500000,2025=44.8" : a)), "--out", join(dir, "f.json"));
+    expect(later.err).toMatch(/waarschuwing: het BUIG-budget 2025 \(€\s45\) is 0,00000337 keer wat de voorraad kost/);
+    expect(later.err).not.toMatch(/BUIG-budget 2024/);
     const shares = await cli(...MEPPEL, "--groups", "A,B", "--group-shares", "1.000,0", "--out", join(dir, "e.json"));
     expect(shares.code, shares.err).toBe(0); // a share may have three decimals
   });

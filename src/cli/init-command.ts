@@ -65,10 +65,15 @@ function groupsOf(opts: InitOpts): { groups: { name: string; stock: number }[]; 
 function budgetOf(text: string | undefined, startYear: number): Record<string, number> {
   if (text === undefined) fail("budget", INIT.missing, INIT.budgetMissing(startYear));
   const out: Record<string, number> = {};
-  for (const item of list(text!)) {
+  const items = list(text!);
+  for (const item of items) {
     const [a, b] = item.split("=").map((s) => s.trim());
+    // One amount alone is the first year's; in a list every amount names its year. "43,5" is
+    // not two budgets: read that way, 5 replaced 43 (and "2026=44,8" gave 2025 a budget of 8).
+    if (b === undefined && items.length > 1) fail("budget", ...INIT.budgetListItem(text!.trim(), item, startYear));
     const year = b === undefined ? startYear : number("budget", a, { whole: true });
     if (b !== undefined && !/^\d{4}$/.test(a)) fail("budget", ...INIT.budgetYear(a));
+    if (out[String(year)] !== undefined) fail("budget", ...INIT.budgetTwice(year));
     out[String(year)] = number("budget", b ?? a, { above: 0 });
   }
   if (out[String(startYear)] === undefined) fail("budget", ...INIT.budgetFirstYear(startYear));
@@ -194,11 +199,13 @@ export function oddFigures(input: InitInput): string[] {
   const stock = input.groups.reduce((a, g) => a + g.stock, 0);
   const lks = input.lks ? input.lks.persons * input.lks.perYear : 0;
   const spending = stock * month * 12 + lks;
-  const [year, budget] = Object.entries(input.budget).sort(([a], [b]) => Number(a) - Number(b))[0] ?? [];
-  const ratio = budget / spending;
-  if (budget !== undefined && spending > 0 && (ratio > 3 || ratio < 1 / 3)) {
-    // three significant digits: a budget given in thousands is 0,00109 times, not 0,00
-    out.push(INIT.budgetOdd(euro(budget), Number(year), formatNumber(Number(ratio.toPrecision(3)), 8), euro(spending), formatDecimal(stock, 0), euro(month), lks ? euro(lks) : undefined, flag));
+  // Every year's budget: a later one typed in millions ("2026=44.8") is as wrong as the first.
+  for (const [year, budget] of Object.entries(input.budget).sort(([a], [b]) => Number(a) - Number(b))) {
+    const ratio = budget / spending;
+    if (spending > 0 && (ratio > 3 || ratio < 1 / 3)) {
+      // three significant digits: a budget given in thousands is 0,00109 times, not 0,00
+      out.push(INIT.budgetOdd(euro(budget), Number(year), formatNumber(Number(ratio.toPrecision(3)), 8), euro(spending), formatDecimal(stock, 0), euro(month), lks ? euro(lks) : undefined, flag));
+    }
   }
   return out;
 }

@@ -109,6 +109,8 @@ const nl = {
   reinflowIncrease: err("maanden en aandelen moeten oplopen", "zet de punten op volgorde in de tijd, bijv. 12 maanden 0.20, 60 maanden 0.35"),
   reinflowBelowOne: err("moet onder 1 liggen", "een aandeel terugkeerders, bijv. 0.2"),
   partialBelowOwnRisk: err("ligt onder own_risk", "de deels vergoede band ligt boven het eigen risico, bijv. 0.075 en 0.125"),
+  budgetScale: (year: number, others: number, budget: string, times: string, cost: string) =>
+    `buig.budget: het BUIG-budget ${year}${others ? ` (en dat van ${others === 1 ? "1 ander jaar" : `${others} andere jaren`})` : ""} (${budget}) is ${times} keer wat de beginvoorraad per jaar kost (${cost}); controleer of het in hele euro's staat (niet in miljoenen of duizenden) en de kosten per toestand (states[].cost)`,
   referenceScenario: (name: string, names: string) => err(`onbekend scenario "${name}"`, `gebruik een van: ${names}`),
   concentrationAndDistribution: (name: string, k: number) => err(`de rij van "${name}" heeft zowel een Dirichlet-concentratie als een verdeling op één overgang (${k})`, "gebruik een van de twee voor die rij"),
   inflowDistributionNumber: err("een verdeling vraagt één getal per_year", "geef per_year als één getal, of laat de verdeling weg"),
@@ -241,6 +243,8 @@ const en: typeof nl = {
   reinflowIncrease: err("months and shares must increase", "list the points in time order, e.g. 12 months 0.20, 60 months 0.35"),
   reinflowBelowOne: err("must be below 1", "a share of returners, e.g. 0.2"),
   partialBelowOwnRisk: err("is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125"),
+  budgetScale: (year, others, budget, times, cost) =>
+    `buig.budget: the BUIG budget ${year}${others ? ` (and that of ${others} other year${others === 1 ? "" : "s"})` : ""} (${budget}) is ${times} times what the starting stock costs a year (${cost}); check that it is in whole euros (not millions or thousands) and the states' costs (states[].cost)`,
   referenceScenario: (name, names) => err(`unknown scenario "${name}"`, `use one of: ${names}`),
   concentrationAndDistribution: (name, k) => err(`the row of "${name}" has both a Dirichlet concentration and a distribution on one move (${k})`, "use one of the two for that row"),
   inflowDistributionNumber: err("a distribution needs a single number per_year", "give per_year as one number, or leave the distribution out"),

@@ -26,6 +26,9 @@ const nl = {
   groupSharesMissing: err("ontbreekt: de groepen hebben geen aantallen", "geef aantallen in --groups (\"Trede 1=300,...\"), of --stock met --group-shares 0.4,0.6"),
   budgetMissing: (year: number) => `geef het BUIG-budget van ${year} in euro, bijv. --budget 14500000 (één jaar is genoeg)`,
   budgetYear: (a: string) => err(`"${a}" is geen jaartal`, "schrijf bijv. --budget 2024=14500000,2025=14800000"),
+  budgetListItem: (text: string, item: string, year: number) =>
+    err(`"${text}": het bedrag "${item}" noemt geen jaar (een komma scheidt jaren; een decimaal schrijft u met een punt)`, `geef het budget in hele euro's, bijv. --budget 14500000, of per jaar: --budget ${year}=14500000,${year + 1}=14800000`),
+  budgetTwice: (year: number) => err(`noemt ${year} twee keer`, "geef elk jaar één bedrag"),
   budgetFirstYear: (year: number) => err(`heeft geen bedrag voor ${year}, het eerste jaar`, `geef ten minste ${year}, bijv. --budget ${year}=14500000`),
   benefitBoth: err("is samen met --benefit-month gegeven", "geef de uitkering per maand of per jaar, niet beide"),
   benefitMissing: "geef de gemiddelde uitkering per persoon, bijv. --benefit-month 1350 (of per jaar: --benefit-year 16200)",
@@ -110,6 +113,9 @@ const en: typeof nl = {
   groupSharesMissing: err("is missing: the groups have no counts", "give counts in --groups (\"Trede 1=300,...\"), or --stock with --group-shares 0.4,0.6"),
   budgetMissing: (year) => `give the BUIG budget of ${year} in euros, e.g. --budget 14500000 (one year is enough)`,
   budgetYear: (a) => err(`"${a}" is not a year`, "write e.g. --budget 2024=14500000,2025=14800000"),
+  budgetListItem: (text, item, year) =>
+    err(`"${text}": the amount "${item}" names no year (a comma separates years; write a decimal with a point)`, `give the budget in whole euros, e.g. --budget 14500000, or per year: --budget ${year}=14500000,${year + 1}=14800000`),
+  budgetTwice: (year) => err(`names ${year} twice`, "give each year one amount"),
   budgetFirstYear: (year) => err(`has no amount for ${year}, the first year`, `give at least ${year}, e.g. --budget ${year}=14500000`),
   benefitBoth: err("is given together with --benefit-month", "give the benefit per month or per year, not both"),
   benefitMissing: "give the average benefit per person, e.g. --benefit-month 1350 (or per year: --benefit-year 16200)",

@@ -15,7 +15,7 @@ import { compileInitial } from "./initial.js";
 import { compileInterventions } from "./interventions.js";
 import { layoutStates } from "./layout.js";
 import { compileBudgetIndex, compileMacro } from "./macro.js";
-import { compileBudget, compileVangnet, costPerCycle } from "./money.js";
+import { budgetScaleNote, compileBudget, compileVangnet, costPerCycle } from "./money.js";
 import { compilePopulation } from "./population.js";
 import { compileReferences } from "./references.js";
 import { compileReinflow } from "./reinflow.js";
@@ -51,6 +51,7 @@ export function compileScenario(spec: ScenarioFile, file: string, options: Compi
   const iv = compileInterventions(spec, { decl, states: layout.states, bands, reinflow }, ctx);
 
   const states = [...layout.states, ...iv.layerStates];
+  const costs = costPerCycle(spec.states, states, ctx);
   const withLayers = new Float64Array(states.length);
   withLayers.set(initial);
   return {
@@ -78,14 +79,14 @@ export function compileScenario(spec: ScenarioFile, file: string, options: Compi
     initial: withLayers,
     inflowPerYear: inflow.perYear,
     entry: inflow.entry,
-    costPerCycle: costPerCycle(spec.states, states, ctx),
+    costPerCycle: costs,
     budget,
     drivers: macro.drivers,
     effects: macro.effects,
     scenarios: macro.scenarios,
     discount: { money: spec.discount.money, persons: spec.discount.persons, firstYear: spec.discount.first_year },
     references,
-    notes: [...inflow.notes, ...budgetNotes, ...macro.notes, ...centreNotes(spec, macro.effects), ...yearlyCycleNote(macro.effects, ctx), ...iv.notes],
+    notes: [...inflow.notes, ...budgetNotes, ...budgetScaleNote(budget, withLayers, costs, ctx), ...macro.notes, ...centreNotes(spec, macro.effects), ...yearlyCycleNote(macro.effects, ctx), ...iv.notes],
     baseCount: layout.states.length,
     layers: iv.layers,
     interventions: iv.interventions,

@@ -1,4 +1,5 @@
 /** Money: benefit and LKS per cycle per compiled state, the BUIG budget per year, the vangnet thresholds. */
+import { formatDecimal, formatEuro, formatNumber } from "../../locale/format.js";
 import { COMPILE } from "../../locale/messages-compile.js";
 import { monthsIn } from "../convert.js";
 import type { CompiledState, Vangnet } from "../model.js";
@@ -21,6 +22,23 @@ export function compileBudget(buig: ScenarioFile["buig"], ctx: Context): { budge
   const indexedFrom = buig.indexed_on?.from_year;
   const { values, note } = yearlyValues(buig.budget, "buig.budget", "BUIG budget", ctx, buig.after_last === "constant" || indexedFrom !== undefined, indexedFrom);
   return { budget: values, notes: note ? [note] : [] };
+}
+
+/**
+ * A budget that is no plausible budget for the file's own stock: more than three times,
+ * or less than a third of, what the starting stock costs a year (benefit and LKS). Such a
+ * file runs, but as a budget typed in millions (43.5 for 43,500,000) it reports a deficit
+ * the size of the whole expenditure, which the vangnet then pays: a note, as init warns.
+ */
+export function budgetScaleNote(budget: Float64Array, initial: Float64Array, cost: Float64Array, ctx: Context): string[] {
+  let perYear = 0;
+  for (let i = 0; i < cost.length; i++) perYear += initial[i] * cost[i] * ctx.cyclesPerYear;
+  if (!(perYear > 0)) return [];
+  const odd = [...budget.keys()].filter((y) => !(budget[y] / perYear <= 3 && budget[y] / perYear >= 1 / 3));
+  if (odd.length === 0) return [];
+  const y = odd[0];
+  const euro = (v: number) => (Math.abs(v) < 10 ? `€\u00a0${formatDecimal(v, 2)}` : formatEuro(v)); // not "€ 0" for 0,25
+  return [COMPILE.budgetScale(ctx.startYear + y, odd.length - 1, euro(budget[y]), formatNumber(Number((budget[y] / perYear).toPrecision(3)), 8), euro(perYear))];
 }
 
 export function compileVangnet(v: ScenarioFile["buig"]["vangnet"], ctx: Context): Vangnet {
