@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { defaultCompareOut } from "../src/cli/compare-command.js";
 import { spawnSync } from "node:child_process";
 import { Ajv } from "ajv";
 import { Command } from "commander";
@@ -659,6 +660,19 @@ describe("compare: what the runs share (golden results.json)", () => {
     const average = grid.rows.findIndex((r) => /^Volume gemiddeld/.test(String(r.cells[0])));
     expect(average).toBeGreaterThan(0);
     expect(grid.rows[average + 2].cells[2]).toBeCloseTo(shownValue(year.volume_avg, 1, 4) - shownValue(before.volume_avg, 1, 4), 9);
+  });
+
+  it("says when the runs are of different municipalities or count different units (scenarios are paired by name only)", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    raw.model.label = "Gemeente Elders";
+    raw.model.unit = "uitkeringen";
+    const c = compareRuns([cohort, { source: "output/elders", doc: parseRun(JSON.stringify(raw), "output/elders/results.json") }]);
+    expect(c.notes).toContain("De runs gaan over verschillende populaties (A Gemeente Steenwijkerland, B Gemeente Elders). Scenario's en interventies worden op naam gekoppeld: met dezelfde naam zijn ze daar niet dezelfde, en de verschillen zijn geen herziening van één raming.");
+    expect(c.notes).toContain("De runs tellen verschillende eenheden: A personen, B uitkeringen; hun volumes en stromen zijn niet hetzelfde getal.");
+    expect(compareRuns([cohort, psa]).notes.join(" ")).not.toMatch(/populaties|eenheden/);
+    // the default folder names a run kept in output/<stem>/ with its stem
+    expect(defaultCompareOut(["output/drentsche-aa/cohort-20261202-045917", "output/groningen/cohort-20261202-045923/results.json"])).toBe(join("output", "vergelijking-drentsche-aa-cohort-20261202-045917-groningen-cohort-20261202-045923"));
+    expect(defaultCompareOut(["output/begroting-2025", "output/begroting-2026"])).toBe(join("output", "vergelijking-begroting-2025-begroting-2026"));
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {

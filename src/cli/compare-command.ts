@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
 import type { RunSource, Stat } from "../compare/compare.js";
 import type { CsvDialect } from "../locale/csv.js";
+import { lang } from "../locale/lang.js";
 import { CLI } from "../locale/messages-cli.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { HELP } from "../locale/messages-help.js";
@@ -44,7 +45,9 @@ function readRun(given: string, parseRun: (text: string, file: string) => RunSou
 
 /** A run's short name for the default folder: its output folder's name. */
 function runName(source: string, i: number): string {
-  const folder = basename(source) === "results.json" ? basename(dirname(source)) : basename(source);
+  const dir = basename(source) === "results.json" ? dirname(source) : source;
+  // A run kept in output/<stem>/ (cohort-20261202-045917) is named with its stem: two municipalities' runs of one day differ.
+  const folder = /^[a-z]+-\d{8}-\d{6}(-\d+)?$/.test(basename(dir)) && basename(dirname(dir)) ? `${basename(dirname(dir))}-${basename(dir)}` : basename(dir);
   const name = folder.replace(/\.json$/, "").replace(/[^\w.-]+/g, "-").replace(/^[.-]+|-+$/g, "");
   return name || String.fromCharCode(65 + i);
 }
@@ -59,7 +62,7 @@ async function compareCommand(paths: string[], opts: CompareOptions): Promise<vo
   const comparison = compareRuns(runs, { stat: opts.stat, scenarios: opts.scenario });
   const [{ compareFiles }, { compareText }] = await Promise.all([import("../compare/files.js"), import("../compare/tables.js")]);
   const out = opts.out ?? defaultCompareOut(runs.map((r) => r.source));
-  const command = ["bijstandsim", "compare", ...runs.map((r) => r.source), ...(opts.scenario?.length ? ["--scenario", opts.scenario.join(",")] : []),
+  const command = ["bin/bijstandsim", ...(lang() === "en" ? ["--lang", "en"] : []), "compare", ...runs.map((r) => r.source), ...(opts.scenario?.length ? ["--scenario", opts.scenario.join(",")] : []),
     ...(opts.stat !== "value" ? ["--stat", opts.stat] : []), ...(opts.csv !== "tidy" ? ["--csv", opts.csv] : []), "--out", out].map(shellWord).join(" ");
   // Checked and locked before the page and workbook are built; the folder appears whole or not at all.
   const output = Output.open(out, "replace");

@@ -47,6 +47,8 @@ export interface RunInfo {
   version: string;
   hash: string;
   unit: string;
+  /** The population the run is of (the scenario file's label: "Gemeente Groningen"). */
+  population: string;
   years: [number, number];
   /** Probabilistic runs behind the bands, when the run has them. */
   runs?: number;
@@ -133,7 +135,7 @@ function runInfo(r: RunSource, i: number): RunInfo {
   const runs = r.doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined)) && typeof meta.options.runs === "number" ? meta.options.runs : undefined;
   return {
     letter: runLetter(i), source: r.source, label: `${meta.file}, ${mode}, ${date}`, file: meta.file, mode, date,
-    version: meta.version, hash: meta.file_hash, unit: model.unit, years: [years[0], years[years.length - 1]], runs,
+    version: meta.version, hash: meta.file_hash, unit: model.unit, population: model.label ?? model.name, years: [years[0], years[years.length - 1]], runs,
   };
 }
 
@@ -246,6 +248,9 @@ function identityNotes(infos: readonly RunInfo[], stat: Stat): string[] {
   }
   const versions = [...new Set(infos.map((x) => x.version))];
   if (versions.length > 1) notes.push(COMPARE.versionsNote(infos.map((x) => `${x.letter} ${x.version}`).join(", ")));
+  // Two municipalities side by side: scenarios and interventions are paired by name, which then says nothing about their content.
+  const populations = [...new Set(infos.map((x) => x.population))];
+  if (populations.length > 1) notes.push(COMPARE.populationsNote(infos.map((x) => `${x.letter} ${x.population}`).join(", ")));
   const units = [...new Set(infos.map((x) => x.unit))];
   if (units.length > 1) notes.push(COMPARE.unitsNote(infos.map((x) => `${x.letter} ${REPORT.units[x.unit] ?? x.unit}`).join(", ")));
   const banded = infos.filter((x): x is RunInfo & { runs: number } => x.runs !== undefined);

@@ -45,7 +45,9 @@ const nl = {
   sameFile: (letter: string) => `${letter} en A rekenen met hetzelfde scenariobestand (zelfde SHA-256).`,
   otherFile: (letter: string, file: string, fileA: string) => `${letter} en A rekenen met verschillende scenariobestanden (${file} en ${fileA}).`,
   versionsNote: (perRun: string) => `De runs zijn gemaakt met verschillende versies van bijstandsim: ${perRun}.`,
-  unitsNote: (perRun: string) => `Let op: de runs tellen verschillende eenheden: ${perRun}.`,
+  unitsNote: (perRun: string) => `De runs tellen verschillende eenheden: ${perRun}; hun volumes en stromen zijn niet hetzelfde getal.`,
+  populationsNote: (perRun: string) =>
+    `De runs gaan over verschillende populaties (${perRun}). Scenario's en interventies worden op naam gekoppeld: met dezelfde naam zijn ze daar niet dezelfde, en de verschillen zijn geen herziening van één raming.`,
   meanNote: (letters: string) =>
     `Per run het gemiddelde over de trekkingen of replicaties (${letters}); een run zonder trekkingen met zijn verwachte waarde. Het 90%-interval (p5–p95) staat in de grafieken.`,
   /** `runs`: the number of draws or replications of each run with a band. */
@@ -128,7 +130,9 @@ const en: typeof nl = {
   sameFile: (letter) => `${letter} and A compute with the same scenario file (same SHA-256).`,
   otherFile: (letter, file, fileA) => `${letter} and A compute with different scenario files (${file} and ${fileA}).`,
   versionsNote: (perRun) => `The runs were made with different versions of bijstandsim: ${perRun}.`,
-  unitsNote: (perRun) => `Note: the runs count different units: ${perRun}.`,
+  unitsNote: (perRun) => `The runs count different units: ${perRun}; their volumes and flows are not the same number.`,
+  populationsNote: (perRun) =>
+    `The runs are of different populations (${perRun}). Scenarios and interventions are paired by name: with the same name they are not the same there, and the differences are no revision of one forecast.`,
   meanNote: (letters) =>
     `Per run the mean over the draws or replications (${letters}); a run without draws with its expected value. The 90% interval (p5–p95) is in the charts.`,
   valueNote: (letters, runs) =>
