@@ -28,7 +28,7 @@ import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reproduceCommand } from "../src/report/html.js";
-import { metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
+import { aloneLabel, metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
 import { ownResults, parseResults as parseDoc } from "../src/outcomes/results.js";
@@ -629,6 +629,14 @@ describe("compare: what the runs share (golden results.json)", () => {
       expect(s.values[run][0]).toBe(net(2));
       expect(s.values[run][1]).toBe(net(2) + net(3));
     }
+  });
+
+  it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {
+    expect(aloneLabel({ assumed: 1.3, alone: 1 })).toBe("niet nodig: verdient zich ook zonder dit effect terug");
+    expect(aloneLabel({ assumed: 1.3, alone: null })).toBe("niet binnen bereik");
+    expect(aloneLabel({ assumed: 1.3, alone: 1.45 })).toBeUndefined();
+    expect(aloneLabel({ assumed: 1, alone: 1 })).toBeUndefined();
+    expect(readFileSync("test/golden/groningen-cohort/report.html", "utf8")).toContain("niet nodig: verdient zich ook zonder dit effect terug");
   });
 
   it("rounds a difference half away from zero, as the workbook and every other number do", () => {

@@ -45,6 +45,7 @@ const nl = {
   npv: (rate: string) => `Netto contante waarde (${rate} per jaar)`,
   // --- break-even ---
   notReachable: "niet binnen bereik",
+  notNeeded: "niet nodig: verdient zich ook zonder dit effect terug",
   breakEvenTitle: (years: number) => `Break-even: de vermenigvuldiger k op alle effecten samen (effect = 1 + k × (aangenomen − 1)) waarbij de interventie zich binnen ${years} jaar terugverdient`,
   intervention: "Interventie",
   effectsAtK: "Effecten: aangenomen → bij k",
@@ -158,6 +159,7 @@ const en: typeof nl = {
     `in ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit without the intervention; what the intervention saves lowers that compensation. "After safety net" is what the municipality itself keeps. Break-even and payback use the BUIG effect before the safety net.`,
   npv: (rate) => `Net present value (${rate} a year)`,
   notReachable: "not within reach",
+  notNeeded: "not needed: pays back without this effect too",
   breakEvenTitle: (years) => `Break-even: the multiplier k on all effects together (effect = 1 + k × (assumed − 1)) at which the intervention pays for itself within ${years} years`,
   intervention: "Intervention",
   effectsAtK: "Effects: assumed → at k",

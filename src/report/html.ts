@@ -9,7 +9,7 @@ import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, f
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, breakEvenYears, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
-import { columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
+import { aloneLabel, columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
 import type { SourceRow } from "./sources.js";
@@ -225,6 +225,10 @@ function analysisTable(doc: RunView, full: Table, columns?: string[]): string {
       const v = o[h];
       if (h === "scenario" || h === "intervention" || h === "variant") return esc(labels.get(v) ?? v);
       if (h === "parameter" || h === "effect") return esc(parameterLabel(v));
+      if (h === "break_even_alone") {
+        const words = aloneLabel({ assumed: Number(o.assumed), alone: v === "" ? null : Number(v) });
+        if (words) return esc(words);
+      }
       if (!numeric[i] || v === "") return esc(v === "" ? "—" : v);
       const n = numberOrNull(v)!;
       if (/net_effect|cost|kosten|euro/.test(h)) return formatEuro(n);

@@ -7,6 +7,7 @@
 
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
+import { TERM } from "../locale/messages-terminal.js";
 import { BAND_KEYS } from "../outcomes/bands.js";
 import { isMetric, METRICS } from "../outcomes/metrics.js";
 
@@ -92,3 +93,11 @@ export const paybackYearLabel = (year: number | null, last: number): string => (
 export function paybackIntervalLabel(p05: number | null, p95: number | null, last: number): string {
   return p05 === null ? REPORT.after(last) : `${p05} – ${paybackYearLabel(p95, last)}`;
 }
+
+/**
+ * An effect's own break-even in words where it is no number: out of reach, or not needed
+ * (the intervention pays back with this effect at none, 1, and the others as assumed:
+ * "1,000" read as "needs exactly no effect").
+ */
+export const aloneLabel = (e: { assumed: number; alone: number | null }): string | undefined =>
+  e.alone === null ? TERM.notReachable : e.alone === 1 && e.assumed !== 1 ? TERM.notNeeded : undefined;

@@ -13,7 +13,7 @@ import type { BreakEven, Payback } from "../outcomes/analyses.js";
 import { metricAt, type Bands } from "../outcomes/bands.js";
 import { isMetric, METRICS, metricValues } from "../outcomes/metrics.js";
 import type { ScenarioResult } from "../outcomes/result.js";
-import { metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
+import { aloneLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 
 /** A plain-text table: the first `left` columns aligned left, the rest (numbers) right. */
 export function table(header: string[], rows: string[][], left = 1): string {
@@ -159,7 +159,7 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[], results
   const out = [TERM.breakEvenTitle(model.years), table([TERM.scenario, TERM.intervention, "k", TERM.effectsAtK, TERM.netAtAssumed], joint)];
   const several = rows.filter((r) => r.effects.length > 1);
   if (several.length) {
-    const alone = several.flatMap((r) => r.effects.map((e) => [scenarioLabel(r), ivLabel(r), parameterLabel(e.label), fmt(e.assumed), e.alone === null ? TERM.notReachable : fmt(e.alone)]));
+    const alone = several.flatMap((r) => r.effects.map((e) => [scenarioLabel(r), ivLabel(r), parameterLabel(e.label), fmt(e.assumed), aloneLabel(e) ?? fmt(e.alone!)]));
     out.push("", TERM.aloneTitle, table([TERM.scenario, TERM.intervention, TERM.effect, TERM.assumed, TERM.breakEvenAlone], alone));
   }
   return out.join("\n");
