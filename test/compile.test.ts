@@ -147,3 +147,15 @@ describe("a budget that cannot be the file's own", () => {
     expect(notes).toEqual([expect.stringMatching(/^buig\.budget: het BUIG-budget 2020 \(en dat van 3 andere jaren\) \(€\s12\) is 0,00000101 keer wat de beginvoorraad per jaar kost \(€\s11\.641\.000\); controleer of het in hele euro's staat/)]);
   });
 });
+
+describe("a point value against its distribution", () => {
+  it("asks about the unit when the point lies outside the distribution's 95% interval (a monthly benefit, a yearly distribution)", () => {
+    const raw = shipped("scenarios/steenwijkerland.json");
+    raw.states[0].cost = { ...raw.states[0].cost, per: "month", benefit: 1208 }; // the distribution still says 14500 a year
+    const notes = compile(raw).notes.filter((n) => n.startsWith("states[0].cost:"));
+    expect(notes).toEqual([expect.stringMatching(/^states\[0\]\.cost: de puntwaarde 1208 ligt buiten het 95%-interval van zijn verdeling \(13\d{3} – 15\d{3}\): .*Staan ze in dezelfde eenheid/)]);
+    // within the interval but off its centre by more than 5%: the milder note
+    raw.states[0].cost = { ...raw.states[0].cost, per: "year", benefit: 13500 };
+    expect(compile(raw).notes.filter((n) => n.startsWith("states[0].cost:"))).toEqual([expect.stringMatching(/de puntwaarde 13500 en het midden van de verdeling \(14\d{3}(\.\d+)?\) verschillen/)]);
+  });
+});

@@ -60,6 +60,8 @@ const nl = {
   heldIn: (what: string, scenarios: string) => `${what} in ${scenarios}`,
   everyScenario: "elk scenario",
   yearlyWhat: { "new inflow": "nieuwe instroom", "BUIG budget": "BUIG-budget" } as Record<string, string>,
+  outsideInterval: (path: string, point: number, lo: number, hi: number) =>
+    `${path}: de puntwaarde ${point} ligt buiten het 95%-interval van zijn verdeling (${lo} – ${hi}): de run met verwachte waarden en de probabilistische runs rekenen dan met heel andere getallen. Staan ze in dezelfde eenheid (per maand of per jaar; een factor 1.3 of een toename 0.3)? Laat de verdeling om de puntwaarde liggen`,
   centreNote: (path: string, point: number, centre: number) =>
     `${path}: de puntwaarde ${point} en het midden van de verdeling (${centre}) verschillen; de run met verwachte waarden gebruikt de puntwaarde, probabilistische runs de verdeling`,
   yearlyCycle: (lags: string) =>
@@ -197,6 +199,8 @@ const en: typeof nl = {
   heldIn: (what, scenarios) => `${what} in ${scenarios}`,
   everyScenario: "every scenario",
   yearlyWhat: {},
+  outsideInterval: (path, point, lo, hi) =>
+    `${path}: the point value ${point} lies outside its distribution's 95% interval (${lo} – ${hi}): the expected-value run and the probabilistic runs then compute with very different numbers. Are they in the same unit (per month or per year; a factor 1.3 or an increase 0.3)? Let the distribution lie around the point value`,
   centreNote: (path, point, centre) =>
     `${path}: the point value ${point} and the centre of its distribution (${centre}) differ; the expected-value run uses the point value, probabilistic runs the distribution`,
   yearlyCycle: (lags) =>

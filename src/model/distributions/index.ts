@@ -33,9 +33,18 @@ export const centre = (d: Distribution): number => kindOf(d).centre(d);
 /** The 2.5% and 97.5% points. */
 export const interval95 = (d: Distribution): [number, number] => kindOf(d).interval95(d);
 
-/** A note when a point value and the centre of its distribution differ by more than 5%. */
+/**
+ * A note when a point value and the centre of its distribution differ by more than 5%;
+ * one that asks about the unit when the point lies outside the distribution's 95%
+ * interval (a monthly benefit against a yearly distribution, a hazard ratio 0.3 written
+ * for +30% against an interval around 1.3): the expected-value run and the probabilistic
+ * runs then compute with different numbers altogether.
+ */
 export function centreNote(point: number, d: Distribution | undefined, path: string): string[] {
   if (!d) return [];
+  const [lo, hi] = interval95(d);
+  const digits = (v: number) => Number(v.toPrecision(4));
+  if (point < lo || point > hi) return [COMPILE.outsideInterval(path, point, digits(lo), digits(hi))];
   const c = centre(d);
   const scale = Math.max(Math.abs(point), Math.abs(c));
   if (scale === 0 || Math.abs(point - c) <= 0.05 * scale) return [];
