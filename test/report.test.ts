@@ -27,7 +27,7 @@ import { formatEuro, formatPersons, shownNet, shownValue } from "../src/locale/f
 import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
 import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
-import { reproduceCommand } from "../src/report/html.js";
+import { reportHtml, reproduceCommand } from "../src/report/html.js";
 import { aloneLabel, metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
@@ -629,6 +629,18 @@ describe("compare: what the runs share (golden results.json)", () => {
       expect(s.values[run][0]).toBe(net(2));
       expect(s.values[run][1]).toBe(net(2) + net(3));
     }
+  });
+
+  it("says when projected years lie before the day of the run: all of them in bold (a reconstruction), some of them plainly", () => {
+    const page = (date: string) => {
+      const raw = JSON.parse(goldenText("drentsche-aa-cohort")); // 2024-2028
+      raw.meta.date = date;
+      return reportHtml({ doc: parseRun(JSON.stringify(raw), "results.json"), charts: [], sources: [], outDir: "output/x" });
+    };
+    expect(page("2029-02-01")).toContain("<strong>Alle jaren (2024–2028) liggen vóór de dag van deze run (2029-02-01): dit is een terugblik of reconstructie");
+    expect(page("2026-03-01")).toContain(" De jaren 2024–2025 liggen al vóór de dag van deze run (2026-03-01): leg ze naast de realisatie.");
+    expect(page("2025-06-30")).toContain(" Het jaar 2024 ligt al vóór de dag van deze run (2025-06-30): leg het naast de realisatie.");
+    expect(page("2024-01-01")).not.toContain("vóór de dag van deze run");
   });
 
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {

@@ -92,6 +92,11 @@ const nl = {
     ` Probabilistisch: ${runs} trekkingen, elk met ${
       drawn === 0 ? "alleen toeval in de populatie (geen parameter heeft een verdeling)" : `${typeof drawn === "number" ? `${drawn} getrokken ${drawn === 1 ? "parameter" : "parameters"}` : "getrokken parameters"}${noise ? " en toeval in de populatie" : ""}`
     }; tussen haakjes het 90%-interval.`,
+  /** `past`: the years before the run's day ("2020–2023" or "2025"); `all`: every projected year. */
+  factsPast: (past: string, date: string, all: boolean) =>
+    all
+      ? ` <strong>Alle jaren (${past}) liggen vóór de dag van deze run (${date}): dit is een terugblik of reconstructie, geen prognose van komende jaren.</strong>`
+      : ` ${past.includes("–") ? "De jaren" : "Het jaar"} ${past} ${past.includes("–") ? "liggen" : "ligt"} al vóór de dag van deze run (${date}): leg ${past.includes("–") ? "ze" : "het"} naast de realisatie.`,
   factsMicrosim: (runs: number, scale: number) =>
     ` ${runs} ${runs === 1 ? "replicatie" : "replicaties"}, elk met alleen toeval in de populatie (de parameters liggen vast op de waarden uit het bestand: hun verdelingen tellen alleen in een run met --mode psa)${runs > 1 ? "; tussen haakjes het 90%-interval van de replicaties" : ""}; break-even en gevoeligheid zijn verwachte waarden van het cohortmodel.` +
     (scale !== 1 ? ` Personen x ${scale}: het BUIG-budget, de capaciteit van de interventies en de referentiewaarden zijn niet geschaald, dus BUIG-resultaat, vangnet, interventie-effecten en referenties gelden niet voor deze schaal.` : ""),
@@ -374,6 +379,10 @@ const en: typeof nl = {
     ` Probabilistic: ${runs} draws, each with ${
       drawn === 0 ? "only the population's chance variation (no parameter has a distribution)" : `${typeof drawn === "number" ? `${drawn} drawn ${drawn === 1 ? "parameter" : "parameters"}` : "drawn parameters"}${noise ? " and the population's chance variation" : ""}`
     }; in brackets the 90% interval.`,
+  factsPast: (past, date, all) =>
+    all
+      ? ` <strong>Every year (${past}) lies before the day of this run (${date}): this is a look back or a reconstruction, not a forecast of coming years.</strong>`
+      : ` ${past.includes("–") ? "The years" : "The year"} ${past} ${past.includes("–") ? "lie" : "lies"} before the day of this run (${date}): set ${past.includes("–") ? "them" : "it"} beside the actual figures.`,
   factsMicrosim: (runs, scale) =>
     ` ${runs} ${runs === 1 ? "replication" : "replications"}, each with only the population's chance variation (the parameters are fixed at the file's values: their distributions count only in a run with --mode psa)${runs > 1 ? "; in brackets the 90% interval of the replications" : ""}; break-even and sensitivity are expected values of the cohort model.` +
     (scale !== 1 ? ` Persons x ${scale}: the BUIG budget, the interventions' capacity and the reference values are not scaled, so the BUIG result, safety net, intervention effects and references do not hold at this scale.` : ""),

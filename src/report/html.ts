@@ -199,6 +199,14 @@ function interventionSection(page: ReportPage): string {
   ].join("\n");
 }
 
+/** A line when projected years lie before the day of the run (the shipped corona-era files: 2020–2023 run in 2026), in bold when all do. */
+function pastYears(first: number, last: number, date: string | undefined): string {
+  const runYear = Number(date?.slice(0, 4));
+  if (!(runYear > first)) return "";
+  const lastPast = Math.min(last, runYear - 1);
+  return REPORT.factsPast(lastPast === first ? String(first) : `${first}–${lastPast}`, date!, lastPast === last);
+}
+
 /** Names to labels for scenario and intervention columns of the analysis CSVs. */
 function nameLabels(doc: RunView): Map<string, string> {
   const m = new Map<string, string>();
@@ -466,7 +474,8 @@ export function reportHtml(page: ReportPage): string {
     (variants.length ? REPORT.factsInterventions(variants.length, variants.map(esc).join(", ")) : REPORT.factsNoInterventions) +
     REPORT.factsModel(doc.meta.options.mode === "microsim", m.cycle !== "year", esc(m.unit)) +
     (doc.meta.options.mode === "psa" ? REPORT.factsPsa(Number(doc.meta.options.runs), doc.meta.options.population_noise !== false, doc.meta.options.drawn_parameters) : "") +
-    (doc.meta.options.mode === "microsim" ? REPORT.factsMicrosim(Number(doc.meta.options.runs ?? 1), Number(doc.meta.options.persons_scale ?? 1)) : "");
+    (doc.meta.options.mode === "microsim" ? REPORT.factsMicrosim(Number(doc.meta.options.runs ?? 1), Number(doc.meta.options.persons_scale ?? 1)) : "") +
+    pastYears(m.start_year, last, doc.meta.date);
   const title = esc(REPORT.title(m.label));
   return `${pageHead({ lang: REPORT.htmlLang, generator: `${doc.meta.tool} ${doc.meta.version}`, title: REPORT.title(m.label), style: STYLE })}
 <body>
