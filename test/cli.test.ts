@@ -82,6 +82,21 @@ describe("bijstandsim run", () => {
     expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);
   });
 
+  it("after many runs gives the 90% interval where the report does: volume, inflow, expenditure, the result before and after the vangnet, and the net effect", async () => {
+    const out = join(tmp(), "psa");
+    const r = await cli("run", DEFAULT, "--mode", "psa", "--runs", "40", "--workers", "1", "--scenario", "zwak-herstel", "--report", "--out", out);
+    expect(r.code, r.err).toBe(0);
+    const band = String.raw`\s\((?:€\s)?-?[\d.]+ – (?:€\s)?-?[\d.]+\)`;
+    // 2023: volume, inflow, two outflows, expenditure, budget, result, after the vangnet
+    expect(r.out).toMatch(new RegExp(String.raw`^2023\s+[\d.]+${band}\s+\d+${band}\s+\d+\s+\d+\s+€\s[\d.]+${band}\s+€\s[\d.]+\s+€\s-[\d.]+${band}\s+€\s-[\d.]+${band}$`, "m"));
+    expect(r.out).toMatch(new RegExp(String.raw`^Intensieve begeleiding\s.*€\s-[\d.]+${band}\s`, "m"));
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const section = html.slice(html.indexOf('id="interventies"'), html.indexOf("</table>", html.indexOf('id="interventies"')));
+    expect(section).toMatch(/<span class="neg">€\s-[\d.]+<\/span> <span class="band">\(-[\d.]+ – -?[\d.]+\)<\/span>/);
+    const summary = html.slice(html.indexOf('id="samenvatting"'), html.indexOf('id="grafieken"'));
+    expect(summary.match(/<tr><td>2023<\/td>(.*?)<\/tr>/)![1].match(/class="band"/g)).toHaveLength(5);
+  });
+
   it("the day of a run (results.json meta.date) is today, or the day of SOURCE_DATE_EPOCH", async () => {
     const { runDate } = await import("../src/cli/io.js");
     expect(runDate({}, new Date(2026, 11, 31, 23, 59))).toBe("2026-12-31");

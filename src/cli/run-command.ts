@@ -226,7 +226,7 @@ function printRun(model: Model, scenarios: readonly MacroScenario[], sim: Simula
   results.forEach((r, ri) => r.variant === "baseline" && print(`\n${scenarioTable(model, r, draws ? { bands: draws.bands, index: ri } : undefined)}`));
   const overview = overviewTable(model, results);
   if (overview) print(`\n${overview}`);
-  const variants = variantTable(model, results);
+  const variants = variantTable(model, results, draws?.bands);
   if (variants) print(`\n${variants}`);
   if (analyses.breakeven.length) print(`\n${breakEvenTable(model, analyses.breakeven, micro ? [] : results)}`); // a microsimulation's tables are not the cohort's expected values break-even has
   if (analyses.payback.length) print(`\n${paybackTable(model, analyses.payback, micro ? TERM.replications : TERM.draws)}`);

@@ -96,7 +96,7 @@ function summaryTables(doc: RunView): string {
           withBand(m, "expenditure", formatEuro),
           plain(m, "budget", formatEuro),
           withBand(m, "buig_result", formatEuro),
-          plain(m, "buig_result_after_vangnet", formatEuro),
+          withBand(m, "buig_result_after_vangnet", formatEuro),
         ];
         const negative = [(metricOf(m, "buig_result") ?? 0) < 0, (metricOf(m, "buig_result_after_vangnet") ?? 0) < 0];
         return cells.map((c, i) => (i >= 7 && negative[i - 7] ? `<span class="neg">${c}</span>` : c));
@@ -144,6 +144,10 @@ function interventionSection(page: ReportPage): string {
   const even = breakEvenYears(rows);
   const compensated: string[] = [];
   const signed = (v: number) => (v < 0 ? `<span class="neg">${formatEuro(v)}</span>` : formatEuro(v));
+  const netBand = (m: Record<string, number> | undefined) => {
+    const [lo, hi] = [m?.net_effect_cumulative_p05, m?.net_effect_cumulative_p95];
+    return lo === undefined || hi === undefined ? "" : ` <span class="band">(${formatPersons(lo)} – ${formatPersons(hi)})</span>`;
+  };
   const tables = variants.map((v) => {
     const scenarios = [...new Set(rows.filter((r) => r.variant === v).map((r) => r.scenario))];
     const sums = new Map<string, { buig: number; kept: number; cost: number }>();
@@ -165,8 +169,8 @@ function interventionSection(page: ReportPage): string {
         formatPersons1(last.volume),
         formatEuro(sum((r) => r.cost)),
         formatEuro(sum((r) => r.buig_effect)),
-        // effectRows' running total of the net effects as shown: the effect minus the cost beside it
-        signed(last.cumulative),
+        // effectRows' running total of the net effects as shown: the effect minus the cost beside it; after many runs its 90% interval
+        signed(last.cumulative) + netBand(block?.years.find((y) => y.year === last.year)?.metrics),
         paid ? String(paid.year) : REPORT.notPaidBack,
       ];
     });

@@ -38,7 +38,8 @@ export function startStock(model: Model, r: ScenarioResult): number {
  * follows volume and BUIG result.
  */
 export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Bands; index: number }): string {
-  const range = (metric: "volume_end" | "buig_result", y: number, fmt: (v: number) => string) => {
+  // The 90% interval beside the numbers report.html gives one (html.ts summaryTables), the result after the vangnet included.
+  const range = (metric: "volume_end" | "inflow" | "expenditure" | "buig_result" | "buig_result_after_vangnet", y: number, fmt: (v: number) => string) => {
     if (!psa) return "";
     const i = metricAt({ years: model.years, states: model.declared.length }, psa.index, metric, y);
     return ` (${fmt(psa.bands.p05[i])} – ${fmt(psa.bands.p95[i])})`;
@@ -48,13 +49,13 @@ export function scenarioTable(model: Model, r: ScenarioResult, psa?: { bands: Ba
   const rows = p.years.map((year, y) => [
     String(year),
     formatPersons(p.volumeEnd[y]) + range("volume_end", y, formatPersons),
-    formatPersons(p.inflowNew[y] + p.reinflow[y]),
+    formatPersons(p.inflowNew[y] + p.reinflow[y]) + range("inflow", y, formatPersons),
     formatPersons(p.outflowWork[y]),
     formatPersons(p.outflowOther[y]),
-    formatEuro(r.money.expenditure[y]),
+    formatEuro(r.money.expenditure[y]) + range("expenditure", y, formatEuro),
     formatEuro(r.money.budget[y]),
     formatEuro(r.money.buigResult[y]) + range("buig_result", y, formatEuro),
-    formatEuro(r.money.buigResultAfterVangnet[y]),
+    formatEuro(r.money.buigResultAfterVangnet[y]) + range("buig_result_after_vangnet", y, formatEuro),
   ]);
   const title = `${r.scenario.label} (${r.scenario.name})${r.variant === "baseline" ? "" : TERM.withVariant(r.variantLabel)}`;
   // the metrics' own labels (outcomes/metrics.ts), as the report and the workbook name them
@@ -99,7 +100,13 @@ export function referenceTable(model: Model, results: readonly ScenarioResult[])
  * Per scenario: each variant against the baseline, in persons and euros. The net present
  * value gets a column only when the file discounts money (at 0% it equals the net effect).
  */
-export function variantTable(model: Model, results: readonly ScenarioResult[]): string | undefined {
+export function variantTable(model: Model, results: readonly ScenarioResult[], bands?: Bands): string | undefined {
+  // After many runs: the net effect's 90% interval over the draws (the cumulative net effect in the last year), as the report gives it.
+  const range = (r: ScenarioResult) => {
+    if (!bands) return "";
+    const i = metricAt({ years: model.years, states: model.declared.length }, results.indexOf(r), "net_effect_cumulative", model.years - 1);
+    return ` (${formatEuro(bands.p05[i])} – ${formatEuro(bands.p95[i])})`;
+  };
   const byScenario = new Map<string, ScenarioResult[]>();
   for (const r of results) byScenario.set(r.scenario.name, [...(byScenario.get(r.scenario.name) ?? []), r]);
   const discounted = model.discount.money > 0;
@@ -123,7 +130,7 @@ export function variantTable(model: Model, results: readonly ScenarioResult[]): 
         formatPersons(r.interventions.starts.reduce((a, b) => a + b, 0)),
         formatEuro(effect),
         formatEuro(cost),
-        formatEuro(effect - cost),
+        formatEuro(effect - cost) + range(r),
         ...(vangnet ? [formatEuro(kept), formatEuro(kept - cost)] : []),
         ...(discounted ? [formatEuro(r.effect.netEffectNpv[Y - 1])] : []),
       ];
