@@ -212,10 +212,14 @@ const nl = {
   variant: "Variant",
   vangnetThreshold: (pct: string) => `vangnetdrempel: tekort ${pct}% van budget`,
   buigTitle: "BUIG-resultaat per jaar",
-  buigCaption: (threshold: boolean, pct: string, variants: boolean) =>
+  /** `threshold`: "one" line, one per scenario ("each": their budgets differ), "far" (below the chart: `far` is its nearest value) or "none". */
+  buigCaption: (threshold: "one" | "each" | "far" | "none", pct: string, variants: boolean, far = "") =>
     "BUIG-budget min uitgaven per jaar: boven nul een overschot, onder nul een tekort." +
-    (threshold ? ` De rode stippellijn is de vangnetdrempel: een tekort van meer dan ${pct}% van het budget wordt deels gecompenseerd door de vangnetregeling.` : "") +
+    (threshold === "one" ? ` De rode stippellijn is de vangnetdrempel: een tekort van meer dan ${pct}% van het budget wordt deels gecompenseerd door de vangnetregeling.` : "") +
+    (threshold === "each" ? ` De rode stippellijnen zijn de vangnetdrempels van de scenario's (hun budgetten verschillen): een tekort van meer dan ${pct}% van het budget wordt deels gecompenseerd door de vangnetregeling.` : "") +
+    (threshold === "far" ? ` De vangnetdrempel (een tekort van meer dan ${pct}% van het budget, ${far} of lager) ligt ver onder deze lijnen en is niet getekend.` : "") +
     (variants ? " Doorgetrokken en gestreepte lijnen onderscheiden de varianten (zonder en met interventie)." : ""),
+  buigBaselineOnly: " Zonder interventie: wat elke interventie daaraan verandert, staat in de grafiek van het interventie-effect.",
   buigHeading: "BUIG-resultaat per jaar (euro; positief = overschot, negatief = tekort)",
   buigSubtitle: (variants: boolean) => "Budget min uitgaven per scenario" + (variants ? " en variant" : ""),
   effectMeasures: ["BUIG-effect (besparing)", "Kosten interventie"],
@@ -496,10 +500,13 @@ const en: typeof nl = {
   variant: "Variant",
   vangnetThreshold: (pct) => `safety-net threshold: deficit ${pct}% of budget`,
   buigTitle: "BUIG result per year",
-  buigCaption: (threshold, pct, variants) =>
+  buigCaption: (threshold, pct, variants, far = "") =>
     "BUIG budget minus expenditure per year: above zero a surplus, below zero a deficit." +
-    (threshold ? ` The red dashed line is the safety-net threshold: a deficit of more than ${pct}% of the budget is partly compensated by the safety net (vangnetregeling).` : "") +
+    (threshold === "one" ? ` The red dotted line is the safety-net threshold: a deficit of more than ${pct}% of the budget is partly compensated by the safety net (vangnetregeling).` : "") +
+    (threshold === "each" ? ` The red dotted lines are the scenarios' safety-net thresholds (their budgets differ): a deficit of more than ${pct}% of the budget is partly compensated by the safety net (vangnetregeling).` : "") +
+    (threshold === "far" ? ` The safety-net threshold (a deficit of more than ${pct}% of the budget, ${far} or lower) lies far below these lines and is not drawn.` : "") +
     (variants ? " Solid and dashed lines tell the variants apart (without and with intervention)." : ""),
+  buigBaselineOnly: " Without intervention: what each intervention changes is in the intervention effect chart.",
   buigHeading: "BUIG result per year (euro; positive = surplus, negative = deficit)",
   buigSubtitle: (variants) => "Budget minus expenditure per scenario" + (variants ? " and variant" : ""),
   effectMeasures: ["BUIG effect (saving)", "Intervention cost"],

@@ -16,7 +16,7 @@
  *   sensitivity rows.
  */
 import { paybackIndex } from "../outcomes/payback.js";
-import { formatNumber, shownNet } from "../locale/format.js";
+import { formatEuro, formatNumber, shownNet } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { inflowFromLabel, parameterLabel } from "./labels.js";
@@ -304,7 +304,10 @@ export function transitionsChart(doc: RunView): Chart | undefined {
 
 /** (d) BUIG result per year per scenario and variant, with zero and the vangnet threshold. */
 export function buigResultChart(doc: RunView): Chart | undefined {
-  const rows = doc.scenarios.flatMap((s) =>
+  // With more than one intervention the lines of every scenario and variant (Groningen: 4 x 6) are no longer told
+  // apart: the baseline only, and the caption points to the intervention chart.
+  const several = new Set(doc.scenarios.map((s) => s.variant)).size > 2;
+  const rows = doc.scenarios.filter((s) => !several || s.variant === "baseline").flatMap((s) =>
     s.years
       .map((y) => ({ scenario: s.label, variant: s.variantLabel, year: y.year, value: metricOf(y.metrics, "buig_result"), p05: y.metrics.buig_result_p05, p95: y.metrics.buig_result_p95 }))
       .filter((r) => r.value !== undefined),
@@ -321,7 +324,12 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
   const ys = years(doc);
   const x = yearX([ys[0], ys[ys.length - 1]]);
-  const y = { field: "value", type: "quantitative", title: REPORT.euroWord, axis: euroAxis(maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95), ...thresholds.map((t) => t.value)])) };
+  const data = maxAbs([...rows.map((r) => r.value), ...rows.map((r) => r.p05), ...rows.map((r) => r.p95)]);
+  // A threshold far below every line (a surplus, a small deficit against a large budget) would squash the lines into a
+  // sliver at the top: it is left out and the caption says where it lies.
+  const nearest = Math.max(...thresholds.map((t) => t.value!));
+  const far = thresholdRows.length > 0 && -nearest > 2.5 * data;
+  const y = { field: "value", type: "quantitative", title: REPORT.euroWord, axis: euroAxis(far ? data : maxAbs([data, ...thresholds.map((t) => t.value)])) };
   // Many variants (Groningen has six, with long names) one under another: on one row they widened the chart to 2,000 px.
   const dash = variants.length > 1 ? { strokeDash: { field: "variant", type: "nominal", title: REPORT.variant, sort: variants, legend: variants.length > 2 ? { ...strokeLegend, columns: 1 } : strokeLegend } } : {};
   const pct = formatNumber(ownRisk * 100, 2);
@@ -329,12 +337,14 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   if (band) {
     layer.push({ data: { values: rows.filter((r) => r.p05 !== undefined) }, mark: { type: "area", fillOpacity: 0.14 }, encoding: { x, y: { field: "p05", type: "quantitative" }, y2: { field: "p95" }, color: colour(doc), detail: { field: "variant" } } });
   }
-  if (thresholdRows.length) {
+  if (thresholdRows.length && !far) {
     const last = thresholdRows.reduce((a, b) => (b.year > a.year ? b : a));
+    // Red and dotted, one line per scenario where the budgets differ: in the scenarios' colours and dashed, a
+    // threshold read as a variant's line (the variants are told apart by dashes).
     layer.push({
       data: { values: thresholdRows },
-      mark: { type: "line", strokeDash: [6, 4], strokeWidth: 1.6, ...(shared ? { color: DARK_RED } : {}) },
-      encoding: { x, y, ...(shared ? {} : { color: colour(doc), detail: { field: "scenario" } }) },
+      mark: { type: "line", strokeDash: [1.5, 3], strokeCap: "round", strokeWidth: 2, color: DARK_RED },
+      encoding: { x, y, ...(shared ? {} : { detail: { field: "scenario" } }) },
     });
     layer.push({
       data: { values: [{ year: last.year, value: last.value, text: REPORT.vangnetThreshold(pct) }] },
@@ -346,7 +356,7 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   return {
     name: "buig-resultaat",
     title: REPORT.buigTitle,
-    caption: REPORT.buigCaption(thresholdRows.length > 0, pct, variants.length > 1),
+    caption: REPORT.buigCaption(thresholdRows.length === 0 ? "none" : far ? "far" : shared ? "one" : "each", pct, variants.length > 1, far ? formatEuro(nearest) : "") + (several ? REPORT.buigBaselineOnly : ""),
     spec: top(REPORT.buigHeading, REPORT.buigSubtitle(variants.length > 1), {
       width: WIDTH,
       height: 300,
