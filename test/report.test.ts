@@ -26,7 +26,7 @@ import type { GridSheet } from "../src/report/workbook.js";
 import { formatEuro, formatPersons, shownNet, shownValue } from "../src/locale/format.js";
 import { InputError } from "../src/model/errors.js";
 import { thrownInputError } from "./helpers.js";
-import { breakEvenYears, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
+import { breakEvenYears, buigResultChart, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reportHtml, reproduceCommand } from "../src/report/html.js";
 import { aloneLabel, metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
 import { euroAxis } from "../src/report/locale.js";
@@ -629,6 +629,19 @@ describe("compare: what the runs share (golden results.json)", () => {
       expect(s.values[run][0]).toBe(net(2));
       expect(s.values[run][1]).toBe(net(2) + net(3));
     }
+  });
+
+  it("draws the vangnet threshold as one dark-red dotted line, and leaves it out (named in the caption) when it lies far below every line", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    const chart = (doc: unknown) => buigResultChart(parseRun(JSON.stringify(doc), "results.json"))!;
+    const dotted = (c: ReturnType<typeof chart>) => JSON.stringify(c.spec).match(/"strokeDash":\[1\.5,3\]/g)?.length ?? 0;
+    const near = chart(raw);
+    expect(dotted(near)).toBe(1);
+    expect(near.caption).toContain("De rode stippellijn is de vangnetdrempel");
+    for (const s of raw.scenarios) for (const y of s.years) y.budget *= 10; // a threshold of some -9,7 million against results within 3,3 million
+    const far = chart(raw);
+    expect(dotted(far)).toBe(0);
+    expect(far.caption).toMatch(/De vangnetdrempel \(een tekort van meer dan 7,5% van het budget, €\s-8\.854\.349 of lager\) ligt ver onder deze lijnen en is niet getekend\./);
   });
 
   it("says when projected years lie before the day of the run: all of them in bold (a reconstruction), some of them plainly", () => {
