@@ -644,6 +644,17 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(far.caption).toMatch(/De vangnetdrempel \(een tekort van meer dan 7,5% van het budget, €\s-8\.854\.349 of lager\) ligt ver onder deze lijnen en is niet getekend\./);
   });
 
+  it("names what a file counts (uitkeringen) in the volume charts' headings and axes and the intervention table, not 'personen'", () => {
+    const raw = JSON.parse(goldenText("steenwijkerland-cohort"));
+    raw.model.unit = "uitkeringen";
+    const doc = parseRun(JSON.stringify(raw), "results.json");
+    const specs = JSON.stringify(buildCharts(doc).filter((c) => ["volume", "samenstelling", "interventie-effect"].includes(c.name)).map((c) => c.spec));
+    expect(specs).toContain("Bijstandsvolume per scenario (uitkeringen, eind van het jaar)");
+    expect(specs).toContain("Verschil bijstandsvolume (uitkeringen)");
+    expect(specs).not.toMatch(/"title":"personen"/);
+    expect(reportHtml({ doc, charts: [], sources: [], outDir: "output/x" })).toContain('Verschil volume<span class="unit">uitkeringen, eind 2023</span>');
+  });
+
   it("says when projected years lie before the day of the run: all of them in bold (a reconstruction), some of them plainly", () => {
     const page = (date: string) => {
       const raw = JSON.parse(goldenText("drentsche-aa-cohort")); // 2024-2028

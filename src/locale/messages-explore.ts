@@ -63,7 +63,7 @@ const nl = {
   range: (lo: string, hi: string) => `${lo} tot ${hi}`,
 
   // --- the tables and the command line (explore/page/panels.ts) ---
-  units: { personen: "personen", euro: "euro" } as Record<"personen" | "euro", string>,
+  units: { personen: "personen", uitkeringen: "uitkeringen", euro: "euro" } as Record<"personen" | "uitkeringen" | "euro", string>,
   without: (label: string) => `${label}, zonder interventie`,
   with: (label: string) => `${label}, met interventie`,
   volumeEnd: (year: number) => `Volume eind ${year}`,
@@ -202,7 +202,7 @@ const en: typeof nl = {
   breakEvenAt: (range) => `Break-even at ${range} of the assumption.`,
   range: (lo, hi) => `${lo} to ${hi}`,
 
-  units: { personen: "persons", euro: "euro" },
+  units: { personen: "persons", uitkeringen: "benefits", euro: "euro" },
   without: (label) => `${label}, without intervention`,
   with: (label) => `${label}, with intervention`,
   volumeEnd: (year) => `Volume end of ${year}`,

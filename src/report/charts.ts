@@ -164,14 +164,14 @@ export function volumeChart(doc: RunView): Chart | undefined {
   const domain: [number, number] = [Math.min(first, ...refs.map((r) => r.year)), last];
   const band = rows.some((r) => r.p05 !== undefined && r.p95 !== undefined);
   const x = yearX(domain);
-  const y = { field: "value", type: "quantitative", title: REPORT.persons, scale: { zero: false, nice: true }, axis: { format: PERSONS_FORMAT } };
+  const y = { field: "value", type: "quantitative", title: countWord(doc), scale: { zero: false, nice: true }, axis: { format: PERSONS_FORMAT } };
   const shape = { field: "series", type: "nominal", title: null, scale: { range: ["diamond"] }, legend: { orient: "bottom", symbolFillColor: "#999", symbolStrokeColor: "#222", symbolStrokeWidth: 0.8 } };
   const layer: VlSpec[] = [];
   if (band) {
     layer.push({
       data: { values: rows.filter((r) => r.p05 !== undefined && r.p95 !== undefined) },
       mark: { type: "area", fillOpacity: 0.16 },
-      encoding: { x, y: { field: "p05", type: "quantitative", title: REPORT.persons }, y2: { field: "p95" }, color: colour(doc) },
+      encoding: { x, y: { field: "p05", type: "quantitative", title: countWord(doc) }, y2: { field: "p95" }, color: colour(doc) },
     });
   }
   layer.push({
@@ -200,7 +200,7 @@ export function volumeChart(doc: RunView): Chart | undefined {
     name: "volume",
     title: REPORT.volumeTitle,
     caption: REPORT.volumeCaption(band, [...new Set(refs.map((r) => r.reference))].join("; ")),
-    spec: top(REPORT.volumeHeading, subtitle, { width: WIDTH, height: 320, layer }),
+    spec: top(REPORT.volumeHeading(countWord(doc)), subtitle, { width: WIDTH, height: 320, layer }),
   };
 }
 
@@ -220,7 +220,7 @@ export function compositionChart(doc: RunView): Chart | undefined {
     name: "samenstelling",
     title: REPORT.compositionTitle,
     caption: REPORT.compositionCaption,
-    spec: top(REPORT.compositionHeading, REPORT.compositionSubtitle, {
+    spec: top(REPORT.compositionHeading(countWord(doc)), REPORT.compositionSubtitle, {
       data: { values: rows },
       columns,
       facet: { field: "scenario", type: "nominal", title: null, sort: blocks.map((s) => s.label), header: { labelAnchor: "start", labelPadding: 4 } },
@@ -232,7 +232,7 @@ export function compositionChart(doc: RunView): Chart | undefined {
         mark: single ? { type: "bar", width: 40 } : { type: "area", line: { strokeWidth: 0.6, color: "white" }, opacity: 0.92 },
         encoding: {
           x: single ? { field: "year", type: "ordinal", title: null } : yearX([ys[0], ys[ys.length - 1]]),
-          y: { aggregate: "sum", field: "value", type: "quantitative", title: REPORT.persons, stack: "zero", axis: { format: PERSONS_FORMAT } },
+          y: { aggregate: "sum", field: "value", type: "quantitative", title: countWord(doc), stack: "zero", axis: { format: PERSONS_FORMAT } },
           color: {
             field: "state",
             type: "nominal",
@@ -365,6 +365,9 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   };
 }
 
+/** What the file's volumes count, in the run's language: "personen", or "uitkeringen" where the file says so (unit). */
+export const countWord = (doc: RunView): string => REPORT.units[doc.model.unit] ?? REPORT.persons;
+
 /** The vangnet own-risk share of the run. */
 export const vangnetOwnRisk = (doc: RunView): number => doc.model.vangnet.own_risk;
 
@@ -476,7 +479,7 @@ const PANEL = { width: 180, height: 170 };
 
 function volumePanel(p: EffectPanels, variant: string, first: boolean): VlSpec {
   return {
-    title: panelTitle(REPORT.volumeDiffPanel),
+    title: panelTitle(REPORT.volumeDiffPanel(countWord(p.doc))),
     ...PANEL,
     layer: [
       ZERO_RULE,

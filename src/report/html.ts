@@ -8,7 +8,7 @@
 import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
-import { baselineBlocks, breakEvenYears, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
+import { baselineBlocks, breakEvenYears, countWord, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
 import { aloneLabel, columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
@@ -128,7 +128,7 @@ function referenceTable(doc: RunView): string {
   const rows = [...cells].map(([label, byYear]) => [esc(label), ...cols.map((y) => byYear.get(y) ?? "—")]);
   return [
     `<h3>${REPORT.referenceTitle}</h3>`,
-    `<p>${REPORT.referenceIntro}</p>`,
+    `<p>${REPORT.referenceIntro(countWord(doc))}</p>`,
     table([head(REPORT.reference), ...cols.map((y) => head(String(y), REPORT.refModel))], rows, { numeric: [false, ...cols.map(() => true)] }),
   ].join("\n");
 }
@@ -185,7 +185,7 @@ function interventionSection(page: ReportPage): string {
     }
     const euro = REPORT.units.euro;
     const headers = [
-      head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit),
+      head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(countWord(doc), Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit),
       ...(vangnet.length ? [head(REPORT.buigEffectAfterVangnet, euro), head(REPORT.netEffectAfterVangnet, REPORT.cumulativeUnit)] : []),
       head(REPORT.paidBackIn, REPORT.yearUnit),
     ];

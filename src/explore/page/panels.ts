@@ -19,7 +19,7 @@ interface Row {
   key: keyof Totals;
   variant: "baseline" | "variant";
   label: string;
-  unit: "personen" | "euro";
+  unit: "personen" | "uitkeringen" | "euro";
 }
 
 function rowsFor(w: WhatIf): Row[] {
@@ -30,7 +30,7 @@ function rowsFor(w: WhatIf): Row[] {
     ...(w.variant ? [{ key, variant: "variant" as const, label: T.with(label), unit }] : []),
   ];
   return [
-    ...both("volumeEnd", T.volumeEnd(last), "personen"),
+    ...both("volumeEnd", T.volumeEnd(last), w.model.unit === "uitkeringen" ? "uitkeringen" : "personen"), // what the file counts
     ...both("expenditure", T.expenditure(span), "euro"),
     ...both("buigResult", T.buigResult(span), "euro"),
     ...both("buigResultAfterVangnet", T.buigResultAfterVangnet(span), "euro"),
