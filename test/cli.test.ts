@@ -201,6 +201,11 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     ["schema violation", () => { const s = base(); s.cycle = "week"; return runBroken(JSON.stringify(s)); }, /cycle: is de tekst "week": geen toegestane waarde\. Oplossing: gebruik een van "month", "year"/],
     ["a required field misspelt", () => { const s = base(); s.horizon_year = s.horizon_years; delete s.horizon_years; return runBroken(JSON.stringify(s)); }, /horizon_years: ontbreekt; het bestand heeft wel het onbekende veld "horizon_year"\. Oplossing: hernoem "horizon_year" tot "horizon_years"/],
     ["unknown field", () => { const s = base(); s.horizon = 3; return runBroken(JSON.stringify(s)); }, /\(bovenste niveau\): onbekend veld "horizon"\. Oplossing: verwijder of hernoem "horizon" \(bedoelt u "horizon_years"\?\)/],
+    // the fields are English; a Dutch word for one gets it named
+    ["a field in Dutch", () => { const s = base(); s.interventions[0].capacity = { plaatsen: 150 }; return runBroken(JSON.stringify(s)); }, /interventions\[0\]\.capacity: onbekend veld "plaatsen"\. Oplossing: verwijder of hernoem "plaatsen" \(bedoelt u "places"\?\)/],
+    // V8 gives no position for a comma before ] or }: found and named
+    ["a trailing comma", () => runBroken(JSON.stringify(base(), null, 2).replace(/("Leren en ontwikkelen")(\s*\])/, "$1,$2")), /broken\.json: regel \d+, kolom \d+: is geen geldige JSON: een komma vlak voor \] of \}\. Oplossing: verwijder die komma/],
+    ["an interval written high to low", () => { const s = base(); s.interventions[0].effects[0].distribution.ci95 = [1.4, 0.95]; return runBroken(JSON.stringify(s)); }, /distribution\.ci95: ci95 moet \[laag, hoog\] zijn met laag <= hoog\. Oplossing: draai de twee getallen om: "ci95": \[0\.95,1\.4\]/],
     ["row not summing to 1", () => {
       const s = base();
       s.transitions = { per: "month", matrix: { order: s.states.map((x: any) => x.name), rows: s.states.map((_: any, i: number) => s.states.map((_: any, j: number) => (i === j ? 0.9 : 0))) } };

@@ -51,6 +51,8 @@ const nl = {
   invalidJson: (detail: string) => `is geen geldige JSON (${dutchJsonError(detail)})`,
   jsonNoNumber: (word: string) => `JSON kent geen ${word}: schrijf een eindig getal (of laat het veld weg)`,
   jsonCheck: "controleer komma's, aanhalingstekens en haakjes rond die plek (een JSON-linter wijst het aan)",
+  trailingComma: "is geen geldige JSON: een komma vlak voor ] of }",
+  trailingCommaFix: "verwijder die komma (na het laatste element van een lijst of object staat er in JSON geen)",
   jsonDecimalComma: (n: string) => `schrijf een getal in JSON met een punt als decimaalteken en zonder punten tussen de duizendtallen: ${n}`,
   // --- labels written into results ---
   baselineLabel: "Zonder interventie",
@@ -192,6 +194,8 @@ const en: typeof nl = {
   invalidJson: (detail) => `is not valid JSON (${jsonErrorText(detail)})`,
   jsonNoNumber: (word) => `JSON has no ${word}: write a finite number (or leave the field out)`,
   jsonCheck: "check commas, quotes and brackets near that place (a JSON linter shows it)",
+  trailingComma: "is not valid JSON: a comma right before ] or }",
+  trailingCommaFix: "remove that comma (JSON has none after the last element of a list or object)",
   jsonDecimalComma: (n) => `write a number in JSON with a point as the decimal separator and no thousands separators: ${n}`,
   baselineLabel: "Without intervention",
   noMacroLabel: "Base (no macro scenario)",

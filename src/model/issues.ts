@@ -120,8 +120,21 @@ function distance(a: string, b: string): number {
 }
 
 /** Known fields near an unknown one (from a list of the fields the object may have). */
+/** The Dutch word a user may write for a field (the file's fields are English): "plaatsen" means places. */
+const DUTCH_FIELDS: Record<string, string> = {
+  naam: "name", bron: "source", toelichting: "note", soort: "kind", kosten: "costs", kost: "cost", uitkering: "benefit", plaatsen: "places",
+  capaciteit: "capacity", duur: "duration_months", effecten: "effects", effect: "effects", doelgroep: "targets", doelen: "targets", begin: "start",
+  eind: "end", einde: "end", instroom: "inflow", toestanden: "states", overgangen: "transitions", verdeling: "distribution", per_jaar: "per_year",
+  jaar: "year", maand: "month", interventies: "interventions", scenario: "scenarios", referenties: "references", startjaar: "start_year",
+  horizon: "horizon_years", eenheid: "unit", budgetten: "budget", premie: "events", gebeurtenissen: "events",
+};
+
 function suggestions(keys: readonly string[], known: readonly string[]): string[] {
-  return keys.flatMap((k) => known.filter((x) => !keys.includes(x) && (x.startsWith(k) || k.startsWith(x) || distance(k, x) <= 2)).slice(0, 1));
+  return keys.flatMap((k) => {
+    const dutch = DUTCH_FIELDS[k.toLowerCase()];
+    if (dutch && known.includes(dutch) && !keys.includes(dutch)) return [dutch];
+    return known.filter((x) => !keys.includes(x) && (x.startsWith(k) || k.startsWith(x) || distance(k, x) <= 2)).slice(0, 1);
+  });
 }
 
 /** The value at a path of the raw file. */
@@ -178,6 +191,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, knownKeys:
       return { path, message: `${issue.issues[0]?.message ?? MSG.yearKey}${MSG.foundSuffix(key)}`, fix: MSG.customFix(knownExample(issue.path.slice(0, -1), root) ?? `{"2024": ...}`) };
     default: {
       if (typeof input === "number" && !Number.isFinite(input)) return { path, message: MSG.notFinite(input), fix: MSG.notFiniteFix };
+      // An interval written high to low: the fix is the same two numbers the other way round.
+      const interval = at(root, issue.path); // a refinement's input is the whole distribution
+      if (key === "ci95" && Array.isArray(interval) && interval.length === 2 && interval[0] > interval[1]) return { path, message: issue.message, fix: MSG.ci95Swap(JSON.stringify([interval[1], interval[0]])) };
       const shown = input !== undefined && typeof input !== "object" ? MSG.foundSuffix(input) : "";
       const known = knownExample(issue.path, root);
       return { path, message: `${issue.message}${shown}`, fix: known ? MSG.customFix(known) : MSG.seeDocs };

@@ -88,6 +88,29 @@ function decimalComma(text: string, offset: number): string | undefined {
   return /^-?\d+$/.test(whole) ? `${whole}.${after[1]}` : undefined;
 }
 
+/**
+ * Where a comma stands right before a closing ] or } (outside strings), the one mistake
+ * V8's message gives no position for ("Unexpected token ']'"): JavaScript and many
+ * editors allow it, JSON does not.
+ */
+function trailingComma(text: string): number | undefined {
+  let inString = false;
+  let comma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === ",") comma = i;
+    else if ((c === "]" || c === "}") && comma >= 0) return comma;
+    if (!/\s|,/.test(c)) comma = c === "," ? i : -1;
+  }
+  return undefined;
+}
+
 function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
@@ -96,6 +119,11 @@ function parseJsonText(text: string, file: string): unknown {
     if (comment !== undefined) throw new InputError(file, COMPILE.line(comment), MSG.jsonComments(comment), MSG.jsonCommentsFix);
     const msg = (err as Error).message;
     const m = /position (\d+)/.exec(msg);
+    const trailing = m ? undefined : trailingComma(text);
+    if (trailing !== undefined) {
+      const t = lineCol(text, trailing);
+      throw new InputError(file, COMPILE.lineColumn(t.line, t.col), COMPILE.trailingComma, COMPILE.trailingCommaFix);
+    }
     const at = m ? lineCol(text, Number(m[1])) : undefined;
     const where = at ? COMPILE.lineColumn(at.line, at.col) : jsonPath([]);
     const bad = /\b(NaN|-?Infinity)\b/.exec(text);
