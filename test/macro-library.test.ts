@@ -77,6 +77,19 @@ describe("macro library", () => {
     expect(heldWarnings(model)).toEqual([]);
   });
 
+  it("an effect on one's own driver beside a shipped set: points at the file's macro.set, not at the shipped set", () => {
+    const dir = tmp();
+    write({
+      name: "recessie", label: "Recessie", kind: "paths",
+      drivers: { werkloosheid: { label: "Werkloosheid (%)", base_year: 2023 } },
+      scenarios: [{ name: "recessie", label: "Recessie", paths: { werkloosheid: { "2023": 3.7, "2024": 4.2, "2025": 4.8, "2026": 5, "2027": 4.6, "2028": 4.2 } } }],
+    }, dir, "recessie.json");
+    const file = write(withMacro({ set: ["neutraal", "./recessie.json"], effects: [{ driver: "werkloosheid", target: "inflow", form: "linear", elasticity: 0.08 }] }), dir);
+    const said = thrownInputError(() => loadScenario(file)).describe();
+    expect(said.startsWith(`${file}: macro.set[0]: de macroreeks "neutraal" kent de drijver "werkloosheid" niet, maar een effect (macro.effects) gebruikt die in elk scenario, ook in de scenario's van "neutraal". `)).toBe(true);
+    expect(said).toMatch(/Oplossing: laat "neutraal" weg uit macro\.set en geef uw eigen reeks \([^)]*recessie\.json\) ook een scenario zonder conjunctuur .*; of laat de effecten de drijver van "neutraal" gebruiken \(landelijk_volume\)$/);
+  });
+
   it("names the set file for a mistake inside a set, and lists the sets for an unknown name", () => {
     const dir = tmp();
     write({ name: "kapot", label: "K", kind: "paths", drivers: { landelijk_volume: { label: "i", base_year: 2023 } }, scenarios: [{ name: "a", label: "A", paths: { landelijk_volume: { "2023": "1" } } }] }, dir, "kapot.json");

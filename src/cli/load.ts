@@ -28,7 +28,7 @@ export interface Loaded {
  */
 export function specFromText(text: string, file: string, horizonYears?: number): { spec: ScenarioFile; notes: string[]; repoint: (err: unknown) => unknown } {
   const resolved = resolveScenarioText(text, file, horizonYears);
-  const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }) : err);
+  const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }, file) : err);
   try {
     // A file that names no macro set comes back as it was, with its JSON parsed already.
     const spec = resolved.text === text ? checkScenario(resolved.raw, file) : parseScenario(resolved.text, file);

@@ -71,8 +71,8 @@ export interface Resolved {
   raw: Record<string, unknown>;
   /** Notes for the run, in its language (what a set is and is not). */
   notes: string[];
-  /** Which scenarios came from which set: resolved index -> set file and index in the set. */
-  origins: { index: number; file: string; setIndex: number }[];
+  /** Which scenarios came from which set: resolved index -> set file and index in the set, the set's name, drivers and reference (macro.set[i]). */
+  origins: { index: number; file: string; setIndex: number; set: string; drivers: string[]; ref: string }[];
 }
 
 type Obj = Record<string, any>;
@@ -221,7 +221,7 @@ export function resolveMacroSets(raw: unknown, file: string, win: Window, lookup
     for (const { entry, setIndex } of setScenarios(ref, found, anchor, win, path, file)) {
       const clash = scenarios.findIndex((s) => isObj(s) && s.name === entry.name);
       if (clash >= 0) throw new InputError(file, path, MSG.setScenarioClash(entry.name, found.set.name), MSG.setScenarioClashFix);
-      origins.push({ index: scenarios.length, file: found.file, setIndex });
+      origins.push({ index: scenarios.length, file: found.file, setIndex, set: found.set.name, drivers: Object.keys(found.set.drivers), ref: path });
       scenarios.push(entry);
     }
     notes.push(...setNotes(found, anchor, win, Object.keys(found.set.drivers)));
@@ -236,9 +236,16 @@ export function resolveMacroSets(raw: unknown, file: string, win: Window, lookup
  * An InputError found in the resolved file, pointed back at where the user can fix it:
  * a problem in a scenario that came from a set names the set file and its scenario.
  */
-export function pointAtSet(err: InputError, resolved: Resolved): InputError {
+export function pointAtSet(err: InputError, resolved: Resolved, file: string): InputError {
   const m = /^macro\.scenarios\[(\d+)\](.*)$/.exec(err.path);
   const origin = m ? resolved.origins.find((o) => o.index === Number(m[1])) : undefined;
   if (!origin) return err;
+  // A path missing for a driver the set does not have (an effect on one's own driver beside "neutraal"): the
+  // fix is in the user's file, not in the shipped set.
+  const driver = /^\.paths\.(.+)$/.exec(m![2])?.[1];
+  if (driver && !origin.drivers.includes(driver)) {
+    const own = resolved.origins.find((o) => o.drivers.includes(driver));
+    return new InputError(file, origin.ref, MSG.setLacksDriver(origin.set, driver), MSG.setLacksDriverFix(origin.set, driver, own?.file, origin.drivers));
+  }
   return new InputError(origin.file, `scenarios[${origin.setIndex}]${m![2]}`, err.message, err.fix);
 }
