@@ -159,3 +159,12 @@ describe("a point value against its distribution", () => {
     expect(compile(raw).notes.filter((n) => n.startsWith("states[0].cost:"))).toEqual([expect.stringMatching(/de puntwaarde 13500 en het midden van de verdeling \(14\d{3}(\.\d+)?\) verschillen/)]);
   });
 });
+
+describe("an intervention that starts before the projection", () => {
+  it("is counted from the projection's start, and the note says so", () => {
+    const raw = shipped("scenarios/steenwijkerland.json");
+    expect(compile(raw).notes.filter((n) => n.includes("vóór het begin van de projectie"))).toEqual([]);
+    raw.interventions[0].start = "2019-06";
+    expect(compile(raw).notes).toContain('interventions[0].start: "2019-06" ligt vóór het begin van de projectie (2020): de interventie telt vanaf januari 2020; wie er al eerder in zat, zit niet als deelnemer in de beginstand');
+  });
+});

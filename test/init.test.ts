@@ -148,6 +148,7 @@ describe("bijstandsim init", () => {
     ["a budget with a decimal comma", ["--budget", "43,5"], /--budget: "43,5": het bedrag "43" noemt geen jaar .*Oplossing: geef het budget in hele euro's, bijv\. --budget 14500000, of per jaar: --budget 2024=14500000,2025=14800000/],
     ["a list with an amount without its year", ["--budget", "2024=43500000,2025=44,8"], /--budget: "2024=43500000,2025=44,8": het bedrag "8" noemt geen jaar/],
     ["a year given twice", ["--budget", "2024=1,2024=2"], /--budget: noemt 2024 twee keer/],
+    ["group shares without groups (they were ignored: one state)", ["--group-shares", "0.4,0.6"], /--group-shares: geldt alleen met --groups/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name}: one Dutch line naming the flag, exit 2, nothing written`, async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectMultipliers } from "../src/macro/drivers.js";
 import { projectCohort } from "../src/engine/cohort.js";
-import { compile, twoState } from "./helpers.js";
+import { largeEffectWarnings } from "../src/macro/held.js";
+import { compile, shipped, twoState } from "./helpers.js";
 
 const macro = (form: string, elasticity: number, lag_months = 0) => ({
   drivers: { u: { label: "werkloosheid", base_year: 2023 } },
@@ -32,5 +33,14 @@ describe("macro drivers", () => {
     });
     const model = compile(raw);
     expect(() => projectCohort(model, model.scenarios[0])).toThrow(/scenario "s", 2024.*"A"/);
+  });
+
+  it("warns about an effect that swings far (a linear elasticity of 8 meant as 0.08), and not about the shipped files'", () => {
+    const warned = (form: string, elasticity: number) => largeEffectWarnings(compile(twoState(0, { horizon_years: 2, macro: macro(form, elasticity) })));
+    expect(warned("linear", 8)).toEqual(['macro.effects[0]: dit effect vermenigvuldigt in S (2025) met 17; klopt de elasticiteit 8? Bij "form": "linear" werkt die per eenheid van de drijver (0.08 = 8% per procentpunt)']);
+    expect(warned("linear", 0.08)).toEqual([]); // 1.16 at most
+    expect(warned("power", 4)).toEqual([]); // 1.5^4 = 5.1: a national shock, not a slip
+    expect(warned("power", 8)).toHaveLength(1); // 1.5^8 = 25.6
+    for (const f of ["steenwijkerland", "groningen", "drentsche-aa", "nederland"]) expect(largeEffectWarnings(compile(shipped(`scenarios/${f}.json`))), f).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ function shares(key: string, text: string, n: number): number[] {
 
 /** `--groups "Trede 1=300,Trede 2=520"` (counts) or `--groups "Trede 1,Trede 2" --group-shares 0.4,0.6` (with --stock). */
 function groupsOf(opts: InitOpts): { groups: { name: string; stock: number }[]; stock: number } {
+  // Shares without groups were ignored, and the file got one state: said, like --entry-shares.
+  if (!opts.groups && opts.groupShares !== undefined) fail("groupShares", ...INIT.groupSharesNeedGroups);
   if (!opts.groups) {
     if (opts.stock === undefined) fail("stock", INIT.missing, INIT.stockMissing);
     const stock = number("stock", opts.stock, { min: 0 });

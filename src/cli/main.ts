@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { envLang, isLang, setLang, type Lang } from "../locale/lang.js";
 import { CLI } from "../locale/messages-cli.js";
 import { HELP } from "../locale/messages-help.js";
-import { heldWarnings } from "../macro/held.js";
+import { heldWarnings, largeEffectWarnings } from "../macro/held.js";
 import { InputError, safeLine } from "../model/errors.js";
 import { WorkerError } from "../parallel/workers.js";
 import { registerCalibrate } from "./calibrate-register.js";
@@ -34,7 +34,7 @@ function validateCommand(file: string): void {
   const on = model.declared.filter((d) => d.kind === "on").length;
   print(CLI.validated(file, model.declared.length, on, model.states.length, model.scenarios.length, model.scenarios.map((s) => s.name).join(", ")));
   for (const note of model.notes) print(CLI.note(note));
-  for (const warning of heldWarnings(model)) print(CLI.warning(warning));
+  for (const warning of [...heldWarnings(model), ...largeEffectWarnings(model)]) print(CLI.warning(warning));
 }
 
 export function buildProgram(): Command {

@@ -35,7 +35,7 @@ import { TERM } from "../locale/messages-terminal.js";
 import { breakevenCsv, drawsCsv, paybackCsv, sensitivityCsv, statesCsv, transitionsCsv, yearlyCsv } from "../report/tables.js";
 import { writeFilesAtomically } from "../report/write.js";
 import type { CsvDialect } from "../locale/csv.js";
-import { heldWarnings } from "../macro/held.js";
+import { heldWarnings, largeEffectWarnings } from "../macro/held.js";
 import { loadScenario } from "./load.js";
 import { resolveForReport } from "./macro-library.js";
 import { interruptible, interruptPoint, onInterrupt } from "./interrupt.js";
@@ -196,7 +196,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   }
   if (opts.timings) status(timings.text());
   if (opts.quiet) return;
-  for (const w of heldWarnings(model)) status(CLI.warning(w));
+  for (const w of [...heldWarnings(model), ...largeEffectWarnings(model)]) status(CLI.warning(w));
   // The persons are scaled, the money and the references are not: what depends on both means nothing at this scale.
   if (opts.personsScale !== undefined && opts.personsScale !== 1) status(CLI.warning(CLI.personsScaled(formatNumber(opts.personsScale))));
   done.summary();

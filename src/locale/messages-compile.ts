@@ -113,6 +113,8 @@ const nl = {
   reinflowIncrease: err("maanden en aandelen moeten oplopen", "zet de punten op volgorde in de tijd, bijv. 12 maanden 0.20, 60 maanden 0.35"),
   reinflowBelowOne: err("moet onder 1 liggen", "een aandeel terugkeerders, bijv. 0.2"),
   partialBelowOwnRisk: err("ligt onder own_risk", "de deels vergoede band ligt boven het eigen risico, bijv. 0.075 en 0.125"),
+  startsBeforeProjection: (path: string, start: string, year: number) =>
+    `${path}: "${start}" ligt vóór het begin van de projectie (${year}): de interventie telt vanaf januari ${year}; wie er al eerder in zat, zit niet als deelnemer in de beginstand`,
   budgetScale: (year: number, others: number, budget: string, times: string, cost: string) =>
     `buig.budget: het BUIG-budget ${year}${others ? ` (en dat van ${others === 1 ? "1 ander jaar" : `${others} andere jaren`})` : ""} (${budget}) is ${times} keer wat de beginvoorraad per jaar kost (${cost}); controleer of het in hele euro's staat (niet in miljoenen of duizenden) en de kosten per toestand (states[].cost)`,
   referenceScenario: (name: string, names: string) => err(`onbekend scenario "${name}"`, `gebruik een van: ${names}`),
@@ -251,6 +253,8 @@ const en: typeof nl = {
   reinflowIncrease: err("months and shares must increase", "list the points in time order, e.g. 12 months 0.20, 60 months 0.35"),
   reinflowBelowOne: err("must be below 1", "a share of returners, e.g. 0.2"),
   partialBelowOwnRisk: err("is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125"),
+  startsBeforeProjection: (path, start, year) =>
+    `${path}: "${start}" lies before the projection starts (${year}): the intervention counts from January ${year}; whoever was in it before is not a participant in the starting stock`,
   budgetScale: (year, others, budget, times, cost) =>
     `buig.budget: the BUIG budget ${year}${others ? ` (and that of ${others} other year${others === 1 ? "" : "s"})` : ""} (${budget}) is ${times} times what the starting stock costs a year (${cost}); check that it is in whole euros (not millions or thousands) and the states' costs (states[].cost)`,
   referenceScenario: (name, names) => err(`unknown scenario "${name}"`, `use one of: ${names}`),

@@ -176,6 +176,8 @@ const nl = {
     `macroreeks ${name}: ${drivers.join(", ")} bewust constant in ${from}-${to} (geen conjunctuur); een uitgangspunt, geen prognose`,
   notePathsBeforeRun: (name: string, last: number, from: number, to: number) =>
     `macroreeks ${name} loopt tot ${last} (gepubliceerde paden, geschiedenis); de run begint in ${from}, dus ${from}-${to} houden de waarde van ${last} aan: dit is geen vooruitblik. Gebruik de vormen als stresstest (bijv. cpb-2020-vormen) of een eigen actuele reeks (docs/macro-scenarios.md)`,
+  largeEffect: (path: string, factor: number, scenario: string, year: number, form: string, elasticity: number) =>
+    `${path}: dit effect vermenigvuldigt in ${scenario} (${year}) met ${String(factor).replace(".", ",")}; klopt de elasticiteit ${elasticity}? ${form === "linear" ? "Bij \"form\": \"linear\" werkt die per eenheid van de drijver (0.08 = 8% per procentpunt)" : "Bij \"form\": \"power\" is het de macht van de index (1 = evenredig)"}`,
   heldDriver: (driver: string, last: number, from: number, to: number, scenarios: string, horizon: number | undefined) =>
     `drijver ${driver} staat in ${scenarios} vanaf ${from} stil op de waarde van ${last} (${to - from + 1} jaar: ${from}-${to}); een constant gehouden drijver is geen prognose. Geef het pad tot ${to} (docs/macro-scenarios.md)${horizon ? `, of reken tot en met ${last + 1} (--horizon ${horizon})` : ""}`,
   everyScenario: "elk scenario",
@@ -311,6 +313,8 @@ const en: typeof nl = {
     `macro set ${name}: ${drivers.join(", ")} deliberately constant in ${from}-${to} (no business cycle); an assumption, not a forecast`,
   notePathsBeforeRun: (name, last, from, to) =>
     `macro set ${name} runs to ${last} (published paths, history); the run starts in ${from}, so ${from}-${to} hold the value of ${last}: this is not an outlook. Use the shapes as a stress test (e.g. cpb-2020-vormen) or a current set of your own (docs/macro-scenarios.md)`,
+  largeEffect: (path, factor, scenario, year, form, elasticity) =>
+    `${path}: this effect multiplies by ${factor} in ${scenario} (${year}); is the elasticity ${elasticity} right? ${form === "linear" ? "With \"form\": \"linear\" it acts per unit of the driver (0.08 = 8% per percentage point)" : "With \"form\": \"power\" it is the power of the index (1 = proportional)"}`,
   heldDriver: (driver, last, from, to, scenarios, horizon) =>
     `driver ${driver} is held at its ${last} value in ${scenarios} from ${from} (${to - from + 1} years: ${from}-${to}); a driver held constant is not a forecast. Give the path up to ${to} (docs/macro-scenarios.md)${horizon ? `, or project up to ${last + 1} (--horizon ${horizon})` : ""}`,
   everyScenario: "every scenario",

@@ -6,6 +6,7 @@
  */
 import { MSG } from "../model/messages.js";
 import type { Model } from "../model/model.js";
+import { effectMultipliers } from "./drivers.js";
 
 export interface HeldDriver {
   driver: string;
@@ -45,4 +46,33 @@ export function heldWarnings(model: Model): string[] {
       // extended by them: a horizon that holds it one year at most is the other way out
       h.last >= model.startYear ? h.last - model.startYear + 2 : undefined),
   );
+}
+
+/**
+ * An effect whose multiplier swings far somewhere in the horizon: an elasticity written
+ * for another form or unit (8 where a linear effect on an unemployment rate meant 0.08 per
+ * point) doubled the volume without a word. A linear effect is told from a factor 2 (or
+ * 1/2) on; a power effect, whose index moves in a national shock (the shipped files'
+ * elasticities of about 4 give 5 in the tweede golf), from 10. One warning per effect: its
+ * largest swing, the scenario and the year.
+ */
+export function largeEffectWarnings(model: Model): string[] {
+  const out: string[] = [];
+  const m = new Float64Array(model.effects.length);
+  const worst = model.effects.map(() => ({ factor: 1, scenario: "", year: 0 }));
+  for (const sc of model.scenarios) {
+    for (let y = 0; y < model.years; y++) {
+      effectMultipliers(model, sc, y * model.cyclesPerYear + 1, m);
+      m.forEach((f, e) => {
+        const swing = (v: number) => (v > 0 ? Math.max(v, 1 / v) : Infinity);
+        if (swing(f) > swing(worst[e].factor)) worst[e] = { factor: f, scenario: sc.label, year: model.startYear + y };
+      });
+    }
+  }
+  model.effects.forEach((e, i) => {
+    const w = worst[i];
+    const limit = e.form === "linear" ? 2 : 10;
+    if (w.factor > limit || w.factor < 1 / limit) out.push(MSG.largeEffect(e.path, Number(w.factor.toPrecision(3)), w.scenario, w.year, e.form, e.elasticity));
+  });
+  return out;
 }

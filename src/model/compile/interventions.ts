@@ -76,6 +76,8 @@ export function compileInterventions(spec: ScenarioFile, regular: Regular, ctx: 
     if (spec.interventions.slice(0, p).some((x) => x.name === iv.name)) failAt(ctx, `${path}.name`, ...COMPILE.interventionTwice(iv.name));
     const compiled = compileIntervention(iv, path, layers.length, regular, ctx);
     notes.push(...yearlyRounding(iv, path, ctx));
+    // A start before the projection is clipped to it: the trajects of before are not in the starting stock.
+    if (periodMonth(iv.start, ctx.startYear) < 0) notes.push(COMPILE.startsBeforeProjection(`${path}.start`, iv.start, ctx.startYear));
     if (compiled.kind === "traject") layers.push(...traject(iv, p, compiled, ctx.cycleMonths));
     return compiled;
   });
