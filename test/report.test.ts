@@ -667,6 +667,17 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(page("2024-01-01")).not.toContain("vóór de dag van deze run");
   });
 
+  it("names every field of the file in Dutch in the assumptions table's values (list, selection, effects, events were left as codes)", () => {
+    const html = readFileSync("test/golden/groningen-cohort/report.html", "utf8");
+    const section = html.slice(html.indexOf('id="aannames"'), html.indexOf('id="reproduceren"'));
+    const values = [...section.matchAll(/<tr><td>.*?<\/td><td>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(values.length).toBeGreaterThan(40);
+    const keys = new Set(values.flatMap((v) => [...v.matchAll(/([a-z_]+):/g)].map((m) => m[1])));
+    for (const code of ["list", "selection", "effects", "events", "paths", "decay", "capacity", "targets", "distribution"]) expect(keys.has(code), code).toBe(false);
+    expect(section).not.toContain("proportional");
+    expect(keys.has("lijst") && keys.has("selectie")).toBe(true);
+  });
+
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {
     expect(aloneLabel({ assumed: 1.3, alone: 1 })).toBe("niet nodig: verdient zich ook zonder dit effect terug");
     expect(aloneLabel({ assumed: 1.3, alone: null })).toBe("niet binnen bereik");

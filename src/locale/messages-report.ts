@@ -63,6 +63,8 @@ const nl = {
     left_within_months: "vertrokken binnen (maanden)", tolerance: "marge", metric: "grootheid", scenario: "scenario", values: "waarden", from_year: "vanaf jaar",
     cumulative: "cumulatief", after_months: "na (maanden)", amount: "bedrag", min_months_on_bijstand: "minimaal maanden in de bijstand", order: "volgorde",
     rows: "rijen", concentration: "concentratie", multiplier: "factor", aow_age_months: "AOW-leeftijd (maanden)", aow_exit: "AOW-uitstroom naar",
+    selection: "selectie", inflow_ages: "leeftijden instroom", name: "code", note: "toelichting", description: "beschrijving", on: "bij", set: "reeks",
+    only: "alleen", counting: "telwijze", cycle: "cyclus", start_year: "startjaar", horizon_years: "horizon (jaren)", notes: "toelichtingen",
   } as Record<string, string>,
   /** Values that are codes of the file format, in words. */
   values: {
@@ -71,6 +73,7 @@ const nl = {
     personen: "personen", uitkeringen: "uitkeringen", outflow_work: "uitstroom naar werk", outflow_other: "uitstroom overig", reinflow: "herinstroom",
     up: "stap omhoog", down: "stap terug", inflow: "instroom", volume_end: "volume eind", volume_avg: "volume gemiddeld", expenditure: "uitgaven",
     lognormal: "lognormaal", normal: "normaal", truncnormal: "afgekapt normaal", gamma: "gamma", beta: "beta", uniform: "uniform", half: "half",
+    proportional: "naar verhouding",
   } as Record<string, string>,
   yes: "ja",
   no: "nee",
@@ -356,6 +359,8 @@ const en: typeof nl = {
     left_within_months: "left within (months)", tolerance: "tolerance", metric: "metric", scenario: "scenario", values: "values", from_year: "from year",
     cumulative: "cumulative", after_months: "after (months)", amount: "amount", min_months_on_bijstand: "minimum months on bijstand", order: "order",
     rows: "rows", concentration: "concentration", multiplier: "multiplier", aow_age_months: "AOW age (months)", aow_exit: "AOW exit to",
+    selection: "selection", inflow_ages: "inflow ages", name: "code", note: "note", description: "description", on: "on", set: "set",
+    only: "only", counting: "counting", cycle: "cycle", start_year: "start year", horizon_years: "horizon (years)", notes: "notes",
   },
   values: {
     year: "year", month: "month", on: "on bijstand", off: "off bijstand", exit: "left", constant: "hold", error: "error",
@@ -363,6 +368,7 @@ const en: typeof nl = {
     personen: "persons", uitkeringen: "benefits", outflow_work: "outflow to work", outflow_other: "other outflow", reinflow: "re-inflow",
     up: "step up", down: "step down", inflow: "inflow", volume_end: "volume at year end", volume_avg: "average volume", expenditure: "expenditure",
     lognormal: "lognormal", normal: "normal", truncnormal: "truncated normal", gamma: "gamma", beta: "beta", uniform: "uniform", half: "half",
+    proportional: "proportional",
   },
   yes: "yes",
   no: "no",

@@ -25,7 +25,8 @@ const MAX = 220;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A field name in words (unknown keys, such as state and driver names, stay as they are). */
-const field = (key: string): string => REPORT.fields[key] ?? key;
+// A key that names a part of the file (list, effects, events) where it stands as a field inside a value: in the words of its section.
+const field = (key: string): string => REPORT.fields[key] ?? REPORT.sections[key] ?? key;
 /** Years stay as they are (2019, not 2.019); other numbers in the run's format; codes of the format in words. */
 const primitive = (v: unknown, key = ""): string | undefined =>
   typeof v === "number"
