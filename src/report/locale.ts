@@ -7,12 +7,17 @@
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
 
-/** d3-format locale: decimal comma, thousands point, euro sign before the amount. */
+/**
+ * d3-format locale: decimal comma, thousands point, euro sign before the amount, and the
+ * hyphen-minus the tables write (d3's default is U+2212: an axis said € −438.639 where
+ * the table beside it said € -438.639).
+ */
 export const NL_NUMBER_LOCALE = {
   decimal: ",",
   thousands: ".",
   grouping: [3],
   currency: ["€\u00a0", ""],
+  minus: "-",
 } as const;
 
 /** d3-time-format locale for nl-NL. */
@@ -31,7 +36,7 @@ export const NL_LOCALE = { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE };
 
 /** d3 locales for en-GB. */
 export const EN_LOCALE = {
-  number: { decimal: ".", thousands: ",", grouping: [3], currency: ["€", ""] },
+  number: { decimal: ".", thousands: ",", grouping: [3], currency: ["€", ""], minus: "-" },
   time: {
     dateTime: "%a %e %B %Y %X",
     date: "%d/%m/%Y",
@@ -68,13 +73,13 @@ export function euroAxis(maxAbs: number): { format?: string; labelExpr?: string 
 
 /**
  * Vega expressions of a euro axis label in the run's language: `euro` for an amount in
- * euros (`€ −250.000`; English `−€250,000`), `millions` for one in millions (`€ −12,9 mln`;
- * `−€12.9m`), the sign where the tables put it.
+ * euros (`€ -250.000`; English `-€250,000`), `millions` for one in millions (`€ -12,9 mln`;
+ * `-€12.9m`), the sign where the tables put it.
  */
 export function euroLabelParts(): { euro: string; millions: string } {
   if (lang() === "en") {
     // English tables write the sign first (-€1,089,656): so do the axes.
-    const sign = "(datum.value < 0 ? '\u2212' : '') + '€'";
+    const sign = "(datum.value < 0 ? '-' : '') + '€'";
     return { euro: `${sign} + format(abs(datum.value), ',.0f')`, millions: `${sign} + format(abs(datum.value) / 1e6, ',.2~f') + 'm'` };
   }
   return { euro: "'€\u00a0' + format(datum.value, ',.0f')", millions: `'€\u00a0' + format(datum.value / 1e6, ',.2~f') + '\u00a0${REPORT.millions}'` };
