@@ -20,7 +20,7 @@ import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
-import { compareTable, compareText, formatCell } from "../src/compare/tables.js";
+import { blockRows, compareTable, compareText, formatCell } from "../src/compare/tables.js";
 import { compareSheets } from "../src/compare/xlsx.js";
 import type { GridSheet } from "../src/report/workbook.js";
 import { formatEuro, formatPersons, shownNet, shownValue } from "../src/locale/format.js";
@@ -622,13 +622,18 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(c.years).toEqual([2022, 2023]);
     const s = series(c, "matig-herstel", "intensieve-begeleiding", "net_effect_cumulative");
     const years = cohort.doc.scenarios.find((b) => b.name === "matig-herstel" && b.variant === "intensieve-begeleiding")!.years;
-    // each year's net effect as the tables show it: the BUIG effect as shown minus the cost as shown
-    const net = (i: number) => shownNet(years[i].metrics.buig_effect, years[i].metrics.intervention_cost);
+    const net = (i: number) => years[i].metrics.net_effect;
     expect(Math.abs(net(1))).toBeGreaterThan(1000); // 2021 has an effect, so counting from 2020 would differ
     for (const run of [0, 1]) {
-      expect(s.values[run][0]).toBe(net(2));
-      expect(s.values[run][1]).toBe(net(2) + net(3));
+      expect(s.values[run][0]).toBeCloseTo(net(2), 1);
+      expect(s.values[run][1]).toBeCloseTo(net(2) + net(3), 1);
     }
+    // the rows show the net effects as shown (the BUIG effect minus the cost, each as shown), added up; the CSV keeps the exact ones
+    const shown = (i: number) => shownNet(years[i].metrics.buig_effect, years[i].metrics.intervention_cost);
+    const block = c.blocks.find((b) => b.scenario === "matig-herstel" && b.variant === "intensieve-begeleiding")!;
+    const row = blockRows(c, block).find((r) => r.metric === "net_effect_cumulative" && r.run === "A")!;
+    expect(row.values).toEqual([shown(2), shown(2) + shown(3)]);
+    expect(compareTable(c).rows.find((r) => r[0] === "matig-herstel" && r[1] === "intensieve-begeleiding" && r[2] === 2022 && r[3] === "net_effect" && r[4] === "A")![5]).toBe(net(2).toFixed(2));
   });
 
   it("draws the vangnet threshold as one dark-red dotted line, and leaves it out (named in the caption) when it lies far below every line", () => {
@@ -691,6 +696,9 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(formatCell({ euro: true, difference: true }, 1234.5)).toBe("€\u00a0+1.235");
     expect(formatCell({ euro: false, difference: true }, -0.5)).toBe("-1");
     expect(formatCell({ euro: false, difference: true }, -0.4)).toBe("0");
+    // the average volume to a tenth, as its difference is taken: 3.033,4 and 3.032,6 differ by -0,8, not by 0 shown as -1
+    expect(formatCell({ euro: false, difference: true, metric: "volume_avg" }, -0.8)).toBe("-0,8");
+    expect(formatCell({ euro: false, difference: false, metric: "volume_avg" }, 3033.44)).toBe("3.033,4");
   });
 
   it("writes differences in vergelijking.xlsx as the terminal shows them: -0,04 euro is 0, not \"€ -0\"", () => {
@@ -728,6 +736,11 @@ describe("compare: what the runs share (golden results.json)", () => {
     // the default folder names a run kept in output/<stem>/ with its stem
     expect(defaultCompareOut(["output/drentsche-aa/cohort-20261202-045917", "output/groningen/cohort-20261202-045923/results.json"])).toBe(join("output", "vergelijking-drentsche-aa-cohort-20261202-045917-groningen-cohort-20261202-045923"));
     expect(defaultCompareOut(["output/begroting-2025", "output/begroting-2026"])).toBe(join("output", "vergelijking-begroting-2025-begroting-2026"));
+    expect(defaultCompareOut(["output/groningen/latest", "output/drentsche-aa/latest"])).toBe(join("output", "vergelijking-groningen-latest-drentsche-aa-latest"));
+    // one scenario name, another label: said, with both labels
+    raw.scenarios.filter((s: { name: string }) => s.name === "matig-herstel").forEach((s: { label: string }) => (s.label = "Stresstest matig herstel (schok vanaf 2021)"));
+    const relabelled = compareRuns([cohort, { source: "output/elders", doc: parseRun(JSON.stringify(raw), "output/elders/results.json") }]);
+    expect(relabelled.notes).toContain('Scenario matig-herstel heet in de runs anders (A "Basisraming / matig herstel", B "Stresstest matig herstel (schok vanaf 2021)"): ze worden op naam gekoppeld, maar zijn mogelijk niet hetzelfde scenario (een stresstest met een schok vanaf een ander jaar); de tabellen tonen de naam uit A.');
   });
 
   it("refuses runs with no year or no macro scenario in common, naming the run and the fix", () => {

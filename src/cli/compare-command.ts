@@ -46,8 +46,8 @@ function readRun(given: string, parseRun: (text: string, file: string) => RunSou
 /** A run's short name for the default folder: its output folder's name. */
 function runName(source: string, i: number): string {
   const dir = basename(source) === "results.json" ? dirname(source) : source;
-  // A run kept in output/<stem>/ (cohort-20261202-045917) is named with its stem: two municipalities' runs of one day differ.
-  const folder = /^[a-z]+-\d{8}-\d{6}(-\d+)?$/.test(basename(dir)) && basename(dirname(dir)) ? `${basename(dirname(dir))}-${basename(dir)}` : basename(dir);
+  // A run kept in output/<stem>/ (cohort-20261202-045917, or latest) is named with its stem: two municipalities' runs of one day differ.
+  const folder = /^([a-z]+-\d{8}-\d{6}(-\d+)?|latest)$/.test(basename(dir)) && basename(dirname(dir)) ? `${basename(dirname(dir))}-${basename(dir)}` : basename(dir);
   const name = folder.replace(/\.json$/, "").replace(/[^\w.-]+/g, "-").replace(/^[.-]+|-+$/g, "");
   return name || String.fromCharCode(65 + i);
 }

@@ -9,7 +9,6 @@
  * is left out and said in `notes`; runs that share no year or no scenario are refused
  * with one line (an InputError) naming the run and the fix.
  */
-import { shownNet, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
 import { InputError } from "../model/errors.js";
@@ -177,18 +176,19 @@ function commonScenarios(runs: readonly RunSource[], infos: readonly RunInfo[], 
   const notes = left.length
     ? [COMPARE.scenariosNote(COMPARE.list(common.map(label)), left.map((n) => COMPARE.onlyIn(label(n), infos.filter((x, i) => namesOf(runs[i].doc).includes(n)).map((x) => x.letter).join(", "))).join(", "))]
     : [];
+  // Paired by name: one name with another label in another run (a stress test's shock from 2025 in A, from 2026 in B)
+  // is not the same scenario, and the tables show A's label only.
+  for (const name of names) {
+    const labels = runs.map((r) => r.doc.scenarios.find((s) => s.name === name)?.label ?? name);
+    if (new Set(labels).size > 1) notes.push(COMPARE.labelsDiffer(name, infos.map((x, i) => `${x.letter} "${labels[i]}"`).join(", ")));
+  }
   return { names, notes };
 }
 
 /** A scenario's or variant's label in the first run that has it. */
 const labelOf = (runs: readonly RunSource[]) => (name: string): string => runs.flatMap((r) => r.doc.scenarios).find((s) => s.name === name)?.label ?? name;
 
-/**
- * One metric of a block, per run, over the compared years. The net effect is the BUIG
- * effect as shown minus the cost as shown (format.ts shownNet: the net row is the two rows
- * above it subtracted), and its cumulative the net effects as shown added up, over the
- * compared years only.
- */
+/** One metric of a block, per run, over the compared years; the cumulative net effect is summed over the compared years only. */
 function series(blocks: readonly ScenarioBlock[], years: readonly number[], metric: string, stat: Stat): CompareSeries {
   const rowAt = (b: ScenarioBlock, year: number): YearRow | undefined => b.years.find((y) => y.year === year);
   const pick = (y: YearRow | undefined, key: string): number | null => {
@@ -196,25 +196,20 @@ function series(blocks: readonly ScenarioBlock[], years: readonly number[], metr
     const v = stat === "mean" ? (y.metrics[`${key}_mean`] ?? metricOf(y.metrics, key)) : metricOf(y.metrics, key);
     return v === undefined ? null : v;
   };
-  const net = (y: YearRow | undefined): number | null => {
-    const [effect, cost] = [pick(y, "buig_effect"), pick(y, "intervention_cost")];
-    return effect === null || cost === null ? pick(y, "net_effect") : shownNet(effect, cost);
-  };
   if (metric === "net_effect_cumulative") {
     // From the first compared year on, so that runs that start in different years add up the same years.
     const values = blocks.map((b) => {
       let total: number | null = 0;
       return years.map((year) => {
-        const v = net(rowAt(b, year));
-        total = total === null || v === null ? null : total + shownValue(v, 0, STORED_DECIMALS.euro);
+        const net = pick(rowAt(b, year), "net_effect");
+        total = total === null || net === null ? null : total + net;
         return total;
       });
     });
     return { metric, values, low: values.map((v) => v.map(() => null)), high: values.map((v) => v.map(() => null)) };
   }
   const band = (suffix: string) => blocks.map((b) => years.map((year) => rowAt(b, year)?.metrics[`${metric}_${suffix}`] ?? null));
-  const value = metric === "net_effect" ? net : (y: YearRow | undefined) => pick(y, metric);
-  return { metric, values: blocks.map((b) => years.map((year) => value(rowAt(b, year)))), low: band("p05"), high: band("p95") };
+  return { metric, values: blocks.map((b) => years.map((year) => pick(rowAt(b, year), metric))), low: band("p05"), high: band("p95") };
 }
 
 /** Per compared scenario the baseline and the interventions every run ran, and a note on the interventions left out. */

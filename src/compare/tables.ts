@@ -3,7 +3,7 @@
  * difference from A, with a total over the years where the quantity adds up), as the
  * terminal prints them, and as the tidy CSV table (vergelijking.csv). Pure.
  */
-import { formatEuro, formatPersons, formatSignedEuro, formatSignedPersons, shownSum, shownValue, STORED_DECIMALS } from "../locale/format.js";
+import { formatEuro, formatPersons, formatPersons1, formatSignedEuro, formatSignedPersons, formatSignedPersons1, shownNetSeries, shownSum, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { CLI } from "../locale/messages-cli.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { REPORT } from "../locale/messages-report.js";
@@ -54,11 +54,27 @@ function differenceRow(metric: string, values: readonly (number | null)[], a: re
   return { values: differences, total: summed ? sum(differences, euro) : null };
 }
 
+/**
+ * A block's numbers as its rows show them: the comparison's own, but the net effect is the
+ * BUIG effect as shown minus the cost as shown and its cumulative those added up (format.ts
+ * shownNetSeries), so that the rows subtract on sight; vergelijking.csv keeps the exact ones.
+ */
+function shownValuesOf(block: CompareBlock, s: CompareBlock["series"][number]): (number | null)[][] {
+  const effect = block.series.find((x) => x.metric === "buig_effect");
+  const cost = block.series.find((x) => x.metric === "intervention_cost");
+  if (!effect || !cost || (s.metric !== "net_effect" && s.metric !== "net_effect_cumulative")) return s.values;
+  return s.values.map((_, k) => {
+    const shown = shownNetSeries(effect.values[k], cost.values[k]);
+    return s.metric === "net_effect" ? shown.net : shown.cumulative;
+  });
+}
+
 /** The rows of one block: per metric (all, or those asked for) a line per run, then per run after A its difference from A. */
 export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly string[]): DisplayRow[] {
   const rows: DisplayRow[] = [];
-  for (const s of block.series) {
-    if (metrics && !metrics.includes(s.metric)) continue;
+  for (const series of block.series) {
+    if (metrics && !metrics.includes(series.metric)) continue;
+    const s = { metric: series.metric, values: shownValuesOf(block, series) };
     const base = { metric: s.metric, label: metricLabel(s.metric, c.years[0]), euro: isEuro(s.metric) };
     const totals = s.values.map((v) => (NOT_SUMMED.has(s.metric) ? null : sum(v, base.euro)));
     c.runs.forEach((r, k) => rows.push({ ...base, run: r.letter, difference: false, values: s.values[k], total: totals[k] }));
@@ -69,12 +85,14 @@ export function blockRows(c: Comparison, block: CompareBlock, metrics?: readonly
   return rows;
 }
 
-/** A number of a display row in the run's language: € 1.234.567 or 1.012; a difference with its sign (+4, € -12.345); "–" for none. */
-export function formatCell(row: Pick<DisplayRow, "euro" | "difference">, v: number | null): string {
+/** A number of a display row in the run's language: € 1.234.567 or 1.012 (an average volume 1.012,4); a difference with its sign (+4, € -12.345); "–" for none. */
+export function formatCell(row: Pick<DisplayRow, "euro" | "difference"> & { metric?: string }, v: number | null): string {
   if (v === null) return "–";
+  // One decimal for the average volume, as its difference is taken (differenceRow) and the workbook shows it.
+  const tenth = row.metric === "volume_avg";
   // The signed formatters round half away from zero, as every other number is rounded.
-  if (row.difference) return row.euro ? formatSignedEuro(v) : formatSignedPersons(v);
-  return row.euro ? formatEuro(v) : formatPersons(v);
+  if (row.difference) return row.euro ? formatSignedEuro(v) : tenth ? formatSignedPersons1(v) : formatSignedPersons(v);
+  return row.euro ? formatEuro(v) : tenth ? formatPersons1(v) : formatPersons(v);
 }
 
 /** The metrics the terminal shows (the workbook, the page and the CSV have them all). */

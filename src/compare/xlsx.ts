@@ -19,7 +19,8 @@ const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
 
 /** A difference as the terminal rounds it (format.ts shownValue); `decimals` null: euros. A signed format would show -0,04 as "-0" where the terminal shows 0. */
-const shownDifference = (v: number | null | undefined, decimals: number | null): number | null | undefined =>
+/** A cell as the terminal shows it (whole euros, whole persons, the average volume to a tenth): null decimals is euros. */
+const asShown = (v: number | null | undefined, decimals: number | null): number | null | undefined =>
   typeof v === "number" ? shownValue(v, decimals ?? 0, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons) : v;
 
 function comparisonSheet(c: Comparison): GridSheet {
@@ -37,7 +38,8 @@ function comparisonSheet(c: Comparison): GridSheet {
       const format = r.difference
         ? (r.euro ? SIGNED_EURO : r.metric === "volume_avg" ? SIGNED_PERSONS_1 : SIGNED_PERSONS)
         : (r.euro ? EURO_FORMAT : r.metric === "volume_avg" ? PERSONS_1_FORMAT : PERSONS_FORMAT);
-      const values = r.difference ? [...r.values, r.total].map((v) => shownDifference(v, r.euro ? null : r.metric === "volume_avg" ? 1 : 0)) : [...r.values, r.total];
+      // Every cell as shown, the runs' too: in Excel a SUM of the years is the total beside them, B − A the difference below.
+      const values = [...r.values, r.total].map((v) => asShown(v, r.euro ? null : r.metric === "volume_avg" ? 1 : 0));
       rows.push({ cells: [first ? r.label : "", r.run, ...values] as Cell[], format, ...(r.difference ? { style: "strong" as const } : {}) });
     });
   }

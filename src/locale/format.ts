@@ -74,6 +74,19 @@ export function shownCumulative(values: Iterable<number>): number[] {
   return Array.from(values, (v) => (total += shownValue(v, 0, STORED_DECIMALS.euro)));
 }
 
+/**
+ * An intervention's yearly net effects as shown (shownNet of each year's BUIG effect and
+ * cost), their running total and their total: the rows every table of the net effect
+ * prints, so that each subtracts and adds up on sight. A year without both (null) makes
+ * it and every later running total null.
+ */
+export function shownNetSeries(effect: ArrayLike<number | null>, cost: ArrayLike<number | null>): { net: (number | null)[]; cumulative: (number | null)[]; total: number | null } {
+  const net = Array.from({ length: effect.length }, (_, y) => (effect[y] === null || cost[y] === null ? null : shownNet(effect[y]!, cost[y]!)));
+  let total: number | null = 0;
+  const cumulative = net.map((v) => (total = total === null || v === null ? null : total + v));
+  return { net, cumulative, total };
+}
+
 /** Whole persons (or any count): `1.012`. */
 export const formatPersons = (v: number): string => numberFormat("persons", { maximumFractionDigits: 0 }).format(stored(v, STORED_DECIMALS.persons));
 /** Persons with one decimal, for small differences such as an intervention's effect on the volume: `-3,2`. */
@@ -84,6 +97,9 @@ export const formatEuro = (v: number): string => numberFormat("euro", { style: "
 /** A difference in persons with its sign: `+13`, `-4`, `0` (English `+1,012`). */
 export const formatSignedPersons = (v: number): string =>
   numberFormat("signedPersons", { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(stored(v, STORED_DECIMALS.persons));
+/** A difference in persons with one decimal and its sign, for an average volume: `+0,4`, `-3,2`, `0,0`. */
+export const formatSignedPersons1 = (v: number): string =>
+  numberFormat("signedPersons1", { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(stored(v, STORED_DECIMALS.persons));
 /** A difference in whole euros with its sign: `€ +1.234`, `€ -12.345`, `€ 0` (English `+€1,234`). */
 export const formatSignedEuro = (v: number): string =>
   numberFormat("signedEuro", { style: "currency", currency: "EUR", maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(stored(v, STORED_DECIMALS.euro));

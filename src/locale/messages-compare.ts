@@ -41,6 +41,7 @@ const nl = {
   yearsNote: (years: string, perRun: string) => `Jaren: alleen ${years}, die alle runs hebben (${perRun}).`,
   scenariosNote: (common: string, left: string) => `Scenario's: alleen ${common}, die alle runs hebben; niet vergeleken: ${left}.`,
   onlyIn: (label: string, letters: string) => `${label} (alleen in ${letters})`,
+  labelsDiffer: (name: string, perRun: string) => `Scenario ${name} heet in de runs anders (${perRun}): ze worden op naam gekoppeld, maar zijn mogelijk niet hetzelfde scenario (een stresstest met een schok vanaf een ander jaar); de tabellen tonen de naam uit A.`,
   interventionNote: (label: string, letters: string) => `Interventie ${label}: alleen in ${letters}, dus niet vergeleken.`,
   sameFile: (letter: string) => `${letter} en A rekenen met hetzelfde scenariobestand (zelfde SHA-256).`,
   otherFile: (letter: string, file: string, fileA: string) => `${letter} en A rekenen met verschillende scenariobestanden (${file} en ${fileA}).`,
@@ -96,7 +97,7 @@ const nl = {
     "Per grootheid de waarde in elke run en het verschil met run A (vet; negatief in rood). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).",
   alsoIn: "De cijfers staan ook in vergelijking.xlsx en vergelijking.csv naast deze pagina.",
   footer: "Gemaakt met bijstandsim compare. Deze pagina is één bestand: grafieken en opmaak staan erin, ze heeft geen internetverbinding nodig.",
-  sheetUnits: "Volumes en stromen in personen, bedragen in euro; een verschil is de run min run A.",
+  sheetUnits: "Volumes en stromen in personen, bedragen in euro, zoals getoond afgerond (hele euro's en personen, het gemiddelde volume op een tiende): de jaren tellen op tot het totaal, een verschil is de run min run A. De onafgeronde waarden staan op blad Gegevens.",
 };
 
 const en: typeof nl = {
@@ -126,6 +127,7 @@ const en: typeof nl = {
   yearsNote: (years, perRun) => `Years: only ${years}, which all runs have (${perRun}).`,
   scenariosNote: (common, left) => `Scenarios: only ${common}, which all runs have; not compared: ${left}.`,
   onlyIn: (label, letters) => `${label} (only in ${letters})`,
+  labelsDiffer: (name, perRun) => `Scenario ${name} has another label in the runs (${perRun}): they are paired by name but may not be the same scenario (a stress test with a shock from another year); the tables show A's label.`,
   interventionNote: (label, letters) => `Intervention ${label}: only in ${letters}, so not compared.`,
   sameFile: (letter) => `${letter} and A compute with the same scenario file (same SHA-256).`,
   otherFile: (letter, file, fileA) => `${letter} and A compute with different scenario files (${file} and ${fileA}).`,
@@ -174,7 +176,7 @@ const en: typeof nl = {
     "Per metric the value in each run and the difference from run A (bold; negative in red). Volumes and inflow and outflow in persons, amounts in euros; an intervention against the same scenario without intervention in the same run. The totals add up the years where that makes sense (not for volumes and cumulative amounts).",
   alsoIn: "The numbers are also in vergelijking.xlsx and vergelijking.csv next to this page.",
   footer: "Made with bijstandsim compare. This page is one file: charts and styles are inside, it needs no internet connection.",
-  sheetUnits: "Volumes and flows in persons, amounts in euros; a difference is the run minus run A.",
+  sheetUnits: "Volumes and flows in persons, amounts in euros, rounded as shown (whole euros and persons, the average volume to a tenth): the years add up to the total, a difference is the run minus run A. The unrounded values are on sheet Gegevens.",
 };
 
 export const COMPARE = catalogue(nl, en);
