@@ -76,7 +76,7 @@ describe("bijstandsim run", () => {
       expect(kept).toBeLessThan(effect);
       expect(keptNet).toBe(kept - cost);
     }
-    expect(r.out).toContain('let op: in Zwak herstel en Tweede golf vergoedt de vangnetregeling een deel van het tekort zonder interventie; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt.');
+    expect(r.out).toContain('let op: in Zwak herstel en Tweede golf vergoedt de vangnetregeling een deel van het tekort; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt.');
     // One rounding everywhere: -438,638.50 (matig herstel 2022, stored in cents) is € -438.639 here, in report.html and in results.xlsx.
     expect(json.scenarios.find((s: any) => s.name === "matig-herstel" && s.variant === "baseline").years[2].buig_result).toBe(-438638.5);
     expect(r.out).toMatch(/^2022 .*€\s-438\.639\s+€\s-438\.639$/m);
@@ -90,7 +90,7 @@ describe("bijstandsim run", () => {
     // 2023: volume, inflow, two outflows, expenditure, budget, result, after the vangnet
     expect(r.out).toMatch(new RegExp(String.raw`^2023\s+[\d.]+${band}\s+\d+${band}\s+\d+\s+\d+\s+€\s[\d.]+${band}\s+€\s[\d.]+\s+€\s-[\d.]+${band}\s+€\s-[\d.]+${band}$`, "m"));
     expect(r.out).toMatch(new RegExp(String.raw`^Intensieve begeleiding\s.*€\s-[\d.]+${band}\s`, "m"));
-    const html = readFileSync("test/golden/steenwijkerland-psa/report.html", "utf8"); // the same run's report, kept by the golden test
+    const html = readFileSync("test/golden/steenwijkerland-psa/report.html", "utf8"); // report.html of the golden PSA run of this file (same code path; the golden test keeps it current)
     const section = html.slice(html.indexOf('id="interventies"'), html.indexOf("</table>", html.indexOf('id="interventies"')));
     expect(section).toMatch(/<span class="neg">€\s-[\d.]+<\/span> <span class="band">\(-[\d.]+ – -?[\d.]+\)<\/span>/);
     const summary = html.slice(html.indexOf('id="samenvatting"'), html.indexOf('id="grafieken"'));

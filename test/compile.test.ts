@@ -144,6 +144,9 @@ describe("a budget that cannot be the file's own", () => {
     const raw = shipped("scenarios/steenwijkerland.json");
     raw.buig.budget = Object.fromEntries(Object.entries(raw.buig.budget as Record<string, number>).map(([y, v]) => [y, v / 1e6]));
     const notes = compile(raw).notes.filter((n) => n.startsWith("buig.budget:"));
+    raw.buig.budget = { "2020": 0 }; // no budget at all: not a budget in millions
+    raw.buig.after_last = "constant";
+    expect(compile(raw).notes.filter((n) => n.startsWith("buig.budget:"))).toEqual([]);
     expect(notes).toEqual([expect.stringMatching(/^buig\.budget: het BUIG-budget 2020 \(en dat van 3 andere jaren\) \(€\s12\) is 0,00000101 keer wat de beginvoorraad per jaar kost \(€\s11\.641\.000\); controleer of het in hele euro's staat/)]);
   });
 });

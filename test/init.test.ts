@@ -145,7 +145,7 @@ describe("bijstandsim init", () => {
     ["a Dutch thousands dot in a count", ["--stock", "1.820"], /--stock: "1\.820" leest als 1,82/],
     ["a dot in a whole number (a horizon of 1.000 is not 1)", ["--horizon", "1.000"], /--horizon: "1\.000" is geen geheel getal\. Oplossing: .* --horizon 5/],
     // a decimal comma split the budget in two, and the second amount replaced the first year's (43,5 became 5)
-    ["a budget with a decimal comma", ["--budget", "43,5"], /--budget: "43,5": het bedrag "43" noemt geen jaar .*Oplossing: geef het budget in hele euro's, bijv\. --budget 14500000, of per jaar: --budget 2024=14500000,2025=14800000/],
+    ["a budget with a decimal comma", ["--budget", "43,5"], /--budget: "43,5": het bedrag "43" noemt geen jaar .*Oplossing: geef het budget in hele euro's, zonder komma of punt: bijv\. --budget 14500000, of per jaar: --budget 2024=14500000,2025=14800000/],
     ["a list with an amount without its year", ["--budget", "2024=43500000,2025=44,8"], /--budget: "2024=43500000,2025=44,8": het bedrag "8" noemt geen jaar/],
     ["a year given twice", ["--budget", "2024=1,2024=2"], /--budget: noemt 2024 twee keer/],
     ["group shares without groups (they were ignored: one state)", ["--group-shares", "0.4,0.6"], /--group-shares: geldt alleen met --groups/],

@@ -86,7 +86,7 @@ describe("macro library", () => {
     }, dir, "recessie.json");
     const file = write(withMacro({ set: ["neutraal", "./recessie.json"], effects: [{ driver: "werkloosheid", target: "inflow", form: "linear", elasticity: 0.08 }] }), dir);
     const said = thrownInputError(() => loadScenario(file)).describe();
-    expect(said.startsWith(`${file}: macro.set[0]: de macroreeks "neutraal" kent de drijver "werkloosheid" niet, maar een effect (macro.effects) gebruikt die in elk scenario, ook in de scenario's van "neutraal". `)).toBe(true);
+    expect(said.startsWith(`${file}: macro.set[0]: de macroreeks "neutraal" kent de drijver "werkloosheid" niet, maar het bestand gebruikt die (macro.effects of buig.indexed_on) in elk scenario, ook in de scenario's van "neutraal". `)).toBe(true);
     expect(said).toMatch(/Oplossing: laat "neutraal" weg uit macro\.set en geef uw eigen reeks \([^)]*recessie\.json\) ook een scenario zonder conjunctuur .*; of laat de effecten de drijver van "neutraal" gebruiken \(landelijk_volume\)$/);
   });
 

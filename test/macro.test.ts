@@ -41,6 +41,9 @@ describe("macro drivers", () => {
     expect(warned("linear", 0.08)).toEqual([]); // 1.16 at most
     expect(warned("power", 4)).toEqual([]); // 1.5^4 = 5.1: a national shock, not a slip
     expect(warned("power", 8)).toHaveLength(1); // 1.5^8 = 25.6
+    // a lag of six months: 2025's value acts from July 2025 only, which January of each year never sees
+    const late = compile(twoState(0, { horizon_years: 2, macro: { ...macro("linear", 1, 6), scenarios: [{ name: "s", label: "S", paths: { u: { "2023": 4, "2024": 4, "2025": 7 } } }] } }));
+    expect(largeEffectWarnings(late)).toEqual([expect.stringMatching(/^macro\.effects\[0\]: dit effect vermenigvuldigt in S \(2025\) met 4;/)]);
     for (const f of ["steenwijkerland", "groningen", "drentsche-aa", "nederland"]) expect(largeEffectWarnings(compile(shipped(`scenarios/${f}.json`))), f).toEqual([]);
   });
 });

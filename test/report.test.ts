@@ -29,6 +29,7 @@ import { thrownInputError } from "./helpers.js";
 import { breakEvenYears, buigResultChart, buildCharts, effectRows, SCENARIO_COLOURS, wrapLabel, type VlSpec } from "../src/report/charts.js";
 import { reportHtml, reproduceCommand } from "../src/report/html.js";
 import { aloneLabel, metricHeader, parameterLabel, splitStat } from "../src/report/labels.js";
+import { begrotingSheet } from "../src/report/begroting.js";
 import { euroAxis } from "../src/report/locale.js";
 import { inlineSvg, renderSvg } from "../src/report/render.js";
 import { ownResults, parseResults as parseDoc } from "../src/outcomes/results.js";
@@ -683,11 +684,17 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(keys.has("lijst") && keys.has("selectie")).toBe(true);
   });
 
+  it("gives the Begroting sheet the lines after the vangnet, and what they mean, only in the scenarios whose deficit the vangnet compensates", () => {
+    const sheet = begrotingSheet(parseRun(goldenText("steenwijkerland-cohort"), "results.json"));
+    const labels = sheet.rows.map((r) => String(r.cells[0] ?? ""));
+    expect(labels.filter((l) => l.trim() === "BUIG-effect na vangnet (wat de gemeente houdt)")).toHaveLength(2); // zwak herstel, tweede golf
+    expect(labels.filter((l) => l.startsWith("Na vangnet: de vangnetregeling vergoedt van een tekort boven 7,5% van het budget 50% tot 12,5%"))).toHaveLength(2);
+  });
+
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {
     expect(aloneLabel({ assumed: 1.3, alone: 1 })).toBe("niet nodig: verdient zich ook zonder dit effect terug");
     expect(aloneLabel({ assumed: 1.3, alone: null })).toBe("niet binnen bereik");
     expect(aloneLabel({ assumed: 1.3, alone: 1.45 })).toBeUndefined();
-    expect(aloneLabel({ assumed: 1, alone: 1 })).toBeUndefined();
     expect(readFileSync("test/golden/groningen-cohort/report.html", "utf8")).toContain("niet nodig: verdient zich ook zonder dit effect terug");
   });
 

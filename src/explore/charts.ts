@@ -14,7 +14,7 @@
  */
 import { KIND_ON, type Model } from "../model/model.js";
 import { SCENARIO_COLOURS, VL_SCHEMA, type VlSpec } from "../report/charts.js";
-import { formatNumber, shownCumulative, shownNet } from "../locale/format.js";
+import { formatNumber, shownNetSeries } from "../locale/format.js";
 import { EXPLORE as T } from "../locale/messages-explore.js";
 import { REPORT } from "../locale/messages-report.js";
 import { chartLocale, euroLabelParts, PERSONS_FORMAT } from "../report/locale.js";
@@ -335,7 +335,7 @@ function effectRows(r: WhatIf["outcomes"][number]["baseline"], scenario: string,
   const effect = metric(r, "buig_effect");
   const cost = metric(r, "intervention_cost");
   // The net effects as the tables show them, added up (format.ts shownNet): the line ends on the table's total.
-  const cumulative = shownCumulative(Array.from(effect, (e, y) => shownNet(e, cost[y])));
+  const cumulative = shownNetSeries(effect, cost).cumulative as number[];
   let spent = 0;
   let paid = false;
   const [effectName, costName] = [REPORT.buigEffect, REPORT.cost];

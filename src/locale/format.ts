@@ -68,12 +68,6 @@ export function shownSum(values: Iterable<number>, unit: keyof typeof STORED_DEC
  */
 export const shownNet = (effect: number, cost: number): number => shownValue(effect, 0, STORED_DECIMALS.euro) - shownValue(cost, 0, STORED_DECIMALS.euro);
 
-/** Running totals of whole euros as shown: a cumulative row whose every year is the years shown so far, added up. */
-export function shownCumulative(values: Iterable<number>): number[] {
-  let total = 0;
-  return Array.from(values, (v) => (total += shownValue(v, 0, STORED_DECIMALS.euro)));
-}
-
 /**
  * An intervention's yearly net effects as shown (shownNet of each year's BUIG effect and
  * cost), their running total and their total: the rows every table of the net effect

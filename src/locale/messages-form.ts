@@ -161,7 +161,7 @@ const nl = {
   setNoSuchScenario: (name: string, set: string) => `reeks "${set}" heeft geen scenario "${name}"`,
   setNoSuchScenarioFix: (names: readonly string[]) => `gebruik een van: ${names.join(", ")}`,
   setScenarioClash: (name: string, set: string) => `scenario "${name}" uit reeks "${set}" bestaat al (eigen scenario of andere reeks)`,
-  setLacksDriver: (set: string, driver: string) => `de macroreeks "${set}" kent de drijver "${driver}" niet, maar een effect (macro.effects) gebruikt die in elk scenario, ook in de scenario's van "${set}"`,
+  setLacksDriver: (set: string, driver: string) => `de macroreeks "${set}" kent de drijver "${driver}" niet, maar het bestand gebruikt die (macro.effects of buig.indexed_on) in elk scenario, ook in de scenario's van "${set}"`,
   setLacksDriverFix: (set: string, driver: string, own: string | undefined, drivers: readonly string[]) =>
     `laat "${set}" weg uit macro.set en geef ${own ? `uw eigen reeks (${own})` : "uw eigen reeks"} ook een scenario zonder conjunctuur (bijv. "${driver}" constant op de waarde van het basisjaar); of laat de effecten de drijver${drivers.length === 1 ? "" : "s"} van "${set}" gebruiken (${drivers.join(", ")})`,
   setScenarioClashFix: "noem elke reeks één keer, of geef het eigen scenario een andere naam",
@@ -299,7 +299,7 @@ const en: typeof nl = {
   setNoSuchScenario: (name, set) => `set "${set}" has no scenario "${name}"`,
   setNoSuchScenarioFix: (names) => `use one of: ${names.join(", ")}`,
   setScenarioClash: (name, set) => `scenario "${name}" from set "${set}" already exists (own scenario or another set)`,
-  setLacksDriver: (set, driver) => `the macro set "${set}" does not know the driver "${driver}", but an effect (macro.effects) uses it in every scenario, the scenarios of "${set}" included`,
+  setLacksDriver: (set, driver) => `the macro set "${set}" does not know the driver "${driver}", but the file uses it (macro.effects or buig.indexed_on) in every scenario, the scenarios of "${set}" included`,
   setLacksDriverFix: (set, driver, own, drivers) =>
     `leave "${set}" out of macro.set and give ${own ? `your own set (${own})` : "your own set"} a scenario without business cycle too (e.g. "${driver}" constant at its base-year value); or let the effects use the driver${drivers.length === 1 ? "" : "s"} of "${set}" (${drivers.join(", ")})`,
   setScenarioClashFix: "name each set once, or give the own scenario another name",

@@ -27,7 +27,7 @@ const nl = {
   budgetMissing: (year: number) => `geef het BUIG-budget van ${year} in euro, bijv. --budget 14500000 (één jaar is genoeg)`,
   budgetYear: (a: string) => err(`"${a}" is geen jaartal`, "schrijf bijv. --budget 2024=14500000,2025=14800000"),
   budgetListItem: (text: string, item: string, year: number) =>
-    err(`"${text}": het bedrag "${item}" noemt geen jaar (een komma scheidt jaren; een decimaal schrijft u met een punt)`, `geef het budget in hele euro's, bijv. --budget 14500000, of per jaar: --budget ${year}=14500000,${year + 1}=14800000`),
+    err(`"${text}": het bedrag "${item}" noemt geen jaar (een komma scheidt de jaren van een lijst)`, `geef het budget in hele euro's, zonder komma of punt: bijv. --budget 14500000, of per jaar: --budget ${year}=14500000,${year + 1}=14800000`),
   budgetTwice: (year: number) => err(`noemt ${year} twee keer`, "geef elk jaar één bedrag"),
   budgetFirstYear: (year: number) => err(`heeft geen bedrag voor ${year}, het eerste jaar`, `geef ten minste ${year}, bijv. --budget ${year}=14500000`),
   benefitBoth: err("is samen met --benefit-month gegeven", "geef de uitkering per maand of per jaar, niet beide"),
@@ -115,7 +115,7 @@ const en: typeof nl = {
   budgetMissing: (year) => `give the BUIG budget of ${year} in euros, e.g. --budget 14500000 (one year is enough)`,
   budgetYear: (a) => err(`"${a}" is not a year`, "write e.g. --budget 2024=14500000,2025=14800000"),
   budgetListItem: (text, item, year) =>
-    err(`"${text}": the amount "${item}" names no year (a comma separates years; write a decimal with a point)`, `give the budget in whole euros, e.g. --budget 14500000, or per year: --budget ${year}=14500000,${year + 1}=14800000`),
+    err(`"${text}": the amount "${item}" names no year (a comma separates the years of a list)`, `give the budget in whole euros, without comma or point: e.g. --budget 14500000, or per year: --budget ${year}=14500000,${year + 1}=14800000`),
   budgetTwice: (year) => err(`names ${year} twice`, "give each year one amount"),
   budgetFirstYear: (year) => err(`has no amount for ${year}, the first year`, `give at least ${year}, e.g. --budget ${year}=14500000`),
   benefitBoth: err("is given together with --benefit-month", "give the benefit per month or per year, not both"),

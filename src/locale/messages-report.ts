@@ -130,7 +130,7 @@ const nl = {
   buigEffectAfterVangnet: "BUIG-effect na vangnet",
   netEffectAfterVangnet: "Netto-effect na vangnet",
   vangnetTakesPart: (scenarios: readonly string[]) =>
-    `In ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort zonder interventie. Wat de interventie daar bespaart, verlaagt die vergoeding: van het BUIG-effect houdt de gemeente alleen het deel "na vangnet" zelf over. Break-even en de kans op terugverdienen rekenen met het BUIG-effect vóór de vangnet.`,
+    `In ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort. Wat de interventie daar bespaart, verlaagt die vergoeding: van het BUIG-effect houdt de gemeente alleen het deel "na vangnet" zelf over. Break-even en de kans op terugverdienen rekenen met het BUIG-effect vóór het vangnet.`,
   cumulativeUnit: "euro, cumulatief",
   paidBackIn: "Terugverdiend in",
   yearUnit: "jaar",
@@ -194,11 +194,11 @@ const nl = {
   volumeTitle: "Bijstandsvolume per scenario",
   volumeHeading: (unit: string) => `Bijstandsvolume per scenario (${unit}, eind van het jaar)`,
   volumeSubtitle: (band: boolean, refs: boolean) => "Lijnen: modelprognose per scenario" + (band ? "; vlak: 90%-interval (p5–p95)" : "") + (refs ? "; ruiten: gepubliceerde raming of waarneming" : ""),
-  volumeCaption: (band: boolean, refs: string) =>
-    "Aantal personen in de bijstand aan het eind van elk jaar, per economisch scenario (zonder interventie)." +
+  volumeCaption: (band: boolean, refs: string, unit: string) =>
+    `Aantal ${unit} in de bijstand aan het eind van elk jaar, per economisch scenario (zonder interventie).` +
     (band ? " Het gekleurde vlak is het 90%-interval van de stochastische runs." : "") + (refs ? ` Ruiten: ${refs}.` : ""),
   compositionTitle: "Samenstelling van het bijstandsvolume",
-  compositionCaption: "Personen in de bijstand aan het eind van het jaar, opgesplitst naar trede of klantgroep (gestapeld), één paneel per scenario, zonder interventie.",
+  compositionCaption: (unit: string) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} in de bijstand aan het eind van het jaar, opgesplitst naar trede of klantgroep (gestapeld), één paneel per scenario, zonder interventie.`,
   compositionHeading: (unit: string) => `Samenstelling van het bijstandsvolume naar trede/klantgroep (${unit}, eind van het jaar)`,
   compositionSubtitle: "Gestapeld: de hoogte is het totale volume; één paneel per scenario",
   rungOrGroup: "Trede / klantgroep",
@@ -293,6 +293,8 @@ const nl = {
     net: "Netto-effect (BUIG-effect min kosten)",
     netCumulative: "Netto-effect cumulatief",
     effectAfterVangnet: "BUIG-effect na vangnet (wat de gemeente houdt)",
+    vangnetNote: (own: string, until: string, share: string) =>
+      `Na vangnet: de vangnetregeling vergoedt van een tekort boven ${own}% van het budget ${share}% tot ${until}% en alles daarboven; wat de interventie bespaart, verlaagt die vergoeding, dus houdt de gemeente minder over. Break-even en terugverdienen rekenen met het BUIG-effect vóór het vangnet.`,
     netAfterVangnet: "Netto-effect na vangnet",
   },
   aboutKey: "Gegeven",
@@ -422,7 +424,7 @@ const en: typeof nl = {
   buigEffectAfterVangnet: "BUIG effect after safety net",
   netEffectAfterVangnet: "Net effect after safety net",
   vangnetTakesPart: (scenarios) =>
-    `In ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit without the intervention. What the intervention saves there lowers that compensation: of the BUIG effect the municipality itself keeps only the part "after safety net". Break-even and the chance of payback use the BUIG effect before the safety net.`,
+    `In ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit. What the intervention saves there lowers that compensation: of the BUIG effect the municipality itself keeps only the part "after safety net". Break-even and the chance of payback use the BUIG effect before the safety net.`,
   cumulativeUnit: "euro, cumulative",
   paidBackIn: "Paid back in",
   yearUnit: "year",
@@ -485,11 +487,11 @@ const en: typeof nl = {
   volumeTitle: "Bijstand volume per scenario",
   volumeHeading: (unit) => `Bijstand volume per scenario (${unit}, end of the year)`,
   volumeSubtitle: (band, refs) => "Lines: model forecast per scenario" + (band ? "; band: 90% interval (p5–p95)" : "") + (refs ? "; diamonds: published forecast or observation" : ""),
-  volumeCaption: (band, refs) =>
-    "Persons on bijstand at the end of each year, per economic scenario (without intervention)." +
+  volumeCaption: (band, refs, unit) =>
+    `${unit.charAt(0).toUpperCase()}${unit.slice(1)} on bijstand at the end of each year, per economic scenario (without intervention).` +
     (band ? " The coloured band is the 90% interval of the stochastic runs." : "") + (refs ? ` Diamonds: ${refs}.` : ""),
   compositionTitle: "Composition of the bijstand volume",
-  compositionCaption: "Persons on bijstand at the end of the year, by rung or client group (stacked), one panel per scenario, without intervention.",
+  compositionCaption: (unit) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} on bijstand at the end of the year, by rung or client group (stacked), one panel per scenario, without intervention.`,
   compositionHeading: (unit) => `Composition of the bijstand volume by rung/client group (${unit}, end of the year)`,
   compositionSubtitle: "Stacked: the height is the total volume; one panel per scenario",
   rungOrGroup: "Rung / client group",
@@ -582,6 +584,8 @@ const en: typeof nl = {
     net: "Net effect (BUIG effect minus cost)",
     netCumulative: "Cumulative net effect",
     effectAfterVangnet: "BUIG effect after safety net (what the municipality keeps)",
+    vangnetNote: (own, until, share) =>
+      `After safety net: the vangnetregeling compensates ${share}% of a deficit above ${own}% of the budget up to ${until}% and all of it beyond; what the intervention saves lowers that compensation, so the municipality keeps less. Break-even and payback use the BUIG effect before the safety net.`,
     netAfterVangnet: "Net effect after safety net",
   },
   aboutKey: "Item",

@@ -60,12 +60,13 @@ export function largeEffectWarnings(model: Model): string[] {
   const out: string[] = [];
   const m = new Float64Array(model.effects.length);
   const worst = model.effects.map(() => ({ factor: 1, scenario: "", year: 0 }));
+  const swing = (v: number) => (v > 0 ? Math.max(v, 1 / v) : Infinity);
+  // Every cycle: a lag of months moves a driver's year to mid-year, which the first cycle of each year would miss.
   for (const sc of model.scenarios) {
-    for (let y = 0; y < model.years; y++) {
-      effectMultipliers(model, sc, y * model.cyclesPerYear + 1, m);
+    for (let t = 1; t <= model.years * model.cyclesPerYear; t++) {
+      effectMultipliers(model, sc, t, m);
       m.forEach((f, e) => {
-        const swing = (v: number) => (v > 0 ? Math.max(v, 1 / v) : Infinity);
-        if (swing(f) > swing(worst[e].factor)) worst[e] = { factor: f, scenario: sc.label, year: model.startYear + y };
+        if (swing(f) > swing(worst[e].factor)) worst[e] = { factor: f, scenario: sc.label, year: model.startYear + Math.floor((t - 1) / model.cyclesPerYear) };
       });
     }
   }

@@ -119,7 +119,6 @@ function distance(a: string, b: string): number {
   return d[b.length];
 }
 
-/** Known fields near an unknown one (from a list of the fields the object may have). */
 /** The Dutch word a user may write for a field (the file's fields are English): "plaatsen" means places. */
 const DUTCH_FIELDS: Record<string, string> = {
   naam: "name", bron: "source", toelichting: "note", soort: "kind", kosten: "costs", kost: "cost", uitkering: "benefit", plaatsen: "places",
@@ -129,6 +128,7 @@ const DUTCH_FIELDS: Record<string, string> = {
   horizon: "horizon_years", eenheid: "unit", budgetten: "budget", premie: "events", gebeurtenissen: "events",
 };
 
+/** Known fields near an unknown one (from a list of the fields the object may have), or the one a Dutch word names. */
 function suggestions(keys: readonly string[], known: readonly string[]): string[] {
   return keys.flatMap((k) => {
     const dutch = DUTCH_FIELDS[k.toLowerCase()];

@@ -5,7 +5,7 @@
  * effect and net effect), in whole euros and labels in the run's language, ready to paste into a
  * begroting. Pure: a RunView in, a grid sheet out (workbook.ts writes it).
  */
-import { shownNet, shownValue, STORED_DECIMALS } from "../locale/format.js";
+import { formatNumber, shownNet, shownNetSeries, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { baselineBlocks, metricOf } from "./charts.js";
 import type { RunView, ScenarioBlock, YearRow } from "./results.js";
@@ -80,15 +80,10 @@ function net(y: YearRow): number | undefined {
   return effect === undefined || cost === undefined ? metricOf(y.metrics, "net_effect") : shownNet(effect, cost);
 }
 
-/** The net effects as shown up to year i, added: the cumulative line ends on the net line's total. */
+/** The net effects as shown up to year i, added (format.ts shownNetSeries): the cumulative line ends on the net line's total. */
 function netCumulative(_: YearRow, i: number, years: YearRow[]): number | undefined {
-  let total = 0;
-  for (const y of years.slice(0, i + 1)) {
-    const v = net(y);
-    if (v === undefined) return undefined;
-    total += shownValue(v, 0, STORED_DECIMALS.euro);
-  }
-  return total;
+  const part = (key: string) => years.map((y) => metricOf(y.metrics, key) ?? null);
+  return shownNetSeries(part("buig_effect"), part("intervention_cost")).cumulative[i] ?? undefined;
 }
 
 /** What the municipality keeps after the vangnet, as shown, minus the cost as shown. */
@@ -97,19 +92,15 @@ function netAfterVangnet(y: YearRow): number | undefined {
   return kept === undefined || cost === undefined ? undefined : shownNet(kept, cost);
 }
 
-/** Whether the vangnet takes part of the block's BUIG effect in some year (as shown): only then the lines after it. */
-const vangnetTakesPart = (block: ScenarioBlock): boolean =>
-  block.years.some((y) => {
-    const [effect, kept] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "buig_effect_after_vangnet")];
-    return effect !== undefined && kept !== undefined && shownValue(effect, 0, STORED_DECIMALS.euro) !== shownValue(kept, 0, STORED_DECIMALS.euro);
-  });
+/** Whether the vangnet compensates a deficit in some year, with or without the variant: only then the lines after it. */
+const compensated = (blocks: readonly ScenarioBlock[]): boolean => blocks.some((b) => b.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
 
-const interventionLines = (block: ScenarioBlock, T = REPORT.begroting): Line[] => [
+const interventionLines = (vangnet: boolean, T = REPORT.begroting): Line[] => [
   euros(T.cost, "intervention_cost"),
   euros(T.effect, "buig_effect"),
   { ...euros(T.net, "net_effect"), value: net },
   { ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative },
-  ...(vangnetTakesPart(block) ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netAfterVangnet }] : []),
+  ...(vangnet ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netAfterVangnet }] : []),
 ];
 
 /**
@@ -165,8 +156,17 @@ export function begrotingSheet(doc: RunView): GridSheet {
     rows.push({ cells: [] }, { cells: [base.label], style: "block" }, { cells: ["", ...years, REPORT.begroting.total(period)], style: "header" });
     const banded = base.years.some((y) => y.metrics.buig_result_p05 !== undefined);
     if (base.variant === "baseline") rows.push(...lines(base, years, baselineLines(banded)));
+    let explained = false;
     for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
-      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(v), "  "));
+      const vangnet = compensated([base, v]);
+      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(vangnet), "  "));
+      // The lines after the vangnet say what they are once per scenario, as the report and the terminal do.
+      if (vangnet && !explained) {
+        const { own_risk, partial_until, partial_share } = doc.model.vangnet;
+        const pct = (v: number) => formatNumber(v * 100, 2);
+        rows.push({ cells: [REPORT.begroting.vangnetNote(pct(own_risk), pct(partial_until), pct(partial_share))], style: "note" });
+        explained = true;
+      }
     }
   }
   const labelWidth = Math.max(44, ...rows.filter((r) => r.style !== "title" && r.style !== "note").map((r) => String(r.cells[0] ?? "").length + 2));

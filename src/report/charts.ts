@@ -16,7 +16,7 @@
  *   sensitivity rows.
  */
 import { paybackIndex } from "../outcomes/payback.js";
-import { formatEuro, formatNumber, shownNet } from "../locale/format.js";
+import { formatEuro, formatNumber, shownNet, shownNetSeries } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
 import { TERM } from "../locale/messages-terminal.js";
 import { inflowFromLabel, parameterLabel } from "./labels.js";
@@ -199,7 +199,7 @@ export function volumeChart(doc: RunView): Chart | undefined {
   return {
     name: "volume",
     title: REPORT.volumeTitle,
-    caption: REPORT.volumeCaption(band, [...new Set(refs.map((r) => r.reference))].join("; ")),
+    caption: REPORT.volumeCaption(band, [...new Set(refs.map((r) => r.reference))].join("; "), countWord(doc)),
     spec: top(REPORT.volumeHeading(countWord(doc)), subtitle, { width: WIDTH, height: 320, layer }),
   };
 }
@@ -219,7 +219,7 @@ export function compositionChart(doc: RunView): Chart | undefined {
   return {
     name: "samenstelling",
     title: REPORT.compositionTitle,
-    caption: REPORT.compositionCaption,
+    caption: REPORT.compositionCaption(countWord(doc)),
     spec: top(REPORT.compositionHeading(countWord(doc)), REPORT.compositionSubtitle, {
       data: { values: rows },
       columns,
@@ -428,12 +428,9 @@ export function netAsShown(doc: RunView): NetAsShown {
   if (doc.meta.options.mode === "microsim") return () => undefined;
   for (const s of doc.scenarios) {
     if (s.variant === "baseline") continue;
-    let total: number | undefined = 0;
-    for (const y of s.years) {
-      const [effect, cost] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "intervention_cost")];
-      total = total === undefined || effect === undefined || cost === undefined ? undefined : total + shownNet(effect, cost);
-    }
-    if (total !== undefined) totals.set(`${s.name}\u0000${s.variant}`, total);
+    const part = (key: string) => s.years.map((y) => metricOf(y.metrics, key) ?? null);
+    const { total } = shownNetSeries(part("buig_effect"), part("intervention_cost"));
+    if (total !== null) totals.set(`${s.name}\u0000${s.variant}`, total);
   }
   return (scenario, variant) => totals.get(`${scenario}\u0000${variant}`);
 }

@@ -133,6 +133,11 @@ function referenceTable(doc: RunView): string {
   ].join("\n");
 }
 
+/** Whether the vangnet compensates a deficit in some year of the scenario (by label), with or without the variant. */
+function compensates(doc: RunView, scenario: string, variant: string): boolean {
+  return doc.scenarios.some((s) => s.label === scenario && (s.variant === "baseline" || s.variantLabel === variant) && s.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
+}
+
 function interventionSection(page: ReportPage): string {
   const { doc } = page;
   const rows = effectRows(doc);
@@ -174,8 +179,8 @@ function interventionSection(page: ReportPage): string {
         paid ? String(paid.year) : REPORT.notPaidBack,
       ];
     });
-    // Where the vangnet compensates part of a deficit, what the municipality keeps of the saving gets two columns.
-    const vangnet = scenarios.filter((sc) => sums.get(sc)!.kept !== sums.get(sc)!.buig);
+    // Where the vangnet compensates part of a deficit (with or without the intervention), what the municipality keeps of the saving gets two columns.
+    const vangnet = scenarios.filter((sc) => compensates(doc, sc, v));
     if (vangnet.length) {
       compensated.push(...vangnet.filter((sc) => !compensated.includes(sc)));
       body.forEach((row, i) => {

@@ -92,11 +92,11 @@ const fixed = (v: number | null, digits: number): string => {
  * is the one multiplier k on all effects together; `at_break_even` this effect's value
  * at that k; `break_even_alone` its own break-even with the other effects as assumed.
  */
-export function breakevenTable(rows: readonly BreakEven[], shownNet?: NetAsShown): Table {
+export function breakevenTable(rows: readonly BreakEven[], netShown?: NetAsShown): Table {
   return {
     header: ["scenario", "intervention", "effect", "assumed", "effect_multiplier", "at_break_even", "break_even_alone", "net_effect_cumulative_assumed", "net_effect_cumulative_break_even"],
     rows: rows.flatMap((r) => {
-      const assumed = shownNet?.(r.scenario, r.intervention) ?? r.netAtAssumed;
+      const assumed = netShown?.(r.scenario, r.intervention) ?? r.netAtAssumed;
       return r.effects.map((e) => [r.scenario, r.intervention, e.label, e.assumed.toFixed(6), fixed(r.scale, 6), fixed(e.breakEven, 6), fixed(e.alone, 6), assumed.toFixed(2), fixed(r.netAtBreakEven, 2)]);
     }),
   };
@@ -112,10 +112,10 @@ export function breakevenTable(rows: readonly BreakEven[], shownNet?: NetAsShown
 export type NetAsShown = (scenario: string, variant: string) => number | undefined;
 
 /** Sensitivity rows; an empty net effect: that end of the range pushes a probability above 1. */
-export function sensitivityTable(rows: readonly SensitivityRow[], shownNet?: NetAsShown): Table {
+export function sensitivityTable(rows: readonly SensitivityRow[], netShown?: NetAsShown): Table {
   return {
     header: ["scenario", "intervention", "parameter", "low", "base", "high", "net_effect_low", "net_effect_base", "net_effect_high"],
-    rows: rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), fixed(r.netLow, 2), fixed(shownNet?.(r.scenario, r.intervention) ?? r.netBase, 2), fixed(r.netHigh, 2)]),
+    rows: rows.map((r) => [r.scenario, r.intervention, r.parameter, r.low.toFixed(6), r.base.toFixed(6), r.high.toFixed(6), fixed(r.netLow, 2), fixed(netShown?.(r.scenario, r.intervention) ?? r.netBase, 2), fixed(r.netHigh, 2)]),
   };
 }
 

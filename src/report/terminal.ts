@@ -120,8 +120,9 @@ export function variantTable(model: Model, results: readonly ScenarioResult[], b
     if (!base || others.length === 0) continue;
     // The years as shown, added up: the net effect is the BUIG effect minus the cost, as printed (format.ts shownNet).
     const sums = others.map((r) => ({ effect: shownSum(r.effect.buigEffect, "euro"), cost: shownSum(r.interventions.cost, "euro"), kept: shownSum(r.effect.buigEffectAfterVangnet, "euro") }));
-    // Where the vangnet compensates part of a deficit, part of the saving goes to a smaller compensation: what the municipality keeps gets two columns.
-    const vangnet = sums.some((s) => s.kept !== s.effect);
+    // Where the vangnet compensates part of a deficit (with or without the intervention), a saving lowers that
+    // compensation: what the municipality keeps gets two columns.
+    const vangnet = [base, ...others].some((r) => r.money.vangnetCompensation.some((c) => c > 0));
     const rows = others.map((r, i) => {
       const { effect, cost, kept } = sums[i];
       return [
@@ -161,7 +162,7 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[], results
     ivLabel(r),
     r.scale === null ? TERM.notReachable : fmt(r.scale),
     r.effects.map((e) => `${parameterLabel(e.label)} ${fmt(e.assumed)} → ${e.breakEven === null ? "–" : fmt(e.breakEven)}`).join("; "),
-    formatEuro(netAsShown(results, r) ?? r.netAtAssumed),
+    formatEuro(shownNetOf(results, r) ?? r.netAtAssumed),
   ]);
   const out = [TERM.breakEvenTitle(model.years), table([TERM.scenario, TERM.intervention, "k", TERM.effectsAtK, TERM.netAtAssumed], joint)];
   const several = rows.filter((r) => r.effects.length > 1);
@@ -173,7 +174,7 @@ export function breakEvenTable(model: Model, rows: readonly BreakEven[], results
 }
 
 /** A break-even's net effect at the assumed effects as the intervention table shows it (variantTable), when the run has that variant. */
-function netAsShown(results: readonly ScenarioResult[], b: BreakEven): number | undefined {
+function shownNetOf(results: readonly ScenarioResult[], b: BreakEven): number | undefined {
   const r = results.find((x) => x.scenario.name === b.scenario && x.variant === b.intervention);
   return r && shownSum(r.effect.buigEffect, "euro") - shownSum(r.interventions.cost, "euro");
 }

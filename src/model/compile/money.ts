@@ -34,7 +34,8 @@ export function budgetScaleNote(budget: Float64Array, initial: Float64Array, cos
   let perYear = 0;
   for (let i = 0; i < cost.length; i++) perYear += initial[i] * cost[i] * ctx.cyclesPerYear;
   if (!(perYear > 0)) return [];
-  const odd = [...budget.keys()].filter((y) => !(budget[y] / perYear <= 3 && budget[y] / perYear >= 1 / 3));
+  // A budget of 0 is no budget (a file without one): charts and the vangnet leave it out, and so does this note.
+  const odd = [...budget.keys()].filter((y) => budget[y] !== 0 && !(budget[y] / perYear <= 3 && budget[y] / perYear >= 1 / 3));
   if (odd.length === 0) return [];
   const y = odd[0];
   const euro = (v: number) => (Math.abs(v) < 10 ? `€\u00a0${formatDecimal(v, 2)}` : formatEuro(v)); // not "€ 0" for 0,25

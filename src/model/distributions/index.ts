@@ -42,7 +42,8 @@ export const interval95 = (d: Distribution): [number, number] => kindOf(d).inter
  */
 export function centreNote(point: number, d: Distribution | undefined, path: string): string[] {
   if (!d) return [];
-  const [lo, hi] = interval95(d);
+  // A uniform's point at the edge of its range is often meant (a low and a high case): its whole range counts.
+  const [lo, hi] = d.type === "uniform" ? [d.low, d.high] : interval95(d);
   const digits = (v: number) => Number(v.toPrecision(4));
   if (point < lo || point > hi) return [COMPILE.outsideInterval(path, point, digits(lo), digits(hi))];
   const c = centre(d);
