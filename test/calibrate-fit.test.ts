@@ -169,6 +169,9 @@ describe("fit skips and reports target rows it cannot use", () => {
     expect(fitted.inflow.distribution.mean).toBeCloseTo(320, 6);
     expect(fitted.inflow.distribution.sd).toBeCloseTo(32, 6); // the relative spread kept: 30 / 300 of 320
     expect(fitted.inflow.source).not.toMatch(/standaardfout/);
+    // both outflow multipliers in the transitions' source, and what the file said before them
+    expect(fitted.transitions.source).toMatch(/^bijstandsim fit op tellingen-meppel\.csv: uitstroom naar werk x [\d.]+ \(.*\); bijstandsim fit op .*: uitstroom overig x [\d.]+ \(.*\); eerder: /);
+    expect(fitted.transitions.source).toContain(`eerder: ${raw.transitions.source}`);
   });
 
   it("a target of 0 has no relative difference: '–', not NaN%, in the report and an empty cell in residuals.csv", () => {

@@ -171,3 +171,14 @@ describe("an intervention that starts before the projection", () => {
     expect(compile(raw).notes).toContain('interventions[0].start: "2019-06" ligt vóór het begin van de projectie (2020): de interventie telt vanaf januari 2020; wie er al eerder in zat, zit niet als deelnemer in de beginstand');
   });
 });
+
+describe("an intervention effect far from 1", () => {
+  it("asks whether a percentage was meant (25 for +25%, 0.3 for +30%), and is quiet on the shipped files", () => {
+    for (const f of ["steenwijkerland", "groningen", "drentsche-aa"]) expect(compile(shipped(`scenarios/${f}.json`)).notes.filter((n) => n.includes("heel groot effect")), f).toEqual([]);
+    const raw = shipped("scenarios/steenwijkerland.json");
+    raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 25 };
+    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 25 is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); is een toename van 25% bedoeld? Schrijf die als 1.25");
+    raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 0.3 };
+    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 0,3 is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); is een toename van 30% bedoeld (schrijf 1.30) of een afname (schrijf 0.70)?");
+  });
+});

@@ -689,6 +689,14 @@ describe("compare: what the runs share (golden results.json)", () => {
     const labels = sheet.rows.map((r) => String(r.cells[0] ?? ""));
     expect(labels.filter((l) => l.trim() === "BUIG-effect na vangnet (wat de gemeente houdt)")).toHaveLength(2); // zwak herstel, tweede golf
     expect(labels.filter((l) => l.startsWith("Na vangnet: de vangnetregeling vergoedt van een tekort boven 7,5% van het budget 50% tot 12,5%"))).toHaveLength(2);
+    // the result, the compensation and the result after it add up in every column (each shown, not three roundings)
+    const at = (label: string) => sheet.rows.map((r, i) => (String(r.cells[0]).trim() === label ? i : -1)).filter((i) => i >= 0);
+    const [results, compensations, afters] = ["BUIG-resultaat (budget min uitgaven)", "Vangnetcompensatie", "BUIG-resultaat na vangnet"].map(at);
+    expect(results).toHaveLength(5);
+    results.forEach((r, b) => {
+      const cells = (i: number) => sheet.rows[i].cells.slice(1) as number[];
+      expect(cells(afters[b]), labels[r]).toEqual(cells(r).map((v, k) => v + cells(compensations[b])[k]));
+    });
   });
 
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {

@@ -14,6 +14,7 @@
  * Errors per year: e = model - actual, APE = |e| / actual; per series MAPE = mean APE
  * and bias = mean of e / actual (signed: positive means the model forecast too high).
  */
+import { formatDecimal } from "../locale/format.js";
 import { CAL } from "../locale/messages-calibrate.js";
 import { InputError } from "../model/errors.js";
 import { compileScenario } from "../model/compile/index.js";
@@ -127,7 +128,7 @@ export function backtest(spec: ScenarioFile, file: string, points: SeriesPoint[]
     const factor = stock.value / total;
     for (const [name, v] of Object.entries(s.initial)) if (on.has(name) && typeof v === "number") s.initial[name] = v * factor;
     start = { stock: stock.value, factor };
-    if (Math.abs(factor - 1) > 1e-9) notes.push(CAL.noteStockScaled(factor.toFixed(4), from, stock.value));
+    if (Math.abs(factor - 1) > 1e-9) notes.push(CAL.noteStockScaled(formatDecimal(factor, 4), from, stock.value));
   } else notes.push(CAL.noteNoStock(from));
 
   const model = compileScenario(s, file);

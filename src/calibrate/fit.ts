@@ -388,6 +388,9 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
     const old: string | undefined = obj.source;
     obj.source = old && !old.startsWith("bijstandsim fit") ? `${text}; eerder: ${old}` : text;
   };
+  // Both outflow multipliers act on the transitions: one source that names both (the second replaced the first, and
+  // with it the file's own provenance).
+  const onTransitions: string[] = [];
   params.forEach((p) => {
     const q = fit.params.find((x) => x.name === p.name)!;
     switch (p.kind) {
@@ -422,10 +425,11 @@ export function fittedFile(raw: Loose, params: readonly FreeParam[], fit: FitRes
         resource(file.macro.effects[p.index], `bijstandsim fit op ${targetFile}: vertraging ${q.value} maanden (profiel over 0-24 maanden)`);
         break;
       default: {
-        resource(file.transitions, stamp(`${p.kind === "outflow_work" ? "uitstroom naar werk" : "uitstroom overig"} x ${Number(q.value.toPrecision(6))}`, q));
-        if ((file.transitions.list as Loose[] | undefined)?.some((e) => e.distribution)) notes.push(CAL.noteListDistributions);
+        onTransitions.push(stamp(`${p.kind === "outflow_work" ? "uitstroom naar werk" : "uitstroom overig"} x ${Number(q.value.toPrecision(6))}`, q));
+        if ((file.transitions.list as Loose[] | undefined)?.some((e) => e.distribution) && !notes.includes(CAL.noteListDistributions)) notes.push(CAL.noteListDistributions);
       }
     }
   });
+  if (onTransitions.length) resource(file.transitions, onTransitions.join("; "));
   return { file, notes };
 }

@@ -113,6 +113,9 @@ const nl = {
   reinflowIncrease: err("maanden en aandelen moeten oplopen", "zet de punten op volgorde in de tijd, bijv. 12 maanden 0.20, 60 maanden 0.35"),
   reinflowBelowOne: err("moet onder 1 liggen", "een aandeel terugkeerders, bijv. 0.2"),
   partialBelowOwnRisk: err("ligt onder own_risk", "de deels vergoede band ligt boven het eigen risico, bijv. 0.075 en 0.125"),
+  largeEffectSize: (path: string, value: number, measure: string) =>
+    `${path}: een ${measure === "hr" ? "intensiteitsfactor" : "relatief risico"} van ${String(value).replace(".", ",")} is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); ` +
+    (value > 1 ? `is een toename van ${String(value).replace(".", ",")}% bedoeld? Schrijf die als ${(1 + value / 100).toFixed(2)}` : `is een toename van ${String(value * 100).replace(".", ",")}% bedoeld (schrijf ${(1 + value).toFixed(2)}) of een afname (schrijf ${(1 - value).toFixed(2)})?`),
   startsBeforeProjection: (path: string, start: string, year: number) =>
     `${path}: "${start}" ligt vóór het begin van de projectie (${year}): de interventie telt vanaf januari ${year}; wie er al eerder in zat, zit niet als deelnemer in de beginstand`,
   budgetScale: (year: number, others: number, budget: string, times: string, cost: string) =>
@@ -253,6 +256,9 @@ const en: typeof nl = {
   reinflowIncrease: err("months and shares must increase", "list the points in time order, e.g. 12 months 0.20, 60 months 0.35"),
   reinflowBelowOne: err("must be below 1", "a share of returners, e.g. 0.2"),
   partialBelowOwnRisk: err("is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125"),
+  largeEffectSize: (path, value, measure) =>
+    `${path}: a ${measure === "hr" ? "hazard ratio" : "relative risk"} of ${value} is a very large effect (studies of guidance find 1.05 to 1.2); ` +
+    (value > 1 ? `is an increase of ${value}% meant? Write it as ${(1 + value / 100).toFixed(2)}` : `is an increase of ${value * 100}% meant (write ${(1 + value).toFixed(2)}) or a decrease (write ${(1 - value).toFixed(2)})?`),
   startsBeforeProjection: (path, start, year) =>
     `${path}: "${start}" lies before the projection starts (${year}): the intervention counts from January ${year}; whoever was in it before is not a participant in the starting stock`,
   budgetScale: (year, others, budget, times, cost) =>

@@ -35,6 +35,13 @@ function volumeStart(y: YearRow, i: number, years: YearRow[]): number | undefine
   return end === undefined || inflow === undefined || work === undefined || other === undefined ? undefined : end - inflow + work + other;
 }
 
+/** The vangnet compensation as the sheet shows it: the result after the vangnet as shown minus the result as shown, so that the three lines add up. */
+function compensation(y: YearRow): number | undefined {
+  const [result, after] = [metricOf(y.metrics, "buig_result"), metricOf(y.metrics, "buig_result_after_vangnet")];
+  if (result === undefined || after === undefined) return metricOf(y.metrics, "vangnet_compensation");
+  return shownValue(after, 0, STORED_DECIMALS.euro) - shownValue(result, 0, STORED_DECIMALS.euro);
+}
+
 function share(y: YearRow): number | undefined {
   const result = metricOf(y.metrics, "buig_result");
   const budget = y.metrics.budget;
@@ -66,7 +73,7 @@ const baselineLines = (banded: boolean, T = REPORT.begroting): Line[] => [
   ...withRange(euros(T.expenditure, "expenditure"), "expenditure", banded),
   euros(T.budget, "budget"),
   ...withRange(euros(T.result, "buig_result"), "buig_result", banded),
-  euros(T.vangnet, "vangnet_compensation"),
+  { ...euros(T.vangnet, "vangnet_compensation"), value: compensation },
   ...withRange(euros(T.resultAfterVangnet, "buig_result_after_vangnet"), "buig_result_after_vangnet", banded),
   { label: T.resultShare, value: share, format: SHARE_1_FORMAT, sum: false },
 ];

@@ -83,6 +83,8 @@ export function compileInterventions(spec: ScenarioFile, regular: Regular, ctx: 
   });
   for (const iv of interventions) {
     iv.effects.forEach((e) => notes.push(...centreNote(e.value, e.distribution, e.path)));
+    // A factor of 25 meant as +25% (1.25): the evidence on guidance is 1.05-1.2, so beyond 3 (or below 1/3) it is asked.
+    iv.effects.forEach((e) => (e.value > 3 || e.value < 1 / 3) && notes.push(COMPILE.largeEffectSize(e.path, e.value, e.measure)));
     if (iv.inflow) notes.push(...centreNote(iv.inflow.value, iv.inflow.distribution, iv.inflow.path));
   }
   checkLayerStates(interventions, regular.states, ctx);
