@@ -21,6 +21,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerReport } from "../src/cli/report-command.js";
 import { compareRuns, parseRun, type RunSource } from "../src/compare/compare.js";
 import { blockRows, compareTable, compareText, formatCell } from "../src/compare/tables.js";
+import { compareHtml } from "../src/compare/html.js";
 import { compareSheets } from "../src/compare/xlsx.js";
 import type { GridSheet } from "../src/report/workbook.js";
 import { formatEuro, formatPersons, shownNet, shownValue } from "../src/locale/format.js";
@@ -849,6 +850,21 @@ describe("compare: the terminal and CSV tables", () => {
     }
     expect(differences).toBeGreaterThan(40);
     expect(nets).toBe(10); // 5 scenarios, A and B
+  });
+
+  it("colours a difference red on the page where it is unfavourable: more volume, a lower result; not lower spending", () => {
+    const raw2 = JSON.parse(goldenText("steenwijkerland-cohort"));
+    raw2.scenarios = raw2.scenarios.filter((s: any) => s.name === "matig-herstel");
+    raw2.scenarios[0].years[2].expenditure -= 18_954; // spends less: good news, not red
+    raw2.scenarios[0].years[2].volume_end += 12.5;
+    raw2.scenarios[0].years[2].buig_result -= 250_000;
+    const html = compareHtml({ comparison: compareRuns([cohort, { source: "output/nieuw", doc: parseRun(JSON.stringify(raw2), "nieuw.json") }]), charts: [], command: "" });
+    // the B − A row after a metric's A and B rows
+    const rowOf = (label: string) => html.slice(html.indexOf(`<td>${label}</td>`)).split("</tr>").find((r) => r.includes("B − A"))!;
+    expect(rowOf("Uitgaven (euro)")).toContain("€\u00a0-18.954");
+    expect(rowOf("Uitgaven (euro)")).not.toContain('class="neg"');
+    expect(rowOf("Volume eind (personen)")).toMatch(/<span class="neg">\+13<\/span>/);
+    expect(rowOf("BUIG-resultaat (euro)")).toMatch(/<span class="neg">€\s-250\.000<\/span>/);
   });
 
   it("writes vergelijking.csv tidy: one row per scenario, variant, year, metric and run, with the difference from A", () => {

@@ -34,14 +34,27 @@ function runsTable(c: Comparison): string {
   return `<div class="scroll"><table class="runs"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join("\n")}</tbody></table></div>`;
 }
 
+/** Metrics where more is worse for the municipality's budget (1) or better (-1); outflow for other reasons is neither. */
+const MORE_IS: Record<string, 1 | -1> = {
+  volume_end: 1, volume_avg: 1, inflow: 1, expenditure: 1, intervention_cost: 1, outflow_work: -1,
+  budget: -1, buig_result: -1, buig_result_after_vangnet: -1, vangnet_compensation: -1, buig_effect: -1, net_effect: -1, net_effect_cumulative: -1,
+  buig_effect_after_vangnet: -1, net_effect_after_vangnet: -1,
+};
+
+/** Whether a shown difference ("+13", "€ -250.000", "0") goes the unfavourable way for its metric. */
+function unfavourable(metric: string, text: string): boolean {
+  const more = MORE_IS[metric];
+  return more === 1 ? text.includes("+") : more === -1 ? text.includes("-") : false;
+}
+
 function blockTable(c: Comparison, rows: DisplayRow[], caption: string): string {
   const head = blockHeader(c);
   const body = rows.map((r, i) => {
     const first = i === 0 || rows[i - 1].metric !== r.metric;
     const cell = (v: number | null) => {
       const text = esc(formatCell(r, v));
-      // red where the shown difference is negative (a value that rounds to zero has no sign)
-      return `<td class="num">${r.difference && text.includes("-") ? `<span class="neg">${text}</span>` : text}</td>`;
+      // red where the shown difference is unfavourable (lower spending is not red; a value that rounds to zero has no sign)
+      return `<td class="num">${r.difference && unfavourable(r.metric, text) ? `<span class="neg">${text}</span>` : text}</td>`;
     };
     const cls = [r.difference ? "diff" : "", first ? "first" : ""].filter(Boolean).join(" ");
     return `<tr${cls ? ` class="${cls}"` : ""}><td>${first ? esc(r.label) : ""}</td><td>${esc(r.run)}</td>${r.values.map(cell).join("")}${r.total === null ? "<td></td>" : cell(r.total)}</tr>`;

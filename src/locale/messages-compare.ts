@@ -94,7 +94,7 @@ const nl = {
   perScenario: "Per scenario",
   again: "Opnieuw maken",
   tablesIntro:
-    "Per grootheid de waarde in elke run en het verschil met run A (vet; negatief in rood). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).",
+    "Per grootheid de waarde in elke run en het verschil met run A (vet; in rood waar het verschil ongunstig is voor de begroting: meer volume, instroom, uitgaven of kosten, minder uitstroom naar werk, resultaat of effect). Volumes en instroom en uitstroom in personen, bedragen in euro; een interventie tegenover hetzelfde scenario zonder interventie in dezelfde run. De totalen tellen de jaren op waar dat kan (niet bij volumes en cumulatieve bedragen).",
   alsoIn: "De cijfers staan ook in vergelijking.xlsx en vergelijking.csv naast deze pagina.",
   footer: "Gemaakt met bijstandsim compare. Deze pagina is één bestand: grafieken en opmaak staan erin, ze heeft geen internetverbinding nodig.",
   sheetUnits: "Volumes en stromen in personen, bedragen in euro, zoals getoond afgerond (hele euro's en personen, het gemiddelde volume op een tiende): de jaren tellen op tot het totaal, een verschil is de run min run A. De onafgeronde waarden staan op blad Gegevens.",
@@ -173,7 +173,7 @@ const en: typeof nl = {
   perScenario: "Per scenario",
   again: "Reproduce",
   tablesIntro:
-    "Per metric the value in each run and the difference from run A (bold; negative in red). Volumes and inflow and outflow in persons, amounts in euros; an intervention against the same scenario without intervention in the same run. The totals add up the years where that makes sense (not for volumes and cumulative amounts).",
+    "Per metric the value in each run and the difference from run A (bold; in red where the difference is unfavourable for the budget: more volume, inflow, expenditure or cost, less outflow to work, result or effect). Volumes and inflow and outflow in persons, amounts in euros; an intervention against the same scenario without intervention in the same run. The totals add up the years where that makes sense (not for volumes and cumulative amounts).",
   alsoIn: "The numbers are also in vergelijking.xlsx and vergelijking.csv next to this page.",
   footer: "Made with bijstandsim compare. This page is one file: charts and styles are inside, it needs no internet connection.",
   sheetUnits: "Volumes and flows in persons, amounts in euros, rounded as shown (whole euros and persons, the average volume to a tenth): the years add up to the total, a difference is the run minus run A. The unrounded values are on sheet Gegevens.",
