@@ -22,7 +22,7 @@ import { levenbergMarquardt } from "../src/calibrate/lm.js";
 import { fitReport, residualsCsv } from "../src/calibrate/report.js";
 import { symmetricEigen } from "../src/calibrate/linalg.js";
 import { calibrate, eightState, tmp, writeTmp } from "./calibrate-fixtures.js";
-import { shipped } from "./helpers.js";
+import { shipped, thrownInputError } from "./helpers.js";
 import { cli } from "./cli-harness.js";
 
 const STEENWIJKERLAND = "scenarios/steenwijkerland.json";
@@ -295,6 +295,12 @@ describe("series written with --csv nl", () => {
     const nl = parseSeries("\uFEFFscenario;year;metric;value\n;2021;volume_end;790,25\nbasis;2022;inflow;300\n", "reeks.csv");
     expect(nl).toEqual(tidy);
     expect(parseSeries("\uFEFFyear;volume_end;inflow\n2021;790,25;300\n", "reeks.csv").map((p) => p.value)).toEqual([790.25, 300]);
+  });
+
+  it("names the file's own lines for a year given twice in the wide layout (not the lines of the tidy text it is read as)", () => {
+    const said = (csv: string) => thrownInputError(() => parseSeries(csv, "reeks.csv")).describe();
+    expect(said("year,volume_end,inflow,outflow_work\n2022,1330,470,250\n2023,1360,480,290\n2023,1365,480,290\n")).toMatch(/^reeks\.csv: regel 4: herhaalt \(elk scenario\) 2023 volume_end \(eerst op regel 3\)/);
+    expect(said("year,volume_end,inflow\n2022,1330,470\n2023,1360,480\n2024,1385,490\n2023,1365,480\n")).toMatch(/^reeks\.csv: regel 5: herhaalt \(elk scenario\) 2023 volume_end \(eerst op regel 3\)/);
   });
 
   it("reads Dutch column names (Jaar, Grootheid, Waarde) as the same columns", () => {

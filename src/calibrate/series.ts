@@ -51,8 +51,11 @@ function seriesValue(text: string, metric: Metric, file: string, where: string):
   return value;
 }
 
-/** Parses a series CSV; checks form (columns, numbers, metric names, duplicates). */
-export function parseSeries(text: string, file: string): SeriesPoint[] {
+/**
+ * Parses a series CSV; checks form (columns, numbers, metric names, duplicates).
+ * `fileLine` maps a line of `text` to the user's file (the wide layout is read as a tidy text).
+ */
+export function parseSeries(text: string, file: string, fileLine = (line: number) => line): SeriesPoint[] {
   const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
   const headerAt = lines.findIndex((l) => l.trim() !== "");
   if (headerAt < 0) throw new InputError(file, "", ...CAL.seriesEmpty);
@@ -84,7 +87,7 @@ export function parseSeries(text: string, file: string): SeriesPoint[] {
     const valueText = decimalPoint(f[vi].trim(), delimiter);
     const value = seriesValue(valueText, metric, file, CAL.lineColumn(line, "value"));
     const key = `${scenario}|${yearText}|${metric}`;
-    if (seen.has(key)) throw new InputError(file, CAL.line(line), ...CAL.seriesRepeat(scenario || CAL.everyScenario, yearText, metric, seen.get(key)!));
+    if (seen.has(key)) throw new InputError(file, CAL.line(line), ...CAL.seriesRepeat(scenario || CAL.everyScenario, yearText, metric, fileLine(seen.get(key)!)));
     seen.set(key, line);
     points.push({ scenario, year: Number(yearText), metric, value, line });
   }
@@ -122,7 +125,7 @@ function parseWide(lines: string[], headerAt: number, delimiter: string, header:
   if (tidy.length === 1) throw new InputError(file, "", ...CAL.seriesWideNoValues);
   // Parse as the tidy layout, then give every point the line of the file it came from.
   try {
-    return parseSeries(tidy.join("\n"), file).map((p) => ({ ...p, line: lineOf[p.line - 1] + 1 }));
+    return parseSeries(tidy.join("\n"), file, (line) => lineOf[line - 1] + 1).map((p) => ({ ...p, line: lineOf[p.line - 1] + 1 }));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const k = [...lineOf.keys()].find((i) => err.path === CAL.line(i + 1) || err.path.startsWith(`${CAL.line(i + 1)},`));
