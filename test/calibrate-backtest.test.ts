@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { calibrate, tmp, writeTmp } from "./calibrate-fixtures.js";
+import { cli } from "./cli-harness.js";
 import { shipped } from "./helpers.js";
 
 /** CBS, persons on bijstand below AOW age, end of year, x 1000. */
@@ -52,6 +53,20 @@ describe("backtest on the national CBS series", () => {
     expect(r.out).toMatch(/let op: start_year verschoven van 2020 naar 2017/);
     expect(r.out).toMatch(/vanaf de werkelijke stand 465\.000/);
     expect(r.out).toMatch(/cep-2020\s+volume_end\s+8 /);
+  });
+
+  it("reads a file's macro set for the backtest's own years: an init file of 2026 on neutraal backtests from 2022", async () => {
+    const dir = tmp();
+    const file = join(dir, "z.json");
+    const made = await cli("init", "--name", "z", "--start-year", "2026", "--stock", "1400", "--inflow", "500", "--outflow-work", "280", "--outflow-other", "170",
+      "--benefit-month", "1400", "--budget", "24000000", "--macro", "neutraal", "--out", file, "--quiet");
+    expect(made.code, made.err).toBe(0);
+    const actual = writeTmp("real.csv", "year,volume_end,inflow\n2022,1330,470\n2023,1360,480\n2024,1385,490\n2025,1400,500\n", dir);
+    const r = await calibrate("backtest", file, "--actual", actual, "--from", "2022", "--out", join(dir, "o"));
+    expect(r.err).toBe(""); // it asked for a neutraal path back to 2022 that the file's own window (from 2025) did not have
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/let op: start_year verschoven van 2026 naar 2023/);
+    expect(r.out).toMatch(/^2025 +1\.400 /m);
   });
 
   const bad: [string, string, string[], RegExp][] = [
