@@ -209,6 +209,16 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect(await drawn(page, "volume")).not.toBe(chartsBefore.volume);
       expect(await drawn(page, "effect")).not.toBe(chartsBefore.effect);
 
+      // A value the page cannot use: the numbers stay those of the last valid input, dimmed, and a line says so; a valid one undoes it.
+      await page.fill(`${box} input[data-veld=coaches]`, "-3");
+      expect(await page.evaluate(() => document.body.classList.contains("verouderd"))).toBe(true);
+      expect(await page.textContent("#verouderd")).toBe("De cijfers hieronder horen bij de laatste geldige invoer: verbeter het rood omlijnde vak.");
+      expect((await totalsOf(page)).map((c) => c.exact)).toEqual(after.map((c) => c.exact));
+      await page.fill(`${box} input[data-veld=coaches]`, "3");
+      expect(await page.evaluate(() => document.body.classList.contains("verouderd"))).toBe(false);
+      expect(await page.textContent("#verouderd")).toBe("");
+      await page.evaluate(() => window.verkenner!.idle());
+
       // 3. The page's own instructions: edit these fields, run this command; the CLI gives the page's numbers.
       const edits = await page.$$eval("#wijzigingen tbody tr", (rows) => rows.map((r) => ({ path: r.getAttribute("data-pad")!, to: JSON.parse(r.getAttribute("data-nieuw")!), append: r.hasAttribute("data-toevoegen") || undefined })));
       expect(edits).toEqual([

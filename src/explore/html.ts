@@ -38,6 +38,7 @@ label.getal .fout { grid-column: 1 / -1; }
 input[type=number] { width: 92px; font: inherit; padding: 2px 4px; }
 input[type=range] { width: 100%; margin: 4px 0 0; }
 input[aria-invalid=true] { outline: 2px solid #a11d1d; }
+body.verouderd #totalen, body.verouderd #grafieken, body.verouderd #breakeven { opacity: 0.4; }
 .fout { color: #a11d1d; font-size: 13px; }
 .kleur { display: inline-block; width: 11px; height: 11px; border-radius: 2px; flex: none; margin-right: 5px; vertical-align: -1px; }
 .capaciteit output { display: block; text-align: right; color: #444; font-size: 13px; }
@@ -95,6 +96,7 @@ export function explorerHtml(data: PageData, label: string, bundle: string): str
 </aside>
 <main>
 <p id="melding" role="alert"></p>
+<p id="verouderd" class="fout" role="status"></p>
 <p id="status" role="status" aria-live="polite"></p>
 <section>
 <h2>${T.totalsTitle}</h2>

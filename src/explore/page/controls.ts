@@ -112,7 +112,7 @@ export class Controls {
     );
   }
 
-  /** A number box bound to a setting; a value it cannot take is marked and not used. */
+  /** A number box bound to a setting; a value it cannot take is marked and not used (and the results say they are of the last valid one). */
   private numberBox(label: string, field: string, opts: { whole?: boolean; step: number; max?: number }, get: () => number, set: (v: number) => void, reason: string): HTMLElement {
     const input = h("input", { type: "number", min: 0, step: opts.step, max: opts.max, "data-veld": field, inputmode: "decimal" });
     const error = h("span", { class: "fout", role: "alert" });
@@ -121,6 +121,7 @@ export class Controls {
       const ok = Number.isFinite(v) && v >= 0 && (!opts.whole || Number.isInteger(v)) && (opts.max === undefined || v <= opts.max);
       input.setAttribute("aria-invalid", String(!ok));
       error.textContent = ok ? "" : T.numberWanted(opts.whole === true, opts.max === undefined ? undefined : num(opts.max));
+      markStale();
       if (!ok) return;
       set(v);
       this.changed(reason);
@@ -129,6 +130,7 @@ export class Controls {
       if (Number(input.value) !== get() || input.value === "") input.value = String(get());
       input.removeAttribute("aria-invalid");
       error.textContent = "";
+      markStale();
     });
     return h("label", { class: "getal" }, h("span", {}, label), input, error);
   }
@@ -234,4 +236,16 @@ export class Controls {
       scale.append(h("span", { class: "streep breakeven", style: `left:${left}%;background:${m.colour}`, title: `break-even ${m.label}: ${pct(m.scale)}` }));
     }
   }
+}
+
+/**
+ * While a box holds a value the page cannot use, the numbers shown are those of the last
+ * valid settings: they are dimmed and a line says so (a council member changing a number
+ * read the old totals as the new ones).
+ */
+function markStale(): void {
+  const stale = document.querySelector('input[aria-invalid="true"]') !== null;
+  document.body.classList.toggle("verouderd", stale);
+  const note = document.getElementById("verouderd");
+  if (note) note.textContent = stale ? T.staleInput : "";
 }
