@@ -700,6 +700,16 @@ describe("compare: what the runs share (golden results.json)", () => {
     });
   });
 
+  it("explains its terms for a council member: the intervention terms only with interventions, the interval only after draws", () => {
+    const terms = (name: string) => [...readFileSync(`test/golden/${name}/report.html`, "utf8").matchAll(/<dt>(.*?)<\/dt>/g)].map((m) => m[1]);
+    expect(terms("steenwijkerland-cohort")).toEqual(expect.arrayContaining(["BUIG-resultaat", "Vangnetregeling", "Intensiteitsfactor", "Break-even (vermenigvuldiger k)"]));
+    expect(terms("steenwijkerland-cohort")).not.toContain("90%-interval (p5 – p95)");
+    expect(terms("steenwijkerland-psa")).toContain("90%-interval (p5 – p95)");
+    const baseline = readFileSync(join(fx.baseline.dir, "report.html"), "utf8"); // no interventions
+    expect(baseline).toContain("<dt>BUIG-resultaat</dt>");
+    expect(baseline).not.toContain("<dt>Intensiteitsfactor</dt>");
+  });
+
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {
     expect(aloneLabel({ assumed: 1.3, alone: 1 })).toBe("niet nodig: verdient zich ook zonder dit effect terug");
     expect(aloneLabel({ assumed: 1.3, alone: null })).toBe("niet binnen bereik");

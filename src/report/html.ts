@@ -457,10 +457,18 @@ table.states td:nth-child(2) { width: 24%; }
 table.facts td:first-child { width: 220px; color: #555; }
 table.facts thead { display: none; }
 details { margin: 10px 0; }
+dl.begrippen dt { font-weight: 600; margin-top: 8px; }
+dl.begrippen dd { margin: 2px 0 0 0; color: #333; }
 summary { cursor: pointer; color: #1f5fa6; }
 footer { margin-top: 40px; color: #666; font-size: 12.5px; }
 @media print { body { background: #fff; } main { max-width: none; } figure.chart, table { break-inside: avoid; } }
 `;
+
+/** The report's terms in plain words, for a reader who does not work with them daily (a council member): those the report uses. */
+function glossary(interventions: boolean, draws: boolean): string {
+  const shown = REPORT.glossary.filter(([, , when]) => when === "altijd" || (when === "interventies" && interventions) || (when === "trekkingen" && draws));
+  return `<dl class="begrippen">${shown.map(([term, meaning]) => `<dt>${esc(term)}</dt><dd>${esc(meaning)}</dd>`).join("")}</dl>`;
+}
 
 /** The complete report page. */
 export function reportHtml(page: ReportPage): string {
@@ -475,6 +483,7 @@ export function reportHtml(page: ReportPage): string {
     ["samenvatting", REPORT.sectionSummary],
     ["grafieken", REPORT.sectionCharts],
     ...(hasInterventions ? ([["interventies", REPORT.sectionInterventions]] as [string, string][]) : []),
+    ["begrippen", REPORT.sectionGlossary],
     ["aannames", REPORT.sectionAssumptions],
     ["reproduceren", REPORT.sectionReproduce],
   ];
@@ -506,6 +515,10 @@ ${referenceTable(doc)}
 ${chartSection(page)}
 </section>
 ${interventionSection(page)}
+<section id="begrippen">
+<h2>${REPORT.sectionGlossary}</h2>
+${glossary(hasInterventions, doc.meta.options.mode === "psa" || Number(doc.meta.options.runs ?? 1) > 1)}
+</section>
 <section id="aannames">
 <h2>${REPORT.sectionAssumptions}</h2>
 ${assumptions(page)}
