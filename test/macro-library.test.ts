@@ -58,6 +58,9 @@ describe("macro library", () => {
     const { model } = loadScenario(write(withMacro({ set: "cpb-2020" })));
     expect(model.notes[0]).toMatch(/loopt tot 2022 .*dit is geen vooruitblik/);
     expect(heldWarnings(model)).toEqual([expect.stringMatching(/^drijver landelijk_volume staat in elk scenario vanaf 2024 stil op de waarde van 2022 \(5 jaar: 2024-2028\)/)]);
+    // a run of one scenario (--scenario) hears about that one only
+    const one = model.scenarios[1].name;
+    expect(heldWarnings(model, [one])).toEqual([expect.stringMatching(new RegExp(`^drijver landelijk_volume staat in ${one} vanaf 2024 stil`))]);
   });
 
   it("reads a user's own set next to the scenario file, and keeps the file's own scenarios first", () => {

@@ -196,7 +196,7 @@ export async function runCommand(file: string, opts: RunOptions, cmd?: Command):
   }
   if (opts.timings) status(timings.text());
   if (opts.quiet) return;
-  for (const w of [...heldWarnings(model), ...largeEffectWarnings(model)]) status(CLI.warning(w));
+  for (const w of [...heldWarnings(model, opts.scenario ?? []), ...largeEffectWarnings(model)]) status(CLI.warning(w));
   // The persons are scaled, the money and the references are not: what depends on both means nothing at this scale.
   if (opts.personsScale !== undefined && opts.personsScale !== 1) status(CLI.warning(CLI.personsScaled(formatNumber(opts.personsScale))));
   done.summary();

@@ -18,12 +18,14 @@ export interface HeldDriver {
   scenarios: string[];
 }
 
-export function heldDrivers(model: Model): HeldDriver[] {
+/** `names`: the scenarios the run computes (all when empty): a path held only in a scenario left out is no concern of the run. */
+export function heldDrivers(model: Model, names: readonly string[] = []): HeldDriver[] {
   const end = model.startYear + model.years - 1;
   const held = new Map<string, HeldDriver>();
+  const scenarios = names.length ? model.scenarios.filter((s) => names.includes(s.name)) : model.scenarios;
   model.drivers.forEach((d, di) => {
     if (!model.effects.some((e) => e.driver === di)) return;
-    for (const sc of model.scenarios) {
+    for (const sc of scenarios) {
       const path = sc.paths[di];
       if (!path || path.values.length === 0) continue;
       const last = path.firstYear + path.values.length - 1;
@@ -39,9 +41,10 @@ export function heldDrivers(model: Model): HeldDriver[] {
 }
 
 /** The Dutch warnings for the held drivers of a model. */
-export function heldWarnings(model: Model): string[] {
-  return heldDrivers(model).map((h) =>
-    MSG.heldDriver(h.driver, h.last, h.from, h.to, h.scenarios.length === model.scenarios.length && model.scenarios.length > 1 ? MSG.everyScenario : h.scenarios.join(", "),
+export function heldWarnings(model: Model, names: readonly string[] = []): string[] {
+  const count = names.length || model.scenarios.length;
+  return heldDrivers(model, names).map((h) =>
+    MSG.heldDriver(h.driver, h.last, h.from, h.to, h.scenarios.length === count && count > 1 ? MSG.everyScenario : h.scenarios.join(", "),
       // a path of a macro set the user did not write (a stress test's shape) cannot be
       // extended by them: a horizon that holds it one year at most is the other way out
       h.last >= model.startYear ? h.last - model.startYear + 2 : undefined),
