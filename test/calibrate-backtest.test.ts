@@ -67,6 +67,14 @@ describe("backtest on the national CBS series", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/let op: start_year verschoven van 2026 naar 2023/);
     expect(r.out).toMatch(/^2025 +1\.400 /m);
+    // a stress test's shock stays where the file put it (from 2026): before it, the model is the neutral one
+    const shaped = join(dir, "v.json");
+    expect((await cli("init", "--name", "v", "--start-year", "2026", "--stock", "1400", "--inflow", "500", "--outflow-work", "280", "--outflow-other", "170",
+      "--benefit-month", "1400", "--budget", "24000000", "--macro", "neutraal,cpb-2020-vormen", "--out", shaped, "--quiet")).code).toBe(0);
+    const v = await calibrate("backtest", shaped, "--actual", actual, "--from", "2022", "--out", join(dir, "v"));
+    expect(v.code, v.err).toBe(0);
+    const rowsOf = (name: string) => v.out.split("\n\n").find((b) => b.includes(`(${name}): volume_end`))!.split("\n").filter((l) => /^20\d\d /.test(l));
+    expect(rowsOf("stresstest-tweede-golf")).toEqual(rowsOf("neutraal"));
   });
 
   const bad: [string, string, string[], RegExp][] = [

@@ -177,8 +177,12 @@ describe("an intervention effect far from 1", () => {
     for (const f of ["steenwijkerland", "groningen", "drentsche-aa"]) expect(compile(shipped(`scenarios/${f}.json`)).notes.filter((n) => n.includes("heel groot effect")), f).toEqual([]);
     const raw = shipped("scenarios/steenwijkerland.json");
     raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 25 };
-    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 25 is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); is een toename van 25% bedoeld? Schrijf die als 1.25");
+    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 25 is een heel groot effect (onderzoek naar begeleiding vindt meestal 1,05 tot 1,2, of 0,8 tot 0,95 voor een effect dat iets minder maakt); is een toename van 25% bedoeld? Schrijf die als 1.25");
     raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 0.3 };
-    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 0,3 is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); is een toename van 30% bedoeld (schrijf 1.30) of een afname (schrijf 0.70)?");
+    expect(compile(raw).notes).toContain("interventions[0].effects[0]: een intensiteitsfactor van 0,3 is een heel groot effect (onderzoek naar begeleiding vindt meestal 1,05 tot 1,2, of 0,8 tot 0,95 voor een effect dat iets minder maakt); is een toename van 30% bedoeld (schrijf 1.3) of een afname (schrijf 0.7)?");
+    raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 0.29 }; // 28.999999999999996 as a float
+    expect(compile(raw).notes.find((n) => n.startsWith("interventions[0].effects[0]:"))).toMatch(/toename van 29% bedoeld \(schrijf 1\.29\) of een afname \(schrijf 0\.71\)\?$/);
+    raw.interventions[0].effects[0] = { target: "outflow_work", hazard_ratio: 3.5 };
+    expect(compile(raw).notes.find((n) => n.startsWith("interventions[0].effects[0]:"))).toMatch(/intensiteitsfactor van 3,5 .*toename van 3,5% bedoeld\? Schrijf die als 1\.035$/);
   });
 });

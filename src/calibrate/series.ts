@@ -43,7 +43,7 @@ const NON_NEGATIVE = new Set(["expenditure", "budget", "intervention_cost", "van
  */
 function seriesValue(text: string, metric: Metric, file: string, where: string): number {
   const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-  if (THOUSANDS.test(text)) throw new InputError(file, where, ...CAL.seriesAmbiguous(shown, text.replace(/\./g, ""), Number(text).toFixed(2)));
+  if (THOUSANDS.test(text)) throw new InputError(file, where, ...CAL.seriesAmbiguous(shown, text.replace(/\./g, ""), Number.isFinite(Number(text)) ? Number(text).toFixed(2) : undefined));
   const value = Number(text);
   if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value)) throw new InputError(file, where, ...CAL.seriesValue(shown));
   if (Math.abs(value) > LIMITS.magnitude) throw new InputError(file, where, ...CAL.seriesTooLarge(shown, LIMITS.magnitude));

@@ -271,12 +271,10 @@ export async function backtestCommand(file: string, opts: BacktestOpts, io: Cali
   const points = parseSeries(readText(opts.actual, SERIES_KIND, INPUT_LIMITS.series), opts.actual);
   checkScenarios(points, model, opts.actual);
   // The file's macro sets read for the backtest's own years: a constant set (neutraal) then reaches back to them,
-  // where the file's own window began later and the run asked for a path it does not have.
+  // where the file's own window began later and the run asked for a path it does not have. A shape's year 0 stays
+  // the file's (its shock does not move to the backtest's years).
   const after = points.filter((p) => p.year > opts.from);
-  const raw = parseJson(text, file) as Record<string, unknown>;
-  const window = specFromText(after.length ? JSON.stringify({ ...raw, start_year: opts.from + 1, horizon_years: Math.max(...after.map((p) => p.year)) - opts.from }) : text, file).spec;
-  // backtest() moves the start itself, and says so against the file's own start year
-  const spec = { ...window, start_year: model.startYear, horizon_years: model.years };
+  const { spec } = specFromText(text, file, undefined, after.length ? { from: opts.from + 1, to: Math.max(...after.map((p) => p.year)) } : undefined);
   const result = backtest(spec as ScenarioFile, file, points, { from: opts.from, scenarios: opts.scenario, actualFile: opts.actual });
   if (result.rows.length === 0) throw new InputError(opts.actual, "", ...CAL.noValuesAfter(opts.from));
   const out = opts.out ?? stemFolder(file);

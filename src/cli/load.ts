@@ -26,8 +26,8 @@ export interface Loaded {
  * A scenario file's text -> its parsed, set-resolved spec and the notes on its sets;
  * a mistake inside a set's scenario names the set file.
  */
-export function specFromText(text: string, file: string, horizonYears?: number): { spec: ScenarioFile; notes: string[]; repoint: (err: unknown) => unknown } {
-  const resolved = resolveScenarioText(text, file, horizonYears);
+export function specFromText(text: string, file: string, horizonYears?: number, span?: { from: number; to: number }): { spec: ScenarioFile; notes: string[]; repoint: (err: unknown) => unknown } {
+  const resolved = resolveScenarioText(text, file, horizonYears, span);
   const repoint = (err: unknown) => (err instanceof InputError ? pointAtSet(err, { ...resolved, raw: {} }, file) : err);
   try {
     // A file that names no macro set comes back as it was, with its JSON parsed already.

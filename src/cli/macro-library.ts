@@ -71,12 +71,14 @@ export interface ResolvedText extends Omit<Resolved, "raw"> {
  * A scenario file's text with its macro sets written in. `horizonYears` (the CLI's
  * --horizon) sets how far a constant set runs.
  */
-export function resolveScenarioText(text: string, file: string, horizonYears?: number): ResolvedText {
+export function resolveScenarioText(text: string, file: string, horizonYears?: number, span?: { from: number; to: number }): ResolvedText {
   const raw = parseJson(text, file) as Record<string, any>;
   if (!raw || typeof raw !== "object" || !raw.macro || typeof raw.macro !== "object" || !("set" in raw.macro)) return { text, raw, notes: [], origins: [] };
   const startYear = Number.isInteger(raw.start_year) ? raw.start_year : 2024;
   const years = horizonYears ?? (Number.isInteger(raw.horizon_years) && raw.horizon_years > 0 ? raw.horizon_years : 5);
-  const resolved = resolveMacroSets(raw, file, { startYear, endYear: startYear + years - 1 }, lookupFor(file));
+  // `span`: the sets read for other years than the file's own (backtest), year 0 of a shape still the file's.
+  const win = span ? { startYear: span.from, endYear: span.to, anchorYear: startYear - 1 } : { startYear, endYear: startYear + years - 1 };
+  const resolved = resolveMacroSets(raw, file, win, lookupFor(file));
   return { ...resolved, text: JSON.stringify(resolved.raw, null, 2) + "\n" };
 }
 

@@ -47,8 +47,9 @@ const nl = {
   seriesYear: (y: string) => err(`jaar "${y}" is geen jaartal van vier cijfers`, "schrijf jaren zoals 2021"),
   seriesMetric: (m: string, metrics: readonly string[]) => err(`onbekende grootheid "${m}"`, `gebruik een van de grootheden van yearly.csv: ${metrics.join(", ")}`),
   seriesValue: (v: string) => err(`waarde "${v}" is geen getal`, "schrijf een gewoon getal met een decimale punt, bijv. 697 of 12.5 (geen scheidingstekens voor duizendtallen)"),
-  seriesAmbiguous: (v: string, whole: string, oneDecimal: string) =>
-    err(`waarde "${v}" is dubbelzinnig: een punt als duizendtalscheiding, of drie decimalen`, `schrijf het getal zonder scheidingstekens (${whole}); uit Excel: zet de celopmaak op Standaard vóór het opslaan als CSV. Bedoelt u decimalen, schrijf er dan minder dan drie (${oneDecimal})`),
+  /** `decimals`: the value read with two decimals, when it can be decimals at all (one point). */
+  seriesAmbiguous: (v: string, whole: string, decimals: string | undefined) =>
+    err(`waarde "${v}" is dubbelzinnig: een punt als duizendtalscheiding, of drie decimalen`, `schrijf het getal zonder scheidingstekens (${whole}); uit Excel: zet de celopmaak op Standaard vóór het opslaan als CSV${decimals ? `. Bedoelt u decimalen, schrijf er dan minder dan drie (${decimals})` : ""}`),
   seriesTooLarge: (v: string, max: number) => err(`waarde "${v}" is groter dan ${max.toLocaleString("nl-NL")}`, "controleer de eenheid en het getal (docs/limits.md)"),
   seriesNegative: (v: string, metric: string) => err(`waarde "${v}" is negatief, maar ${metric} telt personen of uitgaven`, "geef een getal van 0 of meer"),
   seriesRepeat: (scenario: string, year: string, metric: string, first: number) => err(`herhaalt ${scenario} ${year} ${metric} (eerst op regel ${first})`, "houd één waarde per scenario, jaar en grootheid"),
@@ -215,8 +216,8 @@ const en: typeof nl = {
   seriesYear: (y) => err(`year "${y}" is not a four-digit year`, "write years such as 2021"),
   seriesMetric: (m, metrics) => err(`unknown metric "${m}"`, `use one of the metrics of yearly.csv: ${metrics.join(", ")}`),
   seriesValue: (v) => err(`value "${v}" is not a number`, "write a plain number with a decimal point, e.g. 697 or 12.5 (no thousands separators)"),
-  seriesAmbiguous: (v, whole, oneDecimal) =>
-    err(`value "${v}" is ambiguous: a point as thousands separator, or three decimals`, `write the number without separators (${whole}); from Excel: set the cell format to General before saving as CSV. If you mean decimals, write fewer than three (${oneDecimal})`),
+  seriesAmbiguous: (v, whole, decimals) =>
+    err(`value "${v}" is ambiguous: a point as thousands separator, or three decimals`, `write the number without separators (${whole}); from Excel: set the cell format to General before saving as CSV${decimals ? `. If you mean decimals, write fewer than three (${decimals})` : ""}`),
   seriesTooLarge: (v, max) => err(`value "${v}" is larger than ${max.toLocaleString("en-GB")}`, "check the unit and the number (docs/limits.md)"),
   seriesNegative: (v, metric) => err(`value "${v}" is negative, but ${metric} counts persons or spending`, "give a number of 0 or more"),
   seriesRepeat: (scenario, year, metric, first) => err(`repeats ${scenario} ${year} ${metric} (first on line ${first})`, "keep one value per scenario, year and metric"),

@@ -5,7 +5,10 @@
  * (src/locale/lang.ts). Field names, state names and paths are codes.
  */
 import { catalogue, err } from "./lang.js";
-import { stored } from "./format.js";
+import { formatNumber, stored } from "./format.js";
+
+/** A number as JSON writes it in the file (a decimal point), without float noise: 1.035, not 1.0350000000000001. */
+const json = (v: number): string => String(Number(v.toPrecision(6)));
 
 /**
  * V8's JSON.parse messages (English, whatever the locale) in Dutch; the position is
@@ -114,8 +117,8 @@ const nl = {
   reinflowBelowOne: err("moet onder 1 liggen", "een aandeel terugkeerders, bijv. 0.2"),
   partialBelowOwnRisk: err("ligt onder own_risk", "de deels vergoede band ligt boven het eigen risico, bijv. 0.075 en 0.125"),
   largeEffectSize: (path: string, value: number, measure: string) =>
-    `${path}: een ${measure === "hr" ? "intensiteitsfactor" : "relatief risico"} van ${String(value).replace(".", ",")} is een heel groot effect (onderzoek naar begeleiding vindt 1,05 tot 1,2); ` +
-    (value > 1 ? `is een toename van ${String(value).replace(".", ",")}% bedoeld? Schrijf die als ${(1 + value / 100).toFixed(2)}` : `is een toename van ${String(value * 100).replace(".", ",")}% bedoeld (schrijf ${(1 + value).toFixed(2)}) of een afname (schrijf ${(1 - value).toFixed(2)})?`),
+    `${path}: een ${measure === "hr" ? "intensiteitsfactor" : "relatief risico"} van ${formatNumber(value, 6)} is een heel groot effect (onderzoek naar begeleiding vindt meestal 1,05 tot 1,2, of 0,8 tot 0,95 voor een effect dat iets minder maakt)` +
+    (value >= 100 || value === 0 ? "" : value > 1 ? `; is een toename van ${formatNumber(value, 6)}% bedoeld? Schrijf die als ${json(1 + value / 100)}` : `; is een toename van ${formatNumber(value * 100, 6)}% bedoeld (schrijf ${json(1 + value)}) of een afname (schrijf ${json(1 - value)})?`),
   startsBeforeProjection: (path: string, start: string, year: number) =>
     `${path}: "${start}" ligt vóór het begin van de projectie (${year}): de interventie telt vanaf januari ${year}; wie er al eerder in zat, zit niet als deelnemer in de beginstand`,
   budgetScale: (year: number, others: number, budget: string, times: string, cost: string) =>
@@ -257,8 +260,8 @@ const en: typeof nl = {
   reinflowBelowOne: err("must be below 1", "a share of returners, e.g. 0.2"),
   partialBelowOwnRisk: err("is below own_risk", "the partly compensated band lies above the own risk, e.g. 0.075 and 0.125"),
   largeEffectSize: (path, value, measure) =>
-    `${path}: a ${measure === "hr" ? "hazard ratio" : "relative risk"} of ${value} is a very large effect (studies of guidance find 1.05 to 1.2); ` +
-    (value > 1 ? `is an increase of ${value}% meant? Write it as ${(1 + value / 100).toFixed(2)}` : `is an increase of ${value * 100}% meant (write ${(1 + value).toFixed(2)}) or a decrease (write ${(1 - value).toFixed(2)})?`),
+    `${path}: a ${measure === "hr" ? "hazard ratio" : "relative risk"} of ${formatNumber(value, 6)} is a very large effect (studies of guidance mostly find 1.05 to 1.2, or 0.8 to 0.95 for an effect that lowers something)` +
+    (value >= 100 || value === 0 ? "" : value > 1 ? `; is an increase of ${formatNumber(value, 6)}% meant? Write it as ${json(1 + value / 100)}` : `; is an increase of ${formatNumber(value * 100, 6)}% meant (write ${json(1 + value)}) or a decrease (write ${json(1 - value)})?`),
   startsBeforeProjection: (path, start, year) =>
     `${path}: "${start}" lies before the projection starts (${year}): the intervention counts from January ${year}; whoever was in it before is not a participant in the starting stock`,
   budgetScale: (year, others, budget, times, cost) =>

@@ -120,6 +120,12 @@ export function setRefs(value: unknown, file: string): SetRef[] {
 interface Window {
   startYear: number;
   endYear: number;
+  /**
+   * Year 0 of a shapes or constant set when neither the reference nor the file names one
+   * (default startYear - 1). backtest reads the sets for earlier years than the file's own
+   * but keeps the shock where the file put it.
+   */
+  anchorYear?: number;
 }
 
 /** Year 0 of a shapes or constant set: the reference's, else the file's own base year of its drivers, else start_year - 1. */
@@ -129,7 +135,7 @@ function anchorOf(ref: SetRef, set: MacroSet, fileDrivers: Obj, path: string, fi
     return NaN;
   }
   const own = Object.keys(set.drivers).map((d) => fileDrivers[d]?.base_year).filter((y): y is number => typeof y === "number");
-  const anchor = ref.base_year ?? own[0] ?? win.startYear - 1;
+  const anchor = ref.base_year ?? own[0] ?? win.anchorYear ?? win.startYear - 1;
   for (const d of Object.keys(set.drivers)) {
     const y = fileDrivers[d]?.base_year;
     if (typeof y === "number" && y !== anchor) throw new InputError(file, `macro.drivers.${d}.base_year`, MSG.setAnchorClash(y, set.name, anchor), MSG.setAnchorClashFix(anchor));

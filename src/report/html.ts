@@ -464,9 +464,12 @@ footer { margin-top: 40px; color: #666; font-size: 12.5px; }
 @media print { body { background: #fff; } main { max-width: none; } figure.chart, table { break-inside: avoid; } }
 `;
 
-/** The report's terms in plain words, for a reader who does not work with them daily (a council member): those the report uses. */
-function glossary(interventions: boolean, draws: boolean): string {
-  const shown = REPORT.glossary.filter(([, , when]) => when === "altijd" || (when === "interventies" && interventions) || (when === "trekkingen" && draws));
+/**
+ * The report's terms in plain words, for a reader who does not work with them daily (a
+ * council member): those the report uses. `draws`: the kind of runs behind its intervals, if any.
+ */
+function glossary(interventions: boolean, draws: "psa" | "microsim" | undefined): string {
+  const shown = REPORT.glossary.filter(([, , when]) => when === "altijd" || (when === "interventies" && interventions) || when === draws);
   return `<dl class="begrippen">${shown.map(([term, meaning]) => `<dt>${esc(term)}</dt><dd>${esc(meaning)}</dd>`).join("")}</dl>`;
 }
 
@@ -517,7 +520,7 @@ ${chartSection(page)}
 ${interventionSection(page)}
 <section id="begrippen">
 <h2>${REPORT.sectionGlossary}</h2>
-${glossary(hasInterventions, doc.meta.options.mode === "psa" || Number(doc.meta.options.runs ?? 1) > 1)}
+${glossary(hasInterventions, doc.scenarios.some((s) => s.years.some((y) => y.metrics.volume_end_p05 !== undefined)) ? (doc.meta.options.mode === "microsim" ? "microsim" : "psa") : undefined)}
 </section>
 <section id="aannames">
 <h2>${REPORT.sectionAssumptions}</h2>
