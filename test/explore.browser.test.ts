@@ -214,6 +214,12 @@ describe.skipIf(!present && !inCi)("verkenner.html in headless Chromium", () => 
       expect(await page.evaluate(() => document.body.classList.contains("verouderd"))).toBe(true);
       expect(await page.textContent("#verouderd")).toBe("De cijfers hieronder horen bij de laatste geldige invoer: verbeter het rood omlijnde vak.");
       expect((await totalsOf(page)).map((c) => c.exact)).toEqual(after.map((c) => c.exact));
+      // a number written the Dutch way is read as Dutch, or refused with both readings (the browser read 1.500 as 1,5)
+      const perStart = `${box} input[data-veld=per_start]`;
+      const cost = await page.inputValue(perStart);
+      await page.fill(perStart, "1.500");
+      expect(await page.textContent(`${box} label:has(input[data-veld=per_start]) .fout`)).toBe('"1.500" kan twee getallen zijn: schrijf 1500 (zonder punt) of 1,500.');
+      await page.fill(perStart, cost);
       await page.fill(`${box} input[data-veld=coaches]`, "3");
       expect(await page.evaluate(() => document.body.classList.contains("verouderd"))).toBe(false);
       expect(await page.textContent("#verouderd")).toBe("");

@@ -18,6 +18,7 @@ import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
 import { renderSvg } from "../src/report/render.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { fileOf, loadFile, loadText, numbers, SHIPPED } from "./explore-fixtures.js";
+import { readTypedNumber, typedText } from "../src/explore/typed-number.js";
 
 const load = (name: string) => {
   const { text, spec, model, hash } = loadFile(fileOf(name));
@@ -219,3 +220,23 @@ describe("the page's charts", () => {
 });
 
 export type { PageData };
+
+describe("a number typed into the what-if page", () => {
+  it("is read as the page's language writes it: 2,5 is two and a half, 1.500 is refused with both readings (the browser read it as 1.5, and 2,5 as 25)", () => {
+    expect(readTypedNumber("2,5", "nl")).toEqual({ value: 2.5 });
+    expect(readTypedNumber("2.5", "nl")).toEqual({ value: 2.5 });
+    expect(readTypedNumber(" 1500 ", "nl")).toEqual({ value: 1500 });
+    expect(readTypedNumber("1 500", "nl")).toEqual({ value: 1500 });
+    expect(readTypedNumber("1.500", "nl")).toEqual({ ambiguous: { whole: "1500", decimal: "1,500" } });
+    expect(readTypedNumber("1.500.000", "nl")).toEqual({ value: 1500000 });
+    expect(readTypedNumber("1.500,5", "nl")).toEqual({ value: 1500.5 });
+    expect(readTypedNumber("-3", "nl")).toEqual({ value: -3 });
+    expect(readTypedNumber("twee", "nl")).toEqual({ notANumber: true });
+    expect(readTypedNumber("", "nl")).toEqual({ notANumber: true });
+    expect(readTypedNumber("1,500", "en")).toEqual({ ambiguous: { whole: "1500", decimal: "1.500" } });
+    expect(readTypedNumber("1,500.5", "en")).toEqual({ value: 1500.5 });
+    expect(readTypedNumber("2,5", "en")).toEqual({ notANumber: true });
+    expect(typedText(2.5, "nl")).toBe("2,5");
+    expect(typedText(2.5, "en")).toBe("2.5");
+  });
+});

@@ -35,7 +35,7 @@ fieldset.uit > :not(legend) { opacity: 0.45; }
 label.keuze { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 label.getal { display: grid; grid-template-columns: 1fr 92px; gap: 6px; align-items: center; margin: 4px 0; }
 label.getal .fout { grid-column: 1 / -1; }
-input[type=number] { width: 92px; font: inherit; padding: 2px 4px; }
+input[type=number], label.getal input { width: 92px; font: inherit; padding: 2px 4px; text-align: right; }
 input[type=range] { width: 100%; margin: 4px 0 0; }
 input[aria-invalid=true] { outline: 2px solid #a11d1d; }
 body.verouderd #totalen, body.verouderd #grafieken, body.verouderd #breakeven { opacity: 0.4; }

@@ -11,6 +11,8 @@ import { capacityAmount, MAX_PCT, maxScale, type InterventionSettings, type Sett
 import { formatNumber as num } from "../../locale/format.js";
 import { EXPLORE as T } from "../../locale/messages-explore.js";
 import { h, pct } from "./dom.js";
+import { lang } from "../../locale/lang.js";
+import { readTypedNumber, typedText } from "../typed-number.js";
 
 /** The effect slider runs to 20 x the assumed effect (or less where a relative risk would reach 0); the number box to the limit. */
 const SLIDER_MAX = 20;
@@ -114,20 +116,23 @@ export class Controls {
 
   /** A number box bound to a setting; a value it cannot take is marked and not used (and the results say they are of the last valid one). */
   private numberBox(label: string, field: string, opts: { whole?: boolean; step: number; max?: number }, get: () => number, set: (v: number) => void, reason: string): HTMLElement {
-    const input = h("input", { type: "number", min: 0, step: opts.step, max: opts.max, "data-veld": field, inputmode: "decimal" });
+    // Text, not type="number": the page reads the number as its language writes it (typed-number.ts).
+    const input = h("input", { type: "text", "data-veld": field, inputmode: "decimal", autocomplete: "off", spellcheck: false });
     const error = h("span", { class: "fout", role: "alert" });
     input.addEventListener("input", () => {
-      const v = input.value.trim() === "" ? NaN : Number(input.value);
+      const read = readTypedNumber(input.value, lang());
+      const v = "value" in read ? read.value : NaN;
       const ok = Number.isFinite(v) && v >= 0 && (!opts.whole || Number.isInteger(v)) && (opts.max === undefined || v <= opts.max);
       input.setAttribute("aria-invalid", String(!ok));
-      error.textContent = ok ? "" : T.numberWanted(opts.whole === true, opts.max === undefined ? undefined : num(opts.max));
+      error.textContent = ok ? "" : "ambiguous" in read ? T.numberAmbiguous(input.value.trim(), read.ambiguous.whole, read.ambiguous.decimal) : T.numberWanted(opts.whole === true, opts.max === undefined ? undefined : num(opts.max));
       markStale();
       if (!ok) return;
       set(v);
       this.changed(reason);
     });
     this.refresh.push(() => {
-      if (Number(input.value) !== get() || input.value === "") input.value = String(get());
+      const shown = readTypedNumber(input.value, lang());
+      if (!("value" in shown) || shown.value !== get() || input.value === "") input.value = typedText(get(), lang());
       input.removeAttribute("aria-invalid");
       error.textContent = "";
       markStale();
