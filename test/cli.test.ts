@@ -205,6 +205,9 @@ describe("bad input: one clear line, exit 2, no stack trace, no output", () => {
     ["a field in Dutch", () => { const s = base(); s.interventions[0].capacity = { plaatsen: 150 }; return runBroken(JSON.stringify(s)); }, /interventions\[0\]\.capacity: onbekend veld "plaatsen"\. Oplossing: verwijder of hernoem "plaatsen" \(bedoelt u "places"\?\)/],
     // V8 gives no position for a comma before ] or }: found and named
     ["a trailing comma", () => runBroken(JSON.stringify(base(), null, 2).replace(/("Leren en ontwikkelen")(\s*\])/, "$1,$2")), /broken\.json: regel \d+, kolom \d+: is geen geldige JSON: een komma vlak voor \] of \}\. Oplossing: verwijder die komma/],
+    // a distribution's type says which fields it needs: a lognormal without ci95 is told so (it was told to be a "normal"), an unknown type gets every type
+    ["a lognormal written with mean and sd", () => { const s = base(); s.interventions[0].effects[0].distribution = { type: "lognormal", mean: 1.3, sd: 0.2 }; return runBroken(JSON.stringify(s)); }, /distribution\.ci95: ontbreekt\. Oplossing: voeg het toe, bijv\. "ci95": \[1\.05, 1\.4\]/],
+    ["a distribution type in Dutch", () => { const s = base(); s.interventions[0].effects[0].distribution = { type: "lognormaal", ci95: [1, 1.7] }; return runBroken(JSON.stringify(s)); }, /distribution\.type: is de tekst "lognormaal": geen toegestane waarde\. Oplossing: gebruik een van "lognormal", "normal", "truncnormal", "uniform", "beta", "gamma"/],
     ["an interval written high to low", () => { const s = base(); s.interventions[0].effects[0].distribution.ci95 = [1.4, 0.95]; return runBroken(JSON.stringify(s)); }, /distribution\.ci95: ci95 moet \[laag, hoog\] zijn met laag <= hoog\. Oplossing: draai de twee getallen om: "ci95": \[0\.95,1\.4\]/],
     ["row not summing to 1", () => {
       const s = base();

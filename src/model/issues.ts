@@ -98,6 +98,8 @@ function typedExample(key: string, expected: string): string {
     case "string": return `${k}"tekst"`;
     case "boolean": return `${k}true`;
     case "array": return `${k}[ ... ]`;
+    // the one tuple of the file format: an interval, low then high
+    case "tuple": return key === "ci95" ? `${k}[1.05, 1.4]` : `${k}[ ... ]`;
     case "record":
     case "object": return `${k}{ ... }`;
     default: return `${k}...`;

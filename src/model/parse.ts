@@ -140,10 +140,23 @@ function parseJsonText(text: string, file: string): unknown {
 function innermost(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
   const branches = issue.errors.filter((b) => b.length > 0);
+  // A union told apart by `type` (the distributions): the branch whose type matched says what is wrong (a lognormal
+  // needs ci95); when none matched, the type is wrong, and every branch's type is a choice (not only the first's).
+  const onType = (b: z.core.$ZodIssue[]) => b.some((i) => i.code === "invalid_value" && i.path.length === 1 && i.path[0] === "type");
+  if (branches.length > 1 && branches.some(onType)) {
+    const matched = branches.find((b) => !onType(b));
+    if (matched) return innermost({ ...issue, errors: [matched] } as z.core.$ZodIssue);
+    if (branches.every(onType)) {
+      const values = branches.flatMap((b) => b.filter((i) => i.code === "invalid_value" && i.path[0] === "type").flatMap((i) => (i as { values: unknown[] }).values));
+      const first = branches[0].find((i) => i.code === "invalid_value" && i.path[0] === "type")!;
+      return { ...first, values, path: [...issue.path, ...first.path] } as z.core.$ZodIssue;
+    }
+  }
   const best = branches.find((b) => b[0].code !== "invalid_type") ?? branches[0];
   if (!best) return issue;
   const inner = innermost(best[0]);
-  return { ...inner, path: [...issue.path, ...inner.path], input: inner.input ?? issue.input } as z.core.$ZodIssue;
+  // The union's input is the value at its own path: for an issue deeper in (a missing field of the branch) it is not the value there.
+  return { ...inner, path: [...issue.path, ...inner.path], input: inner.path.length ? inner.input : (inner.input ?? issue.input) } as z.core.$ZodIssue;
 }
 
 /** The field names an object of the schema may have at `path` (for "did you mean ..."). */
