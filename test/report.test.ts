@@ -710,6 +710,18 @@ describe("compare: what the runs share (golden results.json)", () => {
     expect(baseline).not.toContain("<dt>Intensiteitsfactor</dt>");
   });
 
+  it("after draws gives the intervention's cumulative net effect its 90% interval on the Begroting sheet, the range a raadsvoorstel asks for", () => {
+    const sheet = begrotingSheet(parseRun(readFileSync("test/golden/steenwijkerland-psa/results.json", "utf8"), "results.json"));
+    const labels = sheet.rows.map((r) => String(r.cells[0] ?? "").trim());
+    const at = labels.indexOf("Netto-effect cumulatief");
+    expect(labels.slice(at + 1, at + 3)).toEqual(["90%-interval: p5", "90%-interval: p95"]);
+    const [low, high] = [sheet.rows[at + 1].cells, sheet.rows[at + 2].cells];
+    expect((low[4] as number) < (high[4] as number)).toBe(true);
+    expect(low[low.length - 1] ?? null).toBeNull(); // no total
+    const cohort = begrotingSheet(parseRun(goldenText("steenwijkerland-cohort"), "results.json")).rows.map((r) => String(r.cells[0] ?? ""));
+    expect(cohort.filter((l) => l.includes("90%"))).toEqual([]);
+  });
+
   it("says in words when an effect's own break-even is no number: out of reach, or not needed (1,000 read as 'needs exactly no effect')", () => {
     expect(aloneLabel({ assumed: 1.3, alone: 1 })).toBe("niet nodig: verdient zich ook zonder dit effect terug");
     expect(aloneLabel({ assumed: 1.3, alone: null })).toBe("niet binnen bereik");

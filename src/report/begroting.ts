@@ -102,11 +102,12 @@ function netAfterVangnet(y: YearRow): number | undefined {
 /** Whether the vangnet compensates a deficit in some year, with or without the variant: only then the lines after it. */
 const compensated = (blocks: readonly ScenarioBlock[]): boolean => blocks.some((b) => b.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
 
-const interventionLines = (vangnet: boolean, T = REPORT.begroting): Line[] => [
+const interventionLines = (vangnet: boolean, banded: boolean, T = REPORT.begroting): Line[] => [
   euros(T.cost, "intervention_cost"),
   euros(T.effect, "buig_effect"),
   { ...euros(T.net, "net_effect"), value: net },
-  { ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative },
+  // after draws, the range a raadsvoorstel asks for: the cumulative net effect's 90% interval per year
+  ...withRange({ ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative }, "net_effect_cumulative", banded),
   ...(vangnet ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netAfterVangnet }] : []),
 ];
 
@@ -166,7 +167,7 @@ export function begrotingSheet(doc: RunView): GridSheet {
     let explained = false;
     for (const v of doc.scenarios.filter((s) => s.name === base.name && s.variant !== "baseline")) {
       const vangnet = compensated([base, v]);
-      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(vangnet), "  "));
+      rows.push({ cells: [v.variantLabel], style: "subheader" }, ...lines(v, years, interventionLines(vangnet, banded), "  "));
       // The lines after the vangnet say what they are once per scenario, as the report and the terminal do.
       if (vangnet && !explained) {
         const { own_risk, partial_until, partial_share } = doc.model.vangnet;
