@@ -31,7 +31,7 @@ const names = [
  *   run 2: 20, -5, 30        above zero in 2024 but not after: pays back in 2026
  *   run 3: 0, 0.004, -3      never (0.004 is no cent)
  */
-function handMade(): Float64Array {
+function handMade(kept = 1): Float64Array {
   const size = names.length * resultSize(layout);
   const values = new Float64Array(4 * size).fill(7);
   const paths = [[-100, 50, 80], [-100, -20, 10], [20, -5, 30], [0, 0.004, -3]];
@@ -39,6 +39,9 @@ function handMade(): Float64Array {
     path.forEach((v, y) => {
       values[run * size + metricAt(layout, 0, "net_effect_cumulative", y)] = 1e6;
       values[run * size + metricAt(layout, 1, "net_effect_cumulative", y)] = v;
+      // after the vangnet: the same yearly net effects, or (kept < 1) only that share of each gain
+      const step = v - (y > 0 ? path[y - 1] : 0);
+      values[run * size + metricAt(layout, 1, "net_effect_after_vangnet", y)] = step > 0 ? step * kept : step;
     }),
   );
   return values;
@@ -62,6 +65,17 @@ describe("chance of payback on a hand-made set of runs", () => {
         paybackYear: { p05: 2025, median: 2026, p95: null },
       },
     ]);
+  });
+
+  it("adds the chance with what the municipality keeps after the vangnet, only where it differs", () => {
+    // keeping a tenth of each year's gain: run 0 (-100, -85, -82) and run 1 never pay back; run 2 (2, -5, 30 -> 2, -5, -1.5) neither
+    const [row] = paybackRows({ values: handMade(0.1), runs: 4, layout }, names, 2024);
+    expect(row.paidBack).toBe(0.75);
+    expect(row.afterVangnet).toEqual({
+      years: [{ year: 2024, probability: 0.25 }, { year: 2025, probability: 0 }, { year: 2026, probability: 0 }],
+      paidBack: 0,
+      paybackYear: { median: null, p05: null, p95: null },
+    });
   });
 
   it("the payback year is the first year from which the cumulative net effect stays above zero", () => {

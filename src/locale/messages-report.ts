@@ -157,6 +157,8 @@ const nl = {
   interventionsIntro:
     "Per interventie en scenario, ten opzichte van hetzelfde scenario zonder interventie, opgeteld over de horizon. BUIG-effect = uitgaven zonder min uitgaven met de interventie; netto-effect = BUIG-effect min de kosten van de interventie (die uit een ander budget komen). De cijfers per jaar staan in de grafiek hierboven en in results.xlsx (blad Jaarcijfers).",
   paybackTitle: "Kans op terugverdienen",
+  chanceAfterVangnet: "Kans na vangnet",
+  paybackAfterVangnet: "Kans na vangnet: dezelfde kans met wat de gemeente van de besparing overhoudt na de vangnetregeling (netto-effect na vangnet); het terugverdienjaar rekent vóór het vangnet.",
   intervention: "Interventie",
   chancePaidBack: "Kans terugverdiend",
   withinHorizon: (last: number) => `binnen de horizon, t/m ${last}`,
@@ -468,6 +470,8 @@ const en: typeof nl = {
   interventionsIntro:
     "Per intervention and scenario, against the same scenario without intervention, summed over the horizon. BUIG effect = expenditure without minus expenditure with the intervention; net effect = BUIG effect minus the intervention's cost (which comes from another budget). The numbers per year are in the chart above and in results.xlsx (sheet Jaarcijfers).",
   paybackTitle: "Chance of payback",
+  chanceAfterVangnet: "Chance after safety net",
+  paybackAfterVangnet: "Chance after safety net: the same chance with what the municipality keeps of the saving after the safety net (net effect after safety net); the payback year is before the safety net.",
   intervention: "Intervention",
   chancePaidBack: "Chance paid back",
   withinHorizon: (last) => `within the horizon, up to ${last}`,

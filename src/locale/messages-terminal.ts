@@ -57,6 +57,8 @@ const nl = {
   // --- chance of payback ---
   paybackTitle: (runs: number, noun: string, last: number) =>
     `Kans op terugverdienen over ${runs} ${noun}: per jaar het aandeel waarin het cumulatieve netto-effect boven nul ligt (in ${last}: terugverdiend binnen de horizon)`,
+  afterVangnetChance: (last: number) => `Na vangnet ${last}`,
+  paybackAfterVangnetLine: (last: number) => `"Na vangnet ${last}": de kans dat wat de gemeente na de vangnetregeling van de besparing overhoudt de kosten binnen de horizon terugverdient.`,
   paybackYearLine: (last: number, noun: string) =>
     `Terugverdienjaar: het eerste jaar waarin het cumulatieve netto-effect boven nul komt en daar tot en met ${last} blijft; mediaan en 90%-interval over de ${noun}, "na ${last}": niet binnen de horizon`,
   paybackMedian: "Terugverdienjaar mediaan",
@@ -170,6 +172,8 @@ const en: typeof nl = {
   breakEvenAlone: "Break-even alone",
   paybackTitle: (runs, noun, last) =>
     `Chance of payback over ${runs} ${noun}: per year the share in which the cumulative net effect is above zero (in ${last}: paid back within the horizon)`,
+  afterVangnetChance: (last) => `After safety net ${last}`,
+  paybackAfterVangnetLine: (last) => `"After safety net ${last}": the chance that what the municipality keeps of the saving after the safety net pays back the cost within the horizon.`,
   paybackYearLine: (last, noun) =>
     `Payback year: the first year in which the cumulative net effect rises above zero and stays there up to ${last}; median and 90% interval over the ${noun}, "after ${last}": not within the horizon`,
   paybackMedian: "Payback year median",

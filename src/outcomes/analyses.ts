@@ -49,13 +49,21 @@ export type SensitivityRow = z.infer<typeof SensitivitySchema>;
  * the share of runs that pay back within the horizon; and the median and 90% interval
  * of the payback year, null where that percentile lies beyond the horizon.
  */
-export const PaybackSchema = z.object({
-  scenario: z.string(),
-  intervention: z.string(),
-  runs: z.number().int().positive(),
+const PaybackCore = {
   years: z.array(z.object({ year: z.number().int(), probability: z.number().min(0).max(1) })).min(1),
   /** Share of the runs that pay back within the horizon (equal to the last year's probability). */
   paidBack: z.number().min(0).max(1),
   paybackYear: z.object({ median: z.number().int().nullable(), p05: z.number().int().nullable(), p95: z.number().int().nullable() }),
+};
+export const PaybackSchema = z.object({
+  scenario: z.string(),
+  intervention: z.string(),
+  runs: z.number().int().positive(),
+  ...PaybackCore,
+  /**
+   * The same with what the municipality keeps after the vangnet (net_effect_after_vangnet):
+   * only where it differs, i.e. where the vangnet compensates a deficit in some draw.
+   */
+  afterVangnet: z.object(PaybackCore).optional(),
 });
 export type Payback = z.infer<typeof PaybackSchema>;

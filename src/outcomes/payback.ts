@@ -51,10 +51,15 @@ export function paybackIndex(path: ArrayLike<number>): number {
 }
 
 /** The cumulative net effect of one run and result, per year. */
-export function cumulativeNetPath(v: RunValues, run: number, result: number, results: number): Float64Array {
+export function cumulativeNetPath(v: RunValues, run: number, result: number, results: number, afterVangnet = false): Float64Array {
   const size = results * resultSize(v.layout);
   const out = new Float64Array(v.layout.years);
-  for (let y = 0; y < out.length; y++) out[y] = v.values[run * size + metricAt(v.layout, result, "net_effect_cumulative", y)];
+  if (!afterVangnet) {
+    for (let y = 0; y < out.length; y++) out[y] = v.values[run * size + metricAt(v.layout, result, "net_effect_cumulative", y)];
+    return out;
+  }
+  // what the municipality keeps, added up year by year (the metric is yearly)
+  for (let y = 0, total = 0; y < out.length; y++) out[y] = total += v.values[run * size + metricAt(v.layout, result, "net_effect_after_vangnet", y)];
   return out;
 }
 
@@ -73,12 +78,12 @@ export function paybackPercentile(perIndex: ArrayLike<number>, runs: number, per
 }
 
 /** The payback of result `result` (of `results` per run) over all runs; years counted from `firstYear`. */
-export function paybackOfResult(v: RunValues, result: number, results: number, firstYear: number): Omit<Payback, "scenario" | "intervention"> {
+export function paybackOfResult(v: RunValues, result: number, results: number, firstYear: number, afterVangnet = false): Omit<Payback, "scenario" | "intervention" | "afterVangnet"> {
   const Y = v.layout.years;
   const above = new Float64Array(Y);
   const perIndex = new Float64Array(Y + 1);
   for (let run = 0; run < v.runs; run++) {
-    const path = cumulativeNetPath(v, run, result, results);
+    const path = cumulativeNetPath(v, run, result, results, afterVangnet);
     for (let y = 0; y < Y; y++) if (isAboveZero(path[y])) above[y]++;
     perIndex[paybackIndex(path)]++;
   }
@@ -104,7 +109,12 @@ export function paybackOfResult(v: RunValues, result: number, results: number, f
 export function paybackRows(v: RunValues, results: readonly ResultName[], firstYear: number): Payback[] {
   const expected = v.runs * results.length * resultSize(v.layout);
   if (v.values.length !== expected) throw new RangeError(`expected ${expected} values (${v.runs} runs x ${results.length} results), got ${v.values.length}`);
-  return results.flatMap((r, i) =>
-    r.variant === "baseline" ? [] : [{ scenario: r.scenario, intervention: r.variant, ...paybackOfResult(v, i, results.length, firstYear) }],
-  );
+  return results.flatMap((r, i) => {
+    if (r.variant === "baseline") return [];
+    const before = paybackOfResult(v, i, results.length, firstYear);
+    // After the vangnet where it takes part of the saving in some draw (else the same numbers, left out).
+    const { runs: _, ...after } = paybackOfResult(v, i, results.length, firstYear, true);
+    const same = JSON.stringify(after) === JSON.stringify({ years: before.years, paidBack: before.paidBack, paybackYear: before.paybackYear });
+    return [{ scenario: r.scenario, intervention: r.variant, ...before, ...(same ? {} : { afterVangnet: after }) }];
+  });
 }

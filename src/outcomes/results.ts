@@ -222,11 +222,12 @@ const roundSensitivity = (r: SensitivityRow): SensitivityRow => ({
 });
 
 /** Payback rows as the CSV writes them: probabilities to 4 decimals. */
-const roundPayback = (r: Payback): Payback => ({
+const roundChances = <T extends Pick<Payback, "years" | "paidBack">>(r: T): T => ({
   ...r,
   years: r.years.map((y) => ({ year: y.year, probability: round4(y.probability) })),
   paidBack: round4(r.paidBack),
 });
+const roundPayback = (r: Payback): Payback => ({ ...roundChances(r), ...(r.afterVangnet ? { afterVangnet: roundChances(r.afterVangnet) } : {}) });
 
 /** The results document of a run. */
 export function resultsDocument(model: Model, results: readonly ScenarioResult[], meta: RunMeta, analyses: Analyses, bands?: Bands): ResultsDoc {

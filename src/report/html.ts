@@ -264,16 +264,20 @@ function paybackTable(doc: RunView): string[] {
   const years = doc.payback[0].years;
   const last = years[years.length - 1].year;
   const noun = runsNoun(doc);
+  // Where the vangnet takes part of the saving in some draw: the chance with what the municipality keeps, beside it.
+  const vangnet = doc.payback.some((p) => p.afterVangnet);
   const rows = doc.payback.map((p) => {
     const scenario = labels.get(p.scenario) ?? p.scenario;
     return [esc(labels.get(p.intervention) ?? p.intervention), `${swatch(colour(scenario))}${esc(scenario)}`, formatChance(p.paidBack),
+      ...(vangnet ? [formatChance((p.afterVangnet ?? p).paidBack)] : []),
       esc(paybackYearLabel(p.paybackYear.median, last)), esc(paybackIntervalLabel(p.paybackYear.p05, p.paybackYear.p95, last))];
   });
-  const headers = [head(REPORT.intervention), head(REPORT.scenario), head(REPORT.chancePaidBack, REPORT.withinHorizon(last)), head(REPORT.paybackYear, REPORT.median), head(REPORT.paybackYear, REPORT.interval90)];
+  const headers = [head(REPORT.intervention), head(REPORT.scenario), head(REPORT.chancePaidBack, REPORT.withinHorizon(last)),
+    ...(vangnet ? [head(REPORT.chanceAfterVangnet, REPORT.withinHorizon(last))] : []), head(REPORT.paybackYear, REPORT.median), head(REPORT.paybackYear, REPORT.interval90)];
   return [
     `<h3>${REPORT.paybackTitle}</h3>`,
-    `<p>${REPORT.paybackIntro(doc.payback[0].runs, noun, last)}</p>`,
-    table(headers, rows, { numeric: [false, false, true, true, true] }),
+    `<p>${REPORT.paybackIntro(doc.payback[0].runs, noun, last)}${vangnet ? ` ${REPORT.paybackAfterVangnet}` : ""}</p>`,
+    table(headers, rows, { numeric: headers.map((_, i) => i >= 2) }),
   ];
 }
 

@@ -192,16 +192,20 @@ export function paybackTable(model: Model, rows: readonly Payback[], runsNoun = 
   const years = rows[0].years.map((y) => y.year);
   const last = years[years.length - 1];
   const scenarioLabel = (name: string) => model.scenarios.find((s) => s.name === name)?.label ?? name;
+  // Where the vangnet takes part of the saving in some draw: the chance within the horizon with what the municipality keeps.
+  const vangnet = rows.some((r) => r.afterVangnet);
   const body = rows.map((r) => [
     scenarioLabel(r.scenario),
     variantLabel(model, r.intervention),
     ...r.years.map((y) => formatChance(y.probability)),
+    ...(vangnet ? [formatChance((r.afterVangnet ?? r).paidBack)] : []),
     paybackYearLabel(r.paybackYear.median, last),
     paybackIntervalLabel(r.paybackYear.p05, r.paybackYear.p95, last),
   ]);
   return [
     TERM.paybackTitle(rows[0].runs, runsNoun, last),
     TERM.paybackYearLine(last, runsNoun),
-    table([TERM.scenario, TERM.intervention, ...years.map(String), TERM.paybackMedian, TERM.interval90], body),
+    ...(vangnet ? [TERM.paybackAfterVangnetLine(last)] : []),
+    table([TERM.scenario, TERM.intervention, ...years.map(String), ...(vangnet ? [TERM.afterVangnetChance(last)] : []), TERM.paybackMedian, TERM.interval90], body),
   ].join("\n");
 }
