@@ -148,7 +148,7 @@ const nl = {
   buigEffectAfterVangnet: "BUIG-effect na vangnet",
   netEffectAfterVangnet: "Netto-effect na vangnet",
   vangnetTakesPart: (scenarios: readonly string[]) =>
-    `In ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort. Wat de interventie daar bespaart, verlaagt die vergoeding: van het BUIG-effect houdt de gemeente alleen het deel "na vangnet" zelf over. Break-even en de kans op terugverdienen rekenen met het BUIG-effect vóór het vangnet.`,
+    `In ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort. Wat de interventie daar bespaart, verlaagt die vergoeding: van het BUIG-effect houdt de gemeente alleen het deel "na vangnet" zelf over. Break-even rekent met het BUIG-effect vóór het vangnet; na een probabilistische run staat de kans op terugverdienen er ook na het vangnet.`,
   cumulativeUnit: "euro, cumulatief",
   paidBackIn: "Terugverdiend in",
   yearUnit: "jaar",
@@ -314,7 +314,7 @@ const nl = {
     netCumulative: "Netto-effect cumulatief",
     effectAfterVangnet: "BUIG-effect na vangnet (wat de gemeente houdt)",
     vangnetNote: (own: string, until: string, share: string) =>
-      `Na vangnet: de vangnetregeling vergoedt van een tekort boven ${own}% van het budget ${share}% tot ${until}% en alles daarboven; wat de interventie bespaart, verlaagt die vergoeding, dus houdt de gemeente minder over. Break-even en terugverdienen rekenen met het BUIG-effect vóór het vangnet.`,
+      `Na vangnet: de vangnetregeling vergoedt van een tekort boven ${own}% van het budget ${share}% tot ${until}% en alles daarboven; wat de interventie bespaart, verlaagt die vergoeding, dus houdt de gemeente minder over. Break-even rekent met het BUIG-effect vóór het vangnet; de kans op terugverdienen staat in het rapport ook na het vangnet.`,
     netAfterVangnet: "Netto-effect na vangnet",
   },
   aboutKey: "Gegeven",
@@ -461,7 +461,7 @@ const en: typeof nl = {
   buigEffectAfterVangnet: "BUIG effect after safety net",
   netEffectAfterVangnet: "Net effect after safety net",
   vangnetTakesPart: (scenarios) =>
-    `In ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit. What the intervention saves there lowers that compensation: of the BUIG effect the municipality itself keeps only the part "after safety net". Break-even and the chance of payback use the BUIG effect before the safety net.`,
+    `In ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit. What the intervention saves there lowers that compensation: of the BUIG effect the municipality itself keeps only the part "after safety net". Break-even uses the BUIG effect before the safety net; after a probabilistic run the chance of payback is given after the safety net too.`,
   cumulativeUnit: "euro, cumulative",
   paidBackIn: "Paid back in",
   yearUnit: "year",
@@ -624,7 +624,7 @@ const en: typeof nl = {
     netCumulative: "Cumulative net effect",
     effectAfterVangnet: "BUIG effect after safety net (what the municipality keeps)",
     vangnetNote: (own, until, share) =>
-      `After safety net: the vangnetregeling compensates ${share}% of a deficit above ${own}% of the budget up to ${until}% and all of it beyond; what the intervention saves lowers that compensation, so the municipality keeps less. Break-even and payback use the BUIG effect before the safety net.`,
+      `After safety net: the vangnetregeling compensates ${share}% of a deficit above ${own}% of the budget up to ${until}% and all of it beyond; what the intervention saves lowers that compensation, so the municipality keeps less. Break-even uses the BUIG effect before the safety net; the report gives the chance of payback after the safety net too.`,
     netAfterVangnet: "Net effect after safety net",
   },
   aboutKey: "Item",

@@ -41,7 +41,7 @@ const nl = {
   buigEffectAfterVangnet: "BUIG-effect na vangnet",
   netEffectAfterVangnet: "Netto na vangnet",
   vangnetTakesPart: (scenarios: readonly string[]) =>
-    `in ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt. Break-even en terugverdienen rekenen met het BUIG-effect vóór het vangnet.`,
+    `in ${listWith("en")(scenarios)} vergoedt de vangnetregeling een deel van het tekort; wat de interventie bespaart, verlaagt die vergoeding. "Na vangnet" is wat de gemeente zelf overhoudt. Break-even rekent met het BUIG-effect vóór het vangnet; na een probabilistische run staat de kans op terugverdienen er ook na het vangnet.`,
   npv: (rate: string) => `Netto contante waarde (${rate} per jaar)`,
   // --- break-even ---
   notReachable: "niet binnen bereik",
@@ -158,7 +158,7 @@ const en: typeof nl = {
   buigEffectAfterVangnet: "BUIG effect after safety net",
   netEffectAfterVangnet: "Net after safety net",
   vangnetTakesPart: (scenarios) =>
-    `in ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit; what the intervention saves lowers that compensation. "After safety net" is what the municipality itself keeps. Break-even and payback use the BUIG effect before the safety net.`,
+    `in ${listWith("and")(scenarios)} the safety net (vangnetregeling) compensates part of the deficit; what the intervention saves lowers that compensation. "After safety net" is what the municipality itself keeps. Break-even uses the BUIG effect before the safety net; after a probabilistic run the chance of payback is given after the safety net too.`,
   npv: (rate) => `Net present value (${rate} a year)`,
   notReachable: "not within reach",
   notNeeded: "not needed: pays back without this effect too",
