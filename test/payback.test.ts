@@ -172,7 +172,7 @@ describe("bijstandsim run --mode psa: payback outputs", () => {
     expect(readdirSync(outs[0])).toContain("payback.csv");
     for (const f of ["payback.csv", "results.json"]) expect(readFileSync(join(outs[1], f), "utf8")).toBe(readFileSync(join(outs[0], f), "utf8"));
     const csv = readFileSync(join(outs[0], "payback.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("scenario,intervention,runs,year,probability_positive,paid_back_share,payback_year_median,payback_year_p05,payback_year_p95");
+    expect(csv[0]).toBe("scenario,intervention,runs,year,probability_positive,paid_back_share,payback_year_median,payback_year_p05,payback_year_p95,probability_positive_after_vangnet,paid_back_share_after_vangnet");
     expect(csv).toHaveLength(1 + 5);
     const doc = parseResults(readFileSync(join(outs[0], "results.json"), "utf8"), "results.json");
     expect(doc.payback).toHaveLength(1);
@@ -183,6 +183,8 @@ describe("bijstandsim run --mode psa: payback outputs", () => {
     expect(Number(last[4])).toBe(row.years[4].probability);
     expect(Number(last[5])).toBe(row.paidBack);
     expect(last[6]).toBe(row.paybackYear.median === null ? "" : String(row.paybackYear.median));
+    // after the vangnet: results.json's afterVangnet where it has one, else the same numbers
+    expect(Number(last[10])).toBe((row.afterVangnet ?? row).paidBack);
   });
 
   it("prints one row per intervention and scenario: the chance per year, the median payback year and its 90% interval", async () => {

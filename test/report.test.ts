@@ -416,11 +416,14 @@ describe("results.xlsx", () => {
     expect(header(ws)).toEqual([
       "Scenario", "Interventie", "Runs (trekkingen)", "Jaar", "Kans cumulatief netto-effect boven nul", "Aandeel runs terugverdiend binnen de horizon",
       "Terugverdienjaar mediaan (leeg: na de horizon)", "Terugverdienjaar p5 (leeg: na de horizon)", "Terugverdienjaar p95 (leeg: na de horizon)",
+      "Kans boven nul na vangnet", "Aandeel terugverdiend na vangnet",
     ]);
     expect(ws.rowCount - 1).toBe(5 * 4);
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["matig-herstel", "test-interventie", 500, 2021, 0.3, 0.9, 2022, 2021]);
+    // the fixture has no afterVangnet: the chances after the vangnet are the same
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["matig-herstel", "test-interventie", 500, 2021, 0.3, 0.9, 2022, 2021, undefined, 0.3, 0.9]);
     expect(ws.getRow(3).getCell(9).value).toBeNull(); // p95 beyond the horizon: an empty cell
     expect(ws.getRow(3).getCell(5).numFmt).toBe("0%");
+    expect(ws.getRow(3).getCell(11).numFmt).toBe("0%");
     expect((await open(fx.real.dir)).getWorksheet("Terugverdienen")).toBeUndefined();
   });
 });

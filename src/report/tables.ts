@@ -128,9 +128,11 @@ export function sensitivityTable(rows: readonly SensitivityRow[], netShown?: Net
 export function paybackTable(rows: readonly Payback[]): Table {
   const year = (y: number | null) => (y === null ? "" : y);
   return {
-    header: ["scenario", "intervention", "runs", "year", "probability_positive", "paid_back_share", "payback_year_median", "payback_year_p05", "payback_year_p95"],
+    header: ["scenario", "intervention", "runs", "year", "probability_positive", "paid_back_share", "payback_year_median", "payback_year_p05", "payback_year_p95", "probability_positive_after_vangnet", "paid_back_share_after_vangnet"],
+    // After the vangnet: the same numbers where the vangnet takes no part of the saving in any draw (results.json leaves them out there).
     rows: rows.flatMap((r) =>
-      r.years.map((y) => [r.scenario, r.intervention, r.runs, y.year, y.probability.toFixed(4), r.paidBack.toFixed(4), year(r.paybackYear.median), year(r.paybackYear.p05), year(r.paybackYear.p95)]),
+      r.years.map((y, k) => [r.scenario, r.intervention, r.runs, y.year, y.probability.toFixed(4), r.paidBack.toFixed(4), year(r.paybackYear.median), year(r.paybackYear.p05), year(r.paybackYear.p95),
+        (r.afterVangnet ?? r).years[k].probability.toFixed(4), (r.afterVangnet ?? r).paidBack.toFixed(4)]),
     ),
   };
 }

@@ -37,7 +37,7 @@ const MULTIPLIER_COLUMNS = new Set(["assumed", "effect_multiplier", "at_break_ev
 
 const formatFor = (key: string): string | undefined => {
   if (key === "year" || key === "runs" || key.startsWith("payback_year")) return YEAR_FORMAT;
-  if (key === "probability_positive" || key === "paid_back_share") return SHARE_FORMAT;
+  if (key.startsWith("probability_positive") || key.startsWith("paid_back_share")) return SHARE_FORMAT;
   if (MULTIPLIER_COLUMNS.has(key)) return MULTIPLIER_FORMAT;
   if (/net_effect|cost|expenditure|budget|buig/.test(key)) return EURO_FORMAT;
   const unit = metricUnit(key);
