@@ -18,7 +18,7 @@ import { METRIC_KEYS, metricValues } from "../src/outcomes/metrics.js";
 import { renderSvg } from "../src/report/render.js";
 import { runDeterministic } from "../src/simulate/scenario.js";
 import { fileOf, loadFile, loadText, numbers, SHIPPED } from "./explore-fixtures.js";
-import { readTypedNumber, typedText } from "../src/explore/typed-number.js";
+import { readTypedNumber, typedText } from "../src/locale/typed-number.js";
 
 const load = (name: string) => {
   const { text, spec, model, hash } = loadFile(fileOf(name));

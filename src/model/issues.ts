@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { jsonPath } from "./errors.js";
 import { zodMessage } from "./fields.js";
 import { MSG } from "./messages.js";
+import { readTypedNumber } from "../locale/typed-number.js";
 
 /** The issue carries zod's own words, not a message of the schema (messages-form.ts). */
 const isZodDefault = (issue: z.core.$ZodIssue): boolean => issue.message === zodMessage(issue as Parameters<typeof zodMessage>[0]);
@@ -82,11 +83,8 @@ function costPer(root: unknown, path: readonly PropertyKey[]): unknown {
  * may be 1380 or 1,38. The fix then shows the user's own number, not an example's.
  */
 function ownNumber(text: string): number | undefined {
-  const t = text.trim().replace(/^€\s*/, "");
-  if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
-  if (/^-?\d+,\d+$/.test(t)) return Number(t.replace(",", "."));
-  if (/^-?\d+(\.\d+)?$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) return Number(t);
-  return undefined;
+  const read = readTypedNumber(text.trim().replace(/^€\s*/, ""), "nl"); // as the what-if page reads a Dutch box
+  return "value" in read ? read.value : undefined;
 }
 
 /** A generic example for a key by the type it needs. */

@@ -12,7 +12,7 @@ import { formatNumber as num } from "../../locale/format.js";
 import { EXPLORE as T } from "../../locale/messages-explore.js";
 import { h, pct } from "./dom.js";
 import { lang } from "../../locale/lang.js";
-import { readTypedNumber, typedText } from "../typed-number.js";
+import { readTypedNumber, typedText } from "../../locale/typed-number.js";
 
 /** The effect slider runs to 20 x the assumed effect (or less where a relative risk would reach 0); the number box to the limit. */
 const SLIDER_MAX = 20;

@@ -1,13 +1,14 @@
 /**
- * A number typed into a box of the what-if page, read as the page's language writes
- * numbers. A box of type "number" let the browser read Dutch input its own way: "1.500"
+ * A number a user typed as text, read as a language writes numbers: a box of the what-if
+ * page, or a number written as a string in a scenario file (model/issues.ts reads it the
+ * Dutch way for the fix it offers). A box of type "number" let the browser read Dutch input its own way: "1.500"
  * (fifteen hundred) became 1.5 and "2,5" coaches became 25, without a word. Here a decimal
  * comma (Dutch) or point (English) is read as such, the other separator only in its whole
  * form ("1.500,5", "1,500.5"), and a number that can be read both ways ("1.500" on the
  * Dutch page) is refused with both readings, as `init` refuses "--benefit-month 1.420".
- * Pure: the page's controls call it; tests call it in Node.
+ * Pure: the page's controls and the scenario-file errors call it; tests call it in Node.
  */
-import type { Lang } from "../locale/lang.js";
+import type { Lang } from "./lang.js";
 
 export type TypedNumber = { value: number } | { ambiguous: { whole: string; decimal: string } } | { notANumber: true };
 
