@@ -42,6 +42,10 @@ export function metricLabel(metric: string, firstYear: number): string {
 const sum = (xs: readonly (number | null)[], euro: boolean): number | null => (xs.length && xs.every((x) => x !== null) ? shownSum(xs as number[], euro ? "euro" : "persons") : null);
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
+/** A compared number as the rows show it: whole euros and persons, the average volume to a tenth (formatCell, the workbook). */
+export const asShown = (metric: string, euro: boolean, v: number | null): number | null =>
+  v === null ? null : shownValue(v, metric === "volume_avg" ? 1 : 0, STORED_DECIMALS[euro ? "euro" : "persons"]);
+
 /**
  * A run's yearly differences from A and, where the metric adds up, their total. Each is
  * the run's number as shown minus A's as shown (whole euros and persons, the average
@@ -49,8 +53,7 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * above it subtracted: 3.034 against 3.033 is +1, even where the exact difference is 0,4.
  */
 function differenceRow(metric: string, values: readonly (number | null)[], a: readonly (number | null)[], summed: boolean, euro: boolean): { values: (number | null)[]; total: number | null } {
-  const shown = (v: number | null) => (v === null ? null : shownValue(v, metric === "volume_avg" ? 1 : 0, STORED_DECIMALS[euro ? "euro" : "persons"]));
-  const differences = values.map((v, y) => minus(shown(v), shown(a[y])));
+  const differences = values.map((v, y) => minus(asShown(metric, euro, v), asShown(metric, euro, a[y])));
   return { values: differences, total: summed ? sum(differences, euro) : null };
 }
 

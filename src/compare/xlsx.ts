@@ -5,13 +5,12 @@
  * Runs (which run is which). The sheet names stay the same in every language; what is
  * in them follows --lang. Pure: sheets out; report/workbook.ts makes the bytes.
  */
-import { shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { COMPARE } from "../locale/messages-compare.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, type Cell, type GridRow, type GridSheet, type Sheet, type TableSheet } from "../report/workbook.js";
 import { tableSheet } from "../report/xlsx.js";
 import type { Comparison } from "./compare.js";
 import type { Table } from "../report/tables.js";
-import { blockRows, blockTitle, periodOf } from "./tables.js";
+import { asShown, blockRows, blockTitle, periodOf } from "./tables.js";
 
 /** A difference with its sign: +12, -3, 0; € +1.234, € -567. */
 const SIGNED_PERSONS = "+#,##0;-#,##0;0";
@@ -19,9 +18,6 @@ const SIGNED_PERSONS_1 = "+#,##0.0;-#,##0.0;0.0";
 const SIGNED_EURO = '"€" +#,##0;"€" -#,##0;"€" 0';
 
 /** A difference as the terminal rounds it (format.ts shownValue); `decimals` null: euros. A signed format would show -0,04 as "-0" where the terminal shows 0. */
-/** A cell as the terminal shows it (whole euros, whole persons, the average volume to a tenth): null decimals is euros. */
-const asShown = (v: number | null | undefined, decimals: number | null): number | null | undefined =>
-  typeof v === "number" ? shownValue(v, decimals ?? 0, decimals === null ? STORED_DECIMALS.euro : STORED_DECIMALS.persons) : v;
 
 function comparisonSheet(c: Comparison): GridSheet {
   const pairs = c.runs.slice(1).map((r) => COMPARE.versusA(r.letter)).join(", ");
@@ -39,7 +35,7 @@ function comparisonSheet(c: Comparison): GridSheet {
         ? (r.euro ? SIGNED_EURO : r.metric === "volume_avg" ? SIGNED_PERSONS_1 : SIGNED_PERSONS)
         : (r.euro ? EURO_FORMAT : r.metric === "volume_avg" ? PERSONS_1_FORMAT : PERSONS_FORMAT);
       // Every cell as shown, the runs' too: in Excel a SUM of the years is the total beside them, B − A the difference below.
-      const values = [...r.values, r.total].map((v) => asShown(v, r.euro ? null : r.metric === "volume_avg" ? 1 : 0));
+      const values = [...r.values, r.total].map((v) => asShown(r.metric, r.euro, v));
       rows.push({ cells: [first ? r.label : "", r.run, ...values] as Cell[], format, ...(r.difference ? { style: "strong" as const } : {}) });
     });
   }

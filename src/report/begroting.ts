@@ -7,7 +7,7 @@
  */
 import { formatNumber, shownNet, shownNetSeries, shownValue, STORED_DECIMALS } from "../locale/format.js";
 import { REPORT } from "../locale/messages-report.js";
-import { baselineBlocks, metricOf } from "./charts.js";
+import { baselineBlocks, compensated, metricOf } from "./charts.js";
 import type { RunView, ScenarioBlock, YearRow } from "./results.js";
 import { EURO_FORMAT, PERSONS_1_FORMAT, PERSONS_FORMAT, SHARE_1_FORMAT, type Cell, type GridRow, type GridSheet } from "./workbook.js";
 
@@ -79,13 +79,14 @@ const baselineLines = (banded: boolean, T = REPORT.begroting): Line[] => [
 ];
 
 /**
- * A year's net effect as the sheet shows it: the BUIG effect as shown minus the cost as
- * shown (format.ts shownNet), so that the net line is the two lines above it subtracted.
+ * A year's net effect as the sheet shows it: an effect (the BUIG effect, or what is kept
+ * after the vangnet) as shown minus the cost as shown (format.ts shownNet), so that the
+ * net line is the two lines above it subtracted; the stored net where a part is missing.
  */
-function net(y: YearRow): number | undefined {
-  const [effect, cost] = [metricOf(y.metrics, "buig_effect"), metricOf(y.metrics, "intervention_cost")];
-  return effect === undefined || cost === undefined ? metricOf(y.metrics, "net_effect") : shownNet(effect, cost);
-}
+const netOf = (effectKey: string, netKey: string) => (y: YearRow): number | undefined => {
+  const [effect, cost] = [metricOf(y.metrics, effectKey), metricOf(y.metrics, "intervention_cost")];
+  return effect === undefined || cost === undefined ? metricOf(y.metrics, netKey) : shownNet(effect, cost);
+};
 
 /** The net effects as shown up to year i, added (format.ts shownNetSeries): the cumulative line ends on the net line's total. */
 function netCumulative(_: YearRow, i: number, years: YearRow[]): number | undefined {
@@ -93,22 +94,14 @@ function netCumulative(_: YearRow, i: number, years: YearRow[]): number | undefi
   return shownNetSeries(part("buig_effect"), part("intervention_cost")).cumulative[i] ?? undefined;
 }
 
-/** What the municipality keeps after the vangnet, as shown, minus the cost as shown. */
-function netAfterVangnet(y: YearRow): number | undefined {
-  const [kept, cost] = [metricOf(y.metrics, "buig_effect_after_vangnet"), metricOf(y.metrics, "intervention_cost")];
-  return kept === undefined || cost === undefined ? undefined : shownNet(kept, cost);
-}
-
-/** Whether the vangnet compensates a deficit in some year, with or without the variant: only then the lines after it. */
-const compensated = (blocks: readonly ScenarioBlock[]): boolean => blocks.some((b) => b.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
 
 const interventionLines = (vangnet: boolean, banded: boolean, T = REPORT.begroting): Line[] => [
   euros(T.cost, "intervention_cost"),
   euros(T.effect, "buig_effect"),
-  { ...euros(T.net, "net_effect"), value: net },
+  { ...euros(T.net, "net_effect"), value: netOf("buig_effect", "net_effect") },
   // after draws, the range a raadsvoorstel asks for: the cumulative net effect's 90% interval per year
   ...withRange({ ...euros(T.netCumulative, "net_effect_cumulative", false), value: netCumulative }, "net_effect_cumulative", banded),
-  ...(vangnet ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netAfterVangnet }] : []),
+  ...(vangnet ? [euros(T.effectAfterVangnet, "buig_effect_after_vangnet"), { ...euros(T.netAfterVangnet, "net_effect_after_vangnet"), value: netOf("buig_effect_after_vangnet", "net_effect_after_vangnet") }] : []),
 ];
 
 /**

@@ -365,6 +365,9 @@ export function buigResultChart(doc: RunView): Chart | undefined {
   };
 }
 
+/** Whether the vangnet compensates a deficit in some year of these blocks (a scenario's baseline and a variant): then the tables show what is kept after it. */
+export const compensated = (blocks: readonly ScenarioBlock[]): boolean => blocks.some((b) => b.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
+
 /** What the file's volumes count, in the run's language: "personen", or "uitkeringen" where the file says so (unit). */
 export const countWord = (doc: RunView): string => REPORT.units[doc.model.unit] ?? REPORT.persons;
 

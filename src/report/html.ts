@@ -8,7 +8,7 @@
 import { formatChance, formatDecimal, formatEuro, formatNumber, formatPercent, formatPersons, formatPersons1, shownSum } from "../locale/format.js";
 import { lang } from "../locale/lang.js";
 import { REPORT } from "../locale/messages-report.js";
-import { baselineBlocks, breakEvenYears, countWord, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
+import { baselineBlocks, breakEvenYears, compensated, countWord, effectRows, metricOf, netAsShown, runsNoun, scenarioColourScale, type Chart } from "./charts.js";
 import { aloneLabel, columnHeader, kindLabel, metricLabel, parameterLabel, paybackIntervalLabel, paybackYearLabel } from "./labels.js";
 import { inlineSvg } from "./render.js";
 import type { RunView } from "./results.js";
@@ -133,11 +133,6 @@ function referenceTable(doc: RunView): string {
   ].join("\n");
 }
 
-/** Whether the vangnet compensates a deficit in some year of the scenario (by label), with or without the variant. */
-function compensates(doc: RunView, scenario: string, variant: string): boolean {
-  return doc.scenarios.some((s) => s.label === scenario && (s.variant === "baseline" || s.variantLabel === variant) && s.years.some((y) => (metricOf(y.metrics, "vangnet_compensation") ?? 0) > 0));
-}
-
 function interventionSection(page: ReportPage): string {
   const { doc } = page;
   const rows = effectRows(doc);
@@ -147,7 +142,7 @@ function interventionSection(page: ReportPage): string {
   const ys = rows.map((r) => r.year);
   const period = `${Math.min(...ys)}–${Math.max(...ys)}`;
   const even = breakEvenYears(rows);
-  const compensated: string[] = [];
+  const compensatedIn: string[] = [];
   const signed = (v: number) => (v < 0 ? `<span class="neg">${formatEuro(v)}</span>` : formatEuro(v));
   const netBand = (m: Record<string, number> | undefined) => {
     const [lo, hi] = [m?.net_effect_cumulative_p05, m?.net_effect_cumulative_p95];
@@ -155,7 +150,9 @@ function interventionSection(page: ReportPage): string {
   };
   const tables = variants.map((v) => {
     const scenarios = [...new Set(rows.filter((r) => r.variant === v).map((r) => r.scenario))];
-    const sums = new Map<string, { buig: number; kept: number; cost: number }>();
+    // Where the vangnet compensates part of a deficit (with or without the intervention), what the municipality keeps of the saving gets two columns.
+    const vangnet = scenarios.filter((sc) => compensated(doc.scenarios.filter((s) => s.label === sc && (s.variant === "baseline" || s.variantLabel === v))));
+    if (vangnet.length) compensatedIn.push(...vangnet.filter((sc) => !compensatedIn.includes(sc)));
     const body = scenarios.map((sc) => {
       const series = rows.filter((r) => r.variant === v && r.scenario === sc).sort((a, b) => a.year - b.year);
       const last = series[series.length - 1];
@@ -167,27 +164,19 @@ function interventionSection(page: ReportPage): string {
       const inTraject = participants.length ? Math.max(...participants) : undefined;
       const sum = (f: (r: (typeof series)[number]) => number) => shownSum(series.map(f), "euro"); // the years as shown add up to it
       const paid = even.find((e) => e.variant === v && e.scenario === sc);
-      sums.set(sc, { buig: sum((r) => r.buig_effect), kept: sum((r) => r.kept), cost: sum((r) => r.cost) });
+      const [cost, kept] = [sum((r) => r.cost), sum((r) => r.kept)];
       return [
         `${swatch(colour(sc))}${esc(sc)}`,
         inTraject === undefined ? "—" : inTraject === 0 && reached > 0 ? REPORT.reached(formatPersons(reached)) : formatPersons(inTraject),
         formatPersons1(last.volume),
-        formatEuro(sum((r) => r.cost)),
+        formatEuro(cost),
         formatEuro(sum((r) => r.buig_effect)),
         // effectRows' running total of the net effects as shown: the effect minus the cost beside it; after many runs its 90% interval
         signed(last.cumulative) + netBand(block?.years.find((y) => y.year === last.year)?.metrics),
+        ...(vangnet.length ? [formatEuro(kept), signed(kept - cost)] : []),
         paid ? String(paid.year) : REPORT.notPaidBack,
       ];
     });
-    // Where the vangnet compensates part of a deficit (with or without the intervention), what the municipality keeps of the saving gets two columns.
-    const vangnet = scenarios.filter((sc) => compensates(doc, sc, v));
-    if (vangnet.length) {
-      compensated.push(...vangnet.filter((sc) => !compensated.includes(sc)));
-      body.forEach((row, i) => {
-        const { kept, cost } = sums.get(scenarios[i])!;
-        row.splice(6, 0, formatEuro(kept), signed(kept - cost));
-      });
-    }
     const euro = REPORT.units.euro;
     const headers = [
       head(REPORT.scenario), head(REPORT.participants, REPORT.maxPerYear), head(REPORT.volumeDiff, REPORT.personsEnd(countWord(doc), Math.max(...ys))), head(REPORT.cost, euro), head(REPORT.buigEffect, euro), head(REPORT.netEffect, REPORT.cumulativeUnit),
@@ -201,7 +190,7 @@ function interventionSection(page: ReportPage): string {
     `<h2>${REPORT.sectionInterventions}</h2>`,
     `<p>${REPORT.interventionsIntro}</p>`,
     ...tables,
-    ...(compensated.length ? [`<p class="note">${REPORT.vangnetTakesPart(compensated.map(esc))}</p>`] : []),
+    ...(compensatedIn.length ? [`<p class="note">${REPORT.vangnetTakesPart(compensatedIn.map(esc))}</p>`] : []),
     ...paybackTable(doc),
     breakEvenTable(page),
     "</section>",
